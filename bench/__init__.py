@@ -1,0 +1,1 @@
+"""caseorg benchmarks (python -m bench); not collected by pytest."""

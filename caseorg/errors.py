@@ -1,0 +1,33 @@
+"""Errors a user may see: each carries one plain sentence, never a traceback."""
+
+
+class CaseorgError(Exception):
+    """Base for every error whose message is shown to the user as one line."""
+
+    exit_code = 1
+
+
+class NotFound(CaseorgError):
+    """A case, judge, hearing or document that the user named does not exist."""
+
+
+class InvalidValue(CaseorgError):
+    """A value typed by the user (A-number, date, choice) is not acceptable."""
+
+    exit_code = 2
+
+
+class BadQuery(InvalidValue):
+    """A search query that cannot be understood."""
+
+
+class LibraryLocked(CaseorgError):
+    """Another process holds the library for writing."""
+
+
+class ReadOnlyLibrary(CaseorgError):
+    """A write was attempted on a library opened read-only."""
+
+
+class Cancelled(CaseorgError):
+    """The user cancelled a long operation; what finished is kept."""

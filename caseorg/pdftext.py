@@ -1,0 +1,257 @@
+"""Page text extraction with pypdf, in worker processes that cannot hurt the caller.
+
+Hostile PDFs (page-tree loops, decompression bombs, parser bugs) are read in
+spawned workers with a per-file timeout and an address-space cap. A worker
+that hangs is killed, one that dies is replaced; either way its file is
+reported with a one-line reason and the import goes on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing
+import os
+import time
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+DEFAULT_TIMEOUT = 120.0
+DEFAULT_MEMORY_MB = 2048
+NO_TEXT_MESSAGE = "scanned — no searchable text"
+
+
+@dataclass
+class Extraction:
+    """What a worker learned about one file."""
+
+    status: str  # ok | no_text | encrypted | rejected | failed
+    pages: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+
+def _short(exc: BaseException) -> str:
+    """A one-line reason that never quotes document content at length."""
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    text = text[:120]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def looks_like_pdf(path: Path) -> bool:
+    """PDF files start with '%PDF-' (readers allow junk in the first 1 KiB)."""
+    with open(path, "rb") as handle:
+        return b"%PDF-" in handle.read(1024)
+
+
+def extract_file(path: str, password: str | None = None) -> Extraction:
+    """Read every page's text. Runs inside a worker; never raises."""
+    try:
+        if os.path.getsize(path) == 0:
+            return Extraction("rejected", error="empty file (0 bytes)")
+        if not looks_like_pdf(Path(path)):
+            return Extraction("rejected", error="not a PDF file")
+        from pypdf import PdfReader
+        from pypdf.errors import DependencyError
+
+        reader = PdfReader(path, strict=False)
+        if reader.is_encrypted:
+            opened = False
+            for candidate in ("", password):
+                if candidate is None:
+                    continue
+                try:
+                    if reader.decrypt(candidate):
+                        opened = True
+                        break
+                except DependencyError:
+                    return Extraction("rejected", error="encrypted with a method not supported")
+                except Exception:  # noqa: S112 - a bad password path in pypdf; try the next one
+                    continue
+            if not opened:
+                reason = (
+                    "wrong password for this encrypted PDF"
+                    if password
+                    else "encrypted — needs a password (--password)"
+                )
+                return Extraction("encrypted", error=reason)
+        page_count = len(reader.pages)
+        if page_count == 0:
+            return Extraction("rejected", error="the PDF has no pages")
+        texts: list[str] = []
+        failed_pages = 0
+        for page in reader.pages:
+            try:
+                text = page.extract_text() or ""
+            except MemoryError:
+                raise
+            except Exception:
+                text = ""
+                failed_pages += 1
+            texts.append(text.replace("\x00", ""))
+        if failed_pages == page_count:
+            return Extraction("rejected", error="no page of this PDF could be read")
+        if not any(t.strip() for t in texts):
+            return Extraction("no_text", pages=texts, error=NO_TEXT_MESSAGE)
+        error = f"{failed_pages} page(s) could not be read" if failed_pages else None
+        return Extraction("ok", pages=texts, error=error)
+    except MemoryError:
+        return Extraction("failed", error="too large to read within the memory limit")
+    except RecursionError:
+        return Extraction("rejected", error="not a readable PDF (its structure loops)")
+    except Exception as exc:
+        return Extraction("rejected", error=f"not a readable PDF ({_short(exc)})")
+
+
+def _worker_main(conn: Connection, memory_mb: int) -> None:
+    """Worker loop: receive (path, password), send back an Extraction."""
+    # pypdf logs repairs of damaged files; the report already says what matters
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+    warnings.simplefilter("ignore")
+    try:
+        import resource
+
+        cap = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    except (ImportError, ValueError, OSError):
+        pass  # no RLIMIT_AS here (Windows, macOS quirks): the timeout still guards
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        path, password = task
+        result = extract_file(path, password)
+        try:
+            conn.send(result)
+        except MemoryError:
+            conn.send(Extraction("failed", error="too large to read within the memory limit"))
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    key: Any = None
+    started: float = 0.0
+
+
+class ExtractionPool:
+    """A few spawned workers, each running one file at a time.
+
+    Use :meth:`imap_unordered`; it yields ``(key, Extraction)`` as files finish.
+    """
+
+    def __init__(
+        self,
+        workers: int | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        memory_mb: int = DEFAULT_MEMORY_MB,
+    ):
+        self.size = max(1, workers or os.cpu_count() or 1)
+        self.timeout = timeout
+        self.memory_mb = memory_mb
+        self._ctx = multiprocessing.get_context("spawn")  # never fork a Qt process
+        self._idle: list[_Worker] = []
+        self._busy: list[_Worker] = []
+
+    def _spawn(self) -> _Worker:
+        parent, child = self._ctx.Pipe()
+        process = self._ctx.Process(
+            target=_worker_main, args=(child, self.memory_mb), daemon=True, name="caseorg-pdftext"
+        )
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def _kill(self, worker: _Worker) -> None:
+        try:
+            worker.process.kill()
+            worker.process.join(5)
+        finally:
+            worker.conn.close()
+
+    def imap_unordered(
+        self,
+        tasks: Iterable[tuple[Any, str, str | None]],
+        should_stop: Any = None,
+    ) -> Iterator[tuple[Any, Extraction]]:
+        """Extract ``(key, path, password)`` tasks; stop early when ``should_stop()``."""
+        pending = iter(tasks)
+        exhausted = False
+        while True:
+            stopping = bool(should_stop and should_stop())
+            while not exhausted and not stopping and len(self._busy) < self.size:
+                try:
+                    key, path, password = next(pending)
+                except StopIteration:
+                    exhausted = True
+                    break
+                worker = self._idle.pop() if self._idle else self._spawn()
+                worker.key, worker.started = key, time.monotonic()
+                try:
+                    worker.conn.send((path, password))
+                except (OSError, EOFError):
+                    self._kill(worker)
+                    yield key, Extraction("failed", error="the PDF reader could not start")
+                    continue
+                self._busy.append(worker)
+            if stopping:
+                for worker in self._busy:
+                    self._kill(worker)
+                self._busy.clear()
+                return
+            if not self._busy:
+                return
+            ready = wait([w.conn for w in self._busy], timeout=0.1)
+            now = time.monotonic()
+            for worker in list(self._busy):
+                if worker.conn in ready:
+                    self._busy.remove(worker)
+                    try:
+                        result = worker.conn.recv()
+                    except (EOFError, OSError):
+                        self._kill(worker)
+                        result = Extraction(
+                            "failed", error="the PDF reader crashed on this file (too large?)"
+                        )
+                    else:
+                        self._idle.append(worker)
+                    yield worker.key, result
+                elif now - worker.started > self.timeout:
+                    self._busy.remove(worker)
+                    self._kill(worker)
+                    yield (
+                        worker.key,
+                        Extraction(
+                            "failed", error=f"reading took longer than {self.timeout:g} s; stopped"
+                        ),
+                    )
+
+    def close(self) -> None:
+        for worker in self._idle:
+            with contextlib.suppress(OSError):
+                worker.conn.send(None)
+        for worker in self._idle + self._busy:
+            worker.process.join(1)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join(1)
+            worker.conn.close()
+        self._idle.clear()
+        self._busy.clear()
+
+    def __enter__(self) -> ExtractionPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,105 @@
+"""Parsing and display of the small values users type: A-numbers, dates, choices.
+
+Every parser raises :class:`InvalidValue` with a sentence a clerk understands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from .errors import InvalidValue
+
+_A_NUMBER = re.compile(r"^\s*[Aa]?\s*-?\s*(\d{3})[-\s]?(\d{3})[-\s]?(\d{3})\s*$")
+
+
+def parse_a_number(text: str) -> str:
+    """Return the 9 digits of an A-number typed as A123456789, 123-456-789, A-123-456-789."""
+    if text is None:
+        raise InvalidValue("an A-number is required")
+    match = _A_NUMBER.match(str(text))
+    if not match:
+        digits = re.sub(r"\D", "", str(text))
+        if digits and len(digits) != 9:
+            raise InvalidValue(
+                f"invalid A-number {str(text).strip()!r}: it must have 9 digits, "
+                f"this has {len(digits)}"
+            )
+        raise InvalidValue(
+            f"invalid A-number {str(text).strip()!r}: expected 9 digits, "
+            "like A-123-456-789 or 123456789"
+        )
+    # \d also matches full-width and other scripts' digits (an IME may type them):
+    # store ASCII, or the same A-number could be stored twice under two spellings
+    return "".join(str(unicodedata.decimal(ch)) for ch in "".join(match.groups()))
+
+
+def a_number_problem(text: str) -> str | None:
+    """The reason ``text`` is not an A-number, or None when it is one (for as-you-type checks)."""
+    try:
+        parse_a_number(text)
+    except InvalidValue as exc:
+        return str(exc)
+    return None
+
+
+def format_a_number(digits: str) -> str:
+    """Show 9 stored digits the way the court writes them: A-123-456-789."""
+    if len(digits) != 9 or not digits.isdigit():
+        return digits
+    return f"A-{digits[0:3]}-{digits[3:6]}-{digits[6:9]}"
+
+
+def parse_date(text: str | dt.date, what: str = "date") -> dt.date:
+    """Parse an ISO date (2025-03-14); ``what`` names the field in the message."""
+    if isinstance(text, dt.datetime):
+        return text.date()
+    if isinstance(text, dt.date):
+        return text
+    value = (text or "").strip()
+    if value.lower() == "today":
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidValue(f"invalid {what} {value!r}: use YYYY-MM-DD, like 2025-03-14") from None
+
+
+def parse_datetime(text: str | dt.datetime, what: str = "date and time") -> dt.datetime:
+    """Parse '2025-03-14 09:30' (or ISO with T); a bare date means 09:00."""
+    if isinstance(text, dt.datetime):
+        return text.replace(second=0, microsecond=0, tzinfo=None)
+    value = (text or "").strip()
+    try:
+        if len(value) == 10:
+            return dt.datetime.combine(dt.date.fromisoformat(value), dt.time(9, 0))
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidValue(
+            f"invalid {what} {value!r}: use YYYY-MM-DD HH:MM, like 2025-03-14 09:30"
+        ) from None
+    return parsed.replace(second=0, microsecond=0, tzinfo=None)
+
+
+def parse_choice(value: str, choices: Iterable[str], what: str) -> str:
+    """Accept one of ``choices`` (case-insensitive, '-' or ' ' for '_')."""
+    options = list(choices)
+    normal = (value or "").strip().lower().replace("-", "_").replace(" ", "_")
+    if normal in options:
+        return normal
+    raise InvalidValue(f"invalid {what} {value!r}: choose one of {', '.join(options)}")
+
+
+def require_text(value: str | None, what: str) -> str:
+    """A required free-text field: stripped, non-empty."""
+    text = (value or "").strip()
+    if not text:
+        raise InvalidValue(f"{what} is required")
+    return text
+
+
+def optional_text(value: str | None) -> str | None:
+    text = (value or "").strip()
+    return text or None

@@ -1,0 +1,87 @@
+"""Shared fixtures: a real library in tmp_path, the shared corpus, and no network."""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("CASEORG_USER", "test-clerk")
+
+
+class NetworkBlocked(RuntimeError):
+    pass
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """caseorg is offline, always: any attempt to connect fails the test."""
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise NetworkBlocked("caseorg tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Never touch the real user's library or settings."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("CASEORG_LIBRARY", raising=False)
+
+
+def corpus_dir() -> Path | None:
+    value = os.environ.get("CASEORG_CORPUS")
+    if not value:
+        return None
+    path = Path(value).resolve()
+    return path if path.is_dir() else None
+
+
+@pytest.fixture
+def corpus() -> Path:
+    """The shared corpus ($CASEORG_CORPUS); tests using it skip when it is not set."""
+    path = corpus_dir()
+    if path is None:
+        pytest.skip("CASEORG_CORPUS is not set")
+    return path
+
+
+@pytest.fixture
+def lib(tmp_path: Path) -> Iterator[object]:
+    """A fresh, real library (SQLite + files + Whoosh) in a temporary folder."""
+    from caseorg.library import open_library
+
+    library = open_library(tmp_path / "library")
+    try:
+        yield library
+    finally:
+        library.close()
+
+
+@pytest.fixture
+def case(lib: object) -> object:
+    """A case with a judge, ready to receive documents."""
+    from caseorg.cases import add_case
+    from caseorg.judges import add_judge
+
+    add_judge(lib, "JRM", "Judge Rosa Martinez", court="San Francisco")  # type: ignore[arg-type]
+    return add_case(
+        lib,
+        "A-123-456-789",
+        "Ana Lopez Garcia",
+        judge_code="JRM",  # type: ignore[arg-type]
+        nationality="Guatemala",
+        language="Spanish",
+        court="San Francisco",
+    )

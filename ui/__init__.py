@@ -1,0 +1,1 @@
+"""caseorg desktop app (PySide6). The core in caseorg/ never imports this package."""
