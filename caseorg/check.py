@@ -153,6 +153,19 @@ def _check_index(lib: Library, report: CheckReport, repair: bool) -> None:
             for r in lib.db.query("SELECT DISTINCT document_id FROM pages WHERE text != ''")
         }
         in_index = index.indexed_document_ids()
+        if not lib.read_only and in_db - in_index:
+            # a crash between a document's commit and its indexing: the index is a
+            # cache, so catching up is what opening the library does anyway
+            healed = len(in_db - in_index)
+            index.reconcile()
+            in_index = index.indexed_document_ids()
+            report.problems.append(
+                Problem(
+                    "index",
+                    f"{healed} document(s) were missing from the search index (indexed now)",
+                    repaired=True,
+                )
+            )
         indexed_pages = index.page_count()
         drift = []
         if in_db - in_index:

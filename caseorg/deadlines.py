@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .errors import InvalidValue
 from .library import Library
 from .models import DEADLINE_KINDS, Deadline
 from .records import get_row, insert_audited, update_audited
@@ -12,15 +13,26 @@ from .values import optional_text, parse_choice, parse_date
 
 
 def add_deadline(
-    lib: Library, case_id: int, kind: str, due_on: str, note: str | None = None
+    lib: Library,
+    case_id: int,
+    kind: str,
+    due_on: str,
+    note: str | None = None,
+    document_id: int | None = None,
 ) -> Deadline:
+    """Open a deadline; ``document_id`` is a document of the case it is about (optional)."""
     get_row(lib.db, "cases", case_id, "case")
-    values = {
+    values: dict[str, Any] = {
         "case_id": case_id,
         "kind": parse_choice(kind, DEADLINE_KINDS, "deadline kind"),
         "due_on": parse_date(due_on, "due date").isoformat(),
         "note": optional_text(note),
     }
+    if document_id is not None:
+        document = get_row(lib.db, "documents", document_id, "document")
+        if document["case_id"] != case_id:
+            raise InvalidValue("that document belongs to another case")
+        values["document_id"] = document_id
     deadline_id = insert_audited(lib, "deadlines", "deadline", values)
     return Deadline(**get_row(lib.db, "deadlines", deadline_id, "deadline"))
 

@@ -220,6 +220,56 @@ def link_document(
         )
 
 
+def set_exhibits(lib: Library, hearing_id: int, exhibits: dict[int, str | None]) -> None:
+    """Make the hearing's exhibits exactly ``exhibits`` ({document_id: label}).
+
+    The edit dialog's checklist in one transaction: new documents are linked,
+    unchecked ones unlinked, changed labels relabelled — one audit row each.
+    """
+    lib.require_writable()
+    wanted = {int(doc_id): optional_text(label) for doc_id, label in exhibits.items()}
+    with lib.db.atomic():
+        current = {
+            row["document_id"]: row["exhibit"]
+            for row in lib.db.query(
+                "SELECT document_id, exhibit FROM hearing_documents WHERE hearing_id = ?",
+                [hearing_id],
+            )
+        }
+        for doc_id in sorted(set(current) - set(wanted)):
+            lib.db.execute(
+                "DELETE FROM hearing_documents WHERE hearing_id = ? AND document_id = ?",
+                [hearing_id, doc_id],
+            )
+            audit.record(
+                lib.db,
+                lib.actor,
+                "unlink_exhibit",
+                "hearing",
+                hearing_id,
+                {"document_id": doc_id, "exhibit": current[doc_id]},
+                None,
+            )
+        for doc_id, label in sorted(wanted.items()):
+            if doc_id not in current:
+                link_document(lib, hearing_id, doc_id, label)
+            elif current[doc_id] != label:
+                lib.db.execute(
+                    "UPDATE hearing_documents SET exhibit = ? "
+                    "WHERE hearing_id = ? AND document_id = ?",
+                    [label, hearing_id, doc_id],
+                )
+                audit.record(
+                    lib.db,
+                    lib.actor,
+                    "relabel_exhibit",
+                    "hearing",
+                    hearing_id,
+                    {"document_id": doc_id, "exhibit": current[doc_id]},
+                    {"document_id": doc_id, "exhibit": label},
+                )
+
+
 def exhibits_for(lib: Library, hearing_id: int) -> list[dict[str, Any]]:
     return list(
         lib.db.query(

@@ -6,6 +6,7 @@ and may cancel; what finished before a cancel is kept (and indexed).
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -185,11 +186,33 @@ class Importer:
         path = item.path
         if result.status in ("rejected", "failed"):
             return FileOutcome(str(path), "rejected", result.error)
+        store = self.lib.store
         try:
-            self.lib.store.add(path, item.sha256)
+            staged = store.stage(path, item.sha256)
         except OSError as exc:
             reason = exc.strerror or str(exc)
             return FileOutcome(str(path), "rejected", f"could not store the file ({reason})")
+        try:
+            doc_id = self._write_rows(item, result, staged)
+        except BaseException:
+            store.discard(staged)
+            if staged is not None and store.has(item.sha256):
+                # published, then the commit failed: no record holds the copy
+                with contextlib.suppress(OSError):
+                    store.remove(item.sha256)
+            raise
+        status = "imported" if result.status == "ok" else result.status
+        if result.status == "ok":
+            self._to_index.append(doc_id)
+            self._pending_index_pages += result.page_count
+            if self._pending_index_pages >= INDEX_BATCH_PAGES:
+                self._flush_index()
+        return FileOutcome(str(path), status, result.error, doc_id, result.page_count)
+
+    def _write_rows(self, item: _Pending, result: Extraction, staged: Path | None) -> int:
+        """Rows, pages and audit in one transaction; the staged copy is published last,
+        inside it, so a crash leaves either the whole document or none of it."""
+        path = item.path
         db = self.lib.db
         with db.atomic():
             if item.replace_id is not None:
@@ -232,13 +255,9 @@ class Importer:
                 "INSERT INTO pages (document_id, page_no, text) VALUES (?, ?, ?)",
                 [(doc_id, n, text) for n, text in enumerate(result.pages, start=1)],
             )
-        status = "imported" if result.status == "ok" else result.status
-        if result.status == "ok":
-            self._to_index.append(doc_id)
-            self._pending_index_pages += result.page_count
-            if self._pending_index_pages >= INDEX_BATCH_PAGES:
-                self._flush_index()
-        return FileOutcome(str(path), status, result.error, doc_id, result.page_count)
+            if staged is not None:
+                self.lib.store.publish(staged, item.sha256)
+        return doc_id
 
     def _flush_index(self) -> None:
         if self._to_index:

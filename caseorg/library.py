@@ -145,6 +145,8 @@ class Library:
                 dbmod.migrate(self.db)
                 for sub in (self.store.root, self.index_dir):
                     sub.mkdir(exist_ok=True, mode=0o700)
+                # we hold the write lock, so any half-written copy is a dead writer's
+                self.store.sweep_leftovers()
                 for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
                     if (self.path / name).exists():
                         os.chmod(self.path / name, 0o600)

@@ -46,15 +46,20 @@ class FileStore:
     def has(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
 
-    def add(self, source: Path, sha256: str) -> Path:
-        """Copy ``source`` in under its hash unless it is already there; return its path.
+    def stage(self, source: Path, sha256: str) -> Path | None:
+        """Copy ``source`` to a hidden temporary file beside its final place, fsynced.
 
-        The copy is verified against ``sha256`` before the rename, so a file
-        that changed while being imported is refused rather than stored wrong.
+        Returns None when the store already holds this hash. The copy is
+        verified against ``sha256``, so a file that changed while being
+        imported is refused rather than stored wrong. :meth:`publish` makes
+        the copy visible; the importer does that as the last step before its
+        transaction commits, so a crash leaves at most a ``.tmp`` leftover
+        (swept at the next open) and never a stored file without a record
+        for longer than a rename.
         """
         target = self.path_for(sha256)
         if target.is_file():
-            return target
+            return None
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         digest = hashlib.sha256()
@@ -69,12 +74,45 @@ class FileStore:
             if digest.hexdigest() != sha256:
                 raise OSError(f"{source.name} changed while it was being imported")
             os.chmod(tmp, 0o400)
-            os.replace(tmp, target)
-            _fsync_dir(target.parent)
-        finally:
-            if tmp.exists():
-                tmp.unlink()
+        except BaseException:
+            self.discard(tmp)
+            raise
+        return tmp
+
+    def publish(self, staged: Path, sha256: str) -> Path:
+        """Rename a staged copy to its content address (atomic) and sync the folder."""
+        target = self.path_for(sha256)
+        os.replace(staged, target)
+        _fsync_dir(target.parent)
         return target
+
+    @staticmethod
+    def discard(staged: Path | None) -> None:
+        """Remove a staged copy that will not be published (no error if already gone)."""
+        if staged is not None and staged.exists():
+            os.chmod(staged, 0o600)
+            staged.unlink()
+
+    def add(self, source: Path, sha256: str) -> Path:
+        """Copy ``source`` in under its hash unless it is already there; return its path."""
+        staged = self.stage(source, sha256)
+        if staged is None:
+            return self.path_for(sha256)
+        return self.publish(staged, sha256)
+
+    def sweep_leftovers(self) -> list[Path]:
+        """Delete half-written ``.tmp`` copies left by a process that died mid-import.
+
+        Only safe while holding the library's write lock (no live writer can
+        own them); the originals are still wherever they were imported from.
+        """
+        swept = []
+        if not self.root.is_dir():
+            return swept
+        for path in self.root.rglob(".*.tmp"):
+            self.discard(path)
+            swept.append(path)
+        return swept
 
     def remove(self, sha256: str) -> None:
         path = self.path_for(sha256)

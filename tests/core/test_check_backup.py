@@ -59,12 +59,29 @@ def test_damaged_and_missing_files_are_reported(lib, case, tmp_path: Path) -> No
     assert any("brief" in p.detail for p in report.remaining)
 
 
-def test_index_drift_is_repaired(lib, case, tmp_path: Path) -> None:
+def test_index_drift_is_reported_read_only_and_healed_when_writable(
+    lib, case, tmp_path: Path
+) -> None:
     _import_two(lib, case, tmp_path)
     lib.index.remove_documents([1])
+    with open_library(lib.path, read_only=True) as viewer:
+        assert [p.kind for p in check_library(viewer).remaining] == ["index"]
+    report = check_library(lib)
+    assert report.ok
+    assert [(p.kind, p.repaired) for p in report.problems] == [("index", True)]
+    assert "indexed now" in report.problems[0].detail
+    assert lib.index.search('"extreme hardship"')
+    assert check_library(lib).problems == []
+
+
+def test_index_page_drift_is_rebuilt_by_repair(lib, case, tmp_path: Path) -> None:
+    write_text_pdf(tmp_path / "record.pdf", pages=[["asylum claim"], ["country conditions"]])
+    assert import_files(lib, case.id, [tmp_path / "record.pdf"]).count("imported") == 1
+    with lib.index.writer() as writer:  # one page of the two lost from the index
+        writer.delete_by_term("page_key", "1:2")
     assert [p.kind for p in check_library(lib).remaining] == ["index"]
     assert check_library(lib, repair=True).ok
-    assert lib.index.search('"extreme hardship"')
+    assert check_library(lib).problems == []
 
 
 def test_backup_restore_round_trip(lib, case, tmp_path: Path) -> None:

@@ -211,3 +211,18 @@ def test_reopening_keeps_the_data_and_the_schema(tmp_path: Path) -> None:
         assert names == sorted(set(names)), "each migration applied once"
         assert lib.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert lib.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_half_written_copies_of_a_dead_writer_are_swept_at_open(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    with open_library(folder) as lib:
+        leftover = lib.store.root / "ab" / "cd" / (".ab" + "0" * 62 + ".pdf.999.tmp")
+        leftover.parent.mkdir(parents=True)
+        leftover.write_bytes(b"%PDF-1.4 half a file")
+        kept = lib.store.root / "ab" / "cd" / ("ab" + "1" * 62 + ".pdf")
+        kept.write_bytes(b"a stored file is never swept")
+    with open_library(folder) as lib:
+        assert not leftover.exists()
+        assert kept.exists()
+    with open_library(folder, read_only=True):
+        assert kept.exists()
