@@ -18,8 +18,10 @@ from caseorg.pdfmake import write_text_pdf
 
 
 def _import_two(lib, case, tmp_path: Path) -> None:
-    for name, words in [("brief.pdf", "extreme hardship to the qualifying relative"),
-                        ("motion.pdf", "motion to continue for good cause shown")]:
+    for name, words in [
+        ("brief.pdf", "extreme hardship to the qualifying relative"),
+        ("motion.pdf", "motion to continue for good cause shown"),
+    ]:
         write_text_pdf(tmp_path / name, paragraphs=[words])
     report = import_files(lib, case.id, [tmp_path / "brief.pdf", tmp_path / "motion.pdf"])
     assert report.count("imported") == 2

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 import pytest
-from caseorg.pdfmake import write_text_pdf
 from click.testing import CliRunner
 
 from caseorg.cli import cli
+from caseorg.pdfmake import write_text_pdf
 
 
 @pytest.fixture

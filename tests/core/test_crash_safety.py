@@ -38,7 +38,8 @@ def _make_files(folder: Path, count: int) -> list[Path]:
         path = folder / f"exhibit_{n:02d}.pdf"
         paragraphs = [f"Exhibit {n} in support of the application for asylum."] + [
             f"Paragraph {k} of exhibit {n}: the respondent fears persecution on account of "
-            f"political opinion; country conditions evidence item {k * n}." for k in range(60)
+            f"political opinion; country conditions evidence item {k * n}."
+            for k in range(60)
         ]
         write_text_pdf(path, paragraphs=paragraphs)
         paths.append(path)
@@ -78,11 +79,24 @@ def test_sigkill_during_import_leaves_whole_documents(tmp_path: Path) -> None:
     with open_library(library) as lib:
         add_case(lib, "A-123-456-789", "Test Person")
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    command = [sys.executable, "-m", "caseorg.cli", "--library", str(library), "import",
-               "A123456789", str(tmp_path / "in")]
+    command = [
+        sys.executable,
+        "-m",
+        "caseorg.cli",
+        "--library",
+        str(library),
+        "import",
+        "A123456789",
+        str(tmp_path / "in"),
+    ]
     for attempt in range(KILLS):
-        child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.DEVNULL, start_new_session=True)
+        child = subprocess.Popen(
+            command,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         time.sleep(0.25 + 0.12 * attempt)  # from start-up to deep inside the batch
         child.send_signal(signal.SIGKILL)
         child.wait()
