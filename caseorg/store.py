@@ -106,7 +106,7 @@ class FileStore:
         Only safe while holding the library's write lock (no live writer can
         own them); the originals are still wherever they were imported from.
         """
-        swept = []
+        swept: list[Path] = []
         if not self.root.is_dir():
             return swept
         for path in self.root.rglob(".*.tmp"):
