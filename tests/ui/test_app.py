@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from caseorg.pdfmake import write_text_pdf
-
 from caseorg.cases import add_case
 from caseorg.importer import import_files
 from caseorg.judges import add_judge
+from caseorg.pdfmake import write_text_pdf
 from ui.app import MainWindow
 
 
