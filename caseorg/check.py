@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .errors import is_disk_full
 from .library import Library
 from .store import sha256_of
 
@@ -157,15 +158,22 @@ def _check_index(lib: Library, report: CheckReport, repair: bool) -> None:
             # a crash between a document's commit and its indexing: the index is a
             # cache, so catching up is what opening the library does anyway
             healed = len(in_db - in_index)
-            index.reconcile()
-            in_index = index.indexed_document_ids()
-            report.problems.append(
-                Problem(
-                    "index",
-                    f"{healed} document(s) were missing from the search index (indexed now)",
-                    repaired=True,
+            try:
+                index.reconcile()
+                report.problems.append(
+                    Problem(
+                        "index",
+                        f"{healed} document(s) were missing from the search index (indexed now)",
+                        repaired=True,
+                    )
                 )
-            )
+            except OSError as exc:
+                if not is_disk_full(exc):
+                    raise
+                report.problems.append(
+                    Problem("disk_full", "the disk is full: the search index cannot catch up")
+                )
+            in_index = index.indexed_document_ids()
         indexed_pages = index.page_count()
         drift = []
         if in_db - in_index:
@@ -177,7 +185,15 @@ def _check_index(lib: Library, report: CheckReport, repair: bool) -> None:
         for detail in drift:
             report.problems.append(Problem("index", detail, repaired=False))
         if drift and repair and not lib.read_only:
-            index.rebuild()
+            try:
+                index.rebuild()
+            except OSError as exc:
+                if not is_disk_full(exc):
+                    raise
+                report.problems.append(
+                    Problem("disk_full", "the disk is full: the search index cannot be rebuilt")
+                )
+                return
             for problem in report.problems:
                 if problem.kind == "index":
                     problem.repaired = True

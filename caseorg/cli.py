@@ -20,7 +20,7 @@ from typing import Any, NoReturn
 import click
 
 from . import __version__
-from .errors import CaseorgError, InvalidValue
+from .errors import CaseorgError, InvalidValue, is_disk_full
 from .library import Library, default_library_path, open_library
 from .models import (
     CASE_STATUSES,
@@ -92,6 +92,9 @@ class CaseorgGroup(click.Group):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise click.exceptions.Exit(1) from None
         except Exception as exc:
+            if is_disk_full(exc):
+                message = "the disk is full; nothing was changed — free some space"
+                raise UserError(message, 1) from None
             _unexpected(exc)
 
 
@@ -571,7 +574,9 @@ def import_cmd(
             pages = f" ({outcome.pages} p.)" if outcome.status == "imported" else ""
             click.echo(f"{outcome.status:<9} {name}{pages}{detail}")
         click.echo(report.summary())
-    if report.count("rejected"):
+    if report.stopped and not as_json:
+        click.echo(f"error: {report.stopped}", err=True)
+    if report.count("rejected") or report.stopped:
         sys.exit(1)
 
 

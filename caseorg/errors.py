@@ -1,5 +1,8 @@
 """Errors a user may see: each carries one plain sentence, never a traceback."""
 
+import errno
+import sqlite3
+
 
 class CaseorgError(Exception):
     """Base for every error whose message is shown to the user as one line."""
@@ -31,3 +34,14 @@ class ReadOnlyLibrary(CaseorgError):
 
 class Cancelled(CaseorgError):
     """The user cancelled a long operation; what finished is kept."""
+
+
+class DiskFull(CaseorgError):
+    """The disk holding the library is full; what finished before it is kept."""
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """True for the ways a full disk surfaces: ENOSPC/EDQUOT, or SQLite's 'disk is full'."""
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return True
+    return isinstance(exc, sqlite3.OperationalError) and "full" in str(exc)

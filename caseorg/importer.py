@@ -16,6 +16,7 @@ from typing import Any
 from . import audit
 from .audit import now_iso
 from .documents import guess_doc_type, title_from_name
+from .errors import DiskFull, is_disk_full
 from .library import Library
 from .models import DOC_TYPES
 from .pdftext import DEFAULT_TIMEOUT, Extraction, ExtractionPool
@@ -24,6 +25,7 @@ from .store import sha256_of
 from .values import parse_choice
 
 INDEX_BATCH_PAGES = 2000
+DISK_FULL_MESSAGE = "the disk is full; free some space and import the rest again"
 
 
 class CancelToken:
@@ -63,13 +65,14 @@ class FileOutcome:
 class ImportReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
     cancelled: bool = False
+    stopped: str | None = None  # why the import stopped early (a full disk), if it did
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
 
     @property
     def ok(self) -> bool:
-        return not self.cancelled and self.count("rejected") == 0
+        return not self.cancelled and not self.stopped and self.count("rejected") == 0
 
     def summary(self) -> str:
         parts = [
@@ -78,12 +81,15 @@ class ImportReport:
             if self.count(s)
         ]
         text = ", ".join(parts) or "nothing to import"
+        if self.stopped:
+            return f"{text} — stopped: {self.stopped}"
         return text + (" (cancelled)" if self.cancelled else "")
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "summary": self.summary(),
             "cancelled": self.cancelled,
+            "stopped": self.stopped,
             "files": [asdict(o) for o in self.outcomes],
         }
 
@@ -190,16 +196,20 @@ class Importer:
         try:
             staged = store.stage(path, item.sha256)
         except OSError as exc:
+            if is_disk_full(exc):
+                raise DiskFull(DISK_FULL_MESSAGE) from None
             reason = exc.strerror or str(exc)
             return FileOutcome(str(path), "rejected", f"could not store the file ({reason})")
         try:
             doc_id = self._write_rows(item, result, staged)
-        except BaseException:
+        except BaseException as exc:
             store.discard(staged)
             if staged is not None and store.has(item.sha256):
                 # published, then the commit failed: no record holds the copy
                 with contextlib.suppress(OSError):
                     store.remove(item.sha256)
+            if is_disk_full(exc):
+                raise DiskFull(DISK_FULL_MESSAGE) from None
             raise
         status = "imported" if result.status == "ok" else result.status
         if result.status == "ok":
@@ -260,8 +270,14 @@ class Importer:
         return doc_id
 
     def _flush_index(self) -> None:
-        if self._to_index:
-            self.lib.index.index_documents(self._to_index)
+        try:
+            if self._to_index:
+                self.lib.index.index_documents(self._to_index)
+        except OSError as exc:
+            if not is_disk_full(exc):
+                raise
+            # SQLite holds the pages; the index catches up when the library next opens
+            self.report.stopped = self.report.stopped or DISK_FULL_MESSAGE
         self._to_index = []
         self._pending_index_pages = 0
 
@@ -287,7 +303,13 @@ class Importer:
                     self._tasks(files, seen), should_stop=lambda: self.cancel.cancelled
                 )
                 for item, extraction in results:
-                    self._add(self._land(item, extraction))
+                    try:
+                        outcome = self._land(item, extraction)
+                    except DiskFull as exc:
+                        self.report.stopped = str(exc)
+                        self._add(FileOutcome(str(item.path), "rejected", str(exc)))
+                        break
+                    self._add(outcome)
                     self._report_progress(item.path.name)
         finally:
             self._flush_index()  # what landed in SQLite is searchable, even after a cancel

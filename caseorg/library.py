@@ -20,7 +20,7 @@ import sqlite_utils
 
 from . import db as dbmod
 from .audit import default_actor
-from .errors import CaseorgError, LibraryLocked, ReadOnlyLibrary
+from .errors import CaseorgError, LibraryLocked, ReadOnlyLibrary, is_disk_full
 from .store import FileStore
 
 if TYPE_CHECKING:
@@ -126,6 +126,7 @@ class Library:
         self.index_dir = path / "index"
         self._lock = WriteLock(path / LOCK_NAME)
         self._index: SearchIndex | None = None
+        self.index_lag: str | None = None  # why the index could not catch up, if it could not
         self.db: sqlite_utils.Database
 
     # -- opening -------------------------------------------------------------
@@ -169,7 +170,13 @@ class Library:
         if self._index is None:
             self._index = SearchIndex(self)
             if not self.read_only:
-                self._index.reconcile()
+                try:
+                    self._index.reconcile()
+                except OSError as exc:
+                    if not is_disk_full(exc):
+                        raise
+                    # search what is indexed; the rest catches up once there is space
+                    self.index_lag = "the disk is full: some pages are not searchable yet"
         return self._index
 
     def reconcile_index(self, progress: Callable[[int, int], None] | None = None) -> None:
