@@ -203,14 +203,15 @@ class Importer:
         try:
             doc_id = self._write_rows(item, result, staged)
         except BaseException as exc:
-            store.discard(staged)
             if staged is not None and store.has(item.sha256):
                 # published, then the commit failed: no record holds the copy
                 with contextlib.suppress(OSError):
                     store.remove(item.sha256)
+            store.discard(staged)
             if is_disk_full(exc):
                 raise DiskFull(DISK_FULL_MESSAGE) from None
             raise
+        store.release(staged, item.sha256)  # committed: the staged name has done its job
         status = "imported" if result.status == "ok" else result.status
         if result.status == "ok":
             self._to_index.append(doc_id)

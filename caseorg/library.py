@@ -146,8 +146,8 @@ class Library:
                 dbmod.migrate(self.db)
                 for sub in (self.store.root, self.index_dir):
                     sub.mkdir(exist_ok=True, mode=0o700)
-                # we hold the write lock, so any half-written copy is a dead writer's
-                self.store.sweep_leftovers()
+                # we hold the write lock, so any staged copy is a dead writer's
+                self.store.sweep_leftovers(self._has_document_with)
                 for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
                     if (self.path / name).exists():
                         os.chmod(self.path / name, 0o600)
@@ -155,6 +155,10 @@ class Library:
             if not self.read_only:
                 self._lock.release()
             raise
+
+    def _has_document_with(self, sha256: str) -> bool:
+        row = self.db.execute("SELECT 1 FROM documents WHERE sha256 = ? LIMIT 1", [sha256])
+        return row.fetchone() is not None
 
     def require_writable(self) -> None:
         if self.read_only:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 CHUNK = 1 << 20
@@ -51,11 +52,14 @@ class FileStore:
 
         Returns None when the store already holds this hash. The copy is
         verified against ``sha256``, so a file that changed while being
-        imported is refused rather than stored wrong. :meth:`publish` makes
-        the copy visible; the importer does that as the last step before its
-        transaction commits, so a crash leaves at most a ``.tmp`` leftover
-        (swept at the next open) and never a stored file without a record
-        for longer than a rename.
+        imported is refused rather than stored wrong.
+
+        The staged file is the import's intent record: :meth:`publish` links
+        it to its content address inside the document's transaction and
+        :meth:`discard` removes it after the commit. A crash at any point
+        leaves the staged file behind, and :meth:`sweep_leftovers` at the
+        next open tells from the database whether the published copy has a
+        record (keep it) or not (the commit never happened: remove it).
         """
         target = self.path_for(sha256)
         if target.is_file():
@@ -80,28 +84,49 @@ class FileStore:
         return tmp
 
     def publish(self, staged: Path, sha256: str) -> Path:
-        """Rename a staged copy to its content address (atomic) and sync the folder."""
+        """Make a staged copy visible at its content address, keeping the staged name.
+
+        A hard link where the file system has them (the staged name then still
+        marks the copy as not yet committed); a copy otherwise.
+        """
         target = self.path_for(sha256)
-        os.replace(staged, target)
+        try:
+            os.link(staged, target)
+        except FileExistsError:
+            pass
+        except OSError:  # no hard links here (FAT, some network shares)
+            shutil.copyfile(staged, target)
+            os.chmod(target, 0o400)
         _fsync_dir(target.parent)
         return target
 
     @staticmethod
     def discard(staged: Path | None) -> None:
-        """Remove a staged copy that will not be published (no error if already gone)."""
+        """Remove a staged copy (no error if already gone)."""
         if staged is not None and staged.exists():
-            os.chmod(staged, 0o600)
+            os.chmod(staged, 0o600)  # Windows refuses to delete a read-only file
             staged.unlink()
+
+    def release(self, staged: Path | None, sha256: str) -> None:
+        """Drop the staged name of a committed copy; the stored copy stays read-only
+        (a hard link shares its mode with the staged name)."""
+        self.discard(staged)
+        target = self.path_for(sha256)
+        if staged is not None and target.exists():
+            os.chmod(target, 0o400)
 
     def add(self, source: Path, sha256: str) -> Path:
         """Copy ``source`` in under its hash unless it is already there; return its path."""
         staged = self.stage(source, sha256)
         if staged is None:
             return self.path_for(sha256)
-        return self.publish(staged, sha256)
+        self.publish(staged, sha256)
+        self.release(staged, sha256)
+        return self.path_for(sha256)
 
-    def sweep_leftovers(self) -> list[Path]:
-        """Delete half-written ``.tmp`` copies left by a process that died mid-import.
+    def sweep_leftovers(self, is_recorded: Callable[[str], bool]) -> list[Path]:
+        """Finish what a process that died mid-import left: staged copies, and published
+        copies whose record never committed (``is_recorded(sha256)`` is False).
 
         Only safe while holding the library's write lock (no live writer can
         own them); the originals are still wherever they were imported from.
@@ -109,9 +134,15 @@ class FileStore:
         swept: list[Path] = []
         if not self.root.is_dir():
             return swept
-        for path in self.root.rglob(".*.tmp"):
-            self.discard(path)
-            swept.append(path)
+        for staged in self.root.rglob(".*.tmp"):
+            digest = staged.name[1:].split(".")[0]
+            published = self.path_for(digest)
+            if published.is_file() and not is_recorded(digest):
+                os.chmod(published, 0o600)
+                published.unlink()
+                swept.append(published)
+            self.release(staged, digest)
+            swept.append(staged)
         return swept
 
     def remove(self, sha256: str) -> None:

@@ -11,15 +11,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import count, make_pdf
+from helpers import count, make_pdf, stored_files
 
 from caseorg.cases import add_case, edit_case, find_case
+from caseorg.check import check_library
 from caseorg.documents import edit_document
 from caseorg.errors import CaseorgError, LibraryLocked, ReadOnlyLibrary
 from caseorg.importer import import_files
 from caseorg.judges import add_judge
 from caseorg.library import LOCK_NAME, open_library, read_lock_holder
+from caseorg.pdfmake import write_text_pdf
 from caseorg.reassignments import reassign
+from caseorg.store import sha256_of
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions and pids")
 
@@ -213,16 +216,31 @@ def test_reopening_keeps_the_data_and_the_schema(tmp_path: Path) -> None:
         assert lib.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
-def test_half_written_copies_of_a_dead_writer_are_swept_at_open(tmp_path: Path) -> None:
+def test_what_a_dead_importer_left_in_the_store_is_finished_at_open(tmp_path: Path) -> None:
+    """Staged copies are removed; a published copy stays only if its record committed."""
     folder = tmp_path / "lib"
+    source = tmp_path / "exhibit.pdf"
+    write_text_pdf(source, paragraphs=["Declaration of the respondent."])
+    digest = sha256_of(source)
     with open_library(folder) as lib:
-        leftover = lib.store.root / "ab" / "cd" / (".ab" + "0" * 62 + ".pdf.999.tmp")
-        leftover.parent.mkdir(parents=True)
-        leftover.write_bytes(b"%PDF-1.4 half a file")
-        kept = lib.store.root / "ab" / "cd" / ("ab" + "1" * 62 + ".pdf")
-        kept.write_bytes(b"a stored file is never swept")
+        kase = add_case(lib, "A-111-222-333", "Someone")
+        # killed while copying: only the staged copy exists
+        staged_only = lib.store.stage(source, digest)
+        assert staged_only is not None
     with open_library(folder) as lib:
-        assert not leftover.exists()
-        assert kept.exists()
-    with open_library(folder, read_only=True):
-        assert kept.exists()
+        assert stored_files(lib) == []
+        # killed after publishing, before the commit: a copy with no record
+        staged = lib.store.stage(source, digest)
+        assert staged is not None
+        lib.store.publish(staged, digest)
+    with open_library(folder) as lib:
+        assert stored_files(lib) == []
+        # killed after the commit, before the staged name was removed: keep the copy
+        import_files(lib, kase.id, [source])
+        again = lib.store.path_for(digest).with_name(f".{digest}.pdf.4242.tmp")
+        os.link(lib.store.path_for(digest), again)
+    with open_library(folder) as lib:
+        assert stored_files(lib) == [lib.store.path_for(digest)]
+        assert check_library(lib).ok
+    with open_library(folder, read_only=True) as viewer:
+        assert stored_files(viewer) == [viewer.store.path_for(digest)]
