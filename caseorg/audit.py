@@ -63,6 +63,7 @@ _CASE_SCOPE = """(
     OR (entity = 'reassignment' AND entity_id IN
          (SELECT id FROM reassignments WHERE case_id = :case_id))
     OR (entity = 'deadline' AND entity_id IN (SELECT id FROM deadlines WHERE case_id = :case_id))
+    OR (entity = 'note' AND entity_id IN (SELECT id FROM notes WHERE case_id = :case_id))
 )"""
 
 

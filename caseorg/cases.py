@@ -10,6 +10,7 @@ from .judges import judge_by_code
 from .library import Library
 from .models import CASE_STATUSES, CASE_TYPES, CUSTODY, Case
 from .records import insert_audited, update_audited
+from .tags import normalise_tag
 from .values import (
     format_a_number,
     optional_text,
@@ -127,8 +128,10 @@ def list_cases(
     judge_code: str | None = None,
     status: str | None = None,
     limit: int | None = None,
+    tag: str | None = None,
 ) -> list[Case]:
-    """Cases ordered by A-number; ``text`` matches A-number digits, respondent or judge."""
+    """Cases ordered by A-number; ``text`` matches A-number digits, respondent or judge;
+    ``tag`` keeps the cases carrying that tag (see :mod:`caseorg.tags`)."""
     where: list[str] = []
     params: list[Any] = []
     if text:
@@ -146,6 +149,9 @@ def list_cases(
     if status:
         where.append("c.status = ?")
         params.append(parse_choice(status, CASE_STATUSES, "status"))
+    if tag:
+        where.append("c.id IN (SELECT case_id FROM case_tags WHERE tag = ?)")
+        params.append(normalise_tag(tag))
     sql = _CASE_SELECT
     if where:
         sql += " WHERE " + " AND ".join(where)

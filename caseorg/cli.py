@@ -369,15 +369,21 @@ def case_add(
 @click.option("--filter", "text", help="Match A-number, respondent or judge.")
 @click.option("--judge", "judge_code", help="Only this judge's cases.")
 @click.option("--status", type=_choice(CASE_STATUSES), help="Only cases with this status.")
+@click.option("--tag", help="Only cases with this tag.")
 @json_option
 @pass_state
 def case_list(
-    state: State, text: str | None, judge_code: str | None, status: str | None, as_json: bool
+    state: State,
+    text: str | None,
+    judge_code: str | None,
+    status: str | None,
+    tag: str | None,
+    as_json: bool,
 ) -> None:
     """List cases."""
     from .cases import list_cases
 
-    cases = list_cases(state.lib(), text=text, judge_code=judge_code, status=status)
+    cases = list_cases(state.lib(), text=text, judge_code=judge_code, status=status, tag=tag)
     if as_json:
         emit_json([c.as_dict() | {"a_number_display": c.a_number_display} for c in cases])
         return
@@ -392,12 +398,14 @@ def case_list(
 @json_option
 @pass_state
 def case_show(state: State, a_number: str, as_json: bool) -> None:
-    """Show a case with its documents, hearings, reassignments and deadlines."""
+    """Show a case with its documents, hearings, reassignments, deadlines, tags and notes."""
     from .cases import case_by_a_number
     from .deadlines import list_deadlines
     from .documents import list_documents
     from .hearings import list_hearings
+    from .notes import list_notes
     from .reassignments import list_reassignments
+    from .tags import tags_of
 
     lib = state.lib()
     case = case_by_a_number(lib, a_number)
@@ -405,18 +413,26 @@ def case_show(state: State, a_number: str, as_json: bool) -> None:
     hearings = list_hearings(lib, case_id=case.id)
     moves = list_reassignments(lib, case_id=case.id)
     deadlines = list_deadlines(lib, case_id=case.id)
+    case_tags = tags_of(lib, "case", case.id)
+    notes = list_notes(lib, case_id=case.id)
     if as_json:
         emit_json(
             {
                 "case": case.as_dict() | {"a_number_display": case.a_number_display},
-                "documents": [d.as_dict() for d in documents],
+                "documents": [
+                    d.as_dict() | {"tags": tags_of(lib, "document", d.id)} for d in documents
+                ],
                 "hearings": [h.as_dict() for h in hearings],
                 "reassignments": [r.as_dict() for r in moves],
                 "deadlines": [d.as_dict() for d in deadlines],
+                "tags": case_tags,
+                "notes": [n.as_dict() for n in notes],
             }
         )
         return
     click.echo(case_text(case))
+    if case_tags:
+        click.echo(f"  tags: {', '.join(case_tags)}")
     for key in (
         "nationality",
         "language",
@@ -453,6 +469,10 @@ def case_show(state: State, a_number: str, as_json: bool) -> None:
         click.echo(
             f"  #{item.id} {item.due_on} {label(item.kind)} ({done}) {item.note or ''}".rstrip()
         )
+    if notes:
+        click.echo(f"notes ({len(notes)}):")
+        for n in notes:
+            click.echo(f"  {_note_line(n)}")
 
 
 @case_group.command("edit")
@@ -644,34 +664,62 @@ def document_edit(
 
 
 @cli.command()
-@click.argument("query")
+@click.argument("query", required=False)
 @click.option("--case", "case_a_number", help="Only this case (A-number).")
 @click.option("--type", "doc_type", type=_choice(DOC_TYPES), help="Only this document type.")
 @click.option(
     "--limit",
     type=click.IntRange(1, 500),
-    default=20,
-    show_default=True,
-    help="Most documents to list.",
+    help="Most documents to list.  [default: 20]",
+)
+@click.option("--tag", help="Only documents with this tag (or in a case with it).")
+@click.option("--save", "save_as", metavar="NAME", help="Also save this search as NAME.")
+@click.option(
+    "--saved",
+    "saved_name",
+    metavar="NAME",
+    help="Run the saved search NAME (--case/--type/--limit given here override its own).",
 )
 @json_option
 @pass_state
 def search(
     state: State,
-    query: str,
+    query: str | None,
     case_a_number: str | None,
     doc_type: str | None,
-    limit: int,
+    limit: int | None,
+    tag: str | None,
+    save_as: str | None,
+    saved_name: str | None,
     as_json: bool,
 ) -> None:
     """Search every page of every document.
 
     QUERY supports words, "phrases", AND/OR/NOT, prefix*, fuzzy~, and the fields
-    type:, a:, title:, filed:[2024-01-01 TO 2024-12-31].
-    Exits 1 when nothing matches.
+    type:, a:, title:, tag:, note:, filed:[2024-01-01 TO 2024-12-31].
+    Exits 1 when nothing matches. See also 'caseorg saved-search list'.
     """
+    from .saved_searches import get_saved_search, save_search
+    from .tags import normalise_tag
+
     lib = state.lib()
-    hits = lib.index.search(query, case_a_number=case_a_number, doc_type=doc_type, limit=limit)
+    if saved_name:
+        if query:
+            raise InvalidValue("give a QUERY or --saved NAME, not both")
+        saved = get_saved_search(lib, saved_name)
+        query = saved.query
+        case_a_number = case_a_number or saved.filters.get("case")
+        doc_type = doc_type or saved.filters.get("type")
+        limit = limit or saved.filters.get("limit")
+        tag = tag or saved.filters.get("tag")
+    if not query:
+        raise InvalidValue("give a QUERY to search for (or --saved NAME)")
+    full = f"tag:{normalise_tag(tag)} AND ({query})" if tag else query
+    hits = lib.index.search(full, case_a_number=case_a_number, doc_type=doc_type, limit=limit or 20)
+    if save_as:
+        filters = {"case": case_a_number, "type": doc_type, "limit": limit, "tag": tag}
+        kept = save_search(lib, save_as, query, filters)
+        click.echo(f"saved search {kept.name!r}", err=True)
     if as_json:
         emit_json([h.as_dict() | {"a_number_display": format_a_number(h.a_number)} for h in hits])
     else:
@@ -797,6 +845,7 @@ def notice() -> None:
 @click.option("--method", type=_choice(NOTICE_METHODS), default="mail", show_default=True)
 @click.option("--address", help="Address the notice was sent to.")
 @click.option("--returned", is_flag=True, help="The notice came back undeliverable.")
+@click.option("--returned-on", help="When it came back, YYYY-MM-DD (implies --returned).")
 @click.option("--document", "document_id", type=int, help="The notice PDF's document id.")
 @json_option
 @pass_state
@@ -807,13 +856,23 @@ def notice_add(
     method: str,
     address: str | None,
     returned: bool,
+    returned_on: str | None,
     document_id: int | None,
     as_json: bool,
 ) -> None:
     """Record service of a notice for HEARING_ID."""
     from .hearings import add_notice
 
-    n = add_notice(state.lib(), hearing_id, served_on, method, address, returned, document_id)
+    n = add_notice(
+        state.lib(),
+        hearing_id,
+        served_on,
+        method,
+        address,
+        returned,
+        document_id,
+        returned_on=returned_on,
+    )
     if as_json:
         emit_json(n.as_dict())
     else:
@@ -822,6 +881,71 @@ def notice_add(
             f"recorded notice #{n.id} for hearing #{hearing_id}, served "
             f"{n.served_on} by {n.method}{note}"
         )
+
+
+@notice.command("returned")
+@click.argument("notice_id", type=int)
+@click.option("--on", "returned_on", help="When it came back, YYYY-MM-DD.")
+@click.option("--undo", is_flag=True, help="It was not returned after all (clears the mark).")
+@json_option
+@pass_state
+def notice_returned(
+    state: State, notice_id: int, returned_on: str | None, undo: bool, as_json: bool
+) -> None:
+    """Mark notice NOTICE_ID returned undeliverable (it then proves nothing)."""
+    from .hearings import mark_notice_returned
+
+    n = mark_notice_returned(state.lib(), notice_id, not undo, returned_on)
+    if as_json:
+        emit_json(n.as_dict())
+    elif undo:
+        click.echo(f"notice #{n.id} is no longer marked returned")
+    else:
+        when = f" on {n.returned_on}" if n.returned_on else ""
+        click.echo(f"notice #{n.id} marked returned undeliverable{when}")
+
+
+@cli.command("check-notices")
+@click.option("--judge", "judge_code", help="Only hearings held by this judge.")
+@click.option("--from", "since", help="Only hearings on or after this day.")
+@click.option("--to", "until", help="Only hearings on or before this day.")
+@json_option
+@pass_state
+def check_notices_cmd(
+    state: State, judge_code: str | None, since: str | None, until: str | None, as_json: bool
+) -> None:
+    """Find in absentia orders without sound proof of notice.
+
+    Flags an order with no notice, only returned notices, or a notice served
+    fewer than notice-min-days days before the hearing (see 'caseorg config').
+    Exits 1 when any is found.
+    """
+    from .notice_checks import check_notices
+    from .settings import NOTICE_MIN_DAYS, get_setting
+
+    lib = state.lib()
+    flags = check_notices(lib, judge_code=judge_code, since=since, until=until)
+    if as_json:
+        emit_json([f.as_dict() for f in flags])
+    else:
+        for f in flags:
+            judge_text = f"IJ {f.judge_code}" if f.judge_code else "no judge"
+            click.echo(
+                f"hearing #{f.hearing_id} {f.starts_at}  {f.a_number_display} {f.respondent} "
+                f"({judge_text}): {f.reason}"
+            )
+        minimum = get_setting(lib, NOTICE_MIN_DAYS)
+        if flags:
+            click.echo(
+                f"{len(flags)} in absentia order(s) without sound proof of notice "
+                f"(minimum notice {minimum} days)"
+            )
+        else:
+            click.echo(
+                f"every in absentia order has sound proof of notice (minimum {minimum} days)"
+            )
+    if flags:
+        sys.exit(1)
 
 
 # -- reassignments ---------------------------------------------------------------------------
@@ -877,11 +1001,39 @@ def reassign(
         click.echo(f"recorded reassignment {reassignment_line(r)}")
 
 
+def _report_line(row: Any) -> str:
+    other = row.to_judge_code if row.direction == "taken" else row.from_judge_code
+    arrow = f"to {other}" if row.direction == "taken" else f"from {other or 'unassigned'}"
+    flags = " [mid-stream]" if row.midstream else ""
+    by = f", ordered by {row.ordered_by}" if row.ordered_by else ""
+    nxt = (
+        f"next {row.next_hearing_at} {label(row.next_hearing_kind)} "
+        f"[{label(row.next_hearing_outcome)}]"
+        if row.next_hearing_at
+        else "no later hearing"
+    )
+    absentia = (
+        f"; in absentia order {', '.join(row.in_absentia_orders)}" if row.in_absentia_orders else ""
+    )
+    case_now = label(row.case_status) + (f": {row.case_outcome}" if row.case_outcome else "")
+    return (
+        f"  #{row.reassignment_id} {row.effective_on}  {row.a_number_display} {row.respondent} "
+        f"{arrow}{flags}: {row.reason}{by}; {nxt}{absentia}; case {case_now}"
+    )
+
+
 @cli.command()
-@click.option("--judge", "judge_code", help="Cases moved to or from this judge.")
+@click.option("--judge", "judge_code", help="Cases moved to or from this judge (a report).")
 @click.option("--case", "a_number", help="Only this case.")
 @click.option("--from", "since", help="From this effective date.")
 @click.option("--to", "until", help="Up to this effective date.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print the judge's report as CSV.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the judge's report to a file: .pdf, .html or .csv.",
+)
 @json_option
 @pass_state
 def reassignments(
@@ -890,13 +1042,47 @@ def reassignments(
     a_number: str | None,
     since: str | None,
     until: str | None,
+    as_csv: bool,
+    output: Path | None,
     as_json: bool,
 ) -> None:
-    """List reassignments: who held a case, when it moved and why."""
+    """List reassignments: who held a case, when it moved and why.
+
+    With --judge (and no --case) this is the judge's reassignment report for the
+    period: the cases taken from them and given to them, with dates, reasons, who
+    ordered it, mid-stream moves, and what happened next in each case.
+    """
     from .cases import case_by_a_number
     from .reassignments import list_reassignments
 
     lib = state.lib()
+    if (as_csv or output) and (not judge_code or a_number):
+        raise InvalidValue("--csv and -o write a judge's report: give --judge (not --case)")
+    if as_csv and (as_json or output):
+        raise InvalidValue("choose one of --csv, --json or -o")
+    if judge_code and not a_number:
+        from .reassignment_report import reassignment_report, report_csv
+
+        report = reassignment_report(lib, judge_code, since, until)
+        if output is not None:
+            if output.suffix.lower() == ".csv":
+                output.write_text(report_csv(report), encoding="utf-8")
+            else:
+                from .reports import reassignment_report_html
+
+                html = reassignment_report_html(lib, judge_code, since, until)
+                _write_report(html, output, f"Reassignment report {report.judge_code}")
+            click.echo(f"wrote {output}")
+        elif as_csv:
+            click.echo(report_csv(report), nl=False)
+        elif as_json:
+            emit_json([row.as_dict() for row in report.rows()])
+        else:
+            for title, rows in (("taken from", report.taken), ("given to", report.given)):
+                click.echo(f"cases {title} {report.judge_name} ({len(rows)}):")
+                for row in rows:
+                    click.echo(_report_line(row))
+        return
     case_id = case_by_a_number(lib, a_number).id if a_number else None
     moves = list_reassignments(
         lib, case_id=case_id, judge_code=judge_code, since=since, until=until
@@ -942,41 +1128,70 @@ def deadline_add(
 
 @deadline.command("list")
 @click.option("--case", "a_number", help="Only this case.")
+@click.option("--judge", "judge_code", help="Only the cases of this judge.")
 @click.option("--open", "open_only", is_flag=True, help="Only deadlines not yet done.")
+@click.option("--as-of", "as_of", help="Count 'overdue' and 'this week' from this day.")
 @json_option
 @pass_state
-def deadline_list(state: State, a_number: str | None, open_only: bool, as_json: bool) -> None:
-    """List deadlines, soonest first."""
+def deadline_list(
+    state: State,
+    a_number: str | None,
+    judge_code: str | None,
+    open_only: bool,
+    as_of: str | None,
+    as_json: bool,
+) -> None:
+    """List deadlines across the library: overdue, this week (the next 7 days), later,
+    then done. --json gives one list, each deadline with its "group"."""
     from .cases import case_by_a_number
-    from .deadlines import list_deadlines
+    from .deadline_views import deadline_board
 
     lib = state.lib()
     case_id = case_by_a_number(lib, a_number).id if a_number else None
-    items = list_deadlines(lib, case_id=case_id, open_only=open_only)
+    board = deadline_board(
+        lib, today=as_of, judge_code=judge_code, case_id=case_id, include_done=not open_only
+    )
     if as_json:
-        emit_json([d.as_dict() for d in items])
+        emit_json([d.as_dict() for d in board.items()])
         return
-    today = dt.date.today().isoformat()
-    for d in items:
-        state_text = (
-            f"done {d.done_on}" if d.done_on else ("OVERDUE" if d.due_on < today else "open")
-        )
-        click.echo(f"#{d.id} {d.due_on} {label(d.kind):<13} {state_text:<16} {d.note or ''}")
+    if not board.items():
+        click.echo("no deadlines")
+    titles = {"overdue": "OVERDUE", "this_week": "this week", "later": "later", "done": "done"}
+    for group, title in titles.items():
+        items = getattr(board, group)
+        if not items:
+            continue
+        click.echo(f"{title} ({len(items)}):")
+        for d in items:
+            if d.done_on:
+                when = f"done {d.done_on}" + (f" ({d.document_title})" if d.document_title else "")
+            elif d.days < 0:
+                when = f"{-d.days} day(s) overdue"
+            else:
+                when = "due today" if d.days == 0 else f"in {d.days} day(s)"
+            click.echo(
+                f"  #{d.id} {d.due_on} {label(d.kind):<13} {d.a_number_display} "
+                f"{d.respondent}  {when}  {d.note or ''}".rstrip()
+            )
 
 
 @deadline.command("done")
 @click.argument("deadline_id", type=int)
 @click.option("--on", "done_on", help="Date done (default today).")
 @click.option("--document", "document_id", type=int, help="The document that satisfied it.")
+@json_option
 @pass_state
 def deadline_done(
-    state: State, deadline_id: int, done_on: str | None, document_id: int | None
+    state: State, deadline_id: int, done_on: str | None, document_id: int | None, as_json: bool
 ) -> None:
-    """Mark a deadline done."""
+    """Mark a deadline done (optionally with the document that satisfied it)."""
     from .deadlines import mark_done
 
     d = mark_done(state.lib(), deadline_id, done_on, document_id)
-    click.echo(f"deadline #{d.id} done on {d.done_on}")
+    if as_json:
+        emit_json(d.as_dict())
+    else:
+        click.echo(f"deadline #{d.id} done on {d.done_on}")
 
 
 # -- printouts ---------------------------------------------------------------------------------
@@ -1035,6 +1250,399 @@ def docket(state: State, day: str, until: str | None, judge_code: str | None, ou
     html = docket_html(state.lib(), first, until=last, judge_code=judge_code)
     _write_report(html, output, f"Docket {first.isoformat()}")
     click.echo(f"wrote {output}")
+
+
+# -- court workflow: settings, statistics, EOIR data, tags, notes, saved searches -----------
+
+
+@cli.group()
+def config() -> None:
+    """Court settings kept in the library: notice-min-days, completion-goal."""
+
+
+@config.command("list")
+@json_option
+@pass_state
+def config_list(state: State, as_json: bool) -> None:
+    """List the settings with their values and defaults."""
+    from .settings import list_settings
+
+    items = list_settings(state.lib())
+    if as_json:
+        emit_json(items)
+        return
+    for item in items:
+        click.echo(
+            f"{item['name']:<17} {item['value']:<7} (default {item['default']}): "
+            f"{item['description']}"
+        )
+
+
+@config.command("get")
+@click.argument("name")
+@json_option
+@pass_state
+def config_get(state: State, name: str, as_json: bool) -> None:
+    """Print one setting's value."""
+    from .settings import find_setting, get_setting
+
+    setting = find_setting(name)
+    value = get_setting(state.lib(), setting)
+    if as_json:
+        emit_json({"name": setting.name, "value": value})
+    else:
+        click.echo(str(value))
+
+
+@config.command("set")
+@click.argument("name")
+@click.argument("value")
+@json_option
+@pass_state
+def config_set(state: State, name: str, value: str, as_json: bool) -> None:
+    """Change a setting, e.g. 'caseorg config set notice-min-days 14'."""
+    from .settings import find_setting, set_setting
+
+    setting = find_setting(name)
+    stored = set_setting(state.lib(), setting, value)
+    if as_json:
+        emit_json({"name": setting.name, "value": stored})
+    else:
+        click.echo(f"{setting.name} = {stored}")
+
+
+@cli.command()
+@click.option("--judge", "judge_code", help="One judge's figures (default: the whole court).")
+@click.option(
+    "--months",
+    type=click.IntRange(1, 120),
+    default=12,
+    show_default=True,
+    help="Calendar months covered, ending with this month.",
+)
+@click.option("--as-of", "as_of", help="The last day counted (default today).")
+@click.option(
+    "--csv",
+    "csv_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Write one CSV file per table into this folder.",
+)
+@json_option
+@pass_state
+def stats(
+    state: State,
+    judge_code: str | None,
+    months: int,
+    as_of: str | None,
+    csv_dir: Path | None,
+    as_json: bool,
+) -> None:
+    """Backlog and completion figures: pending cases by age, completions per month
+    against the goal, median days to completion, hearings per week, reassignments."""
+    from .stats import court_stats, write_csv
+
+    if csv_dir and as_json:
+        raise InvalidValue("choose --csv DIR or --json, not both")
+    figures = court_stats(state.lib(), judge_code=judge_code, today=as_of, months=months)
+    if csv_dir:
+        for path in write_csv(figures, csv_dir):
+            click.echo(f"wrote {path}")
+        return
+    if as_json:
+        emit_json(figures.as_dict())
+        return
+    median = figures.median_days_to_completion
+    click.echo(
+        f"{figures.scope_name}: {figures.period_start} to {figures.period_end}\n"
+        f"pending {figures.pending_total}; completed {figures.completed_total} "
+        f"(goal {figures.goal_for_period:g} for the period, {figures.annual_goal} a year); "
+        f"median {'—' if median is None else f'{median:g}'} days from opening to completion"
+    )
+    click.echo("pending by age:")
+    for row in figures.pending_by_age:
+        click.echo(f"  {row['bucket']:<16} {row['cases']}")
+    click.echo("completions by month (goal per month):")
+    for row in figures.completions_by_month:
+        click.echo(f"  {row['month']}  {row['completed']:>4}  ({row['goal']:g})")
+    click.echo("reassignments by month (in / out):")
+    for row in figures.reassignments_by_month:
+        click.echo(f"  {row['month']}  {row['in']:>3} / {row['out']}")
+    busy = [w for w in figures.hearings_by_week if w["hearings"]]
+    click.echo(f"hearings: {sum(w['hearings'] for w in busy)} in {len(busy)} week(s) with any")
+    for row in figures.judges:
+        click.echo(
+            f"  {row['code']:<5} pending {row['pending']:<4} completed {row['completed']:<4} "
+            f"hearings {row['hearings']:<4} moved in {row['reassigned_in']} / out "
+            f"{row['reassigned_out']}"
+        )
+
+
+@cli.command("import-eoir")
+@click.argument("folder", type=click.Path(path_type=Path, exists=True))
+@json_option
+@pass_state
+def import_eoir_cmd(state: State, folder: Path, as_json: bool) -> None:
+    """Import case data shaped like EOIR's public files (cases, proceedings, schedule,
+    judge lookup) from FOLDER: creates or updates cases, judges and hearings.
+
+    Safe to run again on the same files. A row that cannot be read is reported
+    with its file and line and skipped; exits 1 when any was.
+    """
+    from .eoir import import_eoir
+    from .importer import CancelToken
+
+    def show(progress: Any) -> None:
+        if sys.stderr.isatty():
+            click.echo(
+                f"\r{progress.done_cases}/{progress.total_cases} cases  {progress.current:<24}",
+                err=True,
+                nl=False,
+            )
+
+    cancel = CancelToken()
+    try:
+        report = import_eoir(state.lib(), folder, progress=show, cancel=cancel)
+    except KeyboardInterrupt:
+        raise UserError("import interrupted; the cases that finished were kept", 1) from None
+    if sys.stderr.isatty():
+        click.echo("", err=True)
+    if as_json:
+        emit_json(report.as_dict() | {"summary": report.summary()})
+    else:
+        for problem in report.problems:
+            click.echo(f"skipped {problem}")
+        click.echo(report.summary())
+    if report.problems:
+        sys.exit(1)
+
+
+def _target(lib: Library, a_number: str | None, document_id: int | None) -> tuple[str, int]:
+    """('case', id) or ('document', id) from --case / --document (exactly one)."""
+    from .cases import case_by_a_number
+
+    if (a_number is None) == (document_id is None):
+        raise InvalidValue("give --case A-NUMBER or --document ID")
+    if a_number is not None:
+        return "case", case_by_a_number(lib, a_number).id
+    assert document_id is not None
+    return "document", document_id
+
+
+@cli.group()
+def tag() -> None:
+    """Tags on cases and documents: add, remove, list ('caseorg case list --tag T')."""
+
+
+@tag.command("add")
+@click.argument("tags", nargs=-1, required=True)
+@click.option("--case", "a_number", help="The case (A-number).")
+@click.option("--document", "document_id", type=int, help="The document id.")
+@json_option
+@pass_state
+def tag_add(
+    state: State,
+    tags: tuple[str, ...],
+    a_number: str | None,
+    document_id: int | None,
+    as_json: bool,
+) -> None:
+    """Put TAGS on a case or a document."""
+    from .tags import add_tag
+
+    lib = state.lib()
+    entity, entity_id = _target(lib, a_number, document_id)
+    now: list[str] = []
+    for name in tags:
+        now = add_tag(lib, entity, entity_id, name)
+    if as_json:
+        emit_json({"entity": entity, "id": entity_id, "tags": now})
+    else:
+        click.echo(f"{entity} #{entity_id} tags: {', '.join(now)}")
+
+
+@tag.command("remove")
+@click.argument("tags", nargs=-1, required=True)
+@click.option("--case", "a_number", help="The case (A-number).")
+@click.option("--document", "document_id", type=int, help="The document id.")
+@json_option
+@pass_state
+def tag_remove(
+    state: State,
+    tags: tuple[str, ...],
+    a_number: str | None,
+    document_id: int | None,
+    as_json: bool,
+) -> None:
+    """Take TAGS off a case or a document."""
+    from .tags import remove_tag, tags_of
+
+    lib = state.lib()
+    entity, entity_id = _target(lib, a_number, document_id)
+    for name in tags:
+        remove_tag(lib, entity, entity_id, name)
+    now = tags_of(lib, entity, entity_id)
+    if as_json:
+        emit_json({"entity": entity, "id": entity_id, "tags": now})
+    else:
+        click.echo(f"{entity} #{entity_id} tags: {', '.join(now) or '(none)'}")
+
+
+@tag.command("list")
+@click.option("--case", "a_number", help="The tags of this case.")
+@click.option("--document", "document_id", type=int, help="The tags of this document.")
+@json_option
+@pass_state
+def tag_list(state: State, a_number: str | None, document_id: int | None, as_json: bool) -> None:
+    """List every tag with how many cases and documents carry it (or one item's tags)."""
+    from .tags import all_tags, tags_of
+
+    lib = state.lib()
+    if a_number is None and document_id is None:
+        items = all_tags(lib)
+        if as_json:
+            emit_json(items)
+            return
+        if not items:
+            click.echo("no tags yet")
+        for item in items:
+            click.echo(
+                f"{item['tag']:<24} {item['cases']} case(s), {item['documents']} document(s)"
+            )
+        return
+    entity, entity_id = _target(lib, a_number, document_id)
+    names = tags_of(lib, entity, entity_id)
+    if as_json:
+        emit_json(names)
+    else:
+        click.echo(", ".join(names) or "(no tags)")
+
+
+@cli.group()
+def note() -> None:
+    """Notes on cases, documents and hearings: add, list, edit, delete."""
+
+
+def _note_line(n: Any) -> str:
+    edited = f" (edited {n.updated_at})" if n.updated_at else ""
+    return f"#{n.id} {n.created_at} {n.author} on {n.entity} #{n.entity_id}{edited}: {n.text}"
+
+
+@note.command("add")
+@click.argument("text")
+@click.option("--case", "a_number", help="A note on this case (A-number).")
+@click.option("--document", "document_id", type=int, help="A note on this document.")
+@click.option("--hearing", "hearing_id", type=int, help="A note on this hearing.")
+@json_option
+@pass_state
+def note_add(
+    state: State,
+    text: str,
+    a_number: str | None,
+    document_id: int | None,
+    hearing_id: int | None,
+    as_json: bool,
+) -> None:
+    """Add a note (TEXT) to a case, a document or a hearing."""
+    from .cases import case_by_a_number
+    from .notes import add_note
+
+    lib = state.lib()
+    given = [(k, v) for k, v in (("document", document_id), ("hearing", hearing_id)) if v]
+    if (a_number is not None) + len(given) != 1:
+        raise InvalidValue("give one of --case A-NUMBER, --document ID or --hearing ID")
+    if a_number is not None:
+        entity, entity_id = "case", case_by_a_number(lib, a_number).id
+    else:
+        entity, entity_id = given[0]
+        assert entity_id is not None
+    added = add_note(lib, entity, entity_id, text)
+    if as_json:
+        emit_json(added.as_dict())
+    else:
+        click.echo(f"added note {_note_line(added)}")
+
+
+@note.command("list")
+@click.option("--case", "a_number", help="Notes of this case (with its documents and hearings).")
+@click.option("--search", "text", help="Only notes containing these words.")
+@json_option
+@pass_state
+def note_list(state: State, a_number: str | None, text: str | None, as_json: bool) -> None:
+    """List notes, oldest first (with --search: newest first)."""
+    from .cases import case_by_a_number
+    from .notes import list_notes, search_notes
+
+    lib = state.lib()
+    case_id = case_by_a_number(lib, a_number).id if a_number else None
+    items = search_notes(lib, text, case_id=case_id) if text else list_notes(lib, case_id=case_id)
+    if as_json:
+        emit_json([n.as_dict() for n in items])
+        return
+    if not items:
+        click.echo("no notes")
+    for n in items:
+        click.echo(_note_line(n))
+
+
+@note.command("edit")
+@click.argument("note_id", type=int)
+@click.argument("text")
+@json_option
+@pass_state
+def note_edit(state: State, note_id: int, text: str, as_json: bool) -> None:
+    """Correct the text of note NOTE_ID (the old text stays in the history)."""
+    from .notes import edit_note
+
+    edited = edit_note(state.lib(), note_id, text)
+    if as_json:
+        emit_json(edited.as_dict())
+    else:
+        click.echo(f"updated note {_note_line(edited)}")
+
+
+@note.command("delete")
+@click.argument("note_id", type=int)
+@pass_state
+def note_delete(state: State, note_id: int) -> None:
+    """Delete note NOTE_ID (the history keeps what it said)."""
+    from .notes import delete_note
+
+    delete_note(state.lib(), note_id)
+    click.echo(f"deleted note #{note_id}")
+
+
+@cli.group("saved-search")
+def saved_search() -> None:
+    """Saved searches: list and delete ('caseorg search QUERY --save NAME' saves one)."""
+
+
+@saved_search.command("list")
+@json_option
+@pass_state
+def saved_search_list(state: State, as_json: bool) -> None:
+    """List saved searches by name."""
+    from .saved_searches import list_saved_searches
+
+    items = list_saved_searches(state.lib())
+    if as_json:
+        emit_json([s.as_dict() for s in items])
+        return
+    if not items:
+        click.echo("no saved searches")
+    for s in items:
+        filters = " ".join(f"--{k} {v}" for k, v in s.filters.items())
+        click.echo(f"{s.name}: {s.query}" + (f"  ({filters})" if filters else ""))
+
+
+@saved_search.command("delete")
+@click.argument("name")
+@pass_state
+def saved_search_delete(state: State, name: str) -> None:
+    """Delete the saved search NAME."""
+    from .saved_searches import delete_saved_search
+
+    delete_saved_search(state.lib(), name)
+    click.echo(f"deleted saved search {name!r}")
 
 
 def main() -> None:

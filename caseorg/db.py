@@ -236,3 +236,67 @@ def m002_append_only_no_replace(db: sqlite_utils.Database) -> None:
             END
             """
         )
+
+
+@SCHEMA()
+def m003_court_workflow(db: sqlite_utils.Database) -> None:
+    """Court workflow (issue 5): when a notice came back, tags, notes, saved searches,
+    settings in ``meta``, and the keys that make an EOIR case-data import idempotent."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE notices ADD COLUMN returned_on TEXT;
+
+        CREATE TABLE case_tags (
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            tag TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            PRIMARY KEY (case_id, tag)
+        ) WITHOUT ROWID;
+        CREATE INDEX case_tags_tag ON case_tags(tag);
+
+        CREATE TABLE document_tags (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            PRIMARY KEY (document_id, tag)
+        ) WITHOUT ROWID;
+        CREATE INDEX document_tags_tag ON document_tags(tag);
+
+        CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            entity TEXT NOT NULL CHECK (entity IN ('case','document','hearing')),
+            entity_id INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            author TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT
+        );
+        CREATE INDEX notes_case ON notes(case_id);
+        CREATE INDEX notes_entity ON notes(entity, entity_id);
+
+        CREATE TABLE saved_searches (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            query TEXT NOT NULL,
+            filters_json TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+
+        CREATE TABLE external_keys (
+            source TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            entity_id INTEGER NOT NULL,
+            fingerprint TEXT,
+            PRIMARY KEY (source, kind, key)
+        ) WITHOUT ROWID;
+
+        CREATE INDEX IF NOT EXISTS deadlines_due ON deadlines(due_on);
+        CREATE INDEX IF NOT EXISTS cases_status ON cases(status);
+        CREATE INDEX IF NOT EXISTS reassignments_to ON reassignments(to_judge_id);
+        CREATE INDEX IF NOT EXISTS reassignments_from ON reassignments(from_judge_id);
+        """,
+    )

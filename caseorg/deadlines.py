@@ -42,7 +42,10 @@ def mark_done(
 ) -> Deadline:
     """Close a deadline, optionally with the document that satisfied it."""
     if document_id is not None:
-        get_row(lib.db, "documents", document_id, "document")
+        document = get_row(lib.db, "documents", document_id, "document")
+        deadline = get_row(lib.db, "deadlines", deadline_id, "deadline")
+        if document["case_id"] != deadline["case_id"]:
+            raise InvalidValue("that document belongs to another case")
     day = parse_date(done_on, "done date") if done_on else dt.date.today()
     row = update_audited(
         lib,

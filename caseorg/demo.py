@@ -18,7 +18,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cases, deadlines, documents, hearings, judges, reassignments
+from . import (
+    cases,
+    deadlines,
+    documents,
+    hearings,
+    judges,
+    notes,
+    reassignments,
+    saved_searches,
+    tags,
+)
 from .errors import CaseorgError
 from .importer import import_files
 from .library import Library
@@ -943,6 +953,24 @@ _FIXED_HOLIDAYS = {(1, 1), (6, 19), (7, 4), (11, 11), (12, 25)}
 _NTH_MONDAYS = {(1, 3), (2, 3), (9, 1), (10, 2)}  # MLK, Presidents, Labor, Columbus Days
 
 
+WORKFLOW_TAGS: dict[str, tuple[str, ...]] = {
+    "212094587": ("motion-to-reopen", "notice-problem"),
+    "219047362": ("mid-stream",),
+    "213556090": ("detained-docket",),
+    "208114327": ("rare-language",),
+}
+WORKFLOW_NOTES = {
+    "212094587": "Returned envelope found in the record; check the address history before "
+    "ruling on the motion to reopen.",
+    "219047362": "Testimony partly taken before the reassignment: the new judge must review "
+    "the recording of the first session.",
+}
+WORKFLOW_SEARCHES: tuple[tuple[str, str, dict[str, str]], ...] = (
+    ("Returned notices", '"returned undeliverable"', {}),
+    ("Particular social group briefs", '"particular social group"', {"type": "brief"}),
+)
+
+
 def is_court_day(day: dt.date) -> bool:
     """A weekday that is not a federal holiday (observed dates are ignored: good enough
     for sample dates)."""
@@ -1570,6 +1598,8 @@ def create_demo(
             )
             _add_case(lib, spec, today, rng, Path(tmp) / f"case{number:02d}")
 
+    say("tags, notes and saved searches")
+    _add_workflow(lib)
     say("demo ready")
     return {
         "judges": _count(lib, "judges"),
@@ -1581,6 +1611,18 @@ def create_demo(
         "documents": _count(lib, "documents"),
         "pages": _count(lib, "pages"),
     }
+
+
+def _add_workflow(lib: Library) -> None:
+    """A few tags, notes and saved searches, so the sidebar and filters have something."""
+    for a_number, tag_names in WORKFLOW_TAGS.items():
+        case = cases.case_by_a_number(lib, a_number)
+        for name in tag_names:
+            tags.add_tag(lib, "case", case.id, name)
+    for a_number, text in WORKFLOW_NOTES.items():
+        notes.add_note(lib, "case", cases.case_by_a_number(lib, a_number).id, text)
+    for name, query, filters in WORKFLOW_SEARCHES:
+        saved_searches.save_search(lib, name, query, filters)
 
 
 def _add_case(lib: Library, spec: _Case, today: dt.date, rng: random.Random, folder: Path) -> None:
@@ -1719,6 +1761,11 @@ def _add_hearing(
             address=address,
             returned_undeliverable=h.notice == "returned",
             document_id=notice_doc,
+            returned_on=(
+                min(planned.served + dt.timedelta(days=12), planned.day).isoformat()
+                if h.notice == "returned"
+                else None
+            ),
         )
     for key, label in h.exhibits:
         if key in doc_ids:

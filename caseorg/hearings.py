@@ -15,9 +15,10 @@ from .judges import judge_by_code
 from .library import Library
 from .models import HEARING_KINDS, MEDIA, NOTICE_METHODS, OUTCOMES, Hearing, Notice
 from .records import get_row, insert_audited, update_audited
+from .settings import NOTICE_MIN_DAYS, get_setting
 from .values import optional_text, parse_choice, parse_date, parse_datetime
 
-MIN_NOTICE_DAYS = 10
+MIN_NOTICE_DAYS = NOTICE_MIN_DAYS.default  # the default; the library may set its own
 
 _HEARING_SELECT = """
     SELECT h.*, j.code AS judge_code, j.name AS judge_name,
@@ -97,7 +98,8 @@ def list_hearings(
         params.append(judge_code)
     sql = _HEARING_SELECT + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY h.starts_at, j.name, h.courtroom"
-    return [_with_warning(lib, Hearing(**row)) for row in lib.db.query(sql, params)]
+    min_days = get_setting(lib, NOTICE_MIN_DAYS)
+    return [_with_warning(lib, Hearing(**row), min_days) for row in lib.db.query(sql, params)]
 
 
 # -- notices ---------------------------------------------------------------------
@@ -111,28 +113,54 @@ def add_notice(
     address: str | None = None,
     returned_undeliverable: bool = False,
     document_id: int | None = None,
+    returned_on: str | None = None,
 ) -> Notice:
-    """Record that notice of a hearing was served (the proof an in absentia order needs)."""
-    get_row(lib.db, "hearings", hearing_id, "hearing")
+    """Record that notice of a hearing was served (the proof an in absentia order needs).
+
+    :param document_id: the notice PDF in the same case, if it was imported.
+    :param returned_on: when the post office sent it back (implies returned).
+    """
+    hearing = get_row(lib.db, "hearings", hearing_id, "hearing")
     if document_id is not None:
-        get_row(lib.db, "documents", document_id, "document")
+        document = get_row(lib.db, "documents", document_id, "document")
+        if document["case_id"] != hearing["case_id"]:
+            raise InvalidValue("that notice document belongs to another case")
+    served = parse_date(served_on, "served date")
+    returned_day = parse_date(returned_on, "returned date") if returned_on else None
+    if returned_day is not None and returned_day < served:
+        raise InvalidValue("a notice cannot come back before it was served")
     values = {
         "hearing_id": hearing_id,
-        "served_on": parse_date(served_on, "served date").isoformat(),
+        "served_on": served.isoformat(),
         "method": parse_choice(method, NOTICE_METHODS, "service method"),
         "address": optional_text(address),
-        "returned_undeliverable": 1 if returned_undeliverable else 0,
+        "returned_undeliverable": 1 if returned_undeliverable or returned_day else 0,
         "document_id": document_id,
     }
+    if returned_day is not None:
+        values["returned_on"] = returned_day.isoformat()
     notice_id = insert_audited(lib, "notices", "notice", values)
     return Notice(**get_row(lib.db, "notices", notice_id, "notice"))
 
 
-def mark_notice_returned(lib: Library, notice_id: int, returned: bool = True) -> Notice:
-    """The post office sent the notice back: it no longer proves service."""
-    row = update_audited(
-        lib, "notices", "notice", notice_id, {"returned_undeliverable": int(returned)}, "notice"
-    )
+def mark_notice_returned(
+    lib: Library, notice_id: int, returned: bool = True, returned_on: str | None = None
+) -> Notice:
+    """The post office sent the notice back: it no longer proves service.
+
+    ``returned_on`` (when it came back) is kept for the warning's wording;
+    ``returned=False`` undoes a mistaken mark and clears the date.
+    """
+    changes: dict[str, Any] = {"returned_undeliverable": int(returned)}
+    if returned and returned_on:
+        notice = get_row(lib.db, "notices", notice_id, "notice")
+        day = parse_date(returned_on, "returned date")
+        if day.isoformat() < notice["served_on"]:
+            raise InvalidValue("a notice cannot come back before it was served")
+        changes["returned_on"] = day.isoformat()
+    elif not returned:
+        changes["returned_on"] = None
+    row = update_audited(lib, "notices", "notice", notice_id, changes, "notice")
     return Notice(**row)
 
 
@@ -145,10 +173,18 @@ def notices_for(lib: Library, hearing_id: int) -> list[Notice]:
     ]
 
 
+def _days(count: int) -> str:
+    return f"{count} day" + ("" if count == 1 else "s")
+
+
 def notice_problem(
     hearing: Hearing, notices: list[Notice], min_days: int = MIN_NOTICE_DAYS
 ) -> str | None:
-    """Why an in absentia order lacks proof of notice, in words; None when it is sound."""
+    """Why an in absentia order lacks proof of notice, in words; None when it is sound.
+
+    Sound means: at least one notice that did not come back, served at least
+    ``min_days`` days before the hearing day (configurable: ``notice-min-days``).
+    """
     if hearing.outcome != "in_absentia_order":
         return None
     hearing_day = dt.date.fromisoformat(hearing.starts_at[:10])
@@ -156,9 +192,11 @@ def notice_problem(
         return "in absentia order with no notice of hearing on record"
     unreturned = [n for n in notices if not n.returned_undeliverable]
     if not unreturned:
-        last = max(notices, key=lambda n: n.served_on)
+        last = max(notices, key=lambda n: (n.served_on, n.id))
+        when = f" on {last.returned_on}" if last.returned_on else ""
         return (
-            f"in absentia order, but the notice served {last.served_on} was returned undeliverable"
+            f"in absentia order, but the notice served {last.served_on} "
+            f"was returned undeliverable{when}"
         )
     before = [n for n in unreturned if dt.date.fromisoformat(n.served_on) < hearing_day]
     if not before:
@@ -171,15 +209,17 @@ def notice_problem(
     days = (hearing_day - dt.date.fromisoformat(best.served_on)).days
     if days < min_days:
         return (
-            f"in absentia order, but notice was served only {days} days before the hearing "
-            f"(on {best.served_on}; at least {min_days} required)"
+            f"in absentia order, but notice served {best.served_on}, only {_days(days)} "
+            f"before the hearing (at least {min_days} required)"
         )
     return None
 
 
-def _with_warning(lib: Library, hearing: Hearing) -> Hearing:
+def _with_warning(lib: Library, hearing: Hearing, min_days: int | None = None) -> Hearing:
     if hearing.outcome == "in_absentia_order":
-        hearing.notice_warning = notice_problem(hearing, notices_for(lib, hearing.id))
+        if min_days is None:
+            min_days = get_setting(lib, NOTICE_MIN_DAYS)
+        hearing.notice_warning = notice_problem(hearing, notices_for(lib, hearing.id), min_days)
     return hearing
 
 

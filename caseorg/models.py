@@ -125,6 +125,7 @@ class Notice(Record):
     address: str | None = None
     returned_undeliverable: bool = False
     document_id: int | None = None
+    returned_on: str | None = None  # when the post office sent it back, if known
 
 
 @dataclass

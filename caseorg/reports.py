@@ -31,6 +31,7 @@ from .hearings import exhibits_for, get_hearing, list_hearings, notices_for
 from .judges import get_judge, judge_by_code, list_judges
 from .library import Library
 from .models import Case, Hearing, Reassignment, label
+from .reassignment_report import ReportRow, reassignment_report
 from .reassignments import list_reassignments
 from .values import format_a_number
 
@@ -382,6 +383,7 @@ def hearing_summary_context(
                     "address": _text(notice.address),
                     "returned": bool(notice.returned_undeliverable),
                     "returned_text": "Yes" if notice.returned_undeliverable else "No",
+                    "returned_on": _show_day(notice.returned_on) if notice.returned_on else None,
                     "document": titles.get(notice.document_id) if notice.document_id else None,
                 }
             )
@@ -601,3 +603,110 @@ def docket_html(
     :raises NotFound: ``judge_code`` names no judge.
     """
     return render("docket.html", docket_context(lib, day, until, judge_code, court_name))
+
+
+# -- reassignment report ---------------------------------------------------------------
+
+
+def _period_words(since: str | None, until: str | None) -> str:
+    first, last = _parse_day(since), _parse_day(until)
+    if first and last:
+        return f"{long_date(first)} through {long_date(last)}"
+    if first:
+        return f"From {long_date(first)}"
+    if last:
+        return f"Through {long_date(last)}"
+    return "All dates on record"
+
+
+def _report_row(row: ReportRow, judge_code: str) -> dict[str, Any]:
+    other_is_from = row.direction == "given"
+    other_name = row.from_judge_name if other_is_from else row.to_judge_name
+    other_code = row.from_judge_code if other_is_from else row.to_judge_code
+    moment = _parse_moment(row.next_hearing_at)
+    if moment is None:
+        next_hearing = "No later hearing"
+    else:
+        judge = f", IJ {row.next_hearing_judge_code}" if row.next_hearing_judge_code else ""
+        next_hearing = (
+            f"{_short_date(moment.date())} {_clock(moment)} "
+            f"{_words('kind_short', row.next_hearing_kind)}{judge}: "
+            f"{_words('outcome', row.next_hearing_outcome)}"
+        )
+    if row.case_status == "pending":
+        case_now = "Pending"
+        if row.current_judge_code and row.current_judge_code != judge_code:
+            case_now += f" (now IJ {row.current_judge_code})"
+    else:
+        case_now = _words("status", row.case_status)
+        if row.completed_on:
+            case_now += f" {_show_day(row.completed_on)}"
+        if row.case_outcome:
+            case_now += f": {row.case_outcome}"
+    return {
+        "id": row.reassignment_id,
+        "effective_on": _show_day(row.effective_on),
+        "a_number": row.a_number_display,
+        "respondent": row.respondent,
+        "other_judge": (
+            _judge_name(other_name, other_code) if (other_name or other_code) else "(unassigned)"
+        ),
+        "reason": _sentence(_text(row.reason)),
+        "ordered_by": (row.ordered_by or "").strip() or None,
+        "midstream": row.midstream,
+        "corrects": f"Corrects #{row.corrects_id}" if row.corrects_id else None,
+        "corrected_by": f"Corrected by #{row.corrected_by_id}" if row.corrected_by_id else None,
+        "next_hearing": next_hearing,
+        "hearings_after": row.hearings_after,
+        "in_absentia": [_show_day(day) for day in row.in_absentia_orders],
+        "notice_warnings": [_sentence(text) for text in row.notice_warnings],
+        "case_now": case_now,
+    }
+
+
+def reassignment_report_context(
+    lib: Library,
+    judge_code: str,
+    since: str | None = None,
+    until: str | None = None,
+    court_name: str | None = None,
+    *,
+    now: dt.datetime | None = None,
+) -> dict[str, Any]:
+    """The reassignment report as display strings: cases taken from the judge, cases
+    given to them, each with its reason, who ordered it and what happened next.
+
+    :raises NotFound: no such judge. :raises InvalidValue: a bad date.
+    """
+    report = reassignment_report(lib, judge_code, since, until)
+    court = court_name or report.court
+    taken = [_report_row(r, report.judge_code) for r in report.taken]
+    given = [_report_row(r, report.judge_code) for r in report.given]
+    every = [*taken, *given]
+    return {
+        "title": "Reassignment Report",
+        "court": court,
+        "header_lines": _header_lines(court),
+        **_generated(lib, now),
+        "judge": _judge_name(report.judge_name, report.judge_code),
+        "period": _period_words(report.since, report.until),
+        "taken": taken,
+        "given": given,
+        "midstream_count": sum(1 for r in every if r["midstream"]),
+        "absentia_count": sum(len(r["in_absentia"]) for r in every),
+        "warning_count": sum(len(r["notice_warnings"]) for r in every),
+    }
+
+
+def reassignment_report_html(
+    lib: Library,
+    judge_code: str,
+    since: str | None = None,
+    until: str | None = None,
+    court_name: str | None = None,
+) -> str:
+    """The printable reassignment report for one judge and period, as HTML."""
+    return render(
+        "reassignments.html",
+        reassignment_report_context(lib, judge_code, since, until, court_name),
+    )

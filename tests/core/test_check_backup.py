@@ -80,7 +80,7 @@ def test_index_page_drift_is_rebuilt_by_repair(lib, case, tmp_path: Path) -> Non
     write_text_pdf(tmp_path / "record.pdf", pages=[["asylum claim"], ["country conditions"]])
     assert import_files(lib, case.id, [tmp_path / "record.pdf"]).count("imported") == 1
     with lib.index.writer() as writer:  # one page of the two lost from the index
-        writer.delete_by_term("page_key", "1:2")
+        writer.update_document(document_id="1", pages=1, content="asylum claim")
     assert [p.kind for p in check_library(lib).remaining] == ["index"]
     assert check_library(lib, repair=True).ok
     assert check_library(lib).problems == []

@@ -1,0 +1,31 @@
+"""The editing dialogs: one per kind of record, all built on :class:`FormDialog`.
+
+Each is ``XDialog(read_lib, parent=None, **context)``: ``read_lib`` is a
+read-only Library for filling combos; after ``exec()`` is accepted,
+``save_operation()`` returns a function that does the validated write on a
+*writable* Library — the main window runs it on its background worker.
+"""
+
+from __future__ import annotations
+
+from .case_dialog import CaseDialog
+from .common import FormDialog
+from .deadline_dialog import DeadlineDialog, MarkDoneDialog
+from .document_dialog import DocumentDialog
+from .hearing_dialog import HearingDialog
+from .judge_dialog import JudgeDialog, JudgeListDialog
+from .notice_dialog import NoticeDialog
+from .reassignment_dialog import ReassignmentDialog
+
+__all__ = [
+    "CaseDialog",
+    "DeadlineDialog",
+    "DocumentDialog",
+    "FormDialog",
+    "HearingDialog",
+    "JudgeDialog",
+    "JudgeListDialog",
+    "MarkDoneDialog",
+    "NoticeDialog",
+    "ReassignmentDialog",
+]

@@ -1,0 +1,151 @@
+"""Deadlines of a case: add one, and mark one done with the document that met it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from caseorg.cases import get_case
+from caseorg.deadlines import add_deadline, mark_done
+from caseorg.documents import list_documents
+from caseorg.library import Library
+from caseorg.models import DEADLINE_KINDS, Deadline
+from caseorg.records import get_row
+
+from .common import (
+    ChoiceCombo,
+    DateEdit,
+    DocumentCombo,
+    FormDialog,
+    Operation,
+    case_heading,
+    choice_text,
+    heading,
+    hint_label,
+    line_edit,
+    text_of,
+    us_date,
+)
+
+
+class DeadlineDialog(FormDialog):
+    """Add a deadline to a case: kind, due date, note and (optionally) its document.
+
+    Context keywords: ``case_id`` — the case (required).
+    """
+
+    def __init__(
+        self, read_lib: Library, parent: QWidget | None = None, case_id: int | None = None
+    ):
+        if case_id is None:
+            raise TypeError("DeadlineDialog needs case_id")
+        self.case_id = case_id
+        self.case = get_case(read_lib, case_id)
+        super().__init__(read_lib, parent, "Add deadline")
+        self.add_top(heading(case_heading(self.case.a_number, self.case.respondent)))
+        self.kind = ChoiceCombo(DEADLINE_KINDS, "brief_due")
+        self.add_field("kind", "Kind", self.kind, "What is due.")
+        self.due_on = DateEdit(dt.date.today() + dt.timedelta(days=30))
+        self.add_field("due_on", "Due on", self.due_on, "The last day to meet the deadline.")
+        self.note = line_edit("", "e.g. DHS response to the motion to reopen")
+        self.add_field("note", "Note", self.note, "What exactly is due, and from whom.")
+        self.document = DocumentCombo(list_documents(read_lib, case_id))
+        self.add_field(
+            "document_id",
+            "Document",
+            self.document,
+            "The document the deadline is about, e.g. the motion a response is due to (optional).",
+        )
+        self.finish()
+
+    def warnings(self) -> dict[str, str]:
+        due = self.due_on.value()
+        if due is not None and due < dt.date.today():
+            return {"due_on": "that day has passed: the deadline is already overdue"}
+        if due is not None and due.weekday() >= 5:
+            return {"due_on": f"that is a {due:%A}"}
+        return {}
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind.value(),
+            "due_on": self.due_on.iso(),
+            "note": text_of(self.note),
+            "document_id": self.document.document_id(),
+        }
+
+    def make_operation(self, values: dict[str, Any]) -> Operation:
+        case_id = self.case_id
+        fields = dict(values)
+
+        def save(lib: Library) -> Deadline:
+            return add_deadline(lib, case_id, **fields)
+
+        return save
+
+
+class MarkDoneDialog(FormDialog):
+    """Mark a deadline done: the day it was met and the document that met it.
+
+    Context keywords: ``deadline_id`` — the deadline (required).
+    """
+
+    def __init__(
+        self, read_lib: Library, parent: QWidget | None = None, deadline_id: int | None = None
+    ):
+        if deadline_id is None:
+            raise TypeError("MarkDoneDialog needs deadline_id")
+        self.deadline = Deadline(**get_row(read_lib.db, "deadlines", deadline_id, "deadline"))
+        deadline = self.deadline
+        self.case = get_case(read_lib, deadline.case_id)
+        super().__init__(read_lib, parent, "Mark deadline done")
+        self.add_top(heading(case_heading(self.case.a_number, self.case.respondent)))
+        summary = f"{choice_text(deadline.kind)}, due {us_date(deadline.due_on)}"
+        if deadline.note:
+            summary += f" — {deadline.note}"
+        self.add_top(hint_label(summary))
+        self.done_on = DateEdit(deadline.done_on or dt.date.today())
+        self.add_field(
+            "done_on",
+            "Done on",
+            self.done_on,
+            "The day the deadline was met (e.g. the brief was filed).",
+            hint=f"Already marked done on {us_date(deadline.done_on)}: saving changes it."
+            if deadline.done_on
+            else None,
+        )
+        documents = list_documents(read_lib, deadline.case_id)
+        documents.sort(key=lambda d: d.filed_on or "", reverse=True)  # newest first
+        self.document = DocumentCombo(documents, deadline.document_id)
+        self.add_field(
+            "document_id",
+            "Document",
+            self.document,
+            "The document that satisfied the deadline, e.g. the brief that was filed.",
+        )
+        self.finish()
+
+    def warnings(self) -> dict[str, str]:
+        done = self.done_on.value()
+        if done is None:
+            return {}
+        if done > dt.date.today():
+            return {"done_on": "that day has not come yet"}
+        if done.isoformat() > self.deadline.due_on:
+            late = (done - dt.date.fromisoformat(self.deadline.due_on)).days
+            return {"done_on": f"{late} day{'s' if late != 1 else ''} after the due date"}
+        return {}
+
+    def values(self) -> dict[str, Any]:
+        return {"done_on": self.done_on.iso(), "document_id": self.document.document_id()}
+
+    def make_operation(self, values: dict[str, Any]) -> Operation:
+        deadline_id = self.deadline.id
+        fields = dict(values)
+
+        def save(lib: Library) -> Deadline:
+            return mark_done(lib, deadline_id, **fields)
+
+        return save

@@ -1,0 +1,99 @@
+"""A document's details: type, title, filed date and filer (the file itself never changes)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from caseorg.cases import get_case
+from caseorg.documents import edit_document, get_document
+from caseorg.library import Library
+from caseorg.models import DOC_TYPES, FILERS, Document
+
+from .common import (
+    ChoiceCombo,
+    DateEdit,
+    FormDialog,
+    Operation,
+    case_heading,
+    heading,
+    hint_label,
+    line_edit,
+    text_of,
+)
+
+TEXT_STATUS = {
+    "ok": "text extracted",
+    "no_text": "no text layer (scanned image)",
+    "encrypted": "encrypted: no text could be read",
+    "failed": "text extraction failed",
+}
+
+
+class DocumentDialog(FormDialog):
+    """Edit a document's type, title, filed date and filer.
+
+    Context keywords: ``document_id`` — the document (required). Saving also
+    updates the search index entry (the write does it on the worker).
+    """
+
+    def __init__(
+        self, read_lib: Library, parent: QWidget | None = None, document_id: int | None = None
+    ):
+        if document_id is None:
+            raise TypeError("DocumentDialog needs document_id")
+        self.document = get_document(read_lib, document_id)
+        document = self.document
+        case = get_case(read_lib, document.case_id)
+        super().__init__(read_lib, parent, "Document details")
+        self.add_top(heading(case_heading(case.a_number, case.respondent)))
+        facts = [f"{document.page_count} page{'s' if document.page_count != 1 else ''}"]
+        facts.append(TEXT_STATUS.get(document.text_status, document.text_status))
+        if document.original_name:
+            facts.insert(0, document.original_name)
+        self.add_top(hint_label(" · ".join(facts)))
+
+        self.doc_type = ChoiceCombo(DOC_TYPES, document.doc_type)
+        self.add_field(
+            "doc_type", "Type", self.doc_type, "What the document is; search can filter by it."
+        )
+        self.title_edit = line_edit(document.title, "e.g. Respondent's brief in support of asylum")
+        self.add_field("title", "Title", self.title_edit, "The title shown in lists and reports.")
+        self.filed_on = DateEdit(document.filed_on, optional=True)
+        self.add_field(
+            "filed_on",
+            "Filed on",
+            self.filed_on,
+            "The day the document was filed with the court.",
+            hint="Not recorded yet: pick the date from the calendar."
+            if not document.filed_on
+            else None,
+        )
+        self.filed_by = ChoiceCombo(
+            FILERS, document.filed_by, empty="(not recorded)" if not document.filed_by else None
+        )
+        self.add_field("filed_by", "Filed by", self.filed_by, "Which party filed it.")
+        self.finish()
+
+    def problems(self) -> dict[str, str]:
+        if not text_of(self.title_edit):
+            return {"title": "a title is required"}
+        return {}
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "doc_type": self.doc_type.value(),
+            "title": text_of(self.title_edit),
+            "filed_on": self.filed_on.iso(),
+            "filed_by": self.filed_by.value(),
+        }
+
+    def make_operation(self, values: dict[str, Any]) -> Operation:
+        document_id = self.document.id
+        fields = dict(values)
+
+        def save(lib: Library) -> Document:
+            return edit_document(lib, document_id, **fields)
+
+        return save

@@ -1,0 +1,153 @@
+"""Record that notice of a hearing was served: the proof an in absentia order rests on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QWidget
+
+from caseorg.documents import list_documents
+from caseorg.hearings import MIN_NOTICE_DAYS, add_notice, get_hearing
+from caseorg.library import Library
+from caseorg.models import NOTICE_METHODS, Notice
+from caseorg.settings import NOTICE_MIN_DAYS, get_setting
+
+from .common import (
+    ChoiceCombo,
+    DateEdit,
+    DocumentCombo,
+    FormDialog,
+    Operation,
+    case_heading,
+    choice_text,
+    heading,
+    hint_label,
+    line_edit,
+    text_of,
+    us_datetime,
+)
+
+
+def late_notice(
+    served: dt.date, hearing_day: dt.date, min_days: int = MIN_NOTICE_DAYS
+) -> str | None:
+    """Why a notice served on ``served`` is too late for a hearing on ``hearing_day``."""
+    days = (hearing_day - served).days
+    if days <= 0:
+        when = "on the day of" if days == 0 else "after"
+        return f"served {when} the hearing: it cannot prove notice of it"
+    if days < min_days:
+        unit = "day" if days == 1 else "days"
+        return f"served only {days} {unit} before the hearing (at least {min_days} required)"
+    return None
+
+
+class NoticeDialog(FormDialog):
+    """Add a notice of hearing: served date, method, address, returned, document.
+
+    Context keywords: ``hearing_id`` — the hearing the notice is for (required).
+    A notice served fewer than the library's minimum days (10 unless set
+    otherwise) before the hearing, or after it, is recorded but flagged in amber
+    (it would not support an in absentia order).
+    """
+
+    def __init__(
+        self, read_lib: Library, parent: QWidget | None = None, hearing_id: int | None = None
+    ):
+        if hearing_id is None:
+            raise TypeError("NoticeDialog needs hearing_id")
+        self.hearing = get_hearing(read_lib, hearing_id)
+        super().__init__(read_lib, parent, "Add notice of hearing")
+        hearing = self.hearing
+        self.min_days = get_setting(read_lib, NOTICE_MIN_DAYS)  # the library's rule
+        self.hearing_day = dt.date.fromisoformat(hearing.starts_at[:10])
+        start = dt.datetime.fromisoformat(hearing.starts_at)
+        self.add_top(heading(case_heading(hearing.a_number or "", hearing.respondent or "")))
+        self.add_top(
+            hint_label(
+                f"{choice_text(hearing.kind)} hearing on {start:%A} {us_datetime(start)}"
+                + (f", {hearing.courtroom}" if hearing.courtroom else "")
+                + (f", {hearing.judge_name}" if hearing.judge_name else "")
+            )
+        )
+        default = min(dt.date.today(), self.hearing_day - dt.timedelta(days=self.min_days))
+        self.served_on = DateEdit(default)
+        self.add_field(
+            "served_on",
+            "Served on",
+            self.served_on,
+            f"The day the notice was served; at least {self.min_days} days before the "
+            "hearing for it to support an in absentia order.",
+        )
+        self.method = ChoiceCombo(NOTICE_METHODS, "mail")
+        self.add_field("method", "Method", self.method, "How the notice was served.")
+        self.address = line_edit("", "Street, city, state ZIP")
+        self.add_field(
+            "address",
+            "Address",
+            self.address,
+            "The address the notice was sent to (the respondent's address of record).",
+        )
+        self.returned = QCheckBox("Returned undeliverable")
+        self.returned.setToolTip(
+            "The post office sent it back: the notice no longer proves service."
+        )
+        self.add_field("returned", "", self.returned)
+        self.returned_on = DateEdit(None, optional=True)
+        self.add_field(
+            "returned_on",
+            "Came back on",
+            self.returned_on,
+            "The day the returned notice reached the court (optional).",
+        )
+        self.returned.toggled.connect(self.returned_on.setEnabled)
+        self.returned_on.setEnabled(False)
+        documents = list_documents(read_lib, hearing.case_id)
+        documents.sort(key=lambda d: (d.doc_type != "hearing_notice", d.filed_on or "", d.id))
+        self.document = DocumentCombo(documents)
+        self.add_field(
+            "document_id",
+            "Notice document",
+            self.document,
+            "The scanned notice in the case file, if it has been imported (optional).",
+        )
+        self.finish()
+
+    def problems(self) -> dict[str, str]:
+        served, back = self.served_on.value(), self.returned_on.value()
+        if self.returned.isChecked() and served and back and back < served:
+            return {"returned_on": "a notice cannot come back before it was served"}
+        return {}
+
+    def warnings(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        served = self.served_on.value()
+        if served is not None:
+            late = late_notice(served, self.hearing_day, self.min_days)
+            if late:
+                out["served_on"] = late
+            elif served > dt.date.today():
+                out["served_on"] = "that day has not come yet"
+        if self.returned.isChecked():
+            out["returned"] = "a returned notice does not prove that the respondent was told"
+        return out
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "served_on": self.served_on.iso(),
+            "method": self.method.value(),
+            "address": text_of(self.address),
+            "returned_undeliverable": self.returned.isChecked(),
+            "returned_on": self.returned_on.iso() if self.returned.isChecked() else None,
+            "document_id": self.document.document_id(),
+        }
+
+    def make_operation(self, values: dict[str, Any]) -> Operation:
+        hearing_id = self.hearing.id
+        fields = dict(values)
+
+        def save(lib: Library) -> Notice:
+            return add_notice(lib, hearing_id, **fields)
+
+        return save
