@@ -1,187 +1,91 @@
-"""The desktop window: case list, search, and a first-run panel.
+"""Start the desktop app: open the library, show the window, check the library.
 
-A deliberately small first version (the full app — tabs, viewer, dialogs,
-background operations — is its own issue). Reads here are short SQLite
-queries on the UI thread; nothing here writes.
+The composition root of the GUI (``caseorg`` with no command calls
+:func:`run_app`). Startup does only what the first screen needs — open the
+library twice (the worker's writable handle and the UI's read-only one), query
+the case ids for the list and read the first block of rows — then shows the
+window. Bringing the search index up to date and the cheap library check run
+afterwards on the worker, with a progress dialog only if they take a while.
+
+Hooks for scripts and benchmarks:
+``CASEORG_QUIT_AFTER_MS=N`` quits N ms after the event loop starts (smoke tests);
+``CASEORG_QUIT_WHEN_READY=1`` quits as soon as the window is shown and the case
+list is filled (the background check is not started), to time startup.
 """
 
 from __future__ import annotations
 
+import logging
+import logging.handlers
 import os
 import sys
 from pathlib import Path
+from types import TracebackType
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+import platformdirs
 
-from caseorg.cases import list_cases
-from caseorg.errors import CaseorgError, LibraryLocked
-from caseorg.library import Library, open_library
-from caseorg.values import format_a_number
+from ui.main_window import MainWindow, _windows, open_session_or_ask
+from ui.operations import one_line, show_message
+from ui.qt import QApplication, Qt, QTimer
 
-WELCOME = """
-<h2>Your case library is empty</h2>
-<p>Import your first case file with the command line:</p>
-<pre>caseorg case add --a-number A-123-456-789 --respondent "Name"
-caseorg import A-123-456-789 path/to/folder</pre>
-<p>or fill a sample library to look around:</p>
-<pre>caseorg demo</pre>
-<p>then open caseorg again.</p>
-"""
+log = logging.getLogger("caseorg")
+
+__all__ = ["MainWindow", "run_app", "log_path"]
 
 
-class MainWindow(QMainWindow):
-    """Case list on the left, search results on the right, library facts below."""
+def log_path() -> Path:
+    """Where unexpected errors are written in full (the user sees one line)."""
+    return Path(platformdirs.user_log_dir("caseorg", appauthor=False)) / "caseorg.log"
 
-    def __init__(self, lib: Library):
-        super().__init__()
-        self.lib = lib
-        self.setWindowTitle(f"caseorg — {lib.path}")
-        self.resize(1100, 700)
 
-        self.filter_box = QLineEdit(placeholderText="Filter cases by A-number, name or judge")
-        self.filter_box.textChanged.connect(self.refresh_cases)
-        self.cases = QTableWidget(0, 4)
-        self.cases.setHorizontalHeaderLabels(["A-number", "Respondent", "Judge", "Status"])
-        self.cases.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.cases.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.cases.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.cases.setSortingEnabled(True)
-        self.cases.verticalHeader().hide()
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.addWidget(self.filter_box)
-        left_layout.addWidget(self.cases)
-
-        self.search_box = QLineEdit(
-            placeholderText='Search all documents — e.g. "extreme hardship"'
+def setup_logging() -> Path:
+    path = log_path()
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not any(getattr(h, "baseFilename", None) == str(path) for h in log.handlers):
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
         )
-        self.search_box.returnPressed.connect(self.run_search)
-        self.results = QTextBrowser()
-        self.results.setOpenLinks(False)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.addWidget(self.search_box)
-        right_layout.addWidget(self.results)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        os.chmod(path, 0o600)  # errors can name respondents and files: private, like the library
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+    return path
 
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([450, 650])
 
-        self.welcome = QTextBrowser()
-        self.welcome.setHtml(WELCOME)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(splitter)
-        self.stack.addWidget(self.welcome)
-        self.setCentralWidget(self.stack)
-
-        find = QAction("&Search", self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(lambda: self.search_box.setFocus())
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(find)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-
-        self.status = QLabel()
-        self.statusBar().addPermanentWidget(self.status)
-        self.refresh_cases()
-
-    def refresh_cases(self) -> None:
-        cases = list_cases(self.lib, text=self.filter_box.text() or None)
-        self.cases.setSortingEnabled(False)
-        self.cases.setRowCount(len(cases))
-        for row, case in enumerate(cases):
-            values = [
-                format_a_number(case.a_number),
-                case.respondent,
-                case.judge_name or "—",
-                case.status,
-            ]
-            for col, value in enumerate(values):
-                self.cases.setItem(row, col, QTableWidgetItem(value))
-        self.cases.setSortingEnabled(True)
-        total = self.lib.db.execute("SELECT count(*) FROM cases").fetchone()[0]
-        docs = self.lib.db.execute("SELECT count(*) FROM documents").fetchone()[0]
-        self.stack.setCurrentIndex(1 if total == 0 else 0)
-        self.status.setText(f"{self.lib.path}  ·  {total} cases  ·  {docs} documents")
-
-    def run_search(self) -> None:
-        import html
-
-        try:
-            hits = self.lib.index.search(self.search_box.text())
-        except CaseorgError as exc:
-            self.results.setHtml(f"<p style='color:#a00'>{html.escape(str(exc))}</p>")
-            return
-        if not hits:
-            self.results.setHtml("<p>No matches.</p>")
-            return
-        parts = []
-        for hit in hits:
-            pages = ", ".join(str(p) for p in hit.matching_pages)
-            parts.append(
-                f"<p><b>{html.escape(hit.title)}</b> — {format_a_number(hit.a_number)} "
-                f"{html.escape(hit.respondent)} · {hit.doc_type.replace('_', ' ')} · "
-                f"page(s) {pages}</p>"
-            )
-            for page in hit.pages[:3]:
-                parts.append(
-                    f"<p style='margin-left:16px'>p.{page.page_no}: {page.snippet_html}</p>"
-                )
-        self.results.setHtml("".join(parts))
+def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """An error escaping a Qt slot: logged in full, shown as one line — never a traceback."""
+    log.error("unhandled error", exc_info=(kind, exc, tb))
+    if QApplication.instance() is not None:
+        show_message(QApplication.activeWindow(), one_line(exc))
 
 
 def run_app(library_path: Path) -> int:
-    """Open the desktop window on ``library_path`` (created if new)."""
+    """Open the desktop window on ``library_path`` (created if new); returns the exit code."""
     if not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ) and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setApplicationName("caseorg")
     app.setOrganizationName("caseorg")
-    try:
-        lib = open_library(library_path)
-    except LibraryLocked as exc:
-        answer = QMessageBox.question(
-            None,
-            "caseorg",
-            f"{exc}.\n\nOpen it read-only?",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return 1
-        lib = open_library(library_path, read_only=True)
-    except CaseorgError as exc:
-        QMessageBox.critical(None, "caseorg", str(exc))
+    setup_logging()
+    sys.excepthook = _excepthook
+
+    session = open_session_or_ask(None, Path(library_path))
+    if session is None:
         return 1
+    window = MainWindow(session)
+    quit_when_ready = os.environ.get("CASEORG_QUIT_WHEN_READY") == "1"
+    if quit_when_ready:
+        window.ready.connect(app.quit, Qt.ConnectionType.QueuedConnection)
+    window.show()
+    if not quit_when_ready:
+        QTimer.singleShot(0, window.check_after_open)
+    if os.environ.get("CASEORG_QUIT_AFTER_MS"):  # smoke tests: open, render, close
+        QTimer.singleShot(int(os.environ["CASEORG_QUIT_AFTER_MS"]), app.quit)
     try:
-        if not lib.read_only:
-            lib.reconcile_index()
-        window = MainWindow(lib)
-        window.show()
-        if os.environ.get("CASEORG_QUIT_AFTER_MS"):  # smoke tests: open, render, close
-            QTimer.singleShot(int(os.environ["CASEORG_QUIT_AFTER_MS"]), app.quit)
         return int(app.exec())
     finally:
-        lib.close()
+        for open_window in list(_windows):
+            open_window.close()

@@ -1,42 +1,174 @@
-"""The first desktop window: opens on a library, lists cases, filters, searches."""
+"""Starting the app: `caseorg` with no command, the startup hooks, a lazy start on a big
+library, and the check that runs on the worker after opening."""
 
 from __future__ import annotations
 
+import logging
+import os
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import make_pdf
 
 from caseorg.cases import add_case
+from caseorg.check import CheckReport
 from caseorg.importer import import_files
-from caseorg.judges import add_judge
-from caseorg.pdfmake import write_text_pdf
-from ui.app import MainWindow
+from caseorg.library import open_library
+from ui.app import _excepthook, log_path, setup_logging
+from ui.main_window import MainWindow
+from ui.operations import Session
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_empty_library_shows_welcome(qtbot, lib) -> None:
-    window = MainWindow(lib)
+def run_caseorg(tmp_path: Path, library: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """``caseorg --library LIBRARY`` (no command: the app), offscreen, isolated dirs."""
+    full = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        **env,
+    }
+    full.pop("DISPLAY", None)
+    full.pop("WAYLAND_DISPLAY", None)
+    code = "from caseorg.cli import main; main()"
+    return subprocess.run(
+        [sys.executable, "-c", code, "--library", str(library)],
+        cwd=ROOT,
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_caseorg_without_command_opens_and_quits_when_ready(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    with open_library(library) as lib:
+        add_case(lib, "A-123-456-789", "Ana Lopez")
+    result = run_caseorg(tmp_path, library, CASEORG_QUIT_WHEN_READY="1")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (library / "lock").exists()  # closed cleanly, lock released
+
+
+def test_quit_after_ms_smoke_hook_on_a_new_library(tmp_path: Path) -> None:
+    library = tmp_path / "new-library"
+    result = run_caseorg(tmp_path, library, CASEORG_QUIT_AFTER_MS="300")
+    assert result.returncode == 0, result.stderr
+    assert (library / "caseorg.db").exists()
+    assert "Traceback" not in result.stderr
+
+
+def fill_cases(path: Path, n: int) -> None:
+    stamp = "2025-01-01 09:00:00"
+    with open_library(path) as lib, lib.db.atomic():
+        lib.db.conn.executemany(
+            "INSERT INTO cases (a_number, respondent, created_at, updated_at) VALUES (?, ?, ?, ?)",
+            [(f"{300000000 + i:09d}", f"Respondent {i}", stamp, stamp) for i in range(n)],
+        )
+
+
+def test_start_on_ten_thousand_cases_reads_only_what_is_shown(qtbot: Any, tmp_path: Path) -> None:
+    fill_cases(tmp_path / "big", 10_000)
+    window = MainWindow(Session(tmp_path / "big"), restore=False)
     qtbot.addWidget(window)
-    assert window.stack.currentWidget() is window.welcome
-    assert "caseorg demo" in window.welcome.toPlainText()
+    try:
+        with qtbot.waitSignal(window.ready, timeout=5000):
+            window.show()
+        assert window.case_model.rowCount() == 10_000
+        assert 1 <= window.case_model.fetches <= 2  # a block or two, not 10,000 rows
+        assert "10,000 cases" in window.counts_label.text()
+        assert window.read_lib._index is None  # the search index is not opened to start
+    finally:
+        window.close()
 
 
-def test_case_list_filter_and_search(qtbot, lib, tmp_path: Path) -> None:
-    add_judge(lib, "JRM", "Rosa Martinez")
-    first = add_case(lib, "A-111-111-111", "Ana Lopez", judge_code="JRM")
-    add_case(lib, "A-222-222-222", "Bo Chen")
-    pdf = tmp_path / "brief.pdf"
-    write_text_pdf(pdf, paragraphs=["A well-founded fear of persecution on account of religion."])
-    import_files(lib, first.id, [pdf])
+def test_check_after_open_offers_repair_and_repairs(qtbot: Any, tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    with open_library(library) as lib:
+        case = add_case(lib, "A-123-456-789", "Ana Lopez")
+        import_files(lib, case.id, [make_pdf(tmp_path / "Brief.pdf", ["hardship"])])
+    stray = library / "files" / "ab" / "cd" / ("ab" * 32 + ".pdf")
+    stray.parent.mkdir(parents=True, exist_ok=True)
+    stray.write_bytes(b"%PDF-1.4 left behind by hand\n")
 
-    window = MainWindow(lib)
+    window = MainWindow(Session(library), restore=False)
     qtbot.addWidget(window)
-    assert window.cases.rowCount() == 2
-    window.filter_box.setText("Martinez")
-    assert window.cases.rowCount() == 1
-    assert window.cases.item(0, 0).text() == "A-111-111-111"
+    try:
+        window.show()
+        with qtbot.waitSignal(window.checked, timeout=30_000) as blocker:
+            window.check_after_open()
+        report = blocker.args[0]
+        assert isinstance(report, CheckReport)
+        assert [p.kind for p in report.remaining] == ["unknown_file"]
+        box = window.repair_box
+        assert box.isVisible() and "file with no record" in box.text()
+        assert window.index_label.text() == "index: up to date"
+        repair = next(b for b in box.buttons() if b.text() == "Repair")
+        with qtbot.waitSignal(window.checked, timeout=30_000) as again:
+            repair.click()
+        assert again.args[0].ok
+        assert not stray.exists()
+        assert list((library / "quarantine").rglob("*.pdf"))
+    finally:
+        window.close()
 
-    window.search_box.setText('"well-founded fear"')
-    window.run_search()
-    text = window.results.toPlainText()
-    assert "brief" in text and "page(s) 1" in text
-    window.search_box.setText('"unclosed')
-    window.run_search()
-    assert "quote" in window.results.toPlainText()
+
+def test_check_after_open_heals_a_deleted_index(qtbot: Any, tmp_path: Path) -> None:
+    import shutil
+
+    library = tmp_path / "library"
+    with open_library(library) as lib:
+        case = add_case(lib, "A-123-456-789", "Ana Lopez")
+        import_files(lib, case.id, [make_pdf(tmp_path / "Brief.pdf", ["persecution"])])
+    shutil.rmtree(library / "index")
+    window = MainWindow(Session(library), restore=False)
+    qtbot.addWidget(window)
+    try:
+        with qtbot.waitSignal(window.checked, timeout=30_000) as blocker:
+            window.check_after_open()
+        assert blocker.args[0].ok
+        hits = window.session.write_lib.index.search("persecution")
+        assert [h.title for h in hits] == ["Brief"]
+    finally:
+        window.close()
+
+
+def test_uncaught_error_is_logged_and_shown_as_one_line(
+    qtbot: Any, caplog: pytest.LogCaptureFixture, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    path = setup_logging()
+    assert path == log_path() and path.is_relative_to(tmp_path)
+    handler = next(
+        h
+        for h in logging.getLogger("caseorg").handlers
+        if getattr(h, "baseFilename", None) == str(path)
+    )
+    from ui.qt import QApplication, QMessageBox
+
+    try:
+        raise ValueError("bad thing\nwith a second line")
+    except ValueError as exc:
+        with caplog.at_level(logging.ERROR, logger="caseorg"):
+            _excepthook(ValueError, exc, exc.__traceback__)
+    assert any(r.exc_info and r.exc_info[0] is ValueError for r in caplog.records)
+    boxes = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
+    assert [b.text() for b in boxes] == [
+        "Unexpected error: ValueError: bad thing — details in the log"
+    ]
+    for box in boxes:
+        box.close()
+    handler.flush()
+    assert "ValueError: bad thing" in path.read_text()  # the full story is in the log file
+    logging.getLogger("caseorg").removeHandler(handler)
+    handler.close()

@@ -1,0 +1,342 @@
+"""Render the app's main screens to PNG files: ``python -m ui.screenshots OUTDIR``.
+
+Builds the demo court in a temporary folder (settings and data folders are
+temporary too, so nothing of the user's is read or changed), opens the main
+window offscreen and saves: the first-run panel, the main window with a case
+selected, each case tab, search results, the PDF viewer at a hit, the docket,
+and the dialogs. Parts built separately (search pane, viewer, docket, dialogs,
+court features) are included when their modules exist and skipped otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+WIDTH, HEIGHT = 1440, 900
+
+
+def _prepare_environment(scratch: Path) -> None:
+    """Temporary data/config folders and offscreen rendering, before Qt starts."""
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        os.environ[name] = str(scratch / name.lower())
+    os.environ.pop("CASEORG_LIBRARY", None)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("CASEORG_USER", "clerk")
+
+
+class Shooter:
+    """Saves numbered PNGs and says which parts were skipped."""
+
+    def __init__(self, outdir: Path):
+        self.outdir = outdir
+        self.count = 0
+        self.saved: list[Path] = []
+        self.skipped: list[str] = []
+
+    def wait(self, ms: int = 60) -> None:
+        from PySide6.QtTest import QTest
+
+        QTest.qWait(ms)
+
+    def until(self, test: Callable[[], bool], timeout_ms: int = 60_000) -> bool:
+        waited = 0
+        while not test():
+            if waited >= timeout_ms:
+                return False
+            self.wait(50)
+            waited += 50
+        return True
+
+    def save(self, widget: Any, name: str) -> Path:
+        self.wait(80)
+        self.count += 1
+        path = self.outdir / f"{self.count:02d}-{name}.png"
+        widget.grab().save(str(path))
+        self.saved.append(path)
+        print(f"saved {path}", file=sys.stderr)
+        return path
+
+    def dialog(self, dialog: Any, name: str) -> None:
+        dialog.show()
+        self.wait(100)
+        self.save(dialog, name)
+        dialog.close()
+
+    def skip(self, what: str) -> None:
+        self.skipped.append(what)
+        print(f"skipped {what}", file=sys.stderr)
+
+
+def _case_to_show(lib: Any) -> int:
+    """A case with the most to see: an in absentia warning, a reassignment, documents."""
+    from caseorg.hearings import list_hearings, notice_problem, notices_for
+
+    scores: dict[int, int] = {}
+    for row in lib.db.query(
+        "SELECT c.id, (SELECT count(*) FROM reassignments r WHERE r.case_id = c.id) AS moves,"
+        " (SELECT count(*) FROM documents d WHERE d.case_id = c.id) AS docs FROM cases c"
+    ):
+        scores[row["id"]] = row["moves"] * 3 + min(row["docs"], 6)
+    for hearing in list_hearings(lib):
+        if notice_problem(hearing, notices_for(lib, hearing.id)):
+            scores[hearing.case_id] = scores.get(hearing.case_id, 0) + 10
+    return max(scores, key=lambda case_id: scores[case_id])
+
+
+def _case_with_reassignments(lib: Any) -> int | None:
+    rows = list(
+        lib.db.query(
+            "SELECT case_id, count(*) AS n FROM reassignments GROUP BY case_id"
+            " ORDER BY n DESC, case_id LIMIT 1"
+        )
+    )
+    return int(rows[0]["case_id"]) if rows else None
+
+
+def _busiest_day(lib: Any) -> dt.date:
+    rows = list(
+        lib.db.query(
+            "SELECT substr(starts_at, 1, 10) AS day, count(*) AS n FROM hearings"
+            " WHERE starts_at >= ? GROUP BY day ORDER BY n DESC, day LIMIT 1",
+            [dt.date.today().isoformat()],
+        )
+    )
+    return dt.date.fromisoformat(rows[0]["day"]) if rows else dt.date.today()
+
+
+def take_screenshots(outdir: Path) -> list[Path]:
+    """Build the demo in a temporary folder and save the screens into ``outdir``."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="caseorg-shots-") as tmp:
+        scratch = Path(tmp)
+        _prepare_environment(scratch)
+        return _shoot(outdir, scratch)
+
+
+def _shoot(outdir: Path, scratch: Path) -> list[Path]:
+    from caseorg.demo import create_demo
+    from caseorg.library import open_library
+    from ui.qt import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("caseorg")
+    shots = Shooter(outdir)
+
+    demo_path = scratch / "demo"
+    print("building the demo library…", file=sys.stderr)
+    with open_library(demo_path) as lib:
+        create_demo(lib)
+
+    from ui.main_window import MainWindow
+    from ui.operations import Session
+
+    # -- first run ----------------------------------------------------------------------
+    empty = MainWindow(Session(scratch / "empty"), restore=False)
+    empty.resize(WIDTH, HEIGHT)
+    empty.show()
+    shots.save(empty, "first-run")
+    empty.close()
+
+    window = MainWindow(Session(demo_path), restore=False)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    shots.wait(200)
+    window.check_after_open()
+    shots.until(lambda: window.runner.idle)
+
+    lib = window.read_lib
+    case_id = _case_to_show(lib)
+    window.show_case(case_id)
+    shots.save(window, "main-window")
+    moved = _case_with_reassignments(lib)
+    for tab in ("documents", "hearings", "reassignments", "deadlines", "history"):
+        empty_tab = not window.case_view.models[tab].rowCount()
+        if tab == "reassignments" and empty_tab and moved is not None:
+            window.show_case(moved)  # a case whose judge changed, to show the history
+        window.case_view.show_tab(tab)
+        shots.save(window.case_view, f"case-{tab}")
+        window.show_case(case_id)
+    window.case_view.show_tab("hearings")
+
+    # -- search and the viewer at a hit ----------------------------------------------------------
+    pane = window.search_pane
+    if pane is None:
+        shots.skip("search pane (ui/search_pane.py missing)")
+    else:
+        window.show_search()
+        pane.search_box.setText('"extreme hardship"')
+        shots.until(lambda: pane.model.rowCount() > 0, 20_000)
+        shots.wait(300)
+        if hasattr(pane, "results"):
+            pane.results.expandAll()
+        shots.save(window, "search-results")
+        hit = _first_hit(window)
+        if hit is None:
+            shots.skip("PDF viewer (no search hit)")
+        else:
+            window.open_hit(*hit)
+            viewer = window.pdf_window
+            if viewer is None:
+                shots.skip("PDF viewer (ui/pdf_viewer.py missing)")
+            else:
+                viewer.resize(980, 900)
+                shots.wait(600)
+                shots.save(viewer, "pdf-viewer-at-hit")
+                viewer.close()
+        if window.search_dock is not None:
+            window.search_dock.hide()
+
+    # -- docket ----------------------------------------------------------------------------------
+    if window.docket_view is None:
+        shots.skip("docket view (ui/docket_view.py missing)")
+    else:
+        window.docket_view.set_day(_busiest_day(lib))
+        window.show_docket()
+        shots.save(window, "docket")
+        if window.docket_dock is not None:
+            window.docket_dock.hide()
+
+    # -- court features (deadlines, dashboard…) --------------------------------------------------
+    features = getattr(window, "court_features", None)
+    if features is None:
+        shots.skip("court features (ui/court_features.py missing)")
+    else:
+        dock = getattr(features, "deadlines_dock", None)
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+            shots.save(window, "deadlines-dock")
+            dock.hide()
+
+    # -- dialogs --------------------------------------------------------------------------------
+    _dialogs(window, shots, case_id)
+    window.close()
+    print(
+        f"{len(shots.saved)} screenshots in {outdir}"
+        + (f"; skipped: {', '.join(shots.skipped)}" if shots.skipped else ""),
+        file=sys.stderr,
+    )
+    return shots.saved
+
+
+def _first_hit(window: Any) -> tuple[int, int, str] | None:
+    try:
+        hits = window.read_lib.index.search('"extreme hardship"', limit=1)
+    except Exception:
+        return None
+    if not hits:
+        return None
+    page = hits[0].matching_pages[0] if hits[0].matching_pages else 1
+    return hits[0].document_id, page, '"extreme hardship"'
+
+
+def _dialogs(window: Any, shots: Shooter, case_id: int) -> None:
+    from caseorg.check import CheckReport, Problem
+    from caseorg.importer import FileOutcome, ImportReport
+    from ui.import_flow import ImportReportDialog
+    from ui.main_window import optional
+    from ui.operations import Progress, ProgressDialog
+
+    lib = window.read_lib
+    view = window.case_view
+    hearing = next(iter(view.models["hearings"].records), None)
+    document = next(iter(view.models["documents"].records), None)
+    deadline = next(iter(view.models["deadlines"].records), None)
+    contexts: list[tuple[str, str, dict[str, Any]]] = [
+        ("CaseDialog", "dialog-new-case", {}),
+        ("CaseDialog", "dialog-edit-case", {"case_id": case_id}),
+        (
+            "HearingDialog",
+            "dialog-hearing",
+            {"case_id": case_id, "hearing_id": hearing.hearing.id if hearing else None},
+        ),
+        ("NoticeDialog", "dialog-notice", {"hearing_id": hearing.hearing.id if hearing else None}),
+        ("ReassignmentDialog", "dialog-reassign", {"case_id": case_id}),
+        ("DeadlineDialog", "dialog-deadline", {"case_id": case_id}),
+        ("MarkDoneDialog", "dialog-mark-done", {"deadline_id": deadline.id if deadline else None}),
+        ("DocumentDialog", "dialog-document", {"document_id": document.id if document else None}),
+        ("JudgeDialog", "dialog-judge", {}),
+    ]
+    for name, shot, context in contexts:
+        cls = optional("ui.dialogs", name)
+        if cls is None:
+            shots.skip(f"{name} (ui/dialogs missing)")
+            continue
+        if any(value is None for value in context.values()):
+            shots.skip(f"{name} (nothing to show it for)")
+            continue
+        shots.dialog(cls(lib, window, **context), shot)
+    judges = optional("ui.dialogs", "JudgeListDialog")
+    if judges is not None:
+        shots.dialog(judges(lib, window, submit=lambda _op, _done: None), "dialog-judges")
+
+    progress = ProgressDialog(
+        "Importing into A-201-873-645 Luis Fernando Ortega Ruiz…", True, window
+    )
+    progress.update_progress(
+        Progress("3 of 12 files · 41 pages · Hardship_Evidence_Exhibit_4.pdf", 3, 12)
+    )
+    shots.dialog(progress, "dialog-progress")
+
+    report = ImportReport(
+        [
+            FileOutcome("/home/clerk/lopez/Respondent_Brief.pdf", "imported", None, 1, 14),
+            FileOutcome("/home/clerk/lopez/Exhibit_A_Declaration.pdf", "imported", None, 2, 3),
+            FileOutcome("/home/clerk/lopez/Scanned_Birth_Certificate.pdf", "no_text", None, 3, 1),
+            FileOutcome(
+                "/home/clerk/lopez/Medical_Records.pdf",
+                "encrypted",
+                "encrypted: the password did not open it",
+                4,
+                0,
+            ),
+            FileOutcome(
+                "/home/clerk/lopez/Respondent_Brief (1).pdf",
+                "duplicate",
+                "already in this case",
+                1,
+                0,
+            ),
+            FileOutcome(
+                "/home/clerk/lopez/notes.docx",
+                "rejected",
+                "not a PDF (it starts with 'PK')",
+                None,
+                0,
+            ),
+        ]
+    )
+    shots.dialog(
+        ImportReportDialog(report, "A-201-873-645 Luis Fernando Ortega Ruiz", window),
+        "dialog-import-report",
+    )
+
+    check = CheckReport(
+        [
+            Problem("index", "2 document(s) missing from the search index"),
+            Problem("unknown_file", "file with no record: files/ab/cd/abcd…pdf"),
+        ]
+    )
+    box = window.offer_repair(check)
+    shots.dialog(box, "dialog-repair")
+    shots.dialog(window.about(), "dialog-about")
+    shots.dialog(window.search_syntax(), "dialog-search-syntax")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1 or args[0] in ("-h", "--help"):
+        print("usage: python -m ui.screenshots OUTDIR", file=sys.stderr)
+        return 2
+    take_screenshots(Path(args[0]).expanduser())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
