@@ -60,11 +60,11 @@ def _fill_serial(
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
 ) -> int:
-    from .search import iter_entries
+    from .search import COMPOUND, iter_entries
 
     done = 0
     next_report = PROGRESS_EVERY
-    writer = ix.writer(limitmb=SERIAL_LIMIT_MB)
+    writer = ix.writer(limitmb=SERIAL_LIMIT_MB, compound=COMPOUND)
     try:
         for entry in iter_entries(lib.db):
             writer.add_document(**entry)
@@ -173,11 +173,11 @@ def worker_main(conn: Connection, db_path: str, index_dir: str, lo: int, hi: int
         from whoosh import index
         from whoosh.writing import SegmentWriter
 
-        from .search import iter_entries
+        from .search import COMPOUND, iter_entries
 
         db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         ix = index.open_dir(index_dir)
-        writer = SegmentWriter(ix, _lk=False, limitmb=WORKER_LIMIT_MB)
+        writer = SegmentWriter(ix, _lk=False, limitmb=WORKER_LIMIT_MB, compound=COMPOUND)
         ids = [
             r[0]
             for r in db.execute(

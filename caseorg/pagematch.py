@@ -38,23 +38,31 @@ def _stem_of(word: str) -> str:
     return "" if len(word) < 2 or word in STOP_WORDS else stem(word)
 
 
+def _stem_table() -> dict[str, str]:
+    """The word -> stem cache; replaced (not cleared) when full, so another thread
+    reading the old one is never surprised by a missing word."""
+    global _STEMS
+    if len(_STEMS) > _STEM_CACHE_MAX:
+        _STEMS = {}
+    return _STEMS
+
+
 def _kept(text: str) -> list[str] | None:
-    """The stems of the kept tokens of ``text`` in order, and the raw index of the first.
+    """The stem of every token of ``text`` in order ('' for a stop word).
 
     Tokenises the lower-cased text in one C-level pass and stems each distinct word
-    once (a dict in front of porter). Profiled: ~8x faster than the analyzer's token
-    generators. None when lower-casing changes the text's length (rare letters such
-    as 'İ'): the caller then takes the token-by-token path.
+    once (a dict in front of porter). Profiled: 3.4x faster than the analyzer's token
+    generators (0.22 against 0.75 ms a page). None when lower-casing changes the
+    text's length (rare letters such as 'İ'): the caller then takes the slow path.
     """
     low = text.lower()
     if len(low) != len(text):
         return None
     words = _TOKEN.findall(low)
-    if len(_STEMS) > _STEM_CACHE_MAX:
-        _STEMS.clear()
-    for word in set(words).difference(_STEMS):
-        _STEMS[word] = _stem_of(word)
-    return list(map(_STEMS.__getitem__, words))
+    table = _stem_table()
+    for word in set(words).difference(table):
+        table[word] = _stem_of(word)
+    return list(map(table.__getitem__, words))
 
 
 def _kept_slow(text: str) -> list[str]:
@@ -136,9 +144,10 @@ def spans(text: str, words: set[str]) -> list[tuple[int, int]]:
             if _stem_of(m.group().lower()) in words
         ]
     distinct = set(_TOKEN.findall(low))
-    for word in distinct.difference(_STEMS):
-        _STEMS[word] = _stem_of(word)
-    surface = {w for w in distinct if _STEMS[w] in words}
+    table = _stem_table()
+    for word in distinct.difference(table):
+        table[word] = _stem_of(word)
+    surface = {w for w in distinct if table[w] in words}
     if not surface:
         return []
     return [(m.start(), m.end()) for m in _TOKEN.finditer(low) if m.group() in surface]

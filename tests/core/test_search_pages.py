@@ -11,9 +11,11 @@ import pytest
 from whoosh.analysis import StemmingAnalyzer
 
 import caseorg.indexbuild as indexbuild
+import caseorg.search as search_mod
 from caseorg import pagematch
 from caseorg.cases import add_case
-from caseorg.library import Library
+from caseorg.library import Library, open_library
+from caseorg.search import SearchIndex
 
 PAGES = {
     # document title -> its pages
@@ -158,4 +160,43 @@ def test_parallel_rebuild_equals_serial(lib: Library, case, monkeypatch) -> None
         assert len(list(reader.leaf_readers())) == 2, "one segment per worker"
     assert {q: _found(lib, q) for q in queries} == before
     assert lib.index.page_count() == 200
+    # separate segment files: a compound segment is copied into memory when opened
+    assert not list(lib.index_dir.glob("*.seg"))
     assert lib.index.reconcile() == (0, 0)
+
+
+def test_an_emptied_index_of_a_big_library_is_rebuilt_in_one_go(
+    lib: Library, case, monkeypatch
+) -> None:
+    ids = [_add_document(lib, case.id, f"doc {n}", [f"asylum page {n}"]) for n in range(6)]
+    lib.index.remove_documents(ids)
+    monkeypatch.setattr(search_mod, "REBUILD_ABOVE", 3)
+    rebuilt: list[int] = []
+    original = SearchIndex.rebuild
+
+    def spy(self: SearchIndex, **kwargs: object) -> int:
+        rebuilt.append(1)
+        return original(self, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SearchIndex, "rebuild", spy)
+    assert lib.index.reconcile() == (6, 0)
+    assert rebuilt == [1]
+    assert len(lib.index.search("asylum")) == 6
+
+
+def test_a_read_only_window_sees_the_index_once_the_writer_built_it(lib: Library, case) -> None:
+    _add_document(lib, case.id, "brief", ["extreme hardship"])
+    (lib.index_dir / "caseorg-index.json").write_text('{"schema": 0}')  # an old index
+    with open_library(lib.path, read_only=True) as viewer:
+        assert viewer.index.search("hardship") == []  # nothing usable yet
+        lib.index.rebuild()
+        assert [h.title for h in viewer.index.search("hardship")] == ["brief"]
+
+
+def test_without_a_kept_searcher_as_on_windows(lib: Library, docs, monkeypatch) -> None:
+    monkeypatch.setattr(search_mod, "KEEP_SEARCHER_OPEN", False)
+    lib.index._drop_searcher()
+    assert _found(lib, "asylum hardship") == {"together": [1]}
+    assert lib.index._cached is None, "closed after each search"
+    lib.index.rebuild()
+    assert _found(lib, '"extreme hardship"') == {"split words": [2], "together": [1]}

@@ -1,0 +1,134 @@
+"""``python -m bench {import,search,reindex,startup,all} [--json] [--repeat N]``.
+
+Every target is a ratio against a baseline run in the same process, in the
+same run (the machine is shared and noisy), or an absolute memory/latency
+limit. Prints a table (or JSON with ``--json``) and records the results in
+``bench/RESULTS.md`` (and ``bench/results.json``, which it is built from).
+See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from typing import Any
+
+from .common import ROOT, Target, log, machine
+
+RESULTS_MD = ROOT / "bench" / "RESULTS.md"
+RESULTS_JSON = ROOT / "bench" / "results.json"
+ORDER = ("import", "search", "reindex", "startup")
+
+
+def _run(name: str, repeat: int | None) -> list[Target]:
+    kwargs: dict[str, Any] = {} if repeat is None else {"repeat": repeat}
+    if name == "import":
+        from . import b_import
+
+        return b_import.run(**kwargs)
+    if name == "search":
+        from . import b_search
+
+        return b_search.run(**({"repeat": max(3, repeat)} if repeat else {}))
+    if name == "reindex":
+        from . import b_reindex
+
+        return b_reindex.run(**kwargs)
+    from . import b_startup
+
+    return b_startup.run(**kwargs)
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:,.3g}" if abs(value) < 10 else f"{value:,.1f}"
+
+
+def table(results: dict[str, list[dict[str, Any]]], info: dict[str, Any]) -> str:
+    lines = [
+        f"machine: {info['cores']} cores, {info['cpu']}, {info['memory_gb']} GB, "
+        f"Python {info['python']}",
+        "",
+        "| bench | target | value | baseline | ratio | goal | met | runs |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for bench in ORDER:
+        for t in results.get(bench, []):
+            ratio = f"{t['ratio']:.2f}x" if t["ratio"] is not None else "—"
+            lines.append(
+                f"| {bench} | {t['name']} | {_fmt(t['value'])} {t['unit']} | "
+                f"{_fmt(t['baseline'])} | {ratio} | {t['target']} | "
+                f"{'yes' if t['met'] else 'NO'} | {t['runs']} |"
+            )
+    return "\n".join(lines)
+
+
+def write_results(results: dict[str, list[dict[str, Any]]], info: dict[str, Any]) -> None:
+    stored: dict[str, Any] = {}
+    if RESULTS_JSON.exists():
+        try:
+            stored = json.loads(RESULTS_JSON.read_text())
+        except ValueError:
+            stored = {}
+    benches = stored.get("benches", {})
+    when = time.strftime("%Y-%m-%d %H:%M")
+    for bench, targets in results.items():
+        benches[bench] = {"at": when, "machine": info, "targets": targets}
+    stored = {"benches": benches}
+    RESULTS_JSON.write_text(json.dumps(stored, indent=2) + "\n")
+
+    merged = {b: v["targets"] for b, v in benches.items()}
+    latest = max(benches.values(), key=lambda v: v["at"])
+    notes = []
+    for bench in ORDER:
+        for t in merged.get(bench, []):
+            if t.get("note"):
+                notes.append(f"- **{t['name']}**: {t['note']}")
+            for kind, row in (t.get("extra") or {}).get("per_query_median", {}).items():
+                notes.append(
+                    f"  - {kind}: caseorg {row['caseorg_ms']} ms, FTS5 {row['fts5_ms']} ms "
+                    f"(median; {row['documents']} / {row['fts5_documents']} documents)"
+                )
+    runs = ", ".join(f"{b} {benches[b]['at']}" for b in ORDER if b in benches)
+    RESULTS_MD.write_text(
+        "# Benchmark results\n\n"
+        "Written by `python -m bench` (see bench/README.md); each value is the median of "
+        "the runs shown, each baseline measured in the same process and run.\n\n"
+        f"Runs: {runs}.\n\n"
+        + table(merged, latest["machine"])
+        + "\n\n## Notes\n\n"
+        + "\n".join(notes)
+        + "\n"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument("bench", choices=[*ORDER, "all"])
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--repeat", type=int, help="runs per figure (default: per bench)")
+    parser.add_argument("--no-write", action="store_true", help="do not update bench/RESULTS.md")
+    args = parser.parse_args(argv)
+    names = list(ORDER) if args.bench == "all" else [args.bench]
+    info = machine()
+    started = time.perf_counter()
+    results: dict[str, list[dict[str, Any]]] = {}
+    for name in names:
+        log(f"{name}: running")
+        results[name] = [t.as_json() for t in _run(name, args.repeat)]
+    elapsed = round(time.perf_counter() - started, 1)
+    if not args.no_write:
+        write_results(results, info)
+    if args.json:
+        print(json.dumps({"machine": info, "seconds": elapsed, "results": results}, indent=2))
+    else:
+        print(table(results, info))
+        print(f"\n({elapsed} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
