@@ -27,6 +27,7 @@ import platformdirs
 from ui.main_window import MainWindow, _windows, open_session_or_ask
 from ui.operations import one_line, show_message
 from ui.qt import QApplication, Qt, QTimer
+from ui.qt_messages import install_message_handler
 
 log = logging.getLogger("caseorg")
 
@@ -65,6 +66,7 @@ def run_app(library_path: Path) -> int:
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ) and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    install_message_handler()  # Qt's warnings go to the log file, not the terminal
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("caseorg")

@@ -270,6 +270,7 @@ class CaseView(QWidget):
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setWordWrap(True)  # a long name goes onto a second line, never clipped
         self.facts = QLabel()
         self.facts.setTextFormat(Qt.TextFormat.RichText)
         self.facts.setWordWrap(True)
@@ -545,6 +546,16 @@ class CaseView(QWidget):
         table = self.tables[key]
         table.selectRow(row)
         table.setCurrentIndex(self.models[key].index(row, 0))
+
+    def select_record(self, key: str, record_id: int) -> bool:
+        """Select the record with ``record_id`` in tab ``key``; False if it is not there."""
+        for row, record in enumerate(self.models[key].records):
+            wanted = record.hearing.id if isinstance(record, HearingRow) else record.id
+            if wanted == record_id:
+                self.select_row(key, row)
+                self.tables[key].scrollTo(self.models[key].index(row, 0))
+                return True
+        return False
 
     def _reselect(self, key: str, previous: Any) -> None:
         if previous is None:

@@ -17,39 +17,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QDate,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QPoint,
-    QSize,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPalette
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QButtonGroup,
-    QComboBox,
-    QDateEdit,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMenu,
-    QPushButton,
-    QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QToolButton,
-    QTreeView,
-    QVBoxLayout,
-    QWidget,
-)
-
 from caseorg.errors import CaseorgError
 from caseorg.hearings import list_hearings
 from caseorg.judges import list_judges
@@ -57,6 +24,40 @@ from caseorg.library import Library
 from caseorg.models import Hearing
 from caseorg.values import format_a_number
 from ui import print_actions
+from ui.qt import (
+    QAbstractItemModel,
+    QAbstractItemView,
+    QApplication,
+    QBrush,
+    QButtonGroup,
+    QColor,
+    QComboBox,
+    QDate,
+    QDateEdit,
+    QFont,
+    QHBoxLayout,
+    QHeaderView,
+    QIcon,
+    QLabel,
+    QMenu,
+    QModelIndex,
+    QObject,
+    QPalette,
+    QPersistentModelIndex,
+    QPoint,
+    QPushButton,
+    QSize,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    Qt,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 
 _ROOT = QModelIndex()  # the invisible root: the default parent of model calls
 
@@ -403,6 +404,7 @@ class DocketView(QWidget):
     """Date, Day/Week, judge filter, the grouped hearings, and Print/Export."""
 
     caseActivated = Signal(int)  # case id
+    exported = Signal(str)  # the PDF file a docket was saved to
 
     def __init__(self, read_lib: Library, parent: QWidget | None = None):
         super().__init__(parent)
@@ -425,7 +427,9 @@ class DocketView(QWidget):
         self.date_edit.setDisplayFormat("ddd MM/dd/yyyy")
         self.date_edit.setAccessibleName("Docket date")
         self.date_edit.dateChanged.connect(self._date_edited)
-        self.today_button = QPushButton("Today")
+        self.today_button = QToolButton()
+        self.today_button.setText("Today")
+        self.today_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.today_button.setToolTip("Go to today's docket")
         self.today_button.clicked.connect(lambda: self.set_day(dt.date.today()))
 
@@ -448,7 +452,7 @@ class DocketView(QWidget):
         self.judge_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.judge_filter.setMinimumContentsLength(14)
+        self.judge_filter.setMinimumContentsLength(10)
         self.judge_filter.setMaximumWidth(320)
         self.judge_filter.currentIndexChanged.connect(lambda _i: self.refresh())
 
@@ -459,19 +463,25 @@ class DocketView(QWidget):
         self.export_button.setToolTip("Save this docket as a PDF file")
         self.export_button.clicked.connect(self.export_pdf)
 
+        # two short rows rather than one long one: the docket fits a narrow dock
         controls = QHBoxLayout()
         controls.setSpacing(6)
         controls.addWidget(self.previous_button)
         controls.addWidget(self.date_edit)
         controls.addWidget(self.next_button)
         controls.addWidget(self.today_button)
-        controls.addSpacing(8)
+        controls.addStretch(1)
         controls.addWidget(self.day_button)
         controls.addWidget(self.week_button)
-        controls.addSpacing(8)
-        controls.addWidget(QLabel("Judge:"))
-        controls.addWidget(self.judge_filter, 1)
-        controls.addStretch(0)
+        judge_label = QLabel("&Judge:")
+        judge_label.setBuddy(self.judge_filter)
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        filters.addWidget(judge_label)
+        filters.addWidget(self.judge_filter, 1)
+        filters.addSpacing(8)
+        filters.addWidget(self.print_button)
+        filters.addWidget(self.export_button)
 
         self.title_label = QLabel()
         title_font = self.title_label.font()
@@ -484,8 +494,6 @@ class DocketView(QWidget):
         heading.addWidget(self.title_label)
         heading.addSpacing(12)
         heading.addWidget(self.summary_label, 1)
-        heading.addWidget(self.print_button)
-        heading.addWidget(self.export_button)
 
         self.warning_label = QLabel()
         self.warning_label.setWordWrap(True)
@@ -520,6 +528,9 @@ class DocketView(QWidget):
         for column in range(len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(RESPONDENT, QHeaderView.ResizeMode.Stretch)
+        # each group's heading names its judge: the column would repeat it on every row
+        # and push the respondent out of a narrow dock (the printed docket keeps it)
+        self.table.setColumnHidden(JUDGE, True)
 
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -534,6 +545,7 @@ class DocketView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(controls)
+        layout.addLayout(filters)
         layout.addLayout(heading)
         layout.addWidget(self.warning_label)
         layout.addWidget(self.stack, 1)
@@ -589,9 +601,12 @@ class DocketView(QWidget):
 
     def export_pdf(self) -> object:
         first, last = self.period()
-        return print_actions.export_docket_pdf(
+        written = print_actions.export_docket_pdf(
             self, self.read_lib, first, self.judge_code(), until=last if last != first else None
         )
+        if written is not None:
+            self.exported.emit(str(written))
+        return written
 
     # -- controls --------------------------------------------------------------------
     def _load_judges(self) -> None:

@@ -91,6 +91,8 @@ class ImportReportDialog(QDialog):
         self.tree.setHeaderLabels(["File", "Details"])
         self.tree.setRootIsDecorated(True)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setStyleSheet("QTreeView::item { padding: 3px 2px; }")  # rows read apart
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.tree.header().resizeSection(0, 300)
         self.groups: dict[str, QTreeWidgetItem] = {}
@@ -117,13 +119,15 @@ class ImportReportDialog(QDialog):
         layout.addWidget(summary)
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setFocus()  # Enter closes it
 
     @staticmethod
     def _detail(outcome: FileOutcome) -> str:
         if outcome.status == "imported":
             return f"{outcome.pages} page{'s' if outcome.pages != 1 else ''}"
         if outcome.status == "no_text":
-            return f"{outcome.pages} page(s), no text layer (a scan)"
+            pages = f"{outcome.pages} page{'s' if outcome.pages != 1 else ''}"
+            return f"{pages}, no text layer (a scan)"
         if outcome.status == "encrypted":
             return outcome.message or "needs a password"
         return outcome.message or ""

@@ -26,7 +26,7 @@ from caseorg.documents import document_path, get_document
 from caseorg.errors import CaseorgError, LibraryLocked
 from caseorg.library import DB_NAME, Library
 from caseorg.values import format_a_number
-from ui import settings
+from ui import screen_fit, settings
 from ui.case_list_model import COLUMNS, CaseListModel
 from ui.case_view import CaseView
 from ui.import_flow import ImportFlow, is_importable
@@ -41,6 +41,7 @@ from ui.qt import (
     QDragMoveEvent,
     QDropEvent,
     QFileDialog,
+    QFrame,
     QGuiApplication,
     QHBoxLayout,
     QHeaderView,
@@ -53,7 +54,9 @@ from ui.qt import (
     QModelIndex,
     QPoint,
     QPushButton,
+    QResizeEvent,
     QShowEvent,
+    QSize,
     QSplitter,
     QStackedWidget,
     Qt,
@@ -69,6 +72,10 @@ from ui.qt import (
 log = logging.getLogger("caseorg.ui")
 
 FILTER_DELAY_MS = 150
+DEFAULT_SIZE = QSize(1280, 800)  # made smaller on a small screen
+LIST_MIN_WIDTH = 260  # the case list: an A-number and a name
+VIEW_MIN_WIDTH = 340  # the case view
+DOCK_SHARE = 0.34  # the right-hand docks first open at this share of the window's width
 
 SEARCH_SYNTAX = """
 <h3>Search syntax</h3>
@@ -94,6 +101,20 @@ WELCOME_TEXT = """
 <p>This library has no cases yet. Start with one of these:</p>
 """
 
+# what the status bar says when a dialog's write has been saved (by the write's label)
+DONE_MESSAGES = {
+    "New case": "Case opened",
+    "Save case": "Case saved",
+    "Schedule hearing": "Hearing scheduled",
+    "Save hearing": "Hearing saved",
+    "Add notice": "Notice of hearing recorded",
+    "Reassign case": "Reassignment recorded",
+    "Add deadline": "Deadline added",
+    "Mark deadline done": "Deadline marked done",
+    "Save document": "Document saved",
+    "Add judge": "Judge added",
+}
+
 _windows: list[MainWindow] = []  # open windows (a window outlives the function that made it)
 
 
@@ -106,6 +127,15 @@ def optional(module: str, name: str) -> Any:
         return None
     except AttributeError:
         return None
+
+
+def status_separator() -> QFrame:
+    """A thin upright line between two parts of the status bar."""
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.VLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    line.setFixedHeight(14)
+    return line
 
 
 def demo_library_path() -> Path:
@@ -148,6 +178,48 @@ class FilterBox(QLineEdit):
         super().keyPressEvent(event)
 
 
+class CaseTable(QTableView):
+    """The case list. Columns that do not fit are hidden, the least needed first
+    (status, next hearing, judge), so a narrow list shows whole A-numbers and names
+    instead of a sideways scroll bar; the respondent's column takes the room left."""
+
+    WIDTHS = {"a_number": 112, "respondent": 150, "judge": 132, "next_hearing": 122, "status": 84}
+    DROP_ORDER = ("status", "next_hearing", "judge")  # hidden first when narrow
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def setup_columns(self) -> None:
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        for col, column in enumerate(COLUMNS):
+            header.resizeSection(col, self.WIDTHS.get(column.key, 84))
+            mode = QHeaderView.ResizeMode.Interactive
+            if column.key == "respondent":
+                mode = QHeaderView.ResizeMode.Stretch
+            header.setSectionResizeMode(col, mode)
+        header.setMinimumSectionSize(48)
+
+    def fit_columns(self) -> None:
+        """Show the columns the width allows (A-number and respondent always)."""
+        keys = [column.key for column in COLUMNS]
+        room = self.viewport().width()
+        needed = sum(self.WIDTHS.get(key, 84) for key in keys)
+        hidden: set[str] = set()
+        for key in self.DROP_ORDER:
+            if needed <= room or key not in keys:
+                break
+            hidden.add(key)
+            needed -= self.WIDTHS.get(key, 84)
+        for col, key in enumerate(keys):
+            if self.isColumnHidden(col) != (key in hidden):
+                self.setColumnHidden(col, key in hidden)
+
+    def shown_columns(self) -> list[str]:
+        return [c.key for i, c in enumerate(COLUMNS) if not self.isColumnHidden(i)]
+
+
 class WelcomePanel(QWidget):
     """First run on an empty library: add a first case, or look around the demo."""
 
@@ -164,13 +236,20 @@ class WelcomePanel(QWidget):
         )
         self.open = QPushButton("Open Another Library…")
         self.open.setFlat(True)
+        self.open.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.open.setToolTip("Open a caseorg library folder on this computer or a share")
+        # a link, not stray text: link-coloured, underlined when pointed at
+        self.open.setStyleSheet(
+            "QPushButton { color: palette(link); border: none; padding: 2px 0; }"
+            "QPushButton:hover { text-decoration: underline; }"
+        )
         grid = QVBoxLayout()
         grid.setSpacing(14)
         for button, caption in (
             (
                 self.new_case,
                 "<b>Import your first case file</b><br>Add a case, then drop its "
-                "PDFs or folders onto the window (or File ▸ Import…).",
+                "PDFs or folders onto the window (or use File&nbsp;▸&nbsp;Import&nbsp;Files…).",
             ),
             (
                 self.demo,
@@ -224,7 +303,7 @@ class MainWindow(QMainWindow):
 
         title = f"caseorg — {session.path}"
         self.setWindowTitle(title + (" (read-only)" if session.read_only else ""))
-        self.resize(1280, 800)
+        self.resize(screen_fit.default_size(self, DEFAULT_SIZE))
         self.setAcceptDrops(True)
 
         # -- left: filter + case list ------------------------------------------------------
@@ -242,7 +321,7 @@ class MainWindow(QMainWindow):
         self.filter_box.down.connect(self._focus_case_list)
 
         self.case_model = CaseListModel(self.read_lib, self)
-        self.case_list = QTableView()
+        self.case_list = CaseTable()
         self.case_list.setModel(self.case_model)
         self.case_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.case_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -256,23 +335,21 @@ class MainWindow(QMainWindow):
         vertical.hide()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row sizing
         vertical.setDefaultSectionSize(24)
-        header = self.case_list.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # fixed starting widths (never sized to contents: that would read every row);
-        # a narrow pane scrolls sideways rather than squeezing the names away
-        widths = {"a_number": 110, "respondent": 184, "judge": 132, "next_hearing": 122}
-        for col, column in enumerate(COLUMNS):
-            header.resizeSection(col, widths.get(column.key, 84))
-        header.setStretchLastSection(True)
+        # fixed widths (never sized to contents: that would read every row); columns
+        # that do not fit are hidden rather than squeezing the names away
+        self.case_list.setup_columns()
         self.case_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.case_list.customContextMenuRequested.connect(self._case_list_menu)
         self.case_list.selectionModel().currentRowChanged.connect(self._case_changed)
+        # a click or selectRow() moves the current row before it selects it: the actions
+        # that need a selected case are updated again once the selection follows
+        self.case_list.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.case_model.loaded.connect(self._cases_loaded)
         self.count_label = QLabel()
         self.count_label.setStyleSheet("color: #6b6b6b;")
 
         left = QWidget()
-        left.setMinimumWidth(400)  # docks opening beside it squeeze the case view first
+        left.setMinimumWidth(LIST_MIN_WIDTH)  # A-numbers and names stay whole
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
         left_layout.addWidget(self.filter_box)
@@ -289,10 +366,11 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.case_view)
-        self.case_view.setMinimumWidth(380)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([660, 780])
+        self.case_view.setMinimumWidth(VIEW_MIN_WIDTH)
+        # a dock opening beside them takes its room from both, the case view more
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([560, 720])
         self.splitter.setChildrenCollapsible(False)
 
         self.welcome = WelcomePanel()
@@ -306,6 +384,7 @@ class MainWindow(QMainWindow):
         self.search_dock: QDockWidget | None = None
         self.docket_view: Any = None
         self.docket_dock: QDockWidget | None = None
+        self._docket_in_view = False
         self._make_docks()
 
         # -- status bar --------------------------------------------------------------------
@@ -319,7 +398,9 @@ class MainWindow(QMainWindow):
         status.addWidget(self.path_label, 1)
         status.addPermanentWidget(self.busy_label)
         status.addPermanentWidget(self.counts_label)
+        status.addPermanentWidget(status_separator())  # the parts read apart
         status.addPermanentWidget(self.index_label)
+        status.addPermanentWidget(status_separator())
         self.runner.busy_changed.connect(self._busy_changed)
         self.runner.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
@@ -328,12 +409,21 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self.welcome.new_case.clicked.connect(self.new_case)
-        self.welcome.demo.clicked.connect(self.open_demo)
+        self.welcome.demo.clicked.connect(lambda _checked=False: self.open_demo())
         self.welcome.open.clicked.connect(self.choose_library)
 
         self._install_extensions()
-        if restore:
-            settings.restore_window(self, {"main": self.splitter})
+        self._docks_sized = True  # (a dock shown by restoring the layout is left as it was)
+        for dock in self.findChildren(QDockWidget):  # ours and the extensions'
+            dock.visibilityChanged.connect(
+                lambda visible, d=dock: self._dock_visibility_changed(d, visible)
+            )
+        restored = restore and settings.restore_window(self, {"main": self.splitter})
+        self._docks_sized = restored  # a restored layout keeps the widths the user chose
+        if restored:
+            screen_fit.fit_to_screen(self)  # saved on a bigger screen, or one now gone
+        else:
+            screen_fit.center_on_screen(self)
         settings.add_recent_library(session.path)
         self._cases_loaded(self.case_model.rowCount())
         self.refresh_status()
@@ -354,6 +444,7 @@ class MainWindow(QMainWindow):
         if docket_cls is not None:
             self.docket_view = docket_cls(self.read_lib, self)
             self.docket_view.caseActivated.connect(self.show_case)
+            self.docket_view.exported.connect(lambda path: self._say_saved(Path(path), "docket"))
             self.docket_dock = QDockWidget("Docket", self)
             self.docket_dock.setObjectName("docket_dock")
             self.docket_dock.setWidget(self.docket_view)
@@ -361,6 +452,7 @@ class MainWindow(QMainWindow):
             if self.search_dock is not None:
                 self.tabifyDockWidget(self.search_dock, self.docket_dock)
             self.docket_dock.hide()
+            self.docket_dock.visibilityChanged.connect(self._docket_visibility_changed)
 
     def _install_extensions(self) -> None:
         """Parts that add themselves to the window (the Court menu and its docks)."""
@@ -410,6 +502,7 @@ class MainWindow(QMainWindow):
             "Import &Folder…",
             self.import_flow.choose_folder,
             "Import every PDF in a folder (and its sub-folders) into the selected case",
+            "Ctrl+Shift+O",
         )
         a(
             "print",
@@ -423,6 +516,7 @@ class MainWindow(QMainWindow):
             "&Export PDF…",
             self.export_current,
             "Save the selected hearing's summary (or today's docket) as a PDF file",
+            "Ctrl+Shift+P",
         )
         a("backup", "&Back Up…", self.backup, "Write the whole library to one .zip file")
         a(
@@ -433,7 +527,7 @@ class MainWindow(QMainWindow):
         )
         a(
             "reindex",
-            "&Reindex",
+            "Rebuild Search Inde&x",
             self.reindex,
             "Rebuild the search index from the database (the index is only a cache)",
         )
@@ -447,16 +541,22 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.New,
         )
         a("edit_case", "&Edit Case…", self.edit_case, "Change the selected case's details")
-        a("add_hearing", "Add &Hearing…", self.add_hearing, "Schedule a hearing of this case")
+        a(
+            "add_hearing",
+            "Add &Hearing…",
+            self.add_hearing,
+            "Schedule a hearing of this case",
+            "Ctrl+Shift+H",
+        )
         a(
             "edit_hearing",
-            "Edit Hea&ring…",
+            "Edit Hearin&g…",
             lambda: self.edit_hearing(None),
             "Record what happened at the selected hearing (outcome, adjournment, exhibits)",
         )
         a(
             "add_notice",
-            "Add &Notice…",
+            "Add Noti&ce…",
             self.add_notice,
             "Record that notice of the selected hearing was served",
         )
@@ -465,6 +565,7 @@ class MainWindow(QMainWindow):
             "&Reassign…",
             self.reassign,
             "Move this case to another judge (a new entry in its append-only history)",
+            "Ctrl+Shift+R",
         )
         a("add_deadline", "Add &Deadline…", self.add_deadline, "Add a deadline to this case")
         a(
@@ -475,7 +576,7 @@ class MainWindow(QMainWindow):
         )
         a(
             "edit_document",
-            "Edit Docu&ment…",
+            "Edit Doc&ument…",
             self.edit_document,
             "Change the selected document's type, title, filed date or filer",
         )
@@ -501,7 +602,13 @@ class MainWindow(QMainWindow):
             "Search only the selected case's documents",
             "Ctrl+Shift+F",
         )
-        a("docket", "&Docket", self.show_docket, "The hearings of a day, by judge and courtroom")
+        a(
+            "docket",
+            "&Docket",
+            self.show_docket,
+            "The hearings of a day, by judge and courtroom",
+            "Ctrl+Shift+D",
+        )
         a("focus_filter", "&Filter Cases", self._focus_filter, "Filter the case list", "Ctrl+L")
 
         a("about", "&About caseorg", self.about, "Version and where your library lives")
@@ -632,6 +739,20 @@ class MainWindow(QMainWindow):
         for name in ("reindex", "new_library"):
             acts[name].setEnabled(writable or name == "new_library")
         self.welcome.new_case.setEnabled(writable)
+        self._name_print_actions()
+
+    def _name_print_actions(self) -> None:
+        """Print… and Export PDF… say what they will print: the selected hearing's
+        summary, else the docket on screen, else today's docket."""
+        acts = self.actions_by_name
+        if self._selected_hearing() is not None:
+            what = "Hearing Summary"
+        elif self._docket_shown():
+            what = "Docket"
+        else:
+            what = "Today's Docket"
+        acts["print"].setText(f"&Print {what}…")
+        acts["export_pdf"].setText(f"&Export {what} as PDF…")
 
     def refresh_status(self) -> None:
         db = self.read_lib.db.conn
@@ -753,10 +874,13 @@ class MainWindow(QMainWindow):
         on_success: Callable[[Any], Any] | None = None,
         on_failure: Callable[[BaseException], Any] | None = None,
     ) -> None:
-        """Run a dialog's write on the worker, then refresh the views."""
+        """Run a dialog's write on the worker, then refresh the views and say it is done
+        in the status bar (a dialog that closed is otherwise the only sign)."""
 
         def done(result: Any) -> None:
             self.after_write()
+            if not self._closed:
+                self.statusBar().showMessage(DONE_MESSAGES.get(label, f"{label}: done"), 8000)
             if on_success is not None:
                 on_success(result)
 
@@ -826,7 +950,16 @@ class MainWindow(QMainWindow):
     def add_hearing(self) -> QDialog | None:
         if (case_id := self._need_case()) is None:
             return None
-        return self.run_dialog("HearingDialog", "Schedule hearing", case_id=case_id)
+        return self.run_dialog(
+            "HearingDialog", "Schedule hearing", self._show_hearing, case_id=case_id
+        )
+
+    def _show_hearing(self, hearing: Any) -> None:
+        """After a hearing is scheduled: its tab, with it selected (ready for a notice)."""
+        self.case_view.show_tab("hearings")
+        hearing_id = getattr(hearing, "id", None)
+        if isinstance(hearing_id, int):
+            self.case_view.select_record("hearings", hearing_id)
 
     def edit_hearing(self, hearing_id: int | None) -> QDialog | None:
         hearing_id = hearing_id or self.case_view.selected_id("hearings")
@@ -918,6 +1051,8 @@ class MainWindow(QMainWindow):
             return
         if self.pdf_window is None:
             self.pdf_window = viewer_cls()
+            if not getattr(self.pdf_window, "restored", True):
+                screen_fit.place_beside(self.pdf_window, self)  # the results stay in view
         self.pdf_window.open_document(path, page_no, highlight, title=document.title)
         self.pdf_window.show()
         self.pdf_window.raise_()
@@ -955,7 +1090,12 @@ class MainWindow(QMainWindow):
         return self.case_view.selected_id("hearings")
 
     def _docket_shown(self) -> bool:
-        return self.docket_dock is not None and self.docket_dock.isVisible()
+        """The docket is on screen (not just open in a tab behind another dock)."""
+        return self.docket_dock is not None and self._docket_in_view
+
+    def _docket_visibility_changed(self, visible: bool) -> None:
+        self._docket_in_view = visible  # True only while its tab is the one shown
+        self._name_print_actions()
 
     def print_current(self) -> None:
         """Print the selected hearing's summary, else the docket shown (else today's)."""
@@ -970,7 +1110,7 @@ class MainWindow(QMainWindow):
         if (hearing_id := self._selected_hearing()) is not None:
             self._print_hearing(hearing_id, export=True)
         elif self._docket_shown():
-            self.docket_view.export_pdf()
+            self.docket_view.export_pdf()  # its `exported` names the file in the status bar
         else:
             self.print_docket(export=True)
 
@@ -980,7 +1120,12 @@ class MainWindow(QMainWindow):
         if func is None:  # HOOK: ui/print_actions not installed
             show_message(self, "Printing is not available: the print module is missing")
             return
-        func(self, self.read_lib, hearing_id)
+        self._say_saved(func(self, self.read_lib, hearing_id), "hearing summary")
+
+    def _say_saved(self, written: object, what: str) -> None:
+        """An export's file, named in the status bar (a save dialog closing says nothing)."""
+        if isinstance(written, Path) and not self._closed:
+            self.statusBar().showMessage(f"Saved the {what} to {written}", 10000)
 
     def print_docket(self, export: bool, day: dt.date | None = None) -> None:
         name = "export_docket_pdf" if export else "print_docket"
@@ -988,7 +1133,7 @@ class MainWindow(QMainWindow):
         if func is None:  # HOOK: ui/print_actions not installed
             show_message(self, "Printing is not available: the print module is missing")
             return
-        func(self, self.read_lib, day or dt.date.today())
+        self._say_saved(func(self, self.read_lib, day or dt.date.today()), "docket")
 
     # ==== library commands ================================================================
     def backup(self) -> None:
@@ -1256,8 +1401,25 @@ class MainWindow(QMainWindow):
         return True
 
     # ==== window life =====================================================================
+    def _dock_visibility_changed(self, dock: QDockWidget, visible: bool) -> None:
+        if not visible or self._closed:
+            return
+        area = self.dockWidgetArea(dock)
+        if not self._docks_sized and area == Qt.DockWidgetArea.RightDockWidgetArea:
+            # first opened on the right: a useful share of the window, not its bare minimum
+            self._docks_sized = True
+            width = max(dock.sizeHint().width(), int(self.width() * DOCK_SHARE))
+            self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+        QTimer.singleShot(0, self.fit_to_screen)  # it may have grown: keep it on the screen
+
+    def fit_to_screen(self) -> None:
+        """Keep the whole window inside its screen's available area."""
+        if not self._closed:
+            screen_fit.fit_to_screen(self)
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
+        QTimer.singleShot(0, self.fit_to_screen)  # the frame's size is known once shown
         if not self._ready_sent:
             self._ready_sent = True
             QTimer.singleShot(0, self._emit_ready)
@@ -1278,6 +1440,8 @@ class MainWindow(QMainWindow):
             for dock in (self.search_dock, self.docket_dock):
                 if dock is not None:
                     dock.close()
+            if self.search_pane is not None:  # its thread and library go before the session
+                self.search_pane.shutdown()
             self.filter_timer.stop()
             self.case_view.set_case(None)
             self.case_model.detach()  # nothing may read the library once it is closed

@@ -17,6 +17,7 @@ quick writes never flash a window.
 
 from __future__ import annotations
 
+import html
 import itertools
 import logging
 import threading
@@ -140,11 +141,11 @@ class ProgressDialog(QDialog):
 
     def __init__(self, label: str, cancellable: bool, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("caseorg")
+        self.setWindowTitle(f"{label.rstrip('…. ')} — caseorg")  # says what in the task bar
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(420)
         self.cancellable = cancellable
-        self.title = QLabel(f"<b>{label}</b>")
+        self.title = QLabel(f"<b>{html.escape(label)}</b>")
         self.detail = QLabel(" ")
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setMinimumWidth(380)

@@ -22,34 +22,40 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QPointF, QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (
+from ui import screen_fit
+from ui.qt import (
     QAction,
+    QByteArray,
     QCloseEvent,
+    QComboBox,
     QDesktopServices,
+    QHBoxLayout,
     QIcon,
     QKeySequence,
-    QResizeEvent,
-    QShowEvent,
-)
-from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPdfDocument,
+    QPdfSearchModel,
+    QPdfView,
+    QPointF,
     QPushButton,
+    QResizeEvent,
+    QShowEvent,
+    QSize,
     QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QStyle,
+    Qt,
+    QTimer,
     QToolBar,
     QToolButton,
+    QUrl,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
 
 _MODEL_HAS_STATUS = hasattr(QPdfSearchModel, "statusChanged")  # Qt 6.12 and later
@@ -117,6 +123,8 @@ def _stemmed(word: str) -> str:
     except ImportError:  # pragma: no cover - whoosh is a dependency
         return word
     root = stem(word.lower())
+    if word.lower() == root + "e":  # 'extreme' already finds 'extremely'; 'extrem' looks wrong
+        return word
     return word[: len(root)] if len(root) >= 5 and word.lower().startswith(root) else word
 
 
@@ -132,13 +140,48 @@ def _clean_word(word: str) -> str:
     return word if (wildcard or fuzzy) else _stemmed(word)
 
 
+def _plain_word(text: str) -> str:
+    """``text`` as typed when it is a plain word that can sit in a phrase ('' if not:
+    a wildcard, a fuzzy or boosted term, an excluded -word)."""
+    if any(ch in text for ch in "*?~^") or text.startswith("-"):
+        return ""
+    return text.strip(".,;:!'+")
+
+
+def _run_phrase(run: list[str]) -> str:
+    """Words typed one after another ('extreme hardship') as a phrase worth marking
+    first: without stop words at its ends, and only if two different words remain."""
+    while run and run[0].lower() in _STOP_WORDS:
+        run = run[1:]
+    while run and run[-1].lower() in _STOP_WORDS:
+        run = run[:-1]
+    if len({word.lower() for word in run if word.lower() not in _STOP_WORDS}) < 2:
+        return ""
+    return " ".join(run)
+
+
 def highlight_terms(query: str) -> list[str]:
-    """The words and phrases of a search query worth marking in a PDF.
+    """The words and phrases of a search query worth marking in a PDF, best first.
+
+    Quoted phrases come first, then words typed side by side (the viewer marks
+    those together when the page has them so, else falls back to the single
+    words), then the single words, cut to their stems.
 
     >>> highlight_terms('type:brief "extreme hardship" AND persecuted NOT gang*')
     ['extreme hardship', 'persecut']
+    >>> highlight_terms("extreme hardship")
+    ['extreme hardship', 'extreme', 'hardship']
     """
     terms: list[str] = []
+    runs: list[str] = []
+    run: list[str] = []
+
+    def end_run() -> None:
+        phrase = _run_phrase(run)
+        if phrase:
+            runs.append(phrase)
+        run.clear()
+
     tokens = [(m.lastgroup, m.group(m.lastgroup or 0)) for m in _TOKEN.finditer(query or "")]
     skip_depth = 0  # inside a NOT-ed or non-text group: nothing there is marked
     depth = 0
@@ -146,36 +189,52 @@ def highlight_terms(query: str) -> list[str]:
     field_skip = False
     for kind, text in tokens:
         if kind == "open":
+            end_run()
             depth += 1
             if (skip_next or field_skip) and not skip_depth:
                 skip_depth = depth
             skip_next = field_skip = False
             continue
         if kind == "close":
+            end_run()
             if skip_depth and depth == skip_depth:
                 skip_depth = 0
             depth = max(0, depth - 1)
             continue
         if kind == "field":
+            end_run()
             field_skip = text.lower() in _NON_TEXT_FIELDS
             continue
         if kind == "word" and text in _OPERATORS:
+            end_run()
             skip_next = text in {"NOT", "ANDNOT"}
             continue
         skipped = skip_depth or skip_next or field_skip
         skip_next = field_skip = False
         if skipped or kind == "range":
+            end_run()
             continue
         if kind == "word" and text.startswith("-") and len(text) > 1:
+            end_run()
             continue  # -word excludes it
         if kind == "phrase":
+            end_run()
             phrase = re.sub(r"~\d*$", "", text).strip('"')
             term = " ".join(phrase.split())
         else:
+            plain = _plain_word(text)
+            if plain:
+                run.append(plain)
+            else:
+                end_run()
             term = _clean_word(text)
         if term and term.lower() not in {t.lower() for t in terms}:
             terms.append(term)
+    end_run()
     phrases = [t for t in terms if " " in t]
+    for phrase in runs:
+        if phrase.lower() not in {t.lower() for t in phrases}:
+            phrases.append(phrase)
     return phrases + [t for t in terms if " " not in t]
 
 
@@ -624,7 +683,25 @@ class PdfViewer(QWidget):
     def _hit_page(self, index: int) -> int:
         return int(self.search_model.resultAtIndex(index).page())
 
+    def _next_term(self) -> bool:
+        """The search's words typed together matched nothing here: mark the next of
+        its terms instead (its single words). False when there is none to try."""
+        index = self.find_box.currentIndex()
+        if not 0 <= index < self.find_box.count() - 1:
+            return False
+        if self.find_box.currentText().strip() != self.search_string():
+            return False  # the user typed something else: theirs stays
+        self.find_box.blockSignals(True)
+        self.find_box.setCurrentIndex(index + 1)
+        self.find_box.blockSignals(False)
+        self.search_model.setSearchString(self.find_box.itemText(index + 1))
+        self._update_hits_label()
+        return True
+
     def _hits_changed(self, *_args: object) -> None:
+        waiting = self._pick_first_hit and not self.hit_count() and not self._searching()
+        if waiting and self._next_term():
+            return
         if self._pick_first_hit and self.hit_count():
             # the first match on the page the search result named: marked, not jumped to
             on_target = [
@@ -733,7 +810,7 @@ class PdfViewerWindow(QMainWindow):
         self.viewer = PdfViewer(self, show_toolbar=False)
         self.setCentralWidget(self.viewer)
         self.addToolBar(self.viewer.toolbar)
-        self.resize(900, 1000)
+        self.resize(screen_fit.default_size(self, QSize(900, 1000)))
         self.setWindowTitle(DEFAULT_TITLE)
 
         find = QAction("Find", self)
@@ -744,7 +821,7 @@ class PdfViewerWindow(QMainWindow):
         close.triggered.connect(self.close)
         self.addAction(find)
         self.addAction(close)
-        self._restore_geometry()
+        self.restored = self._restore_geometry()
 
     def open_document(
         self, path: Path, page_no: int = 1, highlight: str = "", title: str | None = None
@@ -765,12 +842,22 @@ class PdfViewerWindow(QMainWindow):
         self.viewer.find_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.viewer.find_edit.selectAll()
 
-    def _restore_geometry(self) -> None:
+    def _restore_geometry(self) -> bool:
+        """Where the viewer was last time (kept inside today's screen); False if never."""
         from ui.settings import settings
 
         saved = settings().value("pdf_viewer/geometry")
-        if isinstance(saved, QByteArray):
-            self.restoreGeometry(saved)
+        if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
+            screen_fit.fit_to_screen(self)
+            return True
+        return False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        QTimer.singleShot(0, self.fit_to_screen)  # the frame's size is known once shown
+
+    def fit_to_screen(self) -> None:
+        screen_fit.fit_to_screen(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         from ui.settings import settings

@@ -17,15 +17,20 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
-
 from caseorg.errors import CaseorgError
 from caseorg.hearings import get_hearing
 from caseorg.library import Library
 from caseorg.reports import docket_html, hearing_summary_html
 from caseorg.values import format_a_number
 from ui.printing import print_document, write_pdf
+from ui.qt import (
+    QApplication,
+    QFileDialog,
+    QMessageBox,
+    QStandardPaths,
+    Qt,
+    QWidget,
+)
 
 EXPORT_FOLDER_KEY = "export/folder"
 

@@ -77,6 +77,9 @@ def ensure_gui_application() -> QCoreApplication:
         and sys.platform.startswith("linux")
     ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from ui.qt_messages import install_message_handler
+
+    install_message_handler()  # the offscreen platform's chatter stays off the terminal
     _app = QGuiApplication([sys.argv[0] if sys.argv and sys.argv[0] else "caseorg"])
     return _app
 

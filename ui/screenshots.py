@@ -1,4 +1,4 @@
-"""Render the app's main screens to PNG files: ``python -m ui.screenshots OUTDIR``.
+"""Render the app's main screens to PNG files: ``python -m ui.screenshots OUTDIR [WxH]``.
 
 Builds the demo court in a temporary folder (settings and data folders are
 temporary too, so nothing of the user's is read or changed), opens the main
@@ -11,7 +11,9 @@ court features) are included when their modules exist and skipped otherwise.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Callable
@@ -21,12 +23,16 @@ from typing import Any
 WIDTH, HEIGHT = 1440, 900
 
 
-def _prepare_environment(scratch: Path) -> None:
-    """Temporary data/config folders and offscreen rendering, before Qt starts."""
+def _prepare_environment(scratch: Path, size: tuple[int, int]) -> None:
+    """Temporary data/config folders and offscreen rendering on a screen of ``size``
+    (windows are kept inside their screen), before Qt starts."""
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         os.environ[name] = str(scratch / name.lower())
     os.environ.pop("CASEORG_LIBRARY", None)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    screen = {"name": "shots", "x": 0, "y": 0, "width": size[0], "height": size[1]}
+    config = scratch / "screen.json"
+    config.write_text(json.dumps({"screens": [{**screen, "logicalDpi": 96, "dpr": 1}]}))
+    os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={config}")
     os.environ.setdefault("CASEORG_USER", "clerk")
 
 
@@ -110,20 +116,23 @@ def _busiest_day(lib: Any) -> dt.date:
     return dt.date.fromisoformat(rows[0]["day"]) if rows else dt.date.today()
 
 
-def take_screenshots(outdir: Path) -> list[Path]:
-    """Build the demo in a temporary folder and save the screens into ``outdir``."""
+def take_screenshots(outdir: Path, size: tuple[int, int] = (WIDTH, HEIGHT)) -> list[Path]:
+    """Build the demo in a temporary folder and save the screens into ``outdir``, the
+    main window filling a screen of ``size`` (a 1366x768 laptop, say)."""
     outdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="caseorg-shots-") as tmp:
         scratch = Path(tmp)
-        _prepare_environment(scratch)
-        return _shoot(outdir, scratch)
+        _prepare_environment(scratch, size)
+        return _shoot(outdir, scratch, size)
 
 
-def _shoot(outdir: Path, scratch: Path) -> list[Path]:
+def _shoot(outdir: Path, scratch: Path, size: tuple[int, int]) -> list[Path]:
     from caseorg.demo import create_demo
     from caseorg.library import open_library
     from ui.qt import QApplication
+    from ui.qt_messages import install_message_handler
 
+    install_message_handler()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("caseorg")
     shots = Shooter(outdir)
@@ -138,13 +147,13 @@ def _shoot(outdir: Path, scratch: Path) -> list[Path]:
 
     # -- first run ----------------------------------------------------------------------
     empty = MainWindow(Session(scratch / "empty"), restore=False)
-    empty.resize(WIDTH, HEIGHT)
+    empty.resize(*size)
     empty.show()
     shots.save(empty, "first-run")
     empty.close()
 
     window = MainWindow(Session(demo_path), restore=False)
-    window.resize(WIDTH, HEIGHT)
+    window.resize(*size)
     window.show()
     shots.wait(200)
     window.check_after_open()
@@ -331,10 +340,14 @@ def _dialogs(window: Any, shots: Shooter, case_id: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    size = (WIDTH, HEIGHT)
+    if len(args) == 2 and re.fullmatch(r"\d{3,5}x\d{3,5}", args[1]):
+        width, height = args.pop().split("x")
+        size = (int(width), int(height))
     if len(args) != 1 or args[0] in ("-h", "--help"):
-        print("usage: python -m ui.screenshots OUTDIR", file=sys.stderr)
+        print("usage: python -m ui.screenshots OUTDIR [WIDTHxHEIGHT]", file=sys.stderr)
         return 2
-    take_screenshots(Path(args[0]).expanduser())
+    take_screenshots(Path(args[0]).expanduser(), size)
     return 0
 
 

@@ -14,52 +14,58 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import sqlite3
 import threading
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QDate,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QRect,
-    QRunnable,
-    QSize,
-    Qt,
-    QThreadPool,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPalette, QResizeEvent, QTextDocument
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QToolButton,
-    QTreeView,
-    QVBoxLayout,
-    QWidget,
-)
-
-from caseorg.cases import list_cases
 from caseorg.errors import CaseorgError
 from caseorg.library import Library, open_library
 from caseorg.models import DOC_TYPES, DocumentHit
 from caseorg.values import format_a_number, parse_a_number
+from ui.qt import (
+    QAbstractItemModel,
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QColor,
+    QComboBox,
+    QDate,
+    QDateEdit,
+    QFocusEvent,
+    QFrame,
+    QHBoxLayout,
+    QKeyEvent,
+    QLabel,
+    QLineEdit,
+    QModelIndex,
+    QObject,
+    QPainter,
+    QPalette,
+    QPersistentModelIndex,
+    QRect,
+    QResizeEvent,
+    QRunnable,
+    QSize,
+    QSizePolicy,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    Qt,
+    QTextDocument,
+    QThreadPool,
+    QTimer,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWheelEvent,
+    QWidget,
+    Signal,
+)
 
 _ROOT = QModelIndex()  # the invisible root: the default parent of model calls
 
@@ -68,6 +74,10 @@ BUSY_AFTER_MS = 400  # "Searching…" shows only for a search slower than this
 RETRY_MS = 2000  # while the index is being built, search again this often
 PAGE_SIZE = 25  # documents per batch; "Show more" asks for the next batch
 MORE_PAGES_SHOWN = 30  # page numbers listed in the "also on pages" row
+
+# the case filter's list, and what says it changed (a count and the latest edit)
+CASES_SQL = "SELECT a_number, respondent FROM cases ORDER BY a_number"
+CASES_STAMP_SQL = "SELECT count(*), max(id), max(updated_at) FROM cases"
 
 PLACEHOLDER = 'Search documents \N{EM DASH} e.g. "extreme hardship" type:brief'
 HELP_HTML = (
@@ -233,17 +243,34 @@ class BackgroundSearcher:
     def reopen(self) -> None:
         self._stale = True
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def start(self, job: QRunnable) -> bool:
+        """Queue ``job`` in place of any queued one; False once closed (nothing runs)."""
+        if self._closed:
+            return False
+        self.pool.clear()  # a queued, not yet started search is stale already
+        self.pool.start(job)
+        return True
+
     def close(self) -> None:
-        """Drop queued searches, wait for a running one, close the library."""
+        """Drop queued searches, wait for a running one, close the library.
+
+        Called by the window as it closes (and when the app is about to quit), while
+        Qt is whole; from then on :meth:`start` refuses work, so nothing touches the
+        thread pool during Python's teardown, when Qt may have deleted it already.
+        """
         if self._closed:
             return
+        self._closed = True
         try:
             self.pool.clear()
             self.pool.waitForDone(10_000)
-        except RuntimeError:  # at exit Qt may have deleted the pool already
+        except RuntimeError:  # the pane outlived the app: Qt deleted the pool first
             pass
         with self._lock:
-            self._closed = True
             if self._lib is not None:
                 self._lib.close()
                 self._lib = None
@@ -523,6 +550,28 @@ class _SearchBox(QLineEdit):
         super().keyPressEvent(event)
 
 
+class CaseFilterBox(QComboBox):
+    """The case filter. Its list of cases is read only when someone is about to use
+    it (the popup opens, it takes focus, the wheel turns over it), and then only if
+    the cases changed since: refreshing the pane after every write stays cheap."""
+
+    def __init__(self, load: Callable[[], object], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._load = load
+
+    def showPopup(self) -> None:  # noqa: N802 (Qt name)
+        self._load()
+        super().showPopup()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (keys walk the list)
+        self._load()
+        super().focusInEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        self._load()
+        super().wheelEvent(event)
+
+
 # -- the pane ----------------------------------------------------------------------------
 
 
@@ -536,6 +585,7 @@ class SearchPane(QWidget):
         self.read_lib = read_lib
         self.searcher = BackgroundSearcher(read_lib.path, read_lib.index_dir)
         self._serial = 0
+        self._cases_stamp: tuple[object, ...] | None = None  # what the case list shows
         self._shown_request: SearchRequest | None = None
         self._pending: SearchRequest | None = None
         self._limit = PAGE_SIZE
@@ -563,23 +613,24 @@ class SearchPane(QWidget):
         self.search_box.returnPressed.connect(self._search_now)
         self.search_box.down.connect(self._focus_results)
 
-        self.case_filter = QComboBox()
+        self.case_filter = CaseFilterBox(self._load_cases)
+        self.case_filter.addItem("All cases", None)
         self.case_filter.setToolTip("Only documents of this case")
         self.case_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.case_filter.setMinimumContentsLength(12)
+        self.case_filter.setMinimumContentsLength(8)
         self.type_filter = QComboBox()
         self.type_filter.setToolTip("Only documents of this type")
         self.type_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.type_filter.setMinimumContentsLength(9)
+        self.type_filter.setMinimumContentsLength(6)
         self.type_filter.addItem("All types", None)
         for value in DOC_TYPES:
             self.type_filter.addItem(doc_type_label(value), value)
-        self.date_filter = QCheckBox("Filed dates")
-        self.date_filter.setToolTip("Only documents filed between these dates")
+        self.date_filter = QCheckBox("&Dates")
+        self.date_filter.setToolTip("Only documents filed between two dates")
         today = QDate.currentDate()
         self.date_from = self._date_edit(today.addYears(-1))
         self.date_to = self._date_edit(today)
@@ -646,6 +697,10 @@ class SearchPane(QWidget):
         self.message.setBackgroundRole(QPalette.ColorRole.Base)
         self.message.setFrameShape(QFrame.Shape.StyledPanel)
         self.message.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        # the help's table must not set the pane's minimum size: in a narrow or short
+        # dock it is clipped rather than pushing the window past the screen
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.message.setMinimumSize(200, 120)
         self.message.linkActivated.connect(self._link)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.message)
@@ -667,7 +722,6 @@ class SearchPane(QWidget):
         self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
         self._retry.timeout.connect(self._search_now)
 
-        self._load_cases()
         self.clear_filters.setEnabled(False)
         self._show_help()
 
@@ -702,8 +756,10 @@ class SearchPane(QWidget):
         self.case_filter.setCurrentIndex(max(0, position))
 
     def refresh(self) -> None:
-        """Reload the case list and run the current query again (after imports, edits)."""
-        self._load_cases()
+        """Run the current query again (after imports, edits). The case list is read
+        again only when it is next opened, and only if the cases changed."""
+        if self.searcher.closed:
+            return
         self.searcher.reopen()
         if self.search_box.text().strip():
             self._search_now()
@@ -726,29 +782,41 @@ class SearchPane(QWidget):
         )
 
     def shutdown(self) -> None:
-        """Stop background searching and close its library (the window is closing)."""
+        """Stop background searching and close its library (the window is closing).
+        Nothing searches afterwards: the timers stop and new searches are refused."""
         self._serial += 1
+        for timer in (self._debounce, self._busy, self._retry):
+            timer.stop()
         self.searcher.close()
 
     # -- filters ---------------------------------------------------------------------
-    def _load_cases(self) -> None:
+    def _load_cases(self) -> bool:
+        """Fill the case filter from the library if its cases changed since it was
+        filled (a count and the latest change: one cheap query); True if it was."""
+        db = self.read_lib.db
+        try:
+            stamp = tuple(db.execute(CASES_STAMP_SQL).fetchone())
+            if stamp == self._cases_stamp:
+                return False
+            rows = db.execute(CASES_SQL).fetchall()
+        except (sqlite3.Error, CaseorgError):
+            return False
+        self._cases_stamp = stamp
         current = self.case_filter.currentData()
         self.case_filter.blockSignals(True)
         try:
             self.case_filter.clear()
             self.case_filter.addItem("All cases", None)
-            try:
-                cases = list_cases(self.read_lib)
-            except CaseorgError:
-                cases = []
-            for case in cases:
-                self.case_filter.addItem(
-                    f"{format_a_number(case.a_number)}  {case.respondent}", case.a_number
-                )
+            for a_number, respondent in rows:
+                self.case_filter.addItem(f"{format_a_number(a_number)}  {respondent}", a_number)
             position = self.case_filter.findData(current)
+            if position < 0 and current is not None:  # filtering on a case now gone
+                self.case_filter.addItem(format_a_number(current), current)
+                position = self.case_filter.count() - 1
             self.case_filter.setCurrentIndex(max(0, position))
         finally:
             self.case_filter.blockSignals(False)
+        return True
 
     def _date_toggled(self, on: bool) -> None:
         self.date_row.setVisible(on)
@@ -789,10 +857,9 @@ class SearchPane(QWidget):
             return
         self._serial += 1
         self._pending = request
-        self.searcher.pool.clear()  # a queued, not yet started search is stale already
-        signals = self._signals
-        self.searcher.pool.start(_SearchJob(self.searcher, self._serial, request, signals))
-        self._busy.start()
+        job = _SearchJob(self.searcher, self._serial, request, self._signals)
+        if self.searcher.start(job):
+            self._busy.start()
 
     def _show_busy(self) -> None:
         color = self.palette().color(QPalette.ColorRole.PlaceholderText).name()

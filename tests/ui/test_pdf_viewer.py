@@ -208,8 +208,26 @@ def test_window_wraps_the_viewer(qtbot: Any, pdf: Path) -> None:
         ("the OF and a", []),
         ('"well founded"~3 content:fear', ["well founded", "fear"]),
         ("Asylum asylum", ["Asylum"]),
+        ("extreme hardship", ["extreme hardship", "extreme", "hardship"]),
+        ("fear of persecution", ["fear of persecution", "fear", "persecut"]),
         ("", []),
     ],
 )
 def test_highlight_terms(query: str, terms: list[str]) -> None:
     assert highlight_terms(query) == terms
+
+
+def test_words_typed_together_are_marked_together_else_one_by_one(
+    qtbot: Any, viewer: PdfViewer, pdf: Path
+) -> None:
+    """A search for extreme hardship marks the phrase where the document has it, and
+    falls back to its single words where it does not."""
+    viewer.open_document(pdf, 3, "persecuted for her religion")
+    qtbot.waitUntil(lambda: searched(viewer))
+    assert viewer.search_string() == "persecuted for her religion"
+    assert viewer.hit_count() == 1
+
+    viewer.open_document(pdf, 3, "religion persecuted")  # never side by side in it
+    qtbot.waitUntil(lambda: searched(viewer) and viewer.search_string() == "religion")
+    assert viewer.find_box.currentText() == "religion"
+    assert viewer.hit_count() == 1

@@ -300,7 +300,9 @@ def test_refresh_sees_new_documents_and_cases(qtbot: Any, lib: Library, tmp_path
         pane._shown_request = None
         pane.refresh()
         qtbot.waitUntil(lambda: len(documents(pane)) == 2)
+        pane.case_filter.showPopup()  # the list of cases is read when it is opened
         assert pane.case_filter.findData(other.a_number) > 0
+        pane.case_filter.hidePopup()
         pane.shutdown()
 
 
@@ -372,3 +374,98 @@ def test_waits_for_an_index_being_built(qtbot: Any, tmp_path: Path) -> None:
             writer.reconcile_index()
         qtbot.waitUntil(lambda: len(documents(pane)) == 1)
         pane.shutdown()
+
+
+def test_case_list_is_read_when_opened_and_only_after_cases_change(
+    qtbot: Any, lib: Library
+) -> None:
+    """refresh() runs after every write: it must not re-read every case each time."""
+    from caseorg.cases import edit_case
+
+    add_judge(lib, "JRM", "Judge Rosa Martinez")
+    first = add_case(lib, "A-555-666-777", "Dana Ruiz", judge_code="JRM")
+    with open_library(lib.path, read_only=True) as read_lib:
+        pane = SearchPane(read_lib)
+        qtbot.addWidget(pane)
+        combo = pane.case_filter
+        assert combo.count() == 1  # "All cases" until someone opens the list
+        combo.showPopup()
+        combo.hidePopup()
+        assert combo.findData(first.a_number) == 1
+
+        combo.setItemText(1, "marker")  # shows whether the next opening reads it again
+        pane.refresh()
+        combo.showPopup()
+        combo.hidePopup()
+        assert combo.itemText(1) == "marker"  # nothing changed: not read again
+
+        edit_case(lib, first.id, respondent="Dana Ruiz Soto")
+        second = add_case(lib, "A-888-999-000", "Eli Park", judge_code="JRM")
+        pane.refresh()
+        assert combo.count() == 2  # still not read: refresh stays cheap
+        pane.show()
+        pane.activateWindow()
+        combo.setFocus()  # keys walk the list: focusing it reads it too
+        qtbot.waitUntil(combo.hasFocus)
+        assert combo.itemText(1).endswith("Dana Ruiz Soto")
+        assert combo.findData(second.a_number) == 2
+        pane.shutdown()
+
+
+def test_after_shutdown_nothing_searches(qtbot: Any, pane: SearchPane) -> None:
+    pane.search_box.setText("asylum")  # a search waits for the pause after typing
+    pane.shutdown()
+    assert pane.searcher.closed and pane.searcher._lib is None
+    pane.refresh()
+    pane._search_now()
+    qtbot.wait(DEBOUNCE_WAIT)
+    assert pane.searcher.pool.activeThreadCount() == 0
+    assert pane._shown_request is None and pane.model.rowCount() == 0
+
+
+EXIT_SCRIPT = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from caseorg.library import open_library
+from ui.search_pane import SearchPane
+lib = open_library(Path(sys.argv[1]), read_only=True)
+pane = SearchPane(lib)
+pane.search_box.setText("asylum")
+pane._search_now()  # a search running or queued as the interpreter exits
+if sys.argv[2] == "window-closed":
+    pane.shutdown()
+    lib.close()
+print("done")
+"""
+
+
+@pytest.mark.parametrize("how", ["left-open", "window-closed"])
+def test_interpreter_exit_with_a_search_pane_is_quiet(
+    library: dict[str, Any], tmp_path: Path, how: str
+) -> None:
+    """No 'QThreadPool already deleted' (or anything else) on stderr at exit."""
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "exit.py"
+    script.write_text(EXIT_SCRIPT)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, str(script), str(library["path"]), how],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "done"
+    noise = [
+        line
+        for line in done.stderr.splitlines()
+        if line.strip() and "propagateSizeHints" not in line  # the offscreen platform's
+    ]
+    assert noise == []

@@ -5,14 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
-
 from caseorg.cases import add_case, edit_case, find_case, get_case
 from caseorg.judges import list_judges
 from caseorg.library import Library
 from caseorg.models import CASE_STATUSES, CASE_TYPES, CUSTODY, Case
 from caseorg.values import a_number_problem, format_a_number, parse_a_number
+from ui.qt import (
+    QCompleter,
+    QLineEdit,
+    Qt,
+    QWidget,
+)
 
 from .common import (
     ChoiceCombo,

@@ -19,30 +19,34 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QSizePolicy,
-    QTableWidget,
-    QVBoxLayout,
-    QWidget,
-)
-
 from caseorg.errors import InvalidValue
 from caseorg.library import Library
 from caseorg.models import Document, Judge, label
 from caseorg.values import format_a_number
+from ui.qt import (
+    QAbstractButton,
+    QComboBox,
+    QDate,
+    QDateEdit,
+    QDateTime,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QEvent,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QObject,
+    QPlainTextEdit,
+    QPushButton,
+    QShowEvent,
+    QSizePolicy,
+    Qt,
+    QTableWidget,
+    QTime,
+    QVBoxLayout,
+    QWidget,
+)
 
 DATE_FORMAT = "MM/dd/yyyy"  # as the court writes dates (and the printed reports)
 DATETIME_FORMAT = "MM/dd/yyyy  h:mm AP"

@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
-
 from caseorg.cases import get_case
 from caseorg.deadlines import add_deadline, mark_done
 from caseorg.documents import list_documents
 from caseorg.library import Library
 from caseorg.models import DEADLINE_KINDS, Deadline
 from caseorg.records import get_row
+from ui.qt import (
+    QWidget,
+)
 
 from .common import (
     ChoiceCombo,

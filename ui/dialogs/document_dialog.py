@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
-
 from caseorg.cases import get_case
 from caseorg.documents import edit_document, get_document
 from caseorg.library import Library
 from caseorg.models import DOC_TYPES, FILERS, Document
+from ui.qt import (
+    QWidget,
+)
 
 from .common import (
     ChoiceCombo,

@@ -5,19 +5,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCompleter,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPlainTextEdit,
-    QTableWidget,
-    QTableWidgetItem,
-    QWidget,
-)
-
 from caseorg.cases import get_case
 from caseorg.documents import list_documents
 from caseorg.hearings import (
@@ -33,6 +20,18 @@ from caseorg.judges import list_judges
 from caseorg.library import Library
 from caseorg.models import HEARING_KINDS, MEDIA, OUTCOMES, Document, Hearing
 from caseorg.settings import NOTICE_MIN_DAYS, get_setting
+from ui.qt import (
+    QAbstractItemView,
+    QCompleter,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from .common import (
     HINT_COLOR,

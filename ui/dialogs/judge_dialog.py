@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
+from caseorg.judges import add_judge, find_judge, list_judges
+from caseorg.library import Library
+from caseorg.models import Judge
+from ui.qt import (
     QAbstractItemView,
     QCompleter,
     QDialog,
@@ -14,15 +16,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    Qt,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
-
-from caseorg.judges import add_judge, find_judge, list_judges
-from caseorg.library import Library
-from caseorg.models import Judge
 
 from .common import FormDialog, Operation, hint_label, line_edit, text_of
 

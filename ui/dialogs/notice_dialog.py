@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QWidget
-
 from caseorg.documents import list_documents
 from caseorg.hearings import MIN_NOTICE_DAYS, add_notice, get_hearing
 from caseorg.library import Library
 from caseorg.models import NOTICE_METHODS, Notice
 from caseorg.settings import NOTICE_MIN_DAYS, get_setting
+from ui.qt import (
+    QCheckBox,
+    QWidget,
+)
 
 from .common import (
     ChoiceCombo,

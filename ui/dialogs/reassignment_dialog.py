@@ -9,14 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QWidget
-
 from caseorg.cases import get_case
 from caseorg.hearings import list_hearings
 from caseorg.judges import list_judges
 from caseorg.library import Library
 from caseorg.models import Reassignment
 from caseorg.reassignments import list_reassignments, reassign
+from ui.qt import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QWidget,
+)
 
 from .common import (
     DateEdit,
