@@ -523,14 +523,16 @@ class DocketView(QWidget):
         self.table.activated.connect(self._activate)
         self.table.setAccessibleName("Hearings")
         header = self.table.header()
-        header.setStretchLastSection(False)
         header.setSectionsMovable(False)
         for column in range(len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(RESPONDENT, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         # each group's heading names its judge: the column would repeat it on every row
         # and push the respondent out of a narrow dock (the printed docket keeps it)
         self.table.setColumnHidden(JUDGE, True)
+        # who comes first, then where: in a narrow dock the name stays in view
+        header.moveSection(header.visualIndex(A_NUMBER), 1)
+        header.moveSection(header.visualIndex(RESPONDENT), 2)
 
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
