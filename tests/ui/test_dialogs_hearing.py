@@ -181,8 +181,9 @@ def test_notice_dialog_warns_and_writes(qtbot: Any, court: Court) -> None:
     hearing = add_hearing(court.writer, court.case_id, "2025-03-03 10:30", courtroom="Room 2")
     dialog = NoticeDialog(court.reader, hearing_id=hearing.id)
     qtbot.addWidget(dialog)
-    assert dialog.served_on.value() == dt.date(2025, 2, 21)  # a past hearing: 10 days before
-    assert dialog.message("served_on") == ""
+    # today, not a date that happens to satisfy the rule: for a past hearing that warns
+    assert dialog.served_on.value() == dt.date.today()
+    assert dialog.message("served_on") == "Served after the hearing: it cannot prove notice of it"
     # the hearing notice is offered first among the case's documents
     assert dialog.document.itemData(1) == court.documents["hearing_notice"]
 
@@ -240,7 +241,8 @@ def test_notice_warning_follows_the_library_setting(qtbot: Any, court: Court) ->
     hearing = add_hearing(court.writer, court.case_id, "2025-03-03 10:30")
     dialog = NoticeDialog(court.reader, hearing_id=hearing.id)
     qtbot.addWidget(dialog)
-    assert dialog.served_on.value() == dt.date(2025, 2, 17)  # 14 days before
+    dialog.served_on.set_value("2025-02-17")  # 14 days before
+    assert dialog.message("served_on") == ""
     dialog.served_on.set_value("2025-02-21")  # 10 days: enough by default, not here
     assert dialog.message("served_on") == (
         "Served only 10 days before the hearing (at least 14 required)"

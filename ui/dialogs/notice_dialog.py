@@ -73,8 +73,9 @@ class NoticeDialog(FormDialog):
                 + (f", {hearing.judge_name}" if hearing.judge_name else "")
             )
         )
-        default = min(dt.date.today(), self.hearing_day - dt.timedelta(days=self.min_days))
-        self.served_on = DateEdit(default)
+        # today, never a date that merely satisfies the rule: a clerk who clicks OK
+        # must not record a compliant-looking service date that did not happen
+        self.served_on = DateEdit(dt.date.today())
         self.add_field(
             "served_on",
             "Served on",
