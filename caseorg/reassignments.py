@@ -80,7 +80,32 @@ def reassign(
                 {"judge_id": case["judge_id"]},
                 {"judge_id": to_judge.id},
             )
+            _move_scheduled_hearings(lib, case_id, case["judge_id"], to_judge.id, effective)
     return get_reassignment(lib, row_id)
+
+
+def _move_scheduled_hearings(
+    lib: Library, case_id: int, from_judge_id: int | None, to_judge_id: int, effective: str
+) -> None:
+    """Hearings still to be held from the effective date on go to the new judge (each
+    audited); held hearings keep the judge who held them — that is the record."""
+    rows = lib.db.execute(
+        """SELECT id, judge_id FROM hearings
+           WHERE case_id = ? AND outcome = 'pending' AND substr(starts_at, 1, 10) >= ?
+             AND (judge_id IS ? OR judge_id IS NULL)""",
+        [case_id, effective, from_judge_id],
+    ).fetchall()
+    for hearing_id, judge_id in rows:
+        lib.db.execute("UPDATE hearings SET judge_id = ? WHERE id = ?", [to_judge_id, hearing_id])
+        record(
+            lib.db,
+            lib.actor,
+            "reassign",
+            "hearing",
+            hearing_id,
+            {"judge_id": judge_id},
+            {"judge_id": to_judge_id},
+        )
 
 
 def get_reassignment(lib: Library, reassignment_id: int) -> Reassignment:

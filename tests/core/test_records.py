@@ -234,6 +234,25 @@ def test_reassignment_moves_the_case_and_is_recorded(lib, case) -> None:
     assert add_hearing(lib, case.id, "2025-05-01 10:00").judge_code == "TKW"
 
 
+def test_scheduled_hearings_follow_the_case_and_held_ones_keep_their_judge(lib, case) -> None:
+    held = add_hearing(lib, case.id, "2025-03-03 09:00", outcome="continued")
+    earlier = add_hearing(lib, case.id, "2025-03-20 09:00")  # pending, before the move
+    upcoming = add_hearing(lib, case.id, "2025-06-02 09:00")
+    add_judge(lib, "TKW", "Judge Thomas Kim-Walker")
+    before = count(lib, "audit")
+    reassign(lib, case.id, "TKW", "caseload balancing", effective_on="2025-04-01")
+    assert get_hearing(lib, held.id).judge_code == "JRM"
+    assert get_hearing(lib, earlier.id).judge_code == "JRM"
+    assert get_hearing(lib, upcoming.id).judge_code == "TKW"
+    rows = audit_rows(lib)[before:]
+    assert [(r["entity"], r["action"]) for r in rows] == [
+        ("reassignment", "create"),
+        ("case", "reassign"),
+        ("hearing", "reassign"),
+    ]
+    assert rows[2]["entity_id"] == upcoming.id
+
+
 def test_reassignment_to_the_same_judge_or_without_reason_is_refused(lib, case) -> None:
     with pytest.raises(InvalidValue, match="already assigned"):
         reassign(lib, case.id, "JRM", "no reason")
