@@ -1433,58 +1433,37 @@ def tag() -> None:
     """Tags on cases and documents: add, remove, list ('caseorg case list --tag T')."""
 
 
-@tag.command("add")
-@click.argument("tags", nargs=-1, required=True)
-@click.option("--case", "a_number", help="The case (A-number).")
-@click.option("--document", "document_id", type=int, help="The document id.")
-@json_option
-@pass_state
-def tag_add(
-    state: State,
-    tags: tuple[str, ...],
-    a_number: str | None,
-    document_id: int | None,
-    as_json: bool,
-) -> None:
-    """Put TAGS on a case or a document."""
-    from .tags import add_tag
+def _tag_change_command(name: str, help_text: str, adding: bool) -> None:
+    """``tag add`` and ``tag remove``: the same options, one verb apart."""
 
-    lib = state.lib()
-    entity, entity_id = _target(lib, a_number, document_id)
-    now: list[str] = []
-    for name in tags:
-        now = add_tag(lib, entity, entity_id, name)
-    if as_json:
-        emit_json({"entity": entity, "id": entity_id, "tags": now})
-    else:
-        click.echo(f"{entity} #{entity_id} tags: {', '.join(now)}")
+    @tag.command(name, help=help_text)
+    @click.argument("tags", nargs=-1, required=True)
+    @click.option("--case", "a_number", help="The case (A-number).")
+    @click.option("--document", "document_id", type=int, help="The document id.")
+    @json_option
+    @pass_state
+    def change(
+        state: State,
+        tags: tuple[str, ...],
+        a_number: str | None,
+        document_id: int | None,
+        as_json: bool,
+    ) -> None:
+        from .tags import add_tag, remove_tag, tags_of
+
+        lib = state.lib()
+        entity, entity_id = _target(lib, a_number, document_id)
+        for tag_name in tags:
+            (add_tag if adding else remove_tag)(lib, entity, entity_id, tag_name)
+        now = tags_of(lib, entity, entity_id)
+        if as_json:
+            emit_json({"entity": entity, "id": entity_id, "tags": now})
+        else:
+            click.echo(f"{entity} #{entity_id} tags: {', '.join(now) or '(none)'}")
 
 
-@tag.command("remove")
-@click.argument("tags", nargs=-1, required=True)
-@click.option("--case", "a_number", help="The case (A-number).")
-@click.option("--document", "document_id", type=int, help="The document id.")
-@json_option
-@pass_state
-def tag_remove(
-    state: State,
-    tags: tuple[str, ...],
-    a_number: str | None,
-    document_id: int | None,
-    as_json: bool,
-) -> None:
-    """Take TAGS off a case or a document."""
-    from .tags import remove_tag, tags_of
-
-    lib = state.lib()
-    entity, entity_id = _target(lib, a_number, document_id)
-    for name in tags:
-        remove_tag(lib, entity, entity_id, name)
-    now = tags_of(lib, entity, entity_id)
-    if as_json:
-        emit_json({"entity": entity, "id": entity_id, "tags": now})
-    else:
-        click.echo(f"{entity} #{entity_id} tags: {', '.join(now) or '(none)'}")
+_tag_change_command("add", "Put TAGS on a case or a document.", adding=True)
+_tag_change_command("remove", "Take TAGS off a case or a document.", adding=False)
 
 
 @tag.command("list")
