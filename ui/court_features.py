@@ -28,7 +28,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -65,6 +64,7 @@ from ui.docket_view import judge_label
 from ui.eoir_import_flow import EoirImportRun, run_eoir_import
 from ui.reassignment_report_view import ReassignmentReportView
 from ui.saved_searches_panel import SavedSearchesPanel
+from ui.table_models import RowsModel
 from ui.tags_notes import NotesPanel, TagsEditor
 
 REMINDER_STYLE = "color: #a0241b; padding: 0 6px;"
@@ -74,42 +74,21 @@ REMINDER_STYLE = "color: #a0241b; padding: 0 6px;"
 NOTICE_COLUMNS = ("Hearing", "Kind", "A-number", "Respondent", "Judge", "Problem")
 
 
-class NoticeFlagsModel(QAbstractTableModel):
+class NoticeFlagsModel(RowsModel[NoticeFlag]):
     """In absentia orders without sound proof of notice, one per row."""
 
     def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self.flags_: list[NoticeFlag] = []
+        super().__init__(NOTICE_COLUMNS, parent)
+
+    @property
+    def flags_(self) -> list[NoticeFlag]:
+        return self.rows
 
     def set_flags(self, flags: list[NoticeFlag]) -> None:
-        self.beginResetModel()
-        self.flags_ = list(flags)
-        self.endResetModel()
+        self.set_rows(flags)
 
     def flag_at(self, row: int) -> NoticeFlag | None:
-        return self.flags_[row] if 0 <= row < len(self.flags_) else None
-
-    def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.flags_)
-
-    def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(NOTICE_COLUMNS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(NOTICE_COLUMNS)
-        ):
-            return NOTICE_COLUMNS[section]
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return self.row_at(row)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         flag = self.flag_at(index.row()) if index.isValid() else None

@@ -120,6 +120,17 @@ def _summary_title(read_lib: Library, hearing_id: int) -> tuple[str, str]:
     return title, name + ".pdf"
 
 
+def _preview(parent: QWidget | None, html: str, title: str) -> bool:
+    """Show the print preview of ready HTML; True when it was printed (failures shown)."""
+    ok, printed = _run(
+        parent,
+        "could not print",
+        lambda: print_document(html, parent=parent, title=title),
+        busy=False,
+    )
+    return bool(ok and printed)
+
+
 def print_hearing_summary(parent: QWidget | None, read_lib: Library, hearing_id: int) -> bool:
     """Show the print preview of a hearing's summary; True when it was printed."""
 
@@ -131,13 +142,7 @@ def print_hearing_summary(parent: QWidget | None, read_lib: Library, hearing_id:
     if not ok or not isinstance(built, tuple):
         return False
     html, title = built
-    ok, printed = _run(
-        parent,
-        "could not print",
-        lambda: print_document(html, parent=parent, title=title),
-        busy=False,
-    )
-    return bool(ok and printed)
+    return _preview(parent, html, title)
 
 
 def export_hearing_summary_pdf(
@@ -197,13 +202,7 @@ def print_docket(
     )
     if not ok or not isinstance(html, str):
         return False
-    ok, printed = _run(
-        parent,
-        "could not print",
-        lambda: print_document(html, parent=parent, title=title),
-        busy=False,
-    )
-    return bool(ok and printed)
+    return _preview(parent, html, title)
 
 
 def export_docket_pdf(

@@ -12,11 +12,11 @@ notice is tinted red with the reason in its tooltip.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QObject,
@@ -53,6 +53,7 @@ from caseorg.reassignment_report import (
 from caseorg.reports import reassignment_report_html
 from ui.dialogs.common import choice_text, us_date
 from ui.docket_view import judge_label
+from ui.table_models import RowsModel
 
 COLUMNS = (
     "Direction",
@@ -141,42 +142,14 @@ def other_judge(row: ReportRow) -> str:
     return judge_label(row.from_judge_name, row.from_judge_code)
 
 
-class ReportModel(QAbstractTableModel):
+class ReportModel(RowsModel[ReportRow]):
     """The report's rows (taken and given together, in effective-date order)."""
 
     def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self.rows: list[ReportRow] = []
+        super().__init__(COLUMNS, parent)
 
     def set_report(self, report: ReassignmentReport | None) -> None:
-        self.beginResetModel()
-        self.rows = report.rows() if report is not None else []
-        self.endResetModel()
-
-    def row_at(self, row: int) -> ReportRow | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        self.set_rows(report.rows() if report is not None else [])
 
     def cell(self, row: ReportRow, column: int) -> str:
         if column == DIRECTION:
@@ -436,26 +409,22 @@ class ReassignmentReportView(QWidget):
 
     # -- file choosers -------------------------------------------------------------------
     def choose_pdf(self) -> None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self,
-            "Save the reassignment report as PDF",
-            str(Path.home() / self.default_name(".pdf")),
-            "PDF files (*.pdf)",
-        )
-        if chosen:
-            path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
-            self._save(lambda: self.export_pdf(path))
+        self._choose(".pdf", "PDF", self.export_pdf)
 
     def choose_csv(self) -> None:
+        self._choose(".csv", "CSV", self.export_csv)
+
+    def _choose(self, suffix: str, kind: str, export: Callable[[Path], Path]) -> None:
+        """Ask where to save (adding ``suffix`` when missing), then ``export`` there."""
         chosen, _filter = QFileDialog.getSaveFileName(
             self,
-            "Save the reassignment report as CSV",
-            str(Path.home() / self.default_name(".csv")),
-            "CSV files (*.csv)",
+            f"Save the reassignment report as {kind}",
+            str(Path.home() / self.default_name(suffix)),
+            f"{kind} files (*{suffix})",
         )
         if chosen:
-            path = Path(chosen if chosen.lower().endswith(".csv") else chosen + ".csv")
-            self._save(lambda: self.export_csv(path))
+            path = Path(chosen if chosen.lower().endswith(suffix) else chosen + suffix)
+            self._save(lambda: export(path))
 
     def _save(self, action: Any) -> None:
         try:
