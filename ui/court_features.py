@@ -62,8 +62,10 @@ from ui.dialogs.common import choice_text, us_date
 from ui.dialogs.judge_dialog import Submit
 from ui.docket_view import judge_label
 from ui.eoir_import_flow import EoirImportRun, run_eoir_import
+from ui.qt import QSize
 from ui.reassignment_report_view import ReassignmentReportView
 from ui.saved_searches_panel import SavedSearchesPanel
+from ui.screen_fit import default_size
 from ui.table_models import RowsModel
 from ui.tags_notes import NotesPanel, TagsEditor
 
@@ -286,7 +288,7 @@ def _window(widget: QWidget, title: str, width: int, height: int) -> QWidget:
     """``widget`` as a separate window owned by the main window (closed with it)."""
     widget.setWindowFlag(Qt.WindowType.Window, True)
     widget.setWindowTitle(title)
-    widget.resize(width, height)
+    widget.resize(default_size(widget, QSize(width, height)))  # a 1366x768 laptop too
     return widget
 
 

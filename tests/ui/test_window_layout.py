@@ -115,7 +115,9 @@ for dock in extra:
 for _ in range(40):
     app.processEvents()
 frame, screen = window.frameGeometry(), window.screen().availableGeometry()
+dashboard = None if features is None else features.show_dashboard()
 print(json.dumps({
+    "dashboard": None if dashboard is None else [dashboard.width(), dashboard.height()],
     "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
     "screen": [screen.x(), screen.y(), screen.width(), screen.height()],
     "case_view": window.case_view.width(),
@@ -161,6 +163,8 @@ def test_every_dock_open_on_a_laptop_screen_stays_on_the_screen(
     assert {"search_dock", "docket_dock"} <= set(shown["docks"])
     assert shown["case_view"] >= 340
     assert shown["list_columns"][:2] == ["a_number", "respondent"]
+    dash_w, dash_h = shown["dashboard"]  # the dashboard window is sized to the screen too
+    assert dash_w <= width and dash_h <= height
 
 
 def test_case_list_hides_the_columns_that_do_not_fit(window: MainWindow) -> None:
