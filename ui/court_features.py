@@ -284,6 +284,14 @@ class CaseNotesTags(QWidget):
 # -- the installer ------------------------------------------------------------------------
 
 
+def with_tag(query: str, tag: str | None) -> str:
+    """A saved search's tag filter written into the query (the pane has no tag box;
+    the query language has ``tag:``), keeping the query's own OR/NOT to itself."""
+    if not tag or f"tag:{tag}".lower() in query.lower():
+        return query
+    return f"({query}) tag:{tag}" if query.strip() else f"tag:{tag}"
+
+
 def _window(widget: QWidget, title: str, width: int, height: int) -> QWidget:
     """``widget`` as a separate window owned by the main window (closed with it)."""
     widget.setWindowFlag(Qt.WindowType.Window, True)
@@ -576,14 +584,8 @@ class CourtFeatures(QObject):
         position = pane.type_filter.findData(doc_type) if doc_type else 0
         pane.type_filter.setCurrentIndex(max(0, position))
         self.window.show_search()
-        pane.search_box.setText(query)
+        pane.search_box.setText(with_tag(query, filters.get("tag")))
         pane.search_box.returnPressed.emit()  # now, not after the typing pause
-        if filters.get("tag"):
-            self.window.statusBar().showMessage(
-                f"The search pane has no tag filter: tag {filters['tag']} was not applied "
-                "(Court ▸ Notes and Tags lists a case's tags)",
-                10000,
-            )
 
     # -- notes and tags follow the selection -----------------------------------------------
     def _notes_shown(self, shown: bool) -> None:

@@ -15,7 +15,7 @@ from test_court_ui_common import court_template_fixture  # noqa: F401
 from caseorg.cases import list_cases
 from caseorg.saved_searches import list_saved_searches
 from caseorg.settings import COMPLETION_GOAL, NOTICE_MIN_DAYS, get_setting
-from ui.court_features import CourtFeatures, install_court_features
+from ui.court_features import CourtFeatures, install_court_features, with_tag
 from ui.main_window import MainWindow
 from ui.operations import Session
 
@@ -93,6 +93,19 @@ def test_saved_search_drives_the_search_pane(qtbot: Any, window: MainWindow) -> 
     pane.search_box.setText("hardship")
     pane.type_filter.setCurrentIndex(0)
     assert court.current_search() == ("hardship", {"case": None, "type": None})
+
+    # a tag filter saved from the command line is written into the query
+    court.saved.save_current("hardship OR fear", {"tag": "urgent"}, name="Urgent")
+    wait_idle(qtbot, window)
+    assert court.saved.activate("Urgent")
+    assert pane.search_box.text() == "(hardship OR fear) tag:urgent"
+
+
+def test_with_tag_keeps_the_query_and_adds_the_tag_once() -> None:
+    assert with_tag("asylum", None) == "asylum"
+    assert with_tag("a OR b", "urgent") == "(a OR b) tag:urgent"
+    assert with_tag("asylum tag:urgent", "urgent") == "asylum tag:urgent"
+    assert with_tag("", "urgent") == "tag:urgent"
 
 
 def test_settings_are_written_on_the_worker(qtbot: Any, window: MainWindow) -> None:
