@@ -29,7 +29,6 @@ from caseorg.values import format_a_number
 from ui.case_list_model import judge_short
 from ui.qt import (
     QAbstractItemView,
-    QAbstractTableModel,
     QAction,
     QApplication,
     QBrush,
@@ -51,6 +50,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.table_models import RowsModel
 
 DASH = "—"
 WARNING_COLOR = QColor("#a15c00")
@@ -77,27 +77,22 @@ class Col:
     color: Callable[[Any], QColor | None] | None = None
 
 
-class RecordModel(QAbstractTableModel):
+class RecordModel(RowsModel[Any]):
     """A read-only table over a list of records (dataclasses) and a column spec."""
 
     def __init__(self, columns: Sequence[Col], parent: QObject | None = None):
-        super().__init__(parent)
+        super().__init__([col.title for col in columns], parent)
         self.columns = list(columns)
-        self.records: list[Any] = []
+
+    @property
+    def records(self) -> list[Any]:
+        return self.rows
 
     def set_records(self, records: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.records = list(records)
-        self.endResetModel()
+        self.set_rows(records)
 
     def record(self, row: int) -> Any:
-        return self.records[row] if 0 <= row < len(self.records) else None
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.records)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.columns)
+        return self.row_at(row)
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
@@ -118,22 +113,6 @@ class RecordModel(QAbstractTableModel):
             color = col.color(record)
             return QBrush(color) if color is not None else None
         return None
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.columns)
-        ):
-            return self.columns[section].title
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 # -- how each record type shows ------------------------------------------------------------
