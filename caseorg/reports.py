@@ -38,7 +38,7 @@ from .values import format_a_number
 TEMPLATE_PACKAGE = "caseorg_resources.templates"
 DASH = "\u2014"  # shown for a missing value
 
-_MONTHS = (
+MONTHS = (
     "January",
     "February",
     "March",
@@ -52,7 +52,7 @@ _MONTHS = (
     "November",
     "December",
 )
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 # How a stored choice reads on paper; anything not listed falls back to models.label
 _WORDS: dict[str, dict[str, str]] = {
@@ -161,11 +161,12 @@ def _parse_moment(value: str | None) -> dt.datetime | None:
 
 def long_date(day: dt.date) -> str:
     """'March 17, 2025' (not strftime: a Qt app sets the C locale from the desktop)."""
-    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
-def _weekday_date(day: dt.date) -> str:
-    return f"{_WEEKDAYS[day.weekday()]}, {long_date(day)}"
+def weekday_date(day: dt.date) -> str:
+    """'Monday, March 17, 2025'."""
+    return f"{WEEKDAYS[day.weekday()]}, {long_date(day)}"
 
 
 def _short_date(day: dt.date) -> str:
@@ -173,7 +174,7 @@ def _short_date(day: dt.date) -> str:
     return f"{day.month:02d}/{day.day:02d}/{day.year}"
 
 
-def _clock(moment: dt.datetime | dt.time) -> str:
+def clock(moment: dt.datetime | dt.time) -> str:
     """'9:30 AM'."""
     hour = moment.hour % 12 or 12
     return f"{hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
@@ -225,7 +226,7 @@ def _generated(lib: Library, now: dt.datetime | None) -> dict[str, str]:
     moment = (now or dt.datetime.now()).replace(second=0, microsecond=0)
     return {
         "generated_at": moment.isoformat(sep=" "),
-        "generated": f"{long_date(moment.date())} at {_clock(moment)}",
+        "generated": f"{long_date(moment.date())} at {clock(moment)}",
         "generated_by": lib.actor,
     }
 
@@ -291,8 +292,8 @@ def _hearing_row(hearing: Hearing) -> dict[str, Any]:
         "id": hearing.id,
         "starts_at": hearing.starts_at,
         "date": _short_date(moment.date()) if moment else _text(hearing.starts_at),
-        "long_date": _weekday_date(moment.date()) if moment else _text(hearing.starts_at),
-        "time": _clock(moment) if moment else DASH,
+        "long_date": weekday_date(moment.date()) if moment else _text(hearing.starts_at),
+        "time": clock(moment) if moment else DASH,
         "kind": _words("kind", hearing.kind),
         "kind_short": _words("kind_short", hearing.kind),
         "judge": _judge_name(hearing.judge_name, hearing.judge_code),
@@ -373,7 +374,7 @@ def hearing_summary_context(
                     "hearing_id": h.id,
                     "this_hearing": h.id == hearing.id,
                     "hearing": (
-                        f"{_short_date(moment.date())} {_clock(moment)}"
+                        f"{_short_date(moment.date())} {clock(moment)}"
                         if moment
                         else _text(h.starts_at)
                     ),
@@ -569,10 +570,7 @@ def docket_context(
             }
         )
 
-    if multi_day:
-        period = f"{_weekday_date(day)} through {_weekday_date(last)}"
-    else:
-        period = _weekday_date(day)
+    period = f"{weekday_date(day)} through {weekday_date(last)}" if multi_day else weekday_date(day)
 
     return {
         "title": "Docket",
@@ -629,7 +627,7 @@ def _report_row(row: ReportRow, judge_code: str) -> dict[str, Any]:
     else:
         judge = f", IJ {row.next_hearing_judge_code}" if row.next_hearing_judge_code else ""
         next_hearing = (
-            f"{_short_date(moment.date())} {_clock(moment)} "
+            f"{_short_date(moment.date())} {clock(moment)} "
             f"{_words('kind_short', row.next_hearing_kind)}{judge}: "
             f"{_words('outcome', row.next_hearing_outcome)}"
         )

@@ -22,6 +22,7 @@ from caseorg.hearings import list_hearings
 from caseorg.judges import list_judges
 from caseorg.library import Library
 from caseorg.models import Hearing
+from caseorg.reports import MONTHS, WEEKDAYS, clock, weekday_date
 from caseorg.values import format_a_number
 from ui import print_actions
 from ui.qt import (
@@ -79,21 +80,6 @@ WARNING_TEXT = QColor("#8a4b00")
 HearingIdRole = Qt.ItemDataRole.UserRole + 1
 CaseIdRole = Qt.ItemDataRole.UserRole + 2
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _WORDS = {
     "kind": {"master": "Master", "individual": "Individual", "bond": "Bond", "status": "Status"},
     "medium": {"in_person": "In person", "video": "Video", "telephone": "Telephone"},
@@ -113,11 +99,6 @@ def _word(group: str, value: str | None) -> str:
     return _WORDS[group].get(value) or value.replace("_", " ").capitalize()
 
 
-def long_day(day: dt.date) -> str:
-    """'Monday, March 3, 2025' (not strftime: the desktop's locale must not leak in)."""
-    return f"{_WEEKDAYS[day.weekday()]}, {_MONTHS[day.month - 1]} {day.day}, {day.year}"
-
-
 def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
     """Monday and Sunday of ``day``'s week."""
     monday = day - dt.timedelta(days=day.weekday())
@@ -127,17 +108,12 @@ def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
 def period_title(first: dt.date, last: dt.date) -> str:
     """'Monday, March 3, 2025' or 'Week of March 3 – 9, 2025'."""
     if first == last:
-        return long_day(first)
-    start = f"{_MONTHS[first.month - 1]} {first.day}"
+        return weekday_date(first)
+    start = f"{MONTHS[first.month - 1]} {first.day}"
     if first.year != last.year:
         start += f", {first.year}"
-    end = f"{last.day}" if first.month == last.month else f"{_MONTHS[last.month - 1]} {last.day}"
+    end = f"{last.day}" if first.month == last.month else f"{MONTHS[last.month - 1]} {last.day}"
     return f"Week of {start} \N{EN DASH} {end}, {last.year}"
-
-
-def clock(moment: dt.datetime) -> str:
-    hour = moment.hour % 12 or 12
-    return f"{hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
 
 
 def judge_label(name: str | None, code: str | None) -> str:
@@ -331,7 +307,7 @@ class DocketModel(QAbstractItemModel):
             if self.multi_day:
                 day = moment.date()
                 return (
-                    f"{_WEEKDAYS[day.weekday()][:3]} {day.month:02d}/{day.day:02d} {clock(moment)}"
+                    f"{WEEKDAYS[day.weekday()][:3]} {day.month:02d}/{day.day:02d} {clock(moment)}"
                 )
             return clock(moment)
         if column == COURTROOM:
