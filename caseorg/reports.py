@@ -33,7 +33,7 @@ from .library import Library
 from .models import Case, Hearing, Reassignment, label
 from .reassignment_report import ReportRow, reassignment_report
 from .reassignments import list_reassignments
-from .values import format_a_number
+from .values import format_a_number, stored_day
 
 TEMPLATE_PACKAGE = "caseorg_resources.templates"
 DASH = "\u2014"  # shown for a missing value
@@ -122,7 +122,9 @@ _WORDS: dict[str, dict[str, str]] = {
 # -- small display helpers -------------------------------------------------------------
 
 
-def _words(group: str, value: str | None) -> str:
+def words(group: str, value: str | None) -> str:
+    """A stored choice in the words a court uses (``group`` names the list, e.g.
+    "kind" or its table form "kind_short"); a dash for none."""
     if not value:
         return DASH
     known = _WORDS[group].get(value)
@@ -140,22 +142,13 @@ def _text(value: object) -> str:
     return text or DASH
 
 
-def _parse_day(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def _parse_moment(value: str | None) -> dt.datetime | None:
     if not value:
         return None
     try:
         return dt.datetime.fromisoformat(value.strip().replace("T", " ")[:16])
     except ValueError:
-        day = _parse_day(value)
+        day = stored_day(value)
         return dt.datetime.combine(day, dt.time()) if day else None
 
 
@@ -181,14 +174,14 @@ def clock(moment: dt.datetime | dt.time) -> str:
 
 
 def _show_day(value: str | None) -> str:
-    day = _parse_day(value)
+    day = stored_day(value)
     if day is None:
         return _text(value)
     return _short_date(day)
 
 
 def _show_long_day(value: str | None) -> str:
-    day = _parse_day(value)
+    day = stored_day(value)
     if day is None:
         return _text(value)
     return long_date(day)
@@ -270,11 +263,11 @@ def _case_facts(case: Case) -> dict[str, Any]:
         "respondent": case.respondent,
         "nationality": _text(case.nationality),
         "language": _text(case.language),
-        "custody": _words("custody", case.custody),
+        "custody": words("custody", case.custody),
         "detained": case.custody == "detained",
-        "case_type": _words("case_type", case.case_type),
+        "case_type": words("case_type", case.case_type),
         "proceedings": _WORDS["proceedings"].get(case.case_type, "In Proceedings"),
-        "status": _words("status", case.status),
+        "status": words("status", case.status),
         "judge": _judge_name(case.judge_name, case.judge_code),
         "attorney": attorney or None,
         "pro_se": not attorney,
@@ -294,14 +287,14 @@ def _hearing_row(hearing: Hearing) -> dict[str, Any]:
         "date": _short_date(moment.date()) if moment else _text(hearing.starts_at),
         "long_date": weekday_date(moment.date()) if moment else _text(hearing.starts_at),
         "time": clock(moment) if moment else DASH,
-        "kind": _words("kind", hearing.kind),
-        "kind_short": _words("kind_short", hearing.kind),
+        "kind": words("kind", hearing.kind),
+        "kind_short": words("kind_short", hearing.kind),
         "judge": _judge_name(hearing.judge_name, hearing.judge_code),
         "courtroom": _text(hearing.courtroom),
-        "medium": _words("medium", hearing.medium),
-        "medium_short": _words("medium_short", hearing.medium),
+        "medium": words("medium", hearing.medium),
+        "medium_short": words("medium_short", hearing.medium),
         "interpreter_language": _text(hearing.interpreter_language),
-        "outcome": _words("outcome", hearing.outcome),
+        "outcome": words("outcome", hearing.outcome),
         "in_absentia": hearing.outcome == "in_absentia_order",
         "adjournment_reason": _text(hearing.adjournment_reason),
         "notes": _text(hearing.notes),
@@ -378,9 +371,9 @@ def hearing_summary_context(
                         if moment
                         else _text(h.starts_at)
                     ),
-                    "hearing_kind": _words("kind", h.kind),
+                    "hearing_kind": words("kind", h.kind),
                     "served_on": _show_day(notice.served_on),
-                    "method": _words("method", notice.method),
+                    "method": words("method", notice.method),
                     "address": _text(notice.address),
                     "returned": bool(notice.returned_undeliverable),
                     "returned_text": "Yes" if notice.returned_undeliverable else "No",
@@ -395,9 +388,9 @@ def hearing_summary_context(
             {
                 "id": doc.id,
                 "title": doc.title,
-                "doc_type": _words("doc_type", doc.doc_type),
+                "doc_type": words("doc_type", doc.doc_type),
                 "filed_on": _show_day(doc.filed_on),
-                "filed_by": _words("filed_by", doc.filed_by),
+                "filed_by": words("filed_by", doc.filed_by),
                 "page_count": doc.page_count,
                 "exhibit": (exhibits[doc.id] or "Linked") if doc.id in exhibits else DASH,
                 "is_exhibit": doc.id in exhibits,
@@ -406,7 +399,7 @@ def hearing_summary_context(
 
     deadline_rows = []
     for deadline in list_deadlines(lib, case.id, open_only=True):
-        due = _parse_day(deadline.due_on)
+        due = stored_day(deadline.due_on)
         days = (due - today).days if due else None
         if days is None:
             when = DASH
@@ -419,7 +412,7 @@ def hearing_summary_context(
         deadline_rows.append(
             {
                 "id": deadline.id,
-                "kind": _words("deadline", deadline.kind),
+                "kind": words("deadline", deadline.kind),
                 "due_on": _show_day(deadline.due_on),
                 "when": when,
                 "overdue": days is not None and days < 0,
@@ -607,7 +600,7 @@ def docket_html(
 
 
 def _period_words(since: str | None, until: str | None) -> str:
-    first, last = _parse_day(since), _parse_day(until)
+    first, last = stored_day(since), stored_day(until)
     if first and last:
         return f"{long_date(first)} through {long_date(last)}"
     if first:
@@ -628,15 +621,15 @@ def _report_row(row: ReportRow, judge_code: str) -> dict[str, Any]:
         judge = f", IJ {row.next_hearing_judge_code}" if row.next_hearing_judge_code else ""
         next_hearing = (
             f"{_short_date(moment.date())} {clock(moment)} "
-            f"{_words('kind_short', row.next_hearing_kind)}{judge}: "
-            f"{_words('outcome', row.next_hearing_outcome)}"
+            f"{words('kind_short', row.next_hearing_kind)}{judge}: "
+            f"{words('outcome', row.next_hearing_outcome)}"
         )
     if row.case_status == "pending":
         case_now = "Pending"
         if row.current_judge_code and row.current_judge_code != judge_code:
             case_now += f" (now IJ {row.current_judge_code})"
     else:
-        case_now = _words("status", row.case_status)
+        case_now = words("status", row.case_status)
         if row.completed_on:
             case_now += f" {_show_day(row.completed_on)}"
         if row.case_outcome:

@@ -32,7 +32,7 @@ from .judges import judge_by_code, list_judges
 from .library import Library
 from .models import Record
 from .settings import COMPLETION_GOAL, get_setting
-from .values import parse_date
+from .values import parse_date, stored_day
 
 # (lowest age in days, first age not in the bucket, label)
 AGE_BUCKETS: tuple[tuple[int, int | None, str], ...] = (
@@ -87,15 +87,6 @@ def _week_starts(start: dt.date, today: dt.date) -> list[dt.date]:
     return out
 
 
-def _day(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def pending_by_age(
     lib: Library, today: dt.date, judge_id: int | None = None
 ) -> list[dict[str, Any]]:
@@ -111,7 +102,7 @@ def pending_by_age(
         params.append(judge_id)
     counts = [0] * len(AGE_BUCKETS)
     for row in lib.db.query(sql, params):
-        opened = _day(row["opened_on"]) or _day(row["created_at"]) or today
+        opened = stored_day(row["opened_on"]) or stored_day(row["created_at"]) or today
         if opened > today:
             continue  # not opened yet on that day
         age = (today - opened).days
@@ -148,7 +139,7 @@ def completions(
         key = row["completed_on"][:7]
         if key in per_month:
             per_month[key] += 1
-        done, opened = _day(row["completed_on"]), _day(row["opened_on"])
+        done, opened = stored_day(row["completed_on"]), stored_day(row["opened_on"])
         if done and opened and done >= opened:
             durations.append((done - opened).days)
     monthly_goal = annual_goal / 12
@@ -183,7 +174,7 @@ def hearings_by_week(
         params.append(judge_id)
     per_week = {w: 0 for w in weeks}
     for row in lib.db.query(sql, params):
-        day = _day(row["day"])
+        day = stored_day(row["day"])
         if day is None:
             continue
         monday = day - dt.timedelta(days=day.weekday())

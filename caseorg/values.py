@@ -67,6 +67,18 @@ def parse_date(text: str | dt.date, what: str = "date") -> dt.date:
         raise InvalidValue(f"invalid {what} {value!r}: use YYYY-MM-DD, like 2025-03-14") from None
 
 
+def stored_day(value: str | None) -> dt.date | None:
+    """The day of a date or timestamp read back from the database (``YYYY-MM-DD...``),
+    or None when there is none or it is unreadable — for reports and figures, which
+    show a dash rather than fail on one odd row."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
 def parse_datetime(text: str | dt.datetime, what: str = "date and time") -> dt.datetime:
     """Parse '2025-03-14 09:30' (or ISO with T); a bare date means 09:00."""
     if isinstance(text, dt.datetime):

@@ -22,7 +22,7 @@ from caseorg.hearings import list_hearings
 from caseorg.judges import list_judges
 from caseorg.library import Library
 from caseorg.models import Hearing
-from caseorg.reports import MONTHS, WEEKDAYS, clock, weekday_date
+from caseorg.reports import MONTHS, WEEKDAYS, clock, weekday_date, words
 from caseorg.values import format_a_number
 from ui import print_actions
 from ui.qt import (
@@ -79,24 +79,6 @@ WARNING_TEXT = QColor("#8a4b00")
 
 HearingIdRole = Qt.ItemDataRole.UserRole + 1
 CaseIdRole = Qt.ItemDataRole.UserRole + 2
-
-_WORDS = {
-    "kind": {"master": "Master", "individual": "Individual", "bond": "Bond", "status": "Status"},
-    "medium": {"in_person": "In person", "video": "Video", "telephone": "Telephone"},
-    "outcome": {
-        "pending": "Pending",
-        "continued": "Continued",
-        "decided": "Decided",
-        "in_absentia_order": "In absentia order",
-        "cancelled": "Cancelled",
-    },
-}
-
-
-def _word(group: str, value: str | None) -> str:
-    if not value:
-        return "\N{EM DASH}"
-    return _WORDS[group].get(value) or value.replace("_", " ").capitalize()
 
 
 def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
@@ -319,13 +301,13 @@ class DocketModel(QAbstractItemModel):
         if column == RESPONDENT:
             return hearing.respondent or ""
         if column == KIND:
-            return _word("kind", hearing.kind)
+            return words("kind_short", hearing.kind)
         if column == MEDIUM:
-            return _word("medium", hearing.medium)
+            return words("medium_short", hearing.medium)
         if column == INTERPRETER:
             return (hearing.interpreter_language or "").strip() or "\N{EM DASH}"
         if column == OUTCOME:
-            return _word("outcome", hearing.outcome)
+            return words("outcome", hearing.outcome)
         return ""
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
