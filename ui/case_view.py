@@ -25,6 +25,7 @@ from caseorg.hearings import list_hearings, notices_for
 from caseorg.library import Library
 from caseorg.models import AuditEvent, Case, Deadline, Document, Hearing, Reassignment, label
 from caseorg.reassignments import list_reassignments
+from caseorg.reports import words
 from caseorg.values import format_a_number
 from ui.case_list_model import judge_short
 from ui.qt import (
@@ -321,14 +322,14 @@ class CaseView(QWidget):
     def _hearing_columns(self) -> list[Col]:
         return [
             Col("When", lambda r: r.hearing.starts_at, _hearing_tooltip),
-            Col("Kind", lambda r: label(r.hearing.kind)),
+            Col("Kind", lambda r: words("kind_short", r.hearing.kind)),
             Col("Judge", lambda r: judge_short(r.hearing.judge_name or "") or DASH),
             Col("Room", lambda r: _or_dash(r.hearing.courtroom)),
-            Col("Medium", lambda r: label(r.hearing.medium)),
+            Col("Medium", lambda r: words("medium_short", r.hearing.medium)),
             Col("Interpreter", lambda r: _or_dash(r.hearing.interpreter_language)),
             Col(
                 "Outcome",
-                lambda r: label(r.hearing.outcome),
+                lambda r: words("outcome", r.hearing.outcome),
                 _hearing_tooltip,
                 icon=lambda r: warning_icon() if r.problem else None,
                 color=lambda r: WARNING_COLOR if r.problem else None,
@@ -365,7 +366,7 @@ class CaseView(QWidget):
     def _deadline_columns(self) -> list[Col]:
         return [
             Col("Due", lambda d: d.due_on, color=_deadline_color),
-            Col("Kind", lambda d: label(d.kind), color=_deadline_color),
+            Col("Kind", lambda d: words("deadline", d.kind), color=_deadline_color),
             Col("State", _deadline_state, color=_deadline_color),
             Col("Note", lambda d: _or_dash(d.note), color=_deadline_color),
         ]
