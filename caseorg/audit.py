@@ -6,9 +6,10 @@ import datetime as dt
 import getpass
 import json
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 from .models import AuditEvent
 

@@ -23,12 +23,11 @@ from typing import Any
 
 from . import __version__
 from .errors import CaseorgError, InvalidValue
-from .library import DB_NAME, Library
+from .library import DB_NAME, LAST_BACKUP_FILE, Library
 from .store import sha256_of
 
 MANIFEST = "manifest.json"
 FORMAT = 1
-LAST_BACKUP_FILE = "last-backup.json"
 
 
 def backup_library(
@@ -43,7 +42,7 @@ def backup_library(
         snapshot = Path(scratch) / DB_NAME
         target = sqlite3.connect(snapshot)
         try:
-            lib.db.conn.backup(target)  # consistent even while another process writes
+            lib.conn.backup(target)  # consistent even while another process writes
             hashes = [r[0] for r in target.execute("SELECT DISTINCT sha256 FROM documents")]
         finally:
             target.close()
@@ -81,15 +80,6 @@ def backup_library(
         json.dumps({"at": manifest["created_at"], "file": str(dest)})
     )
     return manifest
-
-
-def last_backup_at(library_path: Path) -> dt.datetime | None:
-    """When this library was last backed up, for the app's reminder."""
-    try:
-        data = json.loads((library_path / LAST_BACKUP_FILE).read_text())
-        return dt.datetime.fromisoformat(data["at"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
 
 
 def _safe_member(name: str) -> PurePosixPath:

@@ -59,8 +59,8 @@ def _log_path() -> Path:
     return folder / "caseorg.log"
 
 
-def _unexpected(exc: BaseException) -> NoReturn:
-    """Keep the traceback in the log file; tell the user one line."""
+def unexpected_error_line(exc: BaseException) -> str:
+    """Keep the traceback in the log file; return the one line the user is told."""
     where = "the log file"
     try:
         path = _log_path()
@@ -71,8 +71,12 @@ def _unexpected(exc: BaseException) -> NoReturn:
     except OSError:
         pass
     if isinstance(exc, OSError) and exc.strerror:
-        raise UserError(f"{exc.strerror} ({exc.filename or 'file'}); details in {where}", 1)
-    raise UserError(f"unexpected error ({type(exc).__name__}); details in {where}", 1)
+        return f"{exc.strerror} ({exc.filename or 'file'}); details in {where}"
+    return f"unexpected error ({type(exc).__name__}); details in {where}"
+
+
+def _unexpected(exc: BaseException) -> NoReturn:
+    raise UserError(unexpected_error_line(exc), 1)
 
 
 class CaseorgGroup(click.Group):

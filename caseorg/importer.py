@@ -7,7 +7,6 @@ and may cancel; what finished before a cancel is kept (and indexed).
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 
 from . import audit
 from .audit import now_iso
+from .cancel import CancelToken
 from .documents import guess_doc_type, title_from_name
 from .errors import DiskFull, is_disk_full
 from .library import Library
@@ -28,20 +28,6 @@ from .values import parse_choice
 # at the end (profiled: a 2000-page batch left a serial tail of ~1 s on the AAO import)
 INDEX_BATCH_PAGES = 150
 DISK_FULL_MESSAGE = "the disk is full; free some space and import the rest again"
-
-
-class CancelToken:
-    """Set from any thread; the import stops between files and keeps what finished."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
 
 
 @dataclass

@@ -7,27 +7,28 @@ the lock file names the holder so a second window can say who has it.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import json
 import os
-import socket
+import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-import platformdirs
-import sqlite_utils
-
 from . import db as dbmod
-from .audit import default_actor
 from .errors import CaseorgError, LibraryLocked, ReadOnlyLibrary, is_disk_full
 from .store import FileStore
 
 if TYPE_CHECKING:
+    import sqlite_utils
+
     from .search import SearchIndex
 
 DB_NAME = "caseorg.db"
 LOCK_NAME = "lock"
+LAST_BACKUP_FILE = "last-backup.json"  # written by caseorg.backup
 
 _held_locks: dict[Path, int] = {}
 _held_guard = threading.Lock()
@@ -38,7 +39,18 @@ def default_library_path() -> Path:
     env = os.environ.get("CASEORG_LIBRARY")
     if env:
         return Path(env).expanduser()
+    import platformdirs
+
     return Path(platformdirs.user_data_dir("caseorg", appauthor=False)) / "library"
+
+
+def last_backup_at(library_path: Path) -> dt.datetime | None:
+    """When this library was last backed up (the app's status bar says so)."""
+    try:
+        data = json.loads((library_path / LAST_BACKUP_FILE).read_text())
+        return dt.datetime.fromisoformat(data["at"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def _pid_alive(pid: int) -> bool:
@@ -59,6 +71,16 @@ def _pid_alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def host_name() -> str:
+    """This machine's name, for the lock file (os.uname where there is one: no socket
+    module to load at start-up)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket  # pragma: no cover - Windows
+
+    return socket.gethostname()
 
 
 def read_lock_holder(lock_path: Path) -> int | None:
@@ -97,7 +119,7 @@ class WriteLock:
                         self.path.unlink()
                     continue
                 with os.fdopen(fd, "w") as handle:
-                    handle.write(f"{me} {socket.gethostname()}\n")
+                    handle.write(f"{me} {host_name()}\n")
                 _held_locks[self.path] = 1
                 return
             raise LibraryLocked(f"could not take the library lock {self.path}")
@@ -120,14 +142,37 @@ class Library:
     def __init__(self, path: Path, *, read_only: bool = False, actor: str | None = None):
         self.path = path
         self.read_only = read_only
-        self.actor = actor or default_actor()
+        self._actor = actor
         self.db_path = path / DB_NAME
         self.store = FileStore(path / "files")
         self.index_dir = path / "index"
         self._lock = WriteLock(path / LOCK_NAME)
         self._index: SearchIndex | None = None
         self.index_lag: str | None = None  # why the index could not catch up, if it could not
-        self.db: sqlite_utils.Database
+        self.conn: sqlite3.Connection  # raw reads that must be quick (the app's first screen)
+        self._db: sqlite_utils.Database | None = None
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The sqlite-utils view of :attr:`conn` that the domain modules use, made on
+        first use (sqlite-utils takes ~100 ms to import: the app's first window needs
+        only :attr:`conn`)."""
+        if self._db is None:
+            self._db = dbmod.wrap(self.conn)
+        return self._db
+
+    @property
+    def actor(self) -> str:
+        """Who the audit trail names for this library's writes."""
+        if self._actor is None:
+            from .audit import default_actor
+
+            self._actor = default_actor()
+        return self._actor
+
+    @actor.setter
+    def actor(self, name: str) -> None:
+        self._actor = name
 
     # -- opening -------------------------------------------------------------
     def _open(self, create: bool) -> None:
@@ -141,9 +186,9 @@ class Library:
             os.chmod(self.path, 0o700)
             self._lock.acquire()
         try:
-            self.db = dbmod.connect(self.db_path, read_only=self.read_only)
+            self.conn = dbmod.connect(self.db_path, read_only=self.read_only)
             if not self.read_only:
-                dbmod.migrate(self.db)
+                dbmod.migrate(self.conn)
                 for sub in (self.store.root, self.index_dir):
                     sub.mkdir(exist_ok=True, mode=0o700)
                 # we hold the write lock, so any staged copy is a dead writer's
@@ -157,7 +202,7 @@ class Library:
             raise
 
     def _has_document_with(self, sha256: str) -> bool:
-        row = self.db.execute("SELECT 1 FROM documents WHERE sha256 = ? LIMIT 1", [sha256])
+        row = self.conn.execute("SELECT 1 FROM documents WHERE sha256 = ? LIMIT 1", [sha256])
         return row.fetchone() is not None
 
     def require_writable(self) -> None:
@@ -192,8 +237,8 @@ class Library:
         if self._index is not None:
             self._index.close()
             self._index = None
-        if hasattr(self, "db"):
-            self.db.conn.close()
+        if hasattr(self, "conn"):
+            self.conn.close()
         if not self.read_only:
             self._lock.release()
 

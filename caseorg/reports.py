@@ -20,9 +20,7 @@ import functools
 import re
 from collections.abc import Iterable
 from importlib import resources
-from typing import Any
-
-import jinja2
+from typing import TYPE_CHECKING, Any
 
 from .cases import get_case
 from .deadlines import list_deadlines
@@ -34,6 +32,9 @@ from .models import Case, Hearing, Reassignment, label
 from .reassignment_report import ReportRow, reassignment_report
 from .reassignments import list_reassignments
 from .values import format_a_number, stored_day
+
+if TYPE_CHECKING:
+    import jinja2
 
 TEMPLATE_PACKAGE = "caseorg_resources.templates"
 DASH = "\u2014"  # shown for a missing value
@@ -236,6 +237,8 @@ def _load_template(name: str) -> str | None:
 
 @functools.cache
 def _environment() -> jinja2.Environment:
+    import jinja2  # ~30 ms: loaded when the first report is rendered, not with the case view
+
     return jinja2.Environment(
         loader=jinja2.FunctionLoader(_load_template),
         autoescape=True,

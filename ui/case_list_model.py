@@ -33,6 +33,7 @@ from ui.qt import (
 )
 
 BLOCK = 100
+NO_CASE_HINT = "Select a case on the left to see its documents and hearings."
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _A_NUMBER_LIKE = re.compile(r"^\s*[Aa]?[\s\-]*\d[\d\s\-]*$")
@@ -162,7 +163,7 @@ class CaseRow:
 
 def install_functions(lib: Library) -> None:
     """Register the SQL helpers this model's queries use on ``lib``'s connection."""
-    lib.db.conn.create_function("caseorg_fold", 1, fold, deterministic=True)
+    lib.conn.create_function("caseorg_fold", 1, fold, deterministic=True)
 
 
 class CaseListModel(QAbstractTableModel):
@@ -196,7 +197,7 @@ class CaseListModel(QAbstractTableModel):
             sql += f" WHERE {where}"
         sql += f" ORDER BY {column.sort_sql.format(dir=direction)}, c.a_number {direction}"
         params["today"] = self._today()
-        return [row[0] for row in self.lib.db.conn.execute(sql, params)]
+        return [row[0] for row in self.lib.conn.execute(sql, params)]
 
     def _fetch_block(self, row: int) -> None:
         start = row - row % BLOCK
@@ -213,7 +214,7 @@ class CaseListModel(QAbstractTableModel):
             FROM cases c LEFT JOIN judges j ON j.id = c.judge_id
             WHERE c.id IN ({marks})
         """
-        for values in self.lib.db.conn.execute(sql, [self._today(), *wanted]):
+        for values in self.lib.conn.execute(sql, [self._today(), *wanted]):
             self._rows[values[0]] = CaseRow(*values)
 
     # -- public ---------------------------------------------------------------------------
@@ -271,7 +272,7 @@ class CaseListModel(QAbstractTableModel):
         return self._rows.get(case_id)
 
     def total_cases(self) -> int:
-        return int(self.lib.db.conn.execute("SELECT count(*) FROM cases").fetchone()[0])
+        return int(self.lib.conn.execute("SELECT count(*) FROM cases").fetchone()[0])
 
     # -- Qt model interface -------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
@@ -326,6 +327,8 @@ class CaseListModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS) or self._detached:
             return
+        if (column, order) == (self._sort_column, self._sort_order):
+            return  # already in this order (the view asks again as it is set up)
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         old_ids = [self.case_id(index.row()) for index in old]

@@ -27,7 +27,7 @@ from caseorg.models import AuditEvent, Case, Deadline, Document, Hearing, Reassi
 from caseorg.reassignments import list_reassignments
 from caseorg.reports import words
 from caseorg.values import format_a_number
-from ui.case_list_model import judge_short
+from ui.case_list_model import NO_CASE_HINT, judge_short
 from ui.qt import (
     QAbstractItemView,
     QAction,
@@ -292,7 +292,7 @@ class CaseView(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
 
-        self.placeholder = QLabel("Select a case on the left to see its documents and hearings.")
+        self.placeholder = QLabel(NO_CASE_HINT)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("color: #6b6b6b;")
         self.stack = QStackedWidget()

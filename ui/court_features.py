@@ -13,8 +13,9 @@ the status bar. It relies only on these attributes of the window:
 - ``after_write()`` — re-read the window's own views (after an EOIR import);
 - ``read_only`` — no writes offered when True;
 - ``show_case(case_id)`` — select a case in the list;
-- ``current_case_id()``, ``case_list`` (its selection model) and ``case_view``
-  (``selectionChanged``, ``selected_id("documents")``, ``selected("documents")``) —
+- ``current_case_id()``, ``case_list`` (its selection model), ``case_view``
+  (``selected_id("documents")``, ``selected("documents")``; read only while a case
+  is selected) and ``recordSelectionChanged`` (a row chosen in the case view) —
   what is selected;
 - ``search_pane`` (``search_box``, ``type_filter``, ``set_case_filter``,
   ``reset_filters``, ``request()``), ``search_dock`` and ``show_search()`` — may be None;
@@ -25,260 +26,31 @@ the status bar. It relies only on these attributes of the window:
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
-
-from PySide6.QtCore import (
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QAction, QBrush, QColor
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QDockWidget,
-    QFormLayout,
-    QLabel,
-    QMenu,
-    QSpinBox,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from typing import TYPE_CHECKING, Any
 
 from caseorg.cases import get_case
+from caseorg.deadline_views import deadline_reminder
 from caseorg.errors import CaseorgError
 from caseorg.library import Library
-from caseorg.notice_checks import NoticeFlag, check_notices
-from caseorg.settings import COMPLETION_GOAL, NOTICE_MIN_DAYS, get_setting, set_setting
 from caseorg.values import format_a_number
-from ui.dashboard import Dashboard
-from ui.deadlines_view import DeadlinesView, deadline_reminder
-from ui.dialogs.common import choice_text, us_date
-from ui.dialogs.judge_dialog import Submit
-from ui.docket_view import judge_label
-from ui.eoir_import_flow import EoirImportRun, run_eoir_import
-from ui.qt import QSize
-from ui.reassignment_report_view import ReassignmentReportView
-from ui.saved_searches_panel import SavedSearchesPanel
+from ui.lazy_dock import LazyDock
+from ui.qt import QAction, QDockWidget, QEvent, QLabel, QMenu, QObject, QSize, Qt, QWidget
 from ui.screen_fit import default_size
-from ui.table_models import RowsModel
-from ui.tags_notes import NotesPanel, TagsEditor
+
+if TYPE_CHECKING:
+    from ui.court_panels import CaseNotesTags, CourtSettingsDialog, NoticeChecksDialog
+    from ui.dashboard import Dashboard
+    from ui.deadlines_view import DeadlinesView
+    from ui.dialogs.judge_dialog import Submit
+    from ui.eoir_import_flow import EoirImportRun
+    from ui.reassignment_report_view import ReassignmentReportView
+    from ui.saved_searches_panel import SavedSearchesPanel
+
+# Only the menu, the dock frames and the reminder are made with the window; each
+# view's module loads when it is first opened (the dashboard's QtCharts alone is
+# ~35 ms of start-up otherwise).
 
 REMINDER_STYLE = "color: #a0241b; padding: 0 6px;"
-
-# -- Check Notices ------------------------------------------------------------------------
-
-NOTICE_COLUMNS = ("Hearing", "Kind", "A-number", "Respondent", "Judge", "Problem")
-
-
-class NoticeFlagsModel(RowsModel[NoticeFlag]):
-    """In absentia orders without sound proof of notice, one per row."""
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(NOTICE_COLUMNS, parent)
-
-    @property
-    def flags_(self) -> list[NoticeFlag]:
-        return self.rows
-
-    def set_flags(self, flags: list[NoticeFlag]) -> None:
-        self.set_rows(flags)
-
-    def flag_at(self, row: int) -> NoticeFlag | None:
-        return self.row_at(row)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        flag = self.flag_at(index.row()) if index.isValid() else None
-        if flag is None or not 0 <= index.column() < len(NOTICE_COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            reason = flag.reason[:1].upper() + flag.reason[1:]
-            return (
-                us_date(flag.starts_at),
-                choice_text(flag.kind),
-                flag.a_number_display,
-                flag.respondent,
-                judge_label(flag.judge_name, flag.judge_code)
-                if (flag.judge_name or flag.judge_code)
-                else "\N{EM DASH}",
-                reason,
-            )[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{flag.reason}\nDouble-click to open the case"
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5:
-            return QBrush(QColor("#a0241b"))
-        if role == Qt.ItemDataRole.UserRole:
-            return flag.case_id
-        return None
-
-
-class NoticeChecksDialog(QDialog):
-    """Every in absentia order in the library without sound proof of notice."""
-
-    caseActivated = Signal(int)  # noqa: N815
-
-    def __init__(self, read_lib: Library, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.read_lib = read_lib
-        self.setWindowTitle("Check notices")
-        self.resize(980, 420)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.model = NoticeFlagsModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(True)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.activated.connect(self._activate)  # double-click or Enter
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
-        self.refresh()
-
-    def refresh(self) -> None:
-        try:
-            flags = check_notices(self.read_lib)
-        except CaseorgError as exc:
-            self.summary.setText(str(exc))
-            return
-        self.model.set_flags(flags)
-        days = get_setting(self.read_lib, NOTICE_MIN_DAYS)
-        rule = f"a notice must be served at least {days} days before the hearing and not returned"
-        if flags:
-            count = len(flags)
-            self.summary.setText(
-                f"{count} in absentia order{'s' if count != 1 else ''} without sound proof of "
-                f"notice ({rule}). Double-click one to open its case."
-            )
-        else:
-            self.summary.setText(f"Every in absentia order has sound proof of notice ({rule}).")
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        for column in range(header.count() - 1):
-            header.resizeSection(column, min(header.sectionSize(column), 220))
-        self.table.resizeRowsToContents()
-
-    def _activate(self, index: QModelIndex) -> None:
-        flag = self.model.flag_at(index.row())
-        if flag is not None:
-            self.caseActivated.emit(flag.case_id)
-
-
-# -- Settings -----------------------------------------------------------------------------
-
-
-class CourtSettingsDialog(QDialog):
-    """The court settings kept in the library: notice minimum days, annual goal."""
-
-    def __init__(self, read_lib: Library, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle("Court settings")
-        self.setMinimumWidth(460)
-        self.notice_days = QSpinBox()
-        self.notice_days.setRange(NOTICE_MIN_DAYS.minimum, NOTICE_MIN_DAYS.maximum)
-        self.notice_days.setValue(get_setting(read_lib, NOTICE_MIN_DAYS))
-        self.notice_days.setSuffix(" days before the hearing")
-        self.notice_days.setToolTip(NOTICE_MIN_DAYS.description)
-        self.goal = QSpinBox()
-        self.goal.setRange(COMPLETION_GOAL.minimum, COMPLETION_GOAL.maximum)
-        self.goal.setSingleStep(10)
-        self.goal.setGroupSeparatorShown(True)
-        self.goal.setValue(get_setting(read_lib, COMPLETION_GOAL))
-        self.goal.setSuffix(" per judge a year")
-        self.goal.setToolTip(COMPLETION_GOAL.description)
-        form = QFormLayout()
-        form.addRow("Notice served at least", self.notice_days)
-        form.addRow("Completion goal", self.goal)
-        note = QLabel(
-            "Kept in the library, so every window and the command line use the same values. "
-            "An in absentia order on a notice served fewer days before the hearing is flagged."
-        )
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #5f6368;")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
-
-    def values(self) -> dict[str, int]:
-        return {"notice_min_days": self.notice_days.value(), "completion_goal": self.goal.value()}
-
-    def save_operation(self) -> Callable[[Library], None]:
-        values = self.values()
-
-        def save(lib: Library) -> None:
-            set_setting(lib, NOTICE_MIN_DAYS, values["notice_min_days"])
-            set_setting(lib, COMPLETION_GOAL, values["completion_goal"])
-
-        return save
-
-
-# -- Notes and tags of the selected case ---------------------------------------------------
-
-
-class CaseNotesTags(QWidget):
-    """The selected case's tags and notes, and the tags of its selected document."""
-
-    def __init__(self, read_lib: Library, submit: Submit | None, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.heading = QLabel("Select a case to see its tags and notes.")
-        self.heading.setWordWrap(True)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.heading.font()
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.case_tags = TagsEditor(read_lib, submit, "case")
-        self.document_label = QLabel()
-        self.document_label.setWordWrap(True)
-        self.document_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.document_tags = TagsEditor(read_lib, submit, "document")
-        self.notes = NotesPanel(read_lib, submit, "case")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.setSpacing(6)
-        layout.addWidget(self.heading)
-        layout.addWidget(QLabel("Tags"))
-        layout.addWidget(self.case_tags)
-        layout.addWidget(self.document_label)
-        layout.addWidget(self.document_tags)
-        layout.addWidget(QLabel("Notes"))
-        layout.addWidget(self.notes, 1)
-        self.set_case(None, None)
-
-    def set_case(self, case_id: int | None, title: str | None) -> None:
-        self.heading.setText(title or "Select a case to see its tags and notes.")
-        self.case_tags.set_entity("case", case_id)
-        self.notes.set_entity("case", case_id)
-        self.case_tags.setEnabled(case_id is not None)
-        self.notes.setEnabled(case_id is not None)
-
-    def set_document(self, document_id: int | None, title: str | None) -> None:
-        shown = document_id is not None
-        self.document_label.setVisible(shown)
-        self.document_tags.setVisible(shown)
-        self.document_label.setText(f"Tags on the document “{title}”" if shown else "")
-        self.document_tags.set_entity("document", document_id)
-
-    def refresh(self) -> None:
-        self.case_tags.refresh()
-        self.document_tags.refresh()
-        self.notes.refresh()
 
 
 # -- the installer ------------------------------------------------------------------------
@@ -316,10 +88,10 @@ class CourtFeatures(QObject):
         self.eoir_run: EoirImportRun | None = None
         self.actions: dict[str, QAction] = {}
 
-        # -- docks ---------------------------------------------------------------------
-        self.deadlines = DeadlinesView(self.read_lib, window, submit=self.submitter("Mark done"))
-        self.deadlines.caseActivated.connect(self.show_case)
-        self.deadlines_dock = self._dock("Deadlines", "court_deadlines_dock", self.deadlines)
+        # -- docks (each view built when its dock is first shown) ----------------------
+        self.deadlines_dock = LazyDock(
+            "Deadlines", "court_deadlines_dock", self._build_deadlines, window
+        )
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.deadlines_dock)
         for other in (getattr(window, "docket_dock", None), getattr(window, "search_dock", None)):
             if isinstance(other, QDockWidget):
@@ -327,15 +99,15 @@ class CourtFeatures(QObject):
                 break
         self.deadlines_dock.hide()
 
-        self.saved = SavedSearchesPanel(self.read_lib, self.submitter("Save search"), window)
-        self.saved.searchRequested.connect(self.run_search)
-        self.saved.current_search = self.current_search
-        self.saved_dock = self._dock("Saved Searches", "court_saved_searches_dock", self.saved)
+        self.saved_dock = LazyDock(
+            "Saved Searches", "court_saved_searches_dock", self._build_saved, window
+        )
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.saved_dock)
         self.saved_dock.hide()
 
-        self.notes_tags = CaseNotesTags(self.read_lib, self.submitter("Save notes and tags"))
-        self.notes_dock = self._dock("Notes and Tags", "court_notes_dock", self.notes_tags)
+        self.notes_dock = LazyDock(
+            "Notes and Tags", "court_notes_dock", self._build_notes_tags, window
+        )
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
         self.notes_dock.hide()
         self.notes_dock.visibilityChanged.connect(self._notes_shown)
@@ -344,9 +116,9 @@ class CourtFeatures(QObject):
             selection = case_list.selectionModel()
             selection.currentRowChanged.connect(lambda *_: self.follow_case())
             selection.selectionChanged.connect(lambda *_: self.follow_case())
-        case_view = getattr(window, "case_view", None)
-        if case_view is not None and hasattr(case_view, "selectionChanged"):
-            case_view.selectionChanged.connect(self.follow_document)
+        records = getattr(window, "recordSelectionChanged", None)
+        if records is not None:  # (the case view itself is built later, with the first case)
+            records.connect(self.follow_document)
 
         # -- menu, status bar ---------------------------------------------------------
         self.menu = self._make_menu()
@@ -362,11 +134,40 @@ class CourtFeatures(QObject):
         window.installEventFilter(self)
 
     # -- building --------------------------------------------------------------------------
-    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
-        dock = QDockWidget(title, self.window)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        return dock
+    def _build_deadlines(self) -> DeadlinesView:
+        from ui.deadlines_view import DeadlinesView
+
+        view = DeadlinesView(self.read_lib, self.window, submit=self.submitter("Mark done"))
+        view.caseActivated.connect(self.show_case)
+        return view
+
+    def _build_saved(self) -> SavedSearchesPanel:
+        from ui.saved_searches_panel import SavedSearchesPanel
+
+        panel = SavedSearchesPanel(self.read_lib, self.submitter("Save search"), self.window)
+        panel.searchRequested.connect(self.run_search)
+        panel.current_search = self.current_search
+        return panel
+
+    def _build_notes_tags(self) -> CaseNotesTags:
+        from ui.court_panels import CaseNotesTags
+
+        return CaseNotesTags(self.read_lib, self.submitter("Save notes and tags"))
+
+    @property
+    def deadlines(self) -> DeadlinesView:
+        """The Deadlines dock's view (built on first use)."""
+        return self.deadlines_dock.content()
+
+    @property
+    def saved(self) -> SavedSearchesPanel:
+        """The Saved Searches sidebar (built on first use)."""
+        return self.saved_dock.content()
+
+    @property
+    def notes_tags(self) -> CaseNotesTags:
+        """The Notes and Tags dock's panel (built on first use)."""
+        return self.notes_dock.content()
 
     def _action(self, name: str, text: str, slot: Callable[[], Any], tip: str) -> QAction:
         action = QAction(text, self.window)
@@ -505,6 +306,8 @@ class CourtFeatures(QObject):
 
     def show_dashboard(self) -> Dashboard:
         if self.dashboard is None:
+            from ui.dashboard import Dashboard
+
             self.dashboard = Dashboard(
                 self.read_lib, self.window, submit=self.submitter("Change the completion goal")
             )
@@ -517,6 +320,8 @@ class CourtFeatures(QObject):
 
     def show_reassignment_report(self) -> ReassignmentReportView:
         if self.report_view is None:
+            from ui.reassignment_report_view import ReassignmentReportView
+
             self.report_view = ReassignmentReportView(self.read_lib, self.window)
             self.report_view.caseActivated.connect(self.show_case)
             _window(self.report_view, "Reassignment report \N{EM DASH} caseorg", 1400, 600)
@@ -529,6 +334,8 @@ class CourtFeatures(QObject):
     def import_eoir(self, folder: Any = None) -> EoirImportRun | None:
         if self.read_only:
             return None
+        from ui.eoir_import_flow import run_eoir_import
+
         self.eoir_run = run_eoir_import(
             self.window, self.window.runner, folder, on_done=lambda _r: self._after_import()
         )
@@ -538,10 +345,13 @@ class CourtFeatures(QObject):
         after = getattr(self.window, "after_write", None)
         if callable(after):
             after()
-        self.saved.refresh()
+        if self.saved_dock.built() is not None:
+            self.saved.refresh()
 
     def check_notices(self) -> NoticeChecksDialog:
         if self.notice_dialog is None:
+            from ui.court_panels import NoticeChecksDialog
+
             self.notice_dialog = NoticeChecksDialog(self.read_lib, self.window)
             self.notice_dialog.caseActivated.connect(self.show_case)
         else:
@@ -553,6 +363,8 @@ class CourtFeatures(QObject):
     def show_settings(self) -> CourtSettingsDialog | None:
         if self.read_only:
             return None
+        from ui.court_panels import CourtSettingsDialog
+
         dialog = CourtSettingsDialog(self.read_lib, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -614,10 +426,10 @@ class CourtFeatures(QObject):
     def follow_document(self) -> None:
         if self.closed or not self.notes_dock.isVisible():
             return
-        case_view = getattr(self.window, "case_view", None)
         document_id = None
         title = None
-        if case_view is not None and self.window.current_case_id() is not None:
+        if self.window.current_case_id() is not None:  # (so the case view is there)
+            case_view = self.window.case_view
             document_id = case_view.selected_id("documents")
             if document_id is not None:
                 record = case_view.selected("documents")

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseorg.deadline_views import DeadlineBoard, DeadlineItem, deadline_board
+from caseorg.deadline_views import DeadlineBoard, DeadlineItem, deadline_board, reminder_line
 from caseorg.errors import CaseorgError
 from caseorg.judges import list_judges
 from caseorg.library import Library
@@ -83,28 +83,9 @@ def when_text(item: DeadlineItem) -> str:
     return f"in {days} days"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
-
-
 def reminder_text(board: DeadlineBoard) -> str | None:
-    """'2 deadlines overdue, 3 due this week' (None when nothing is pressing)."""
-    overdue, week = len(board.overdue), len(board.this_week)
-    if not overdue and not week:
-        return None
-    if overdue and week:
-        return f"{_plural(overdue, 'deadline')} overdue, {week} due this week"
-    if overdue:
-        return f"{_plural(overdue, 'deadline')} overdue"
-    return f"{_plural(week, 'deadline')} due this week"
-
-
-def deadline_reminder(read_lib: Library, today: dt.date | None = None) -> str | None:
-    """A short status-bar line about overdue and this week's deadlines, or None."""
-    try:
-        return reminder_text(deadline_board(read_lib, today=today))
-    except CaseorgError:
-        return None
+    """'2 deadlines overdue, 3 due this week' for a board (None when nothing is pressing)."""
+    return reminder_line(len(board.overdue), len(board.this_week))
 
 
 def _sort_key(item: DeadlineItem, column: int) -> tuple[Any, ...]:

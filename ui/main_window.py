@@ -14,22 +14,15 @@ import importlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-import platformdirs
+from typing import TYPE_CHECKING, Any
 
 from caseorg import __version__
-from caseorg.backup import backup_library, last_backup_at
-from caseorg.check import CheckReport, check_library
-from caseorg.deadlines import mark_done
-from caseorg.documents import document_path, get_document
 from caseorg.errors import CaseorgError, LibraryLocked
-from caseorg.library import DB_NAME, Library
+from caseorg.library import DB_NAME, Library, last_backup_at
 from caseorg.values import format_a_number
 from ui import screen_fit, settings
-from ui.case_list_model import COLUMNS, CaseListModel
-from ui.case_view import CaseView
-from ui.import_flow import ImportFlow, is_importable
+from ui.case_list_model import COLUMNS, NO_CASE_HINT, CaseListModel
+from ui.lazy_dock import LazyDock
 from ui.operations import OpContext, Session, show_error, show_message
 from ui.qt import (
     QAbstractItemView,
@@ -68,6 +61,17 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+
+if TYPE_CHECKING:
+    from caseorg.check import CheckReport
+    from ui.case_view import CaseView
+    from ui.docket_view import DocketView
+    from ui.import_flow import ImportFlow
+    from ui.search_pane import SearchPane
+
+# Start-up imports only what the first screen shows (the case list, the case view,
+# the menus): the import flow, the docks, the PDF viewer, printing, backup and the
+# library check load on first use (profiled: ~250 ms of imports moved off start-up).
 
 log = logging.getLogger("caseorg.ui")
 
@@ -129,6 +133,13 @@ def optional(module: str, name: str) -> Any:
         return None
 
 
+def run_check(lib: Library, **options: Any) -> CheckReport:
+    """:func:`caseorg.check.check_library`, its module loaded on first use (on the worker)."""
+    from caseorg.check import check_library
+
+    return check_library(lib, **options)
+
+
 def status_separator() -> QFrame:
     """A thin upright line between two parts of the status bar."""
     line = QFrame()
@@ -140,6 +151,8 @@ def status_separator() -> QFrame:
 
 def demo_library_path() -> Path:
     """Where 'Open the demo library' builds the sample court (never the user's library)."""
+    import platformdirs
+
     return Path(platformdirs.user_data_dir("caseorg", appauthor=False)) / "demo-library"
 
 
@@ -286,6 +299,7 @@ class WelcomePanel(QWidget):
 class MainWindow(QMainWindow):
     """One library on screen; see the module docstring."""
 
+    recordSelectionChanged = Signal()  # noqa: N815 - a row chosen in the case view's tabs
     ready = Signal()  # shown and the case list filled (CASEORG_QUIT_WHEN_READY uses it)
     checked = Signal(object)  # the check after opening finished (a CheckReport)
 
@@ -326,8 +340,10 @@ class MainWindow(QMainWindow):
         self.case_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.case_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.case_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # the model is already in A-number order: say so before sorting is switched on,
+        # or the header's default (descending) costs two more queries of every case id
+        self.case_list.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.case_list.setSortingEnabled(True)
-        self.case_list.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.case_list.setWordWrap(False)
         self.case_list.setAlternatingRowColors(True)
         self.case_list.setCornerButtonEnabled(False)
@@ -356,17 +372,18 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.case_list, 1)
         left_layout.addWidget(self.count_label)
 
-        # -- centre: the case --------------------------------------------------------------
-        self.case_view = CaseView(self.read_lib)
-        self.case_view.documentActivated.connect(self.open_document)
-        self.case_view.hearingActivated.connect(lambda hid: self.edit_hearing(hid))
-        self.case_view.selectionChanged.connect(self._update_actions)
-        self.case_view.tabs.currentChanged.connect(lambda _i: self._update_actions())
+        # -- centre: the case (its view is built when a case is first selected) ------------
+        self._case_view: CaseView | None = None
+        no_case = QLabel(NO_CASE_HINT)
+        no_case.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        no_case.setStyleSheet("color: #6b6b6b;")
+        self.case_area = QStackedWidget()
+        self.case_area.addWidget(no_case)
 
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.case_view)
-        self.case_view.setMinimumWidth(VIEW_MIN_WIDTH)
+        self.splitter.addWidget(self.case_area)
+        self.case_area.setMinimumWidth(VIEW_MIN_WIDTH)
         # a dock opening beside them takes its room from both, the case view more
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
@@ -379,11 +396,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.welcome)
         self.setCentralWidget(self.stack)
 
-        # -- docks: search, docket (built by other modules; optional) ----------------------
-        self.search_pane: Any = None
-        self.search_dock: QDockWidget | None = None
-        self.docket_view: Any = None
-        self.docket_dock: QDockWidget | None = None
+        # -- docks: search, docket (built when first shown) --------------------------------
         self._docket_in_view = False
         self._make_docks()
 
@@ -404,7 +417,7 @@ class MainWindow(QMainWindow):
         self.runner.busy_changed.connect(self._busy_changed)
         self.runner.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
-        self.import_flow = ImportFlow(self)
+        self._import_flow: ImportFlow | None = None
         self.actions_by_name: dict[str, QAction] = {}
         self._make_actions()
         self._make_menus()
@@ -431,28 +444,91 @@ class MainWindow(QMainWindow):
 
     # ==== building ========================================================================
     def _make_docks(self) -> None:
-        search_cls = optional("ui.search_pane", "SearchPane")
-        if search_cls is not None:
-            self.search_pane = search_cls(self.read_lib, self)
-            self.search_pane.hitActivated.connect(self.open_hit)
-            self.search_dock = QDockWidget("Search", self)
-            self.search_dock.setObjectName("search_dock")
-            self.search_dock.setWidget(self.search_pane)
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
-            self.search_dock.hide()
-        docket_cls = optional("ui.docket_view", "DocketView")
-        if docket_cls is not None:
-            self.docket_view = docket_cls(self.read_lib, self)
-            self.docket_view.caseActivated.connect(self.show_case)
-            self.docket_view.exported.connect(lambda path: self._say_saved(Path(path), "docket"))
-            self.docket_dock = QDockWidget("Docket", self)
-            self.docket_dock.setObjectName("docket_dock")
-            self.docket_dock.setWidget(self.docket_view)
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.docket_dock)
-            if self.search_dock is not None:
-                self.tabifyDockWidget(self.search_dock, self.docket_dock)
-            self.docket_dock.hide()
-            self.docket_dock.visibilityChanged.connect(self._docket_visibility_changed)
+        self.search_dock = LazyDock("Search", "search_dock", self._build_search_pane, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
+        self.search_dock.hide()
+        self.docket_dock = LazyDock("Docket", "docket_dock", self._build_docket_view, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.docket_dock)
+        self.tabifyDockWidget(self.search_dock, self.docket_dock)
+        self.docket_dock.hide()
+        self.docket_dock.visibilityChanged.connect(self._docket_visibility_changed)
+
+    def _build_search_pane(self) -> SearchPane:
+        from ui.search_pane import SearchPane
+
+        pane = SearchPane(self.read_lib, self)
+        pane.hitActivated.connect(self.open_hit)
+        return pane
+
+    def _build_docket_view(self) -> DocketView:
+        from ui.docket_view import DocketView
+
+        view = DocketView(self.read_lib, self)
+        view.caseActivated.connect(self.show_case)
+        view.exported.connect(lambda path: self._say_saved(Path(path), "docket"))
+        return view
+
+    @property
+    def search_pane(self) -> SearchPane:
+        """The search dock's pane (built on first use)."""
+        return self.search_dock.content()
+
+    @property
+    def docket_view(self) -> DocketView:
+        """The docket dock's view (built on first use)."""
+        return self.docket_dock.content()
+
+    @property
+    def case_view(self) -> CaseView:
+        """The selected case's view, built with the first case shown (its module and the
+        domain modules it reads through are not needed for the list)."""
+        if self._case_view is None:
+            from ui.case_view import CaseView
+
+            view = CaseView(self.read_lib)
+            view.documentActivated.connect(self.open_document)
+            view.hearingActivated.connect(lambda hid: self.edit_hearing(hid))
+            view.selectionChanged.connect(self._update_actions)
+            view.selectionChanged.connect(self.recordSelectionChanged)
+            view.tabs.currentChanged.connect(lambda _i: self._update_actions())
+            self._set_context_actions(view)
+            self.case_area.addWidget(view)
+            self.case_area.setCurrentWidget(view)
+            self._case_view = view
+        return self._case_view
+
+    def _set_context_actions(self, view: CaseView) -> None:
+        acts = self.actions_by_name
+
+        def sep() -> QAction:
+            action = QAction(self)
+            action.setSeparator(True)
+            return action
+
+        ctx = view.context_actions
+        ctx["documents"] = [acts["open_document"], acts["edit_document"], sep(), acts["import"]]
+        ctx["hearings"] = [
+            acts["edit_hearing"],
+            acts["add_notice"],
+            sep(),
+            acts["print"],
+            acts["export_pdf"],
+            sep(),
+            acts["add_hearing"],
+        ]
+        # append-only: a correction is a new entry, so no edit is offered here
+        ctx["reassignments"] = [acts["reassign"]]
+        ctx["deadlines"] = [acts["mark_done"], sep(), acts["add_deadline"]]
+        ctx["history"] = []
+
+    @property
+    def import_flow(self) -> ImportFlow:
+        """Importing files into a case (its module loads with the first import)."""
+        if self._import_flow is None:
+            from ui.import_flow import ImportFlow
+
+            self._import_flow = ImportFlow(self)
+        return self._import_flow
 
     def _install_extensions(self) -> None:
         """Parts that add themselves to the window (the Court menu and its docks)."""
@@ -493,14 +569,14 @@ class MainWindow(QMainWindow):
         a(
             "import",
             "&Import Files…",
-            self.import_flow.choose_files,
+            lambda: self.import_flow.choose_files(),
             "Import PDF files into the selected case",
             QKeySequence.StandardKey.Open,
         )
         a(
             "import_folder",
             "Import &Folder…",
-            self.import_flow.choose_folder,
+            lambda: self.import_flow.choose_folder(),
             "Import every PDF in a folder (and its sub-folders) into the selected case",
             "Ctrl+Shift+O",
         )
@@ -667,27 +743,6 @@ class MainWindow(QMainWindow):
             menu.setToolTipsVisible(True)
         self.menus = {"file": file_menu, "case": case_menu, "view": view_menu, "help": help_menu}
 
-        def sep() -> QAction:
-            action = QAction(self)
-            action.setSeparator(True)
-            return action
-
-        ctx = self.case_view.context_actions
-        ctx["documents"] = [acts["open_document"], acts["edit_document"], sep(), acts["import"]]
-        ctx["hearings"] = [
-            acts["edit_hearing"],
-            acts["add_notice"],
-            sep(),
-            acts["print"],
-            acts["export_pdf"],
-            sep(),
-            acts["add_hearing"],
-        ]
-        # append-only: a correction is a new entry, so no edit is offered here
-        ctx["reassignments"] = [acts["reassign"]]
-        ctx["deadlines"] = [acts["mark_done"], sep(), acts["add_deadline"]]
-        ctx["history"] = []
-
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         recent = [p for p in settings.recent_libraries() if p != self.session.path]
@@ -733,8 +788,7 @@ class MainWindow(QMainWindow):
         )
         acts["edit_document"].setEnabled(document is not None and writable)
         acts["open_document"].setEnabled(document is not None)
-        acts["search_case"].setEnabled(has_case and self.search_pane is not None)
-        acts["search"].setEnabled(self.search_pane is not None)
+        acts["search_case"].setEnabled(has_case)
         acts["docket"].setEnabled(True)
         for name in ("reindex", "new_library"):
             acts[name].setEnabled(writable or name == "new_library")
@@ -755,7 +809,7 @@ class MainWindow(QMainWindow):
         acts["export_pdf"].setText(f"&Export {what} as PDF…")
 
     def refresh_status(self) -> None:
-        db = self.read_lib.db.conn
+        db = self.read_lib.conn
         cases = db.execute("SELECT count(*) FROM cases").fetchone()[0]
         docs, pages = db.execute(
             "SELECT count(*), coalesce(sum(page_count), 0) FROM documents"
@@ -794,7 +848,8 @@ class MainWindow(QMainWindow):
                 row = 0  # one match: show it
             else:
                 self.case_list.clearSelection()
-                self.case_view.set_case(None)
+                if self._case_view is not None:
+                    self._case_view.set_case(None)
                 self._update_actions()
                 return
         self.case_list.selectRow(row)
@@ -802,7 +857,8 @@ class MainWindow(QMainWindow):
 
     def _case_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         case_id = self.case_model.case_id(current.row()) if current.isValid() else None
-        self.case_view.set_case(case_id)
+        if case_id is not None or self._case_view is not None:
+            self.case_view.set_case(case_id)
         self._update_actions()
 
     def _focus_case_list(self) -> None:
@@ -859,12 +915,13 @@ class MainWindow(QMainWindow):
         keep = self.current_case_id()
         self.case_model.reload()
         self._reselect(keep)
-        self.case_view.refresh()
+        if self._case_view is not None:
+            self._case_view.refresh()
         self.refresh_status()
-        if self.search_pane is not None:
-            self.search_pane.refresh()
-        if self.docket_view is not None:
-            self.docket_view.refresh()
+        for dock in (self.search_dock, self.docket_dock):
+            view = dock.built()  # a view never shown has nothing to re-read
+            if view is not None:
+                view.refresh()
         self._update_actions()
 
     def submit(
@@ -1001,6 +1058,8 @@ class MainWindow(QMainWindow):
             return None
         if optional("ui.dialogs", "MarkDoneDialog") is not None:
             return self.run_dialog("MarkDoneDialog", "Mark deadline done", deadline_id=deadline_id)
+        from caseorg.deadlines import mark_done
+
         self.submit(lambda lib: mark_done(lib, deadline_id), "Mark deadline done")
         return None
 
@@ -1032,6 +1091,8 @@ class MainWindow(QMainWindow):
 
     def open_document(self, document_id: int, page_no: int = 1, highlight: str = "") -> None:
         """Show a document's pages in the viewer window (at ``page_no``, marking ``highlight``)."""
+        from caseorg.documents import document_path, get_document
+
         try:
             path = document_path(self.read_lib, document_id)
             document = get_document(self.read_lib, document_id)
@@ -1062,24 +1123,18 @@ class MainWindow(QMainWindow):
         self.open_document(document_id, page_no, query)
 
     def show_search(self) -> None:
-        if self.search_pane is None or self.search_dock is None:  # HOOK: ui/search_pane
-            show_message(self, "Search is not available: the search pane module is missing")
-            return
         self.search_dock.show()
         self.search_dock.raise_()
         self.search_pane.focus_search()
 
     def search_this_case(self) -> None:
         case = self.case_view.case
-        if self.search_pane is None or case is None:
+        if case is None:
             return
         self.search_pane.set_case_filter(case.a_number)
         self.show_search()
 
     def show_docket(self) -> None:
-        if self.docket_dock is None:  # HOOK: ui/docket_view not installed
-            self.print_docket(export=False)
-            return
         self.docket_dock.show()
         self.docket_dock.raise_()
 
@@ -1091,7 +1146,7 @@ class MainWindow(QMainWindow):
 
     def _docket_shown(self) -> bool:
         """The docket is on screen (not just open in a tab behind another dock)."""
-        return self.docket_dock is not None and self._docket_in_view
+        return self._docket_in_view
 
     def _docket_visibility_changed(self, visible: bool) -> None:
         self._docket_in_view = visible  # True only while its tab is the one shown
@@ -1146,6 +1201,8 @@ class MainWindow(QMainWindow):
 
     def start_backup(self, dest: Path) -> None:
         def op(lib: Library, ctx: OpContext) -> dict[str, Any]:
+            from caseorg.backup import backup_library
+
             return backup_library(
                 lib, dest, progress=lambda d, t: ctx.progress(f"{d} of {t} files", d, t)
             )
@@ -1171,7 +1228,7 @@ class MainWindow(QMainWindow):
                     progress=lambda d, t: ctx.progress(f"Indexing {d} of {t} documents", d, t)
                 )
             ctx.progress("Checking the library…")
-            return check_library(lib, hash_files=False)
+            return run_check(lib, hash_files=False)
 
         self.runner.run_op(op, self._checked, label="Opening the library…", parent=self)
 
@@ -1209,7 +1266,7 @@ class MainWindow(QMainWindow):
 
     def repair(self, hash_files: bool = False) -> None:
         def op(lib: Library, ctx: OpContext) -> CheckReport:
-            return check_library(
+            return run_check(
                 lib,
                 repair=True,
                 hash_files=hash_files,
@@ -1230,7 +1287,7 @@ class MainWindow(QMainWindow):
 
     def check_full(self) -> None:
         def op(lib: Library, ctx: OpContext) -> CheckReport:
-            return check_library(
+            return run_check(
                 lib,
                 hash_files=True,
                 progress=lambda d, t: ctx.progress(f"Checked {d} of {t} stored files", d, t),
@@ -1376,6 +1433,8 @@ class MainWindow(QMainWindow):
 
     def _dropped_paths(self, urls: list[QUrl]) -> list[Path]:
         paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+        from ui.import_flow import is_importable
+
         return [p for p in paths if is_importable(p)]
 
     def _drop_case(self, pos: QPoint) -> int | None:
@@ -1440,10 +1499,12 @@ class MainWindow(QMainWindow):
             for dock in (self.search_dock, self.docket_dock):
                 if dock is not None:
                     dock.close()
-            if self.search_pane is not None:  # its thread and library go before the session
-                self.search_pane.shutdown()
+            pane = self.search_dock.built()
+            if pane is not None:  # its thread and library go before the session
+                pane.shutdown()
             self.filter_timer.stop()
-            self.case_view.set_case(None)
+            if self._case_view is not None:
+                self._case_view.set_case(None)
             self.case_model.detach()  # nothing may read the library once it is closed
             self.session.close()
             if self in _windows:

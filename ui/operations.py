@@ -10,7 +10,7 @@ writes), so nothing on screen ever waits for the writer.
 
 ``ctx`` (:class:`OpContext`) reports progress from the worker (thread-safe:
 each report is queued to the UI thread) and carries a
-:class:`~caseorg.importer.CancelToken` that the progress dialog's Cancel sets.
+:class:`~caseorg.cancel.CancelToken` that the progress dialog's Cancel sets.
 The dialog appears only when an operation is still running after ~500 ms, so
 quick writes never flash a window.
 """
@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from caseorg.cancel import CancelToken
 from caseorg.errors import Cancelled, CaseorgError
-from caseorg.importer import CancelToken
 from caseorg.library import Library, open_library
 from ui.qt import (
     QDialog,

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from caseorg.backup import backup_library, last_backup_at, restore_library
+from caseorg.backup import backup_library, restore_library
 from caseorg.check import check_library
 from caseorg.errors import CaseorgError
 from caseorg.importer import import_files
-from caseorg.library import open_library
+from caseorg.library import last_backup_at, open_library
 from caseorg.pdfmake import write_text_pdf
 
 

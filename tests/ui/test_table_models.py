@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from caseorg.notice_checks import NoticeFlag
-from ui.court_features import NOTICE_COLUMNS, NoticeFlagsModel
+from ui.court_panels import NOTICE_COLUMNS, NoticeFlagsModel
 from ui.qt import QModelIndex, Qt
 from ui.table_models import RowsModel
 

@@ -1,0 +1,75 @@
+"""The ``caseorg`` command's entry point: the desktop app at once, or the command line.
+
+``caseorg`` and ``caseorg --library DIR`` open the app without loading the
+command line's machinery (click and every command's imports): start-up is what
+a clerk waits through every morning, and the bench holds it to 1.5x a bare Qt
+window. Every other invocation — a command, ``--help``, ``--version``, a
+mistyped option — is handed to :mod:`caseorg.cli` unchanged.
+
+Like ``caseorg.cli``'s own app path, this is a composition root: the only place
+besides it where the core reaches for ``ui`` (lazily).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from .errors import CaseorgError
+
+
+def app_library(args: list[str]) -> Path | None:
+    """The library folder when ``args`` only ask for the app, else None (the CLI's job).
+
+    The app's own arguments are none at all or ``--library DIR`` (``--library=DIR``);
+    a folder that exists but is a file is left to the CLI, which says so as a usage
+    error, exactly as before this fast path existed.
+    """
+    if not args:
+        value = os.environ.get("CASEORG_LIBRARY")
+    elif len(args) == 2 and args[0] == "--library":
+        value = args[1]
+    elif len(args) == 1 and args[0].startswith("--library="):
+        value = args[0].split("=", 1)[1]
+    else:
+        return None
+    if value == "":
+        return None
+    if value is None:
+        from .library import default_library_path
+
+        return default_library_path()
+    path = Path(value)
+    if path.exists() and not path.is_dir():
+        return None
+    return path
+
+
+def run_gui(library: Path) -> int:
+    """Open the app on ``library``; an error escaping it is one line on stderr."""
+    try:
+        from ui.app import run_app  # the composition root: only here is Qt loaded
+
+        return run_app(library)
+    except CaseorgError as exc:
+        print(f"caseorg: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        from .cli import unexpected_error_line
+
+        print(f"caseorg: {unexpected_error_line(exc)}", file=sys.stderr)
+        return 1
+
+
+def main() -> None:
+    """Console entry point (``caseorg``)."""
+    library = app_library(sys.argv[1:])
+    if library is None:
+        from .cli import main as cli_main
+
+        cli_main()
+        return
+    sys.exit(run_gui(library))
