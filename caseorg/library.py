@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import os
 import sqlite3
 import threading
@@ -46,6 +45,8 @@ def default_library_path() -> Path:
 
 def last_backup_at(library_path: Path) -> dt.datetime | None:
     """When this library was last backed up (the app's status bar says so)."""
+    import json  # on first use: most opens find no backup record
+
     try:
         data = json.loads((library_path / LAST_BACKUP_FILE).read_text())
         return dt.datetime.fromisoformat(data["at"])

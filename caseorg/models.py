@@ -5,32 +5,42 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-CUSTODY = ("detained", "released", "non_detained")
-CASE_TYPES = ("removal", "asylum_only", "withholding_only", "bond", "other")
-CASE_STATUSES = ("pending", "completed", "closed", "appealed")
-DOC_TYPES = (
-    "brief",
-    "motion",
-    "notice_to_appear",
-    "hearing_notice",
-    "evidence",
-    "decision",
-    "order",
-    "correspondence",
-    "other",
+from .choices import (
+    CASE_STATUSES as CASE_STATUSES,
 )
-FILERS = ("respondent", "dhs", "court", "other")
-TEXT_STATUSES = ("ok", "no_text", "encrypted", "failed")
-HEARING_KINDS = ("master", "individual", "bond", "status")
-MEDIA = ("in_person", "video", "telephone")
-OUTCOMES = ("pending", "continued", "decided", "in_absentia_order", "cancelled")
-NOTICE_METHODS = ("personal", "mail", "electronic")
-DEADLINE_KINDS = ("brief_due", "filing", "decision_due", "other")
-
-
-def label(value: str | None) -> str:
-    """Show a stored choice to a person: 'in_absentia_order' -> 'in absentia order'."""
-    return (value or "").replace("_", " ")
+from .choices import (
+    CASE_TYPES as CASE_TYPES,
+)
+from .choices import (
+    CUSTODY as CUSTODY,
+)
+from .choices import (
+    DEADLINE_KINDS as DEADLINE_KINDS,
+)
+from .choices import (
+    DOC_TYPES as DOC_TYPES,
+)
+from .choices import (
+    FILERS as FILERS,
+)
+from .choices import (
+    HEARING_KINDS as HEARING_KINDS,
+)
+from .choices import (
+    MEDIA as MEDIA,
+)
+from .choices import (
+    NOTICE_METHODS as NOTICE_METHODS,
+)
+from .choices import (
+    OUTCOMES as OUTCOMES,
+)
+from .choices import (
+    TEXT_STATUSES as TEXT_STATUSES,
+)
+from .choices import (
+    label as label,
+)
 
 
 @dataclass

@@ -7,7 +7,6 @@ good file (tmp -> fsync -> rename).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -18,6 +17,8 @@ CHUNK = 1 << 20
 
 def sha256_of(path: Path) -> str:
     """Stream the file through SHA-256 (PDFs can be hundreds of MB)."""
+    import hashlib  # here, not at the top: opening a library never hashes
+
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         while chunk := handle.read(CHUNK):
@@ -66,6 +67,8 @@ class FileStore:
             return None
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        import hashlib
+
         digest = hashlib.sha256()
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

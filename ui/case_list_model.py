@@ -19,8 +19,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from caseorg.choices import label
 from caseorg.library import Library
-from caseorg.models import label
 from caseorg.values import format_a_number
 from ui.qt import (
     QAbstractTableModel,

@@ -17,7 +17,6 @@ quick writes never flash a window.
 
 from __future__ import annotations
 
-import html
 import itertools
 import logging
 import threading
@@ -145,7 +144,11 @@ class ProgressDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(420)
         self.cancellable = cancellable
-        self.title = QLabel(f"<b>{html.escape(label)}</b>")
+        self.title = QLabel(label)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # a file name is never markup
+        bold = self.title.font()
+        bold.setBold(True)
+        self.title.setFont(bold)
         self.detail = QLabel(" ")
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setMinimumWidth(380)

@@ -13,7 +13,7 @@ from helpers import make_pdf
 
 from caseorg.cases import add_case
 from caseorg.cli import cli
-from caseorg.deadline_views import deadline_board, group_of
+from caseorg.deadline_views import deadline_board, group_of, pressing_counts, reminder_line
 from caseorg.deadlines import add_deadline, mark_done
 from caseorg.errors import InvalidValue
 from caseorg.importer import import_files
@@ -140,3 +140,18 @@ def test_cli_deadline_list_across_the_library(tmp_path: Path) -> None:
     assert {d["respondent"] for d in mine} == {"Ana Lopez"} and len(mine) == 2
     bad = run("deadline", "list", "--as-of", "someday")
     assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
+
+
+def test_status_bar_counts_agree_with_the_board(lib: Any, deadlines: dict[str, Any]) -> None:
+    """The start-up reminder counts in SQL; it must say what the Deadlines board shows."""
+    for offset in range(-20, 40, 3):
+        day = TODAY + dt.timedelta(days=offset)
+        board = deadline_board(lib, today=day)
+        assert pressing_counts(lib, day) == (len(board.overdue), len(board.this_week)), day
+
+
+def test_reminder_line_wording() -> None:
+    assert reminder_line(0, 0) is None
+    assert reminder_line(1, 0) == "1 deadline overdue"
+    assert reminder_line(0, 2) == "2 deadlines due this week"
+    assert reminder_line(3, 1) == "3 deadlines overdue, 1 due this week"

@@ -3,6 +3,7 @@ library, and the check that runs on the worker after opening."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import subprocess
@@ -37,7 +38,7 @@ def run_caseorg(tmp_path: Path, library: Path, **env: str) -> subprocess.Complet
     }
     full.pop("DISPLAY", None)
     full.pop("WAYLAND_DISPLAY", None)
-    code = "from caseorg.cli import main; main()"
+    code = "from caseorg.launch import main; main()"  # what the `caseorg` script runs
     return subprocess.run(
         [sys.executable, "-c", code, "--library", str(library)],
         cwd=ROOT,
@@ -56,6 +57,54 @@ def test_caseorg_without_command_opens_and_quits_when_ready(tmp_path: Path) -> N
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""  # no traceback, and none of Qt's chatter either
     assert not (library / "lock").exists()  # closed cleanly, lock released
+
+
+# what the first window must not wait for: the command line, sqlite-utils, the report
+# templates, search, PDF reading, and the Qt modules of the viewer, charts and printing
+NOT_AT_START_UP = (
+    "click",
+    "sqlite_utils",
+    "jinja2",
+    "whoosh",
+    "pypdf",
+    "logging.handlers",
+    "caseorg.importer",
+    "caseorg.search",
+    "caseorg.reports",
+    "PySide6.QtPdf",
+    "PySide6.QtCharts",
+    "PySide6.QtPrintSupport",
+    "ui.case_view",
+    "ui.search_pane",
+    "ui.dashboard",
+)
+
+MODULES_AT_READY = """
+import json, sys
+from pathlib import Path
+from ui.app import run_app
+code = run_app(Path(sys.argv[1]))
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def test_the_first_window_loads_only_what_it_shows(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    with open_library(library) as lib:
+        add_case(lib, "A-123-456-789", "Ana Lopez")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CASEORG_QUIT_WHEN_READY": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", MODULES_AT_READY, str(library)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["code"] == 0
+    assert [m for m in NOT_AT_START_UP if m in report["modules"]] == []
 
 
 def test_quit_after_ms_smoke_hook_on_a_new_library(tmp_path: Path) -> None:
