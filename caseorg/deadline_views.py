@@ -15,9 +15,9 @@ from typing import Any
 from .judges import judge_by_code
 from .library import Library
 from .models import Record
+from .reminders import WEEK_DAYS
 from .values import format_a_number, parse_date
 
-WEEK_DAYS = 7
 GROUPS = ("overdue", "this_week", "later", "done")
 
 
@@ -126,43 +126,3 @@ def deadline_board(
         getattr(board, group).append(item)
     board.done.reverse()
     return board
-
-
-def pressing_counts(lib: Library, today: dt.date | None = None) -> tuple[int, int]:
-    """(overdue, due this week) among open deadlines: the status bar's reminder,
-    counted in SQL so that the app's first window does not read every deadline.
-
-    Same grouping as :func:`group_of` (ISO days compare as text).
-    """
-    day = today or dt.date.today()
-    week_end = day + dt.timedelta(days=WEEK_DAYS)
-    overdue, this_week = lib.conn.execute(
-        """
-        SELECT coalesce(sum(substr(due_on, 1, 10) < :today), 0),
-               coalesce(sum(substr(due_on, 1, 10) >= :today
-                            AND substr(due_on, 1, 10) < :week_end), 0)
-        FROM deadlines WHERE done_on IS NULL
-        """,
-        {"today": day.isoformat(), "week_end": week_end.isoformat()},
-    ).fetchone()
-    return int(overdue), int(this_week)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
-
-
-def reminder_line(overdue: int, this_week: int) -> str | None:
-    """'2 deadlines overdue, 3 due this week' (None when nothing is pressing)."""
-    if not overdue and not this_week:
-        return None
-    if overdue and this_week:
-        return f"{_plural(overdue, 'deadline')} overdue, {this_week} due this week"
-    if overdue:
-        return f"{_plural(overdue, 'deadline')} overdue"
-    return f"{_plural(this_week, 'deadline')} due this week"
-
-
-def deadline_reminder(lib: Library, today: dt.date | None = None) -> str | None:
-    """The status bar's line about overdue and this week's deadlines, or None."""
-    return reminder_line(*pressing_counts(lib, today))

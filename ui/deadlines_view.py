@@ -39,10 +39,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseorg.deadline_views import DeadlineBoard, DeadlineItem, deadline_board, reminder_line
+from caseorg.deadline_views import DeadlineBoard, DeadlineItem, deadline_board
 from caseorg.errors import CaseorgError
 from caseorg.judges import list_judges
 from caseorg.library import Library
+from caseorg.reminders import reminder_line
 from ui.dialogs.common import choice_text, us_date
 from ui.dialogs.judge_dialog import Submit
 from ui.docket_view import judge_label

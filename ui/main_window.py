@@ -27,12 +27,8 @@ from ui.operations import OpContext, Session, show_error, show_message
 from ui.qt import (
     QAbstractItemView,
     QAction,
-    QCloseEvent,
     QDialog,
     QDockWidget,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
     QFileDialog,
     QFrame,
     QGuiApplication,
@@ -44,11 +40,7 @@ from ui.qt import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QModelIndex,
-    QPoint,
     QPushButton,
-    QResizeEvent,
-    QShowEvent,
     QSize,
     QSplitter,
     QStackedWidget,
@@ -67,6 +59,16 @@ if TYPE_CHECKING:
     from ui.case_view import CaseView
     from ui.docket_view import DocketView
     from ui.import_flow import ImportFlow
+    from ui.qt import (  # annotations only: no Qt type built
+        QCloseEvent,
+        QDragEnterEvent,
+        QDragMoveEvent,
+        QDropEvent,
+        QModelIndex,
+        QPoint,
+        QResizeEvent,
+        QShowEvent,
+    )
     from ui.search_pane import SearchPane
 
 # Start-up imports only what the first screen shows (the case list, the case view,
@@ -217,7 +219,11 @@ class CaseTable(QTableView):
     def fit_columns(self) -> None:
         """Show the columns the width allows (A-number and respondent always)."""
         keys = [column.key for column in COLUMNS]
-        room = self.viewport().width()
+        # the viewport's width, worked out: PySide6's first viewport() call costs ~10 ms
+        room = self.maximumViewportSize().width()
+        bar = self.verticalScrollBar()
+        if bar.isVisible():
+            room -= bar.width()
         needed = sum(self.WIDTHS.get(key, 84) for key in keys)
         hidden: set[str] = set()
         for key in self.DROP_ORDER:
@@ -427,7 +433,10 @@ class MainWindow(QMainWindow):
 
         self._install_extensions()
         self._docks_sized = True  # (a dock shown by restoring the layout is left as it was)
-        for dock in self.findChildren(QDockWidget):  # ours and the extensions'
+        # ours and the extensions' (docks are the window's own children: no deep search)
+        for dock in self.findChildren(
+            QDockWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+        ):
             dock.visibilityChanged.connect(
                 lambda visible, d=dock: self._dock_visibility_changed(d, visible)
             )

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from caseorg.cancel import CancelToken
 from caseorg.errors import Cancelled, CaseorgError
@@ -41,9 +41,11 @@ from ui.qt import (
     Qt,
     QTimer,
     QVBoxLayout,
-    QWidget,
     Signal,
 )
+
+if TYPE_CHECKING:
+    from ui.qt import QWidget  # annotations only: no Qt type built
 
 log = logging.getLogger("caseorg.ui")
 

@@ -9,7 +9,16 @@ available area of its screen (the screen minus task bars and docks).
 
 from __future__ import annotations
 
-from ui.qt import QGuiApplication, QRect, QScreen, QSize, QWidget
+from typing import TYPE_CHECKING
+
+from ui.qt import (
+    QGuiApplication,
+    QSize,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from ui.qt import QRect, QScreen  # annotations only: no Qt type built
 
 
 def screen_of(widget: QWidget) -> QScreen | None:

@@ -8,10 +8,18 @@ that points XDG_CONFIG_HOME elsewhere never sees or touches the user's settings.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
-from ui.qt import QByteArray, QMainWindow, QSettings, QSplitter
+from ui.qt import (
+    QByteArray,
+    QSettings,
+    QSplitter,
+)
+
+if TYPE_CHECKING:
+    from ui.qt import QMainWindow  # annotations only: no Qt type built
 
 MAX_RECENT = 8
 RECENT_KEY = "recent_libraries"
@@ -44,7 +52,10 @@ def _stored_list(store: QSettings, key: str) -> list[str]:
 
 def add_recent_library(path: Path) -> None:
     store = settings()
-    keep = [item for item in _stored_list(store, RECENT_KEY) if item != str(path)]
+    stored = _stored_list(store, RECENT_KEY)
+    if stored[:1] == [str(path)]:
+        return  # already the most recent: nothing to write (the usual start)
+    keep = [item for item in stored if item != str(path)]
     store.setValue(RECENT_KEY, [str(path), *keep][:MAX_RECENT])
     store.sync()
 

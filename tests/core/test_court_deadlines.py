@@ -13,11 +13,12 @@ from helpers import make_pdf
 
 from caseorg.cases import add_case
 from caseorg.cli import cli
-from caseorg.deadline_views import deadline_board, group_of, pressing_counts, reminder_line
+from caseorg.deadline_views import deadline_board, group_of
 from caseorg.deadlines import add_deadline, mark_done
 from caseorg.errors import InvalidValue
 from caseorg.importer import import_files
 from caseorg.judges import add_judge
+from caseorg.reminders import pressing_counts, reminder_line
 
 TODAY = dt.date(2025, 3, 10)  # a Monday
 

@@ -21,12 +21,13 @@ from typing import Any
 import pytest
 
 from caseorg.cases import add_case
-from caseorg.deadline_views import deadline_board, deadline_reminder
+from caseorg.deadline_views import deadline_board
 from caseorg.deadlines import add_deadline, mark_done
 from caseorg.hearings import add_hearing, add_notice
 from caseorg.judges import add_judge
 from caseorg.library import Library, open_library
 from caseorg.reassignments import reassign
+from caseorg.reminders import deadline_reminder
 from ui.deadlines_view import reminder_text
 
 TODAY = dt.date(2025, 6, 11)  # a Wednesday
