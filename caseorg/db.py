@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 MIGRATION_SET = "caseorg"
 # the newest migration in caseorg.migrations (a test holds the two equal)
-LATEST_MIGRATION = "m003_court_workflow"
+LATEST_MIGRATION = "m004_document_pages_index"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' record of applied migrations
 
 

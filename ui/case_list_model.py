@@ -183,6 +183,7 @@ class CaseListModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._detached = False
         self.fetches = 0  # row blocks read so far (tests check the list stays lazy)
+        self._mono: QFont | None = None
         self.reload()
 
     # -- queries --------------------------------------------------------------------------
@@ -303,11 +304,16 @@ class CaseListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.tooltip(index.column())
         if COLUMNS[index.column()].key == "a_number":
-            font = QFont()
-            font.setStyleHint(QFont.StyleHint.Monospace)
-            font.setFamilies(["DejaVu Sans Mono", "Consolas", "Menlo", "monospace"])
-            return font
+            return self._a_number_font()
         return None
+
+    def _a_number_font(self) -> QFont:
+        """Digits in a fixed-width font, so A-numbers line up (one QFont for every cell)."""
+        if self._mono is None:
+            self._mono = QFont()
+            self._mono.setStyleHint(QFont.StyleHint.Monospace)
+            self._mono.setFamilies(["DejaVu Sans Mono", "Consolas", "Menlo", "monospace"])
+        return self._mono
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
