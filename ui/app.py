@@ -22,8 +22,6 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-import platformdirs
-
 from ui.main_window import MainWindow, _windows, open_session_or_ask
 from ui.operations import one_line, show_message
 from ui.qt import QApplication, Qt, QTimer
@@ -36,6 +34,8 @@ __all__ = ["MainWindow", "run_app", "log_path"]
 
 def log_path() -> Path:
     """Where unexpected errors are written in full (the user sees one line)."""
+    import platformdirs
+
     return Path(platformdirs.user_log_dir("caseorg", appauthor=False)) / "caseorg.log"
 
 
@@ -46,10 +46,16 @@ class LogFile(logging.Handler):
     ``logging.handlers`` (~15 ms: it pulls in socket, pickle and queue).
     """
 
-    def __init__(self, path: Path):
+    def __init__(self) -> None:
         super().__init__()
-        self.baseFilename = str(path)  # the name logging's own file handlers use
+        self._path: Path | None = None  # looked up on first use (platformdirs: ~7 ms)
         self._file: logging.Handler | None = None
+
+    @property
+    def baseFilename(self) -> str:  # noqa: N802 - the name logging's own file handlers use
+        if self._path is None:
+            self._path = log_path()
+        return str(self._path)
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
@@ -81,15 +87,21 @@ class LogFile(logging.Handler):
         super().close()
 
 
+def install_log_file() -> LogFile:
+    """Send the ``caseorg`` loggers to the log file (once); the handler is returned."""
+    for handler in log.handlers:
+        if isinstance(handler, LogFile):
+            return handler
+    handler = LogFile()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    return handler
+
+
 def setup_logging() -> Path:
-    """Send the ``caseorg`` loggers to the log file (once); returns its path."""
-    path = log_path()
-    if not any(getattr(h, "baseFilename", None) == str(path) for h in log.handlers):
-        handler = LogFile(path)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        log.addHandler(handler)
-        log.setLevel(logging.INFO)
-    return path
+    """:func:`install_log_file`, and where the file is."""
+    return Path(install_log_file().baseFilename)
 
 
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
@@ -111,7 +123,7 @@ def run_app(library_path: Path) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("caseorg")
     app.setOrganizationName("caseorg")
-    setup_logging()
+    install_log_file()
     sys.excepthook = _excepthook
 
     session = open_session_or_ask(None, Path(library_path))

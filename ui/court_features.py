@@ -179,7 +179,8 @@ class CourtFeatures(QObject):
         return self.notes_dock.content()
 
     def _action(self, name: str, text: str, slot: Callable[[], Any], tip: str) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(self.window)  # + setText: cheaper than QAction(text, parent)
+        action.setText(text)
         action.setToolTip(tip)
         action.setStatusTip(tip)
         action.triggered.connect(lambda _checked=False: slot())
