@@ -91,7 +91,7 @@ def compile_sources() -> None:
         compileall.compile_dir(ROOT / package, quiet=1)
 
 
-def run_startup(repeat: int = 5) -> list[Target]:
+def run_startup(repeat: int = 15) -> list[Target]:
     folder, _meta = library("lib100k", 100_000, 10_000)
     compile_sources()
     env = _env()
@@ -161,5 +161,5 @@ def run_stall(repeat: int = 1) -> list[Target]:
     ]
 
 
-def run(repeat: int = 5) -> list[Target]:
+def run(repeat: int = 15) -> list[Target]:
     return run_startup(repeat) + run_stall()

@@ -8,7 +8,6 @@ good file (tmp -> fsync -> rename).
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -98,6 +97,8 @@ class FileStore:
         except FileExistsError:
             pass
         except OSError:  # no hard links here (FAT, some network shares)
+            import shutil  # (here: shutil loads bz2 and lzma, ~2 ms of every start)
+
             shutil.copyfile(staged, target)
             os.chmod(target, 0o400)
         _fsync_dir(target.parent)

@@ -31,21 +31,15 @@ from caseorg.cancel import CancelToken
 from caseorg.errors import Cancelled, CaseorgError
 from caseorg.library import Library, open_library
 from ui.qt import (
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
     QObject,
-    QProgressBar,
-    QPushButton,
     Qt,
     QTimer,
-    QVBoxLayout,
     Signal,
 )
 
 if TYPE_CHECKING:
-    from ui.qt import QWidget  # annotations only: no Qt type built
+    from ui.progress_dialog import ProgressDialog
+    from ui.qt import QMessageBox, QWidget  # annotations only: no Qt type built
 
 log = logging.getLogger("caseorg.ui")
 
@@ -65,17 +59,22 @@ def one_line(exc: BaseException) -> str:
     return f"Unexpected error: {what} — details in the log"
 
 
-_open_boxes: list[QMessageBox] = []
+_open_boxes: list[QMessageBox] = []  # kept alive while open
 
 
 def show_message(
     parent: QWidget | None,
     text: str,
-    icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
+    icon: QMessageBox.Icon | None = None,
     title: str = "caseorg",
 ) -> QMessageBox:
     """A non-blocking message box (``open()``, not ``exec()``): the event loop keeps
-    running, so operations finish and tests never hang on a dialog."""
+    running, so operations finish and tests never hang on a dialog. A warning unless
+    ``icon`` says otherwise."""
+    from ui.qt import QMessageBox  # (built with the first message, not at start-up)
+
+    if icon is None:
+        icon = QMessageBox.Icon.Warning
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _open_boxes.append(box)
@@ -130,79 +129,6 @@ class OpContext:
         """Raise :class:`Cancelled` if the user pressed Cancel (call between steps)."""
         if self.cancel.cancelled:
             raise Cancelled(message)
-
-
-# -- the progress dialog -------------------------------------------------------------------
-
-
-class ProgressDialog(QDialog):
-    """Label, detail line, bar and Cancel. Closing it (Esc, window close) means Cancel."""
-
-    cancel_requested = Signal()
-
-    def __init__(self, label: str, cancellable: bool, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(f"{label.rstrip('…. ')} — caseorg")  # says what in the task bar
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumWidth(420)
-        self.cancellable = cancellable
-        self.title = QLabel(label)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)  # a file name is never markup
-        bold = self.title.font()
-        bold.setBold(True)
-        self.title.setFont(bold)
-        self.detail = QLabel(" ")
-        self.detail.setTextFormat(Qt.TextFormat.PlainText)
-        self.detail.setMinimumWidth(380)
-        self.bar = QProgressBar()
-        self.bar.setRange(0, 0)  # busy until a total is known
-        self.bar.setTextVisible(False)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop after the current step; what finished is kept")
-        self.cancel_button.clicked.connect(self.request_cancel)
-        self.cancel_button.setVisible(cancellable)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.detail)
-        layout.addWidget(self.bar)
-        layout.addLayout(buttons)
-        self._closing = False
-
-    def update_progress(self, progress: Progress) -> None:
-        metrics = self.detail.fontMetrics()
-        width = max(self.detail.width(), 380)
-        self.detail.setText(
-            metrics.elidedText(progress.text or " ", Qt.TextElideMode.ElideMiddle, width)
-        )
-        if progress.total:
-            self.bar.setRange(0, progress.total)
-            self.bar.setValue(min(progress.done or 0, progress.total))
-            self.bar.setTextVisible(True)
-
-    def request_cancel(self) -> None:
-        if not self.cancellable or not self.cancel_button.isEnabled():
-            return
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.setText("Cancelling…")
-        self.cancel_requested.emit()
-
-    def reject(self) -> None:  # Esc
-        self.request_cancel()
-
-    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
-        if self._closing:
-            event.accept()
-        else:
-            self.request_cancel()
-            event.ignore()
-
-    def finish(self) -> None:
-        self._closing = True
-        self.hide()
-        self.deleteLater()
 
 
 # -- the runner ----------------------------------------------------------------------------
@@ -367,6 +293,8 @@ class OperationRunner(QObject):
     def _show_dialog(self, op: _Op[Any]) -> None:
         if op.done or self._closed:
             return
+        from ui.progress_dialog import ProgressDialog  # with the first long operation
+
         dialog = ProgressDialog(op.label, op.cancellable, op.parent)
         dialog.cancel_requested.connect(op.cancel.cancel)
         dialog.update_progress(op.latest)

@@ -250,7 +250,8 @@ def _dialogs(window: Any, shots: Shooter, case_id: int) -> None:
     from caseorg.importer import FileOutcome, ImportReport
     from ui.import_flow import ImportReportDialog
     from ui.main_window import optional
-    from ui.operations import Progress, ProgressDialog
+    from ui.operations import Progress
+    from ui.progress_dialog import ProgressDialog
 
     lib = window.read_lib
     view = window.case_view

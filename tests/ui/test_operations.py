@@ -15,7 +15,8 @@ import pytest
 from caseorg.cases import add_case, list_cases
 from caseorg.errors import Cancelled, InvalidValue, ReadOnlyLibrary
 from caseorg.library import Library
-from ui.operations import OpContext, ProgressDialog, Session, one_line, show_message
+from ui.operations import OpContext, Session, one_line, show_message
+from ui.progress_dialog import ProgressDialog
 from ui.qt import QApplication, QMessageBox
 
 
