@@ -20,35 +20,33 @@ from caseorg import __version__
 from caseorg.errors import CaseorgError, LibraryLocked
 from caseorg.library import DB_NAME, Library, last_backup_at
 from caseorg.values import format_a_number
-from ui import screen_fit, settings
+from ui import (
+    qt,  # names only commands use, resolved on first use: qt.QFileDialog
+    screen_fit,
+    settings,
+)
 from ui.case_list_model import COLUMNS, NO_CASE_HINT, CaseListModel
 from ui.lazy_dock import LazyDock
 from ui.operations import OpContext, Session, show_error, show_message
 from ui.qt import (
     QAbstractItemView,
     QAction,
-    QDialog,
     QDockWidget,
-    QFileDialog,
     QFrame,
     QGuiApplication,
-    QHBoxLayout,
     QHeaderView,
     QKeySequence,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSize,
     QSplitter,
     QStackedWidget,
     Qt,
     QTableView,
-    QTextBrowser,
     QTimer,
-    QUrl,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -61,13 +59,16 @@ if TYPE_CHECKING:
     from ui.import_flow import ImportFlow
     from ui.qt import (  # annotations only: no Qt type built
         QCloseEvent,
+        QDialog,
         QDragEnterEvent,
         QDragMoveEvent,
         QDropEvent,
+        QMessageBox,
         QModelIndex,
         QPoint,
         QResizeEvent,
         QShowEvent,
+        QUrl,
     )
     from ui.search_pane import SearchPane
 
@@ -164,20 +165,20 @@ def open_session_or_ask(parent: QWidget | None, path: Path, create: bool = True)
     try:
         return Session(path, create=create)
     except LibraryLocked as exc:
-        answer = QMessageBox.question(
+        answer = qt.QMessageBox.question(
             parent,
             "caseorg",
             f"{str(exc)[:1].upper()}{str(exc)[1:]}.\n\nOpen it read-only?",
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        if answer != qt.QMessageBox.StandardButton.Yes:
             return None
         try:
             return Session(path, read_only=True)
         except CaseorgError as inner:
-            QMessageBox.warning(parent, "caseorg", str(inner))
+            qt.QMessageBox.warning(parent, "caseorg", str(inner))
             return None
     except CaseorgError as exc:
-        QMessageBox.warning(parent, "caseorg", str(exc))
+        qt.QMessageBox.warning(parent, "caseorg", str(exc))
         return None
 
 
@@ -276,7 +277,7 @@ class WelcomePanel(QWidget):
                 "search, hearings, notices and reassignments.",
             ),
         ):
-            row = QHBoxLayout()
+            row = qt.QHBoxLayout()
             label = QLabel(caption)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setWordWrap(True)
@@ -294,7 +295,7 @@ class WelcomePanel(QWidget):
         inner.addWidget(self.open, 0, Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        center = QHBoxLayout()
+        center = qt.QHBoxLayout()
         center.addStretch(1)
         center.addWidget(box, 3)
         center.addStretch(1)
@@ -1124,7 +1125,7 @@ class MainWindow(QMainWindow):
         if viewer_cls is None:  # HOOK: ui/pdf_viewer not installed — the system viewer opens it
             from ui.qt import QDesktopServices
 
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            QDesktopServices.openUrl(qt.QUrl.fromLocalFile(str(path)))
             return
         if self.pdf_window is None:
             self.pdf_window = viewer_cls()
@@ -1209,7 +1210,7 @@ class MainWindow(QMainWindow):
     # ==== library commands ================================================================
     def backup(self) -> None:
         default = Path.home() / f"caseorg-backup-{dt.date.today():%Y-%m-%d}.zip"
-        name, _filter = QFileDialog.getSaveFileName(
+        name, _filter = qt.QFileDialog.getSaveFileName(
             self, "Back up the library", str(default), "Zip archives (*.zip)"
         )
         if name:
@@ -1227,7 +1228,7 @@ class MainWindow(QMainWindow):
             self.refresh_status()
             self.statusBar().showMessage(f"Backed up to {dest}", 10000)
             show_message(
-                self, f"The library was backed up to {dest}.", QMessageBox.Icon.Information
+                self, f"The library was backed up to {dest}.", qt.QMessageBox.Icon.Information
             )
 
         self.runner.run_op(op, done, label="Backing up the library…", parent=self)
@@ -1262,18 +1263,18 @@ class MainWindow(QMainWindow):
         more = len(report.remaining) - 12
         if more > 0:
             lines += f"\n• … and {more} more"
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        box = qt.QMessageBox(
+            qt.QMessageBox.Icon.Warning,
             "caseorg",
             f"The library check found {len(report.remaining)} problem(s):\n\n{lines}\n\n"
             "Repair rebuilds the search index and moves unknown files to quarantine/; "
             "it never deletes your data. Problems it cannot fix (a missing or damaged file) "
             "need a backup.",
-            QMessageBox.StandardButton.NoButton,
+            qt.QMessageBox.StandardButton.NoButton,
             self,
         )
-        repair = box.addButton("Repair", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Not Now", QMessageBox.ButtonRole.RejectRole)
+        repair = box.addButton("Repair", qt.QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Not Now", qt.QMessageBox.ButtonRole.RejectRole)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.buttonClicked.connect(lambda button: self.repair() if button is repair else None)
         self.repair_box = box
@@ -1296,7 +1297,7 @@ class MainWindow(QMainWindow):
             text = f"Repaired {fixed} problem(s)."
             if left:
                 text += f" {left} remain: " + "; ".join(p.detail for p in report.remaining[:3])
-            show_message(self, text, QMessageBox.Icon.Information)
+            show_message(self, text, qt.QMessageBox.Icon.Information)
             self.after_write()
 
         self.runner.run_op(op, done, label="Repairing the library…", parent=self)
@@ -1316,7 +1317,7 @@ class MainWindow(QMainWindow):
                     self,
                     f"The library is sound: {report.checked_files} stored files match "
                     "their hashes, the database and the search index agree.",
-                    QMessageBox.Icon.Information,
+                    qt.QMessageBox.Icon.Information,
                 )
 
         self.runner.run_op(op, done, label="Checking the library…", parent=self)
@@ -1339,7 +1340,7 @@ class MainWindow(QMainWindow):
 
     # -- switching libraries ---------------------------------------------------------------
     def new_library(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
+        folder = qt.QFileDialog.getExistingDirectory(
             self, "Choose an empty folder for the new library", str(Path.home())
         )
         if not folder:
@@ -1350,7 +1351,7 @@ class MainWindow(QMainWindow):
         self.switch_library(path, create=True)
 
     def choose_library(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
+        folder = qt.QFileDialog.getExistingDirectory(
             self, "Open a caseorg library folder", str(self.session.path.parent)
         )
         if folder:
@@ -1397,7 +1398,7 @@ class MainWindow(QMainWindow):
 
     # ==== help ============================================================================
     def about(self) -> QMessageBox:
-        box = QMessageBox(self)
+        box = qt.QMessageBox(self)
         box.setWindowTitle("About caseorg")
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(
@@ -1411,10 +1412,10 @@ class MainWindow(QMainWindow):
         return box
 
     def search_syntax(self) -> QDialog:
-        dialog = QDialog(self)
+        dialog = qt.QDialog(self)
         dialog.setWindowTitle("Search syntax")
         dialog.resize(620, 420)
-        text = QTextBrowser()
+        text = qt.QTextBrowser()
         text.setHtml(SEARCH_SYNTAX)
         layout = QVBoxLayout(dialog)
         layout.addWidget(text)
