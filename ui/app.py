@@ -111,6 +111,11 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
         show_message(QApplication.activeWindow(), one_line(exc))
 
 
+def _holds_clipboard() -> bool:
+    clipboard = QApplication.clipboard()
+    return clipboard.ownsClipboard() or clipboard.ownsSelection()
+
+
 def run_app(library_path: Path) -> int:
     """Open the desktop window on ``library_path`` (created if new); returns the exit code."""
     if not (
@@ -148,7 +153,8 @@ def run_app(library_path: Path) -> int:
     finally:
         for open_window in list(_windows):
             open_window.close()
-        if ours and hasattr(app, "shutdown"):
-            # Qt's own goodbye now (the clipboard handed to the desktop, windows
-            # destroyed), so that the process may end without Python's teardown
+        if ours and _holds_clipboard() and hasattr(app, "shutdown"):
+            # the one thing Qt does on its way out that outlives us: on X11 it hands what
+            # we copied (an A-number) to the desktop's clipboard keeper; do that now, as
+            # the process ends without Python's teardown (caseorg.launch.exit_now)
             app.shutdown()
