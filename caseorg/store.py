@@ -40,6 +40,10 @@ class FileStore:
 
     def __init__(self, root: Path):
         self.root = root
+        # staged copies wait here, on the same file system as their final place (so a
+        # hard link publishes them); one folder, so the sweep at every open reads it
+        # alone instead of walking the whole store (tens of thousands of files)
+        self.staging = root / ".staging"
 
     def path_for(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256[2:4] / f"{sha256}.pdf"
@@ -48,7 +52,7 @@ class FileStore:
         return self.path_for(sha256).is_file()
 
     def stage(self, source: Path, sha256: str) -> Path | None:
-        """Copy ``source`` to a hidden temporary file beside its final place, fsynced.
+        """Copy ``source`` to a temporary file in the staging folder, fsynced.
 
         Returns None when the store already holds this hash. The copy is
         verified against ``sha256``, so a file that changed while being
@@ -65,7 +69,8 @@ class FileStore:
         if target.is_file():
             return None
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        self.staging.mkdir(exist_ok=True, mode=0o700)
+        tmp = self.staging_path(sha256, os.getpid())
         import hashlib
 
         digest = hashlib.sha256()
@@ -84,6 +89,10 @@ class FileStore:
             self.discard(tmp)
             raise
         return tmp
+
+    def staging_path(self, sha256: str, pid: int) -> Path:
+        """Where process ``pid`` stages its copy of ``sha256``."""
+        return self.staging / f"{sha256}.{pid}.tmp"
 
     def publish(self, staged: Path, sha256: str) -> Path:
         """Make a staged copy visible at its content address, keeping the staged name.
@@ -136,10 +145,10 @@ class FileStore:
         own them); the originals are still wherever they were imported from.
         """
         swept: list[Path] = []
-        if not self.root.is_dir():
+        if not self.staging.is_dir():
             return swept
-        for staged in self.root.rglob(".*.tmp"):
-            digest = staged.name[1:].split(".")[0]
+        for staged in self.staging.glob("*.tmp"):
+            digest = staged.name.split(".")[0]
             published = self.path_for(digest)
             if published.is_file() and not is_recorded(digest):
                 os.chmod(published, 0o600)

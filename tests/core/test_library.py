@@ -237,7 +237,7 @@ def test_what_a_dead_importer_left_in_the_store_is_finished_at_open(tmp_path: Pa
         assert stored_files(lib) == []
         # killed after the commit, before the staged name was removed: keep the copy
         import_files(lib, kase.id, [source])
-        again = lib.store.path_for(digest).with_name(f".{digest}.pdf.4242.tmp")
+        again = lib.store.staging_path(digest, 4242)
         os.link(lib.store.path_for(digest), again)
     with open_library(folder) as lib:
         assert stored_files(lib) == [lib.store.path_for(digest)]
