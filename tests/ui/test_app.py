@@ -25,8 +25,14 @@ from ui.operations import Session
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_caseorg(tmp_path: Path, library: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """``caseorg --library LIBRARY`` (no command: the app), offscreen, isolated dirs."""
+ENTRY_POINT = "from caseorg.launch import main; main()"  # what the `caseorg` script runs
+
+
+def run_caseorg(
+    tmp_path: Path, library: Path, code: str = ENTRY_POINT, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """``caseorg --library LIBRARY`` (no command: the app), offscreen, isolated dirs;
+    ``code`` stands in for the entry point when a test needs to see inside."""
     full = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -38,7 +44,6 @@ def run_caseorg(tmp_path: Path, library: Path, **env: str) -> subprocess.Complet
     }
     full.pop("DISPLAY", None)
     full.pop("WAYLAND_DISPLAY", None)
-    code = "from caseorg.launch import main; main()"  # what the `caseorg` script runs
     return subprocess.run(
         [sys.executable, "-c", code, "--library", str(library)],
         cwd=ROOT,
@@ -83,7 +88,7 @@ MODULES_AT_READY = """
 import json, sys
 from pathlib import Path
 from ui.app import run_app
-code = run_app(Path(sys.argv[1]))
+code = run_app(Path(sys.argv[-1]))
 print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
 
@@ -92,15 +97,7 @@ def test_the_first_window_loads_only_what_it_shows(tmp_path: Path) -> None:
     library = tmp_path / "library"
     with open_library(library) as lib:
         add_case(lib, "A-123-456-789", "Ana Lopez")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CASEORG_QUIT_WHEN_READY": "1"}
-    result = subprocess.run(
-        [sys.executable, "-c", MODULES_AT_READY, str(library)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_caseorg(tmp_path, library, MODULES_AT_READY, CASEORG_QUIT_WHEN_READY="1")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["code"] == 0
