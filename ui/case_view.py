@@ -293,6 +293,7 @@ class CaseView(QWidget):
         layout.addWidget(self.tabs, 1)
 
         self.placeholder = QLabel(NO_CASE_HINT)
+        self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("color: #6b6b6b;")
         self.stack = QStackedWidget()

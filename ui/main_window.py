@@ -382,6 +382,7 @@ class MainWindow(QMainWindow):
         # -- centre: the case (its view is built when a case is first selected) ------------
         self._case_view: CaseView | None = None
         no_case = QLabel(NO_CASE_HINT)
+        no_case.setWordWrap(True)  # whole words on a narrow window, never clipped
         no_case.setAlignment(Qt.AlignmentFlag.AlignCenter)
         no_case.setStyleSheet("color: #6b6b6b;")
         self.case_area = QStackedWidget()
