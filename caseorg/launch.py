@@ -79,8 +79,8 @@ def exit_now(code: int) -> NoReturn:
 
     By the time the app returns, everything that must outlive the process is
     closed and on disk (the database and index by the session, the settings by
-    the window, Qt by run_app); freeing the rest is the OS's job (profiled: the
-    teardown took ~15-40 ms, longer than showing the window).
+    the window, the clipboard handed over by run_app); freeing the rest is the
+    OS's job (profiled: the teardown took ~15-40 ms, longer than showing the window).
     """
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
