@@ -22,6 +22,10 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
+# before anything loads Qt: PySide6's import hook reads the source of every module
+# imported after it (platformdirs and its parts: ~2 ms), so ui.settings finds it loaded
+import platformdirs
+
 from ui.main_window import MainWindow, _windows, open_session_or_ask
 from ui.operations import one_line, show_message
 from ui.qt import QApplication, Qt, QTimer
@@ -34,8 +38,6 @@ __all__ = ["MainWindow", "run_app", "log_path"]
 
 def log_path() -> Path:
     """Where unexpected errors are written in full (the user sees one line)."""
-    import platformdirs
-
     return Path(platformdirs.user_log_dir("caseorg", appauthor=False)) / "caseorg.log"
 
 
