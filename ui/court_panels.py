@@ -31,7 +31,7 @@ from caseorg.errors import CaseorgError
 from caseorg.library import Library
 from caseorg.notice_checks import NoticeFlag, check_notices
 from caseorg.settings import COMPLETION_GOAL, NOTICE_MIN_DAYS, get_setting, set_setting
-from ui.dialogs.common import choice_text, us_date
+from ui.dialogs.common import choice_text, goal_spin_box, lay_out_settings, us_date
 from ui.dialogs.judge_dialog import Submit
 from ui.docket_view import judge_label
 from ui.table_models import RowsModel
@@ -156,31 +156,17 @@ class CourtSettingsDialog(QDialog):
         self.notice_days.setValue(get_setting(read_lib, NOTICE_MIN_DAYS))
         self.notice_days.setSuffix(" days before the hearing")
         self.notice_days.setToolTip(NOTICE_MIN_DAYS.description)
-        self.goal = QSpinBox()
-        self.goal.setRange(COMPLETION_GOAL.minimum, COMPLETION_GOAL.maximum)
-        self.goal.setSingleStep(10)
-        self.goal.setGroupSeparatorShown(True)
-        self.goal.setValue(get_setting(read_lib, COMPLETION_GOAL))
-        self.goal.setSuffix(" per judge a year")
+        self.goal = goal_spin_box(get_setting(read_lib, COMPLETION_GOAL), " per judge a year")
         self.goal.setToolTip(COMPLETION_GOAL.description)
         form = QFormLayout()
         form.addRow("Notice served at least", self.notice_days)
         form.addRow("Completion goal", self.goal)
-        note = QLabel(
+        lay_out_settings(
+            self,
+            form,
             "Kept in the library, so every window and the command line use the same values. "
-            "An in absentia order on a notice served fewer days before the hearing is flagged."
+            "An in absentia order on a notice served fewer days before the hearing is flagged.",
         )
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #5f6368;")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
 
     def values(self) -> dict[str, int]:
         return {"notice_min_days": self.notice_days.value(), "completion_goal": self.goal.value()}

@@ -34,7 +34,6 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -53,7 +52,7 @@ from caseorg.judges import list_judges
 from caseorg.library import Library
 from caseorg.settings import COMPLETION_GOAL, get_setting, set_setting
 from caseorg.stats import DEFAULT_MONTHS, Stats, court_stats, summary_rows, write_csv
-from ui.dialogs.common import us_date
+from ui.dialogs.common import goal_spin_box, lay_out_settings, us_date
 from ui.dialogs.judge_dialog import Submit
 from ui.docket_view import judge_label
 
@@ -381,29 +380,15 @@ class GoalDialog(QDialog):
     def __init__(self, value: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Annual completion goal")
-        self.spin = QSpinBox()
-        self.spin.setRange(COMPLETION_GOAL.minimum, COMPLETION_GOAL.maximum)
-        self.spin.setSingleStep(10)
-        self.spin.setGroupSeparatorShown(True)
-        self.spin.setValue(value)
-        self.spin.setSuffix(" completions per judge")
+        self.spin = goal_spin_box(value, " completions per judge")
         form = QFormLayout()
         form.addRow("Goal per year", self.spin)
-        note = QLabel(
+        lay_out_settings(
+            self,
+            form,
             "The court's goal is this times the number of active judges. "
-            "Every window and the command line use the same value."
+            "Every window and the command line use the same value.",
         )
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #5f6368;")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
 
 
 class _Figure(QFrame):

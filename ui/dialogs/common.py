@@ -22,6 +22,7 @@ from typing import Any
 from caseorg.errors import InvalidValue
 from caseorg.library import Library
 from caseorg.models import Document, Judge, label
+from caseorg.settings import COMPLETION_GOAL
 from caseorg.values import format_a_number
 from ui.qt import (
     QAbstractButton,
@@ -41,6 +42,7 @@ from ui.qt import (
     QPushButton,
     QShowEvent,
     QSizePolicy,
+    QSpinBox,
     Qt,
     QTableWidget,
     QTime,
@@ -142,6 +144,32 @@ def hint_label(text: str) -> QLabel:
     hint.setWordWrap(True)
     hint.setStyleSheet(f"color: {HINT_COLOR};")
     return hint
+
+
+def goal_spin_box(value: int, suffix: str) -> QSpinBox:
+    """The annual completion goal per judge, as the court settings and the dashboard
+    both ask for it (its bounds are the setting's own)."""
+    spin = QSpinBox()
+    spin.setRange(COMPLETION_GOAL.minimum, COMPLETION_GOAL.maximum)
+    spin.setSingleStep(10)
+    spin.setGroupSeparatorShown(True)
+    spin.setValue(value)
+    spin.setSuffix(suffix)
+    return spin
+
+
+def lay_out_settings(dialog: QDialog, form: QFormLayout, note: str) -> None:
+    """A small settings dialog: the fields, a grey note on what they change, OK and
+    Cancel (accept and reject)."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(hint_label(note))
+    layout.addWidget(buttons)
 
 
 def banner(text: str) -> QLabel:
