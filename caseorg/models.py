@@ -5,40 +5,18 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .choices import (
+from .choices import (  # re-exported: the choices were defined here first
     CASE_STATUSES as CASE_STATUSES,
-)
-from .choices import (
     CASE_TYPES as CASE_TYPES,
-)
-from .choices import (
     CUSTODY as CUSTODY,
-)
-from .choices import (
     DEADLINE_KINDS as DEADLINE_KINDS,
-)
-from .choices import (
     DOC_TYPES as DOC_TYPES,
-)
-from .choices import (
     FILERS as FILERS,
-)
-from .choices import (
     HEARING_KINDS as HEARING_KINDS,
-)
-from .choices import (
     MEDIA as MEDIA,
-)
-from .choices import (
     NOTICE_METHODS as NOTICE_METHODS,
-)
-from .choices import (
     OUTCOMES as OUTCOMES,
-)
-from .choices import (
     TEXT_STATUSES as TEXT_STATUSES,
-)
-from .choices import (
     label as label,
 )
 

@@ -20,7 +20,7 @@ def pressing_counts(lib: Library, today: dt.date | None = None) -> tuple[int, in
     """(overdue, due this week) among open deadlines: the status bar's reminder,
     counted in SQL so that the app's first window does not read every deadline.
 
-    Same grouping as :func:`group_of` (ISO days compare as text).
+    Same grouping as :func:`caseorg.deadline_views.group_of` (ISO days compare as text).
     """
     day = today or dt.date.today()
     week_end = day + dt.timedelta(days=WEEK_DAYS)

@@ -24,6 +24,7 @@ from caseorg.values import format_a_number
 from ui.qt import (
     QAbstractTableModel,
     QFont,
+    QLabel,
     QModelIndex,
     Qt,
     Signal,
@@ -74,6 +75,16 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column("status", "Status", "Pending, completed, closed or appealed", "c.status {dir}"),
 )
+
+
+def no_case_label() -> QLabel:
+    """What stands where a case would show while none is chosen in this list (the main
+    window's centre before its case view is built, and the case view itself)."""
+    label = QLabel(NO_CASE_HINT)
+    label.setWordWrap(True)  # whole words on a narrow window, never clipped
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setStyleSheet("color: #6b6b6b;")
+    return label
 
 
 def judge_short(name: str) -> str:

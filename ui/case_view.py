@@ -27,7 +27,7 @@ from caseorg.models import AuditEvent, Case, Deadline, Document, Hearing, Reassi
 from caseorg.reassignments import list_reassignments
 from caseorg.reports import words
 from caseorg.values import format_a_number
-from ui.case_list_model import NO_CASE_HINT, judge_short
+from ui.case_list_model import judge_short, no_case_label
 from ui.qt import (
     QAbstractItemView,
     QAction,
@@ -292,10 +292,7 @@ class CaseView(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
 
-        self.placeholder = QLabel(NO_CASE_HINT)
-        self.placeholder.setWordWrap(True)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setStyleSheet("color: #6b6b6b;")
+        self.placeholder = no_case_label()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(page)

@@ -32,7 +32,7 @@ from caseorg.errors import CaseorgError
 from caseorg.library import Library
 from caseorg.reminders import deadline_reminder
 from caseorg.values import format_a_number
-from ui.lazy_dock import LazyDock
+from ui.lazy_dock import add_hidden_dock
 from ui.qt import (
     QAction,
     QDockWidget,
@@ -98,27 +98,25 @@ class CourtFeatures(QObject):
         self.actions: dict[str, QAction] = {}
 
         # -- docks (each view built when its dock is first shown) ----------------------
-        self.deadlines_dock = LazyDock(
-            "Deadlines", "court_deadlines_dock", self._build_deadlines, window
-        )
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.deadlines_dock)
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        beside: QDockWidget | None = None  # tabbed with the window's own right-hand docks
         for other in (getattr(window, "docket_dock", None), getattr(window, "search_dock", None)):
             if isinstance(other, QDockWidget):
-                window.tabifyDockWidget(other, self.deadlines_dock)
+                beside = other
                 break
-        self.deadlines_dock.hide()
-
-        self.saved_dock = LazyDock(
-            "Saved Searches", "court_saved_searches_dock", self._build_saved, window
+        self.deadlines_dock = add_hidden_dock(
+            window, right, "Deadlines", "court_deadlines_dock", self._build_deadlines, beside
         )
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.saved_dock)
-        self.saved_dock.hide()
-
-        self.notes_dock = LazyDock(
-            "Notes and Tags", "court_notes_dock", self._build_notes_tags, window
+        self.saved_dock = add_hidden_dock(
+            window,
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+            "Saved Searches",
+            "court_saved_searches_dock",
+            self._build_saved,
         )
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
-        self.notes_dock.hide()
+        self.notes_dock = add_hidden_dock(
+            window, right, "Notes and Tags", "court_notes_dock", self._build_notes_tags
+        )
         self.notes_dock.visibilityChanged.connect(self._notes_shown)
         case_list = getattr(window, "case_list", None)
         if case_list is not None:  # a selection can change without the current row moving
@@ -291,12 +289,10 @@ class CourtFeatures(QObject):
         if self.closed:
             return
         self.update_reminder()
-        if self.deadlines_dock.isVisible():
-            self.deadlines.refresh()
-        if self.saved_dock.isVisible():
-            self.saved.refresh()
-        if self.notes_dock.isVisible():
-            self.notes_tags.refresh()
+        for dock in (self.deadlines_dock, self.saved_dock, self.notes_dock):
+            panel = dock.built()  # one never shown is built fresh when it first is
+            if panel is not None and dock.isVisible():
+                panel.refresh()
         for view in (self.dashboard, self.report_view, self.notice_dialog):
             if view is not None and view.isVisible():
                 view.refresh()

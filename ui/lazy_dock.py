@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from ui.qt import QDockWidget, QWidget
+from ui.qt import QDockWidget, QMainWindow, Qt, QWidget
 
 W = TypeVar("W", bound=QWidget)
 
@@ -47,3 +47,21 @@ class LazyDock(QDockWidget, Generic[W]):
     def _visible(self, visible: bool) -> None:
         if visible:
             self.content()
+
+
+def add_hidden_dock(
+    window: QMainWindow,
+    area: Qt.DockWidgetArea,
+    title: str,
+    name: str,
+    build: Callable[[], W],
+    tab_with: QDockWidget | None = None,
+) -> LazyDock[W]:
+    """A :class:`LazyDock` added to ``window`` at ``area`` (tabbed with ``tab_with``),
+    hidden until its menu command or a saved layout shows it."""
+    dock = LazyDock(title, name, build, window)
+    window.addDockWidget(area, dock)
+    if tab_with is not None:
+        window.tabifyDockWidget(tab_with, dock)
+    dock.hide()
+    return dock

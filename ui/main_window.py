@@ -25,8 +25,8 @@ from ui import (
     screen_fit,
     settings,
 )
-from ui.case_list_model import COLUMNS, NO_CASE_HINT, CaseListModel
-from ui.lazy_dock import LazyDock
+from ui.case_list_model import COLUMNS, CaseListModel, no_case_label
+from ui.lazy_dock import add_hidden_dock
 from ui.operations import OpContext, Session, show_error, show_message
 from ui.qt import (
     QAbstractItemView,
@@ -381,12 +381,8 @@ class MainWindow(QMainWindow):
 
         # -- centre: the case (its view is built when a case is first selected) ------------
         self._case_view: CaseView | None = None
-        no_case = QLabel(NO_CASE_HINT)
-        no_case.setWordWrap(True)  # whole words on a narrow window, never clipped
-        no_case.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        no_case.setStyleSheet("color: #6b6b6b;")
         self.case_area = QStackedWidget()
-        self.case_area.addWidget(no_case)
+        self.case_area.addWidget(no_case_label())
 
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
@@ -445,13 +441,13 @@ class MainWindow(QMainWindow):
 
     # ==== building ========================================================================
     def _make_docks(self) -> None:
-        self.search_dock = LazyDock("Search", "search_dock", self._build_search_pane, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
-        self.search_dock.hide()
-        self.docket_dock = LazyDock("Docket", "docket_dock", self._build_docket_view, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.docket_dock)
-        self.tabifyDockWidget(self.search_dock, self.docket_dock)
-        self.docket_dock.hide()
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.search_dock = add_hidden_dock(
+            self, right, "Search", "search_dock", self._build_search_pane
+        )
+        self.docket_dock = add_hidden_dock(
+            self, right, "Docket", "docket_dock", self._build_docket_view, self.search_dock
+        )
         self.docket_dock.visibilityChanged.connect(self._docket_visibility_changed)
 
     def _build_search_pane(self) -> SearchPane:

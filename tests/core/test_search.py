@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 from helpers import make_pdf
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from caseorg.cases import add_case
 from caseorg.documents import edit_document
