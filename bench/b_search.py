@@ -145,7 +145,7 @@ class Fts:
 
 
 def run(repeat: int = 7) -> list[Target]:
-    from caseorg.library import open_library
+    from caseorg.library.folder import open_library
 
     folder, _meta = library("lib100k", 100_000, 10_000)
     fts = Fts(fts_database(folder))

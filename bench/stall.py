@@ -1,7 +1,7 @@
 """``python -m bench.stall``: the UI thread's longest stall while the AAO corpus imports.
 
 A 10 ms QTimer heartbeat runs on the UI thread while the import runs the way
-the app runs it: ``ui.operations`` (``Session`` + ``run_op``, with its progress
+the app runs it: ``caseorg_ui.operations.runner`` (``Session`` + ``run_op``, with its progress
 dialog) when that module exists, else a QThread calling ``import_files``.
 Prints one JSON line.
 """
@@ -24,8 +24,8 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from bench.common import OUT, aao_files
-    from caseorg.cases import add_case
-    from caseorg.importer import import_files
+    from caseorg.importing.pipeline import import_files
+    from caseorg.records.cases import add_case
 
     files = aao_files()
     app = QApplication(sys.argv[:1])
@@ -46,11 +46,11 @@ def main() -> None:
     keep: list[Any] = []
     try:
         try:
-            from ui.operations import Session
+            from caseorg_ui.operations.runner import Session
         except ImportError:
             Session = None  # noqa: N806
         if Session is not None:
-            method = "ui.operations run_op"
+            method = "caseorg_ui.operations.runner run_op"
             session = Session(folder)
             keep.append(session)
             case_id = add_case(session.write_lib, "A-200-000-000", "Bench Respondent").id
@@ -76,7 +76,7 @@ def main() -> None:
             started = time.perf_counter()
             session.runner.run_op(op, done, failed, label="Importing…", cancellable=True)
         else:
-            from caseorg.library import open_library
+            from caseorg.library.folder import open_library
 
             method = "QThread + import_files"
             lib = open_library(folder)

@@ -1,7 +1,7 @@
 """Cooperative cancel for long work (imports, reindex, EOIR data): a flag any thread sets.
 
 Its own small module because the app's operation runner hands one to every
-background job from the first window on, and :mod:`caseorg.importer` is heavy.
+background job from the first window on, and :mod:`caseorg.importing.pipeline` is heavy.
 """
 
 from __future__ import annotations

@@ -4,9 +4,9 @@
 command line's machinery (click and every command's imports): start-up is what
 a clerk waits through every morning, and the bench holds it to 1.5x a bare Qt
 window. Every other invocation — a command, ``--help``, ``--version``, a
-mistyped option — is handed to :mod:`caseorg.cli` unchanged.
+mistyped option — is handed to :mod:`caseorg.cli.main` unchanged.
 
-Like ``caseorg.cli``'s own app path, this is a composition root: the only place
+Like ``caseorg.cli.main``'s own app path, this is a composition root: the only place
 besides it where the core reaches for ``ui`` (lazily).
 """
 
@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from .errors import CaseorgError
+from caseorg.errors import CaseorgError
 
 
 def app_library(args: list[str]) -> Path | None:
@@ -41,7 +41,7 @@ def app_library(args: list[str]) -> Path | None:
     if value == "":
         return None
     if value is None:
-        from .library import default_library_path
+        from caseorg.library.folder import default_library_path
 
         return default_library_path()
     path = Path(value)
@@ -57,7 +57,7 @@ def run_gui(library: Path) -> int:
     # walk them all; paused here, resumed by run_app once the window is up (~50 ms).
     gc.disable()
     try:
-        from ui.app import run_app  # the composition root: only here is Qt loaded
+        from caseorg_ui.app import run_app  # the composition root: only here is Qt loaded
 
         return run_app(library)
     except CaseorgError as exc:
@@ -66,7 +66,7 @@ def run_gui(library: Path) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
-        from .cli import unexpected_error_line
+        from caseorg.cli.main import unexpected_error_line
 
         print(f"caseorg: {unexpected_error_line(exc)}", file=sys.stderr)
         return 1
@@ -93,7 +93,7 @@ def main() -> None:
     """Console entry point (``caseorg``)."""
     library = app_library(sys.argv[1:])
     if library is None:
-        from .cli import main as cli_main
+        from caseorg.cli.main import main as cli_main
 
         cli_main()
         return

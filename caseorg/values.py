@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from .errors import InvalidValue
+from caseorg.errors import InvalidValue
 
 _A_NUMBER = re.compile(r"^\s*[Aa]?\s*-?\s*(\d{3})[-\s]?(\d{3})[-\s]?(\d{3})\s*$")
 

@@ -60,7 +60,7 @@ def corpus() -> Path:
 @pytest.fixture
 def lib(tmp_path: Path) -> Iterator[object]:
     """A fresh, real library (SQLite + files + Whoosh) in a temporary folder."""
-    from caseorg.library import open_library
+    from caseorg.library.folder import open_library
 
     library = open_library(tmp_path / "library")
     try:
@@ -72,8 +72,8 @@ def lib(tmp_path: Path) -> Iterator[object]:
 @pytest.fixture
 def case(lib: object) -> object:
     """A case with a judge, ready to receive documents."""
-    from caseorg.cases import add_case
-    from caseorg.judges import add_judge
+    from caseorg.records.cases import add_case
+    from caseorg.records.judges import add_judge
 
     add_judge(lib, "JRM", "Judge Rosa Martinez", court="San Francisco")  # type: ignore[arg-type]
     return add_case(

@@ -13,7 +13,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from caseorg.pdftext import Extraction, ExtractionPool, _Worker
+from caseorg.importing.pdftext import Extraction, ExtractionPool, _Worker
 
 
 def make_pdf(path: Path, pages: list[str]) -> Path:

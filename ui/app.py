@@ -23,13 +23,13 @@ from pathlib import Path
 from types import TracebackType
 
 # before anything loads Qt: PySide6's import hook reads the source of every module
-# imported after it (platformdirs and its parts: ~2 ms), so ui.settings finds it loaded
+# imported after it (platformdirs and its parts: ~2 ms), so caseorg_ui.preferences finds it loaded
 import platformdirs
 
-from ui.main_window import MainWindow, _windows, open_session_or_ask
-from ui.operations import one_line, show_message
-from ui.qt import QApplication, Qt, QTimer
-from ui.qt_messages import install_message_handler
+from caseorg_ui.operations.runner import one_line, show_message
+from caseorg_ui.qt import QApplication, Qt, QTimer
+from caseorg_ui.qt_messages import install_message_handler
+from caseorg_ui.window.main_window import MainWindow, _windows, open_session_or_ask
 
 log = logging.getLogger("caseorg")
 

@@ -1,6 +1,6 @@
 """Every Qt name the app uses, from one place (like Anki's ``aqt/qt``).
 
-Modules write ``from ui.qt import QMainWindow, Signal`` instead of reaching
+Modules write ``from caseorg_ui.qt import QMainWindow, Signal`` instead of reaching
 into PySide6's sub-modules, so a Qt upgrade or a moved class is fixed here once.
 
 Names are looked up on first use (:func:`__getattr__`), not all at import:
@@ -131,7 +131,7 @@ def __getattr__(name: str) -> object:
     """Import ``name`` from its Qt module and keep it here (later lookups are plain)."""
     module = QT_NAMES.get(name)
     if module is None:
-        raise AttributeError(f"module 'ui.qt' has no attribute {name!r}")
+        raise AttributeError(f"module 'caseorg_ui.qt' has no attribute {name!r}")
     value = getattr(importlib.import_module(f"PySide6.{module}"), name)
     globals()[name] = value
     return value

@@ -6,7 +6,7 @@ does not support propagateSizeHints()" for every window it lays out — and the 
 mean something only to a developer. :func:`install_message_handler` drops the known
 harmless ones and sends the others to the ``caseorg.qt`` logger, which the app
 writes to its log file. It is installed once, by whatever starts Qt
-(:func:`ui.app.run_app` and :func:`ui.printing.ensure_gui_application`).
+(:func:`caseorg_ui.app.run_app` and :func:`caseorg_ui.printing.output.ensure_gui_application`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from ui.qt import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from caseorg_ui.qt import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
 log = logging.getLogger("caseorg.qt")
 # with no log file set up (the command line), nothing reaches the terminal

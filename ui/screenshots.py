@@ -1,4 +1,4 @@
-"""Render the app's main screens to PNG files: ``python -m ui.screenshots OUTDIR [WxH]``.
+"""Render the app's main screens to PNG files: ``python -m caseorg_ui.screenshots OUTDIR [WxH]``.
 
 Builds the demo court in a temporary folder (settings and data folders are
 temporary too, so nothing of the user's is read or changed), opens the main
@@ -81,7 +81,7 @@ class Shooter:
 
 def _case_to_show(lib: Any) -> int:
     """A case with the most to see: an in absentia warning, a reassignment, documents."""
-    from caseorg.hearings import list_hearings, notice_problem, notices_for
+    from caseorg.records.hearings import list_hearings, notice_problem, notices_for
 
     scores: dict[int, int] = {}
     for row in lib.db.query(
@@ -127,10 +127,10 @@ def take_screenshots(outdir: Path, size: tuple[int, int] = (WIDTH, HEIGHT)) -> l
 
 
 def _shoot(outdir: Path, scratch: Path, size: tuple[int, int]) -> list[Path]:
-    from caseorg.demo import create_demo
-    from caseorg.library import open_library
-    from ui.qt import QApplication
-    from ui.qt_messages import install_message_handler
+    from caseorg.demo.builder import create_demo
+    from caseorg.library.folder import open_library
+    from caseorg_ui.qt import QApplication
+    from caseorg_ui.qt_messages import install_message_handler
 
     install_message_handler()
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -142,8 +142,8 @@ def _shoot(outdir: Path, scratch: Path, size: tuple[int, int]) -> list[Path]:
     with open_library(demo_path) as lib:
         create_demo(lib)
 
-    from ui.main_window import MainWindow
-    from ui.operations import Session
+    from caseorg_ui.operations.runner import Session
+    from caseorg_ui.window.main_window import MainWindow
 
     # -- first run ----------------------------------------------------------------------
     empty = MainWindow(Session(scratch / "empty"), restore=False)
@@ -246,12 +246,12 @@ def _first_hit(window: Any) -> tuple[int, int, str] | None:
 
 
 def _dialogs(window: Any, shots: Shooter, case_id: int) -> None:
-    from caseorg.check import CheckReport, Problem
-    from caseorg.importer import FileOutcome, ImportReport
-    from ui.import_flow import ImportReportDialog
-    from ui.main_window import optional
-    from ui.operations import Progress
-    from ui.progress_dialog import ProgressDialog
+    from caseorg.importing.pipeline import FileOutcome, ImportReport
+    from caseorg.library.check import CheckReport, Problem
+    from caseorg_ui.operations.import_flow import ImportReportDialog
+    from caseorg_ui.operations.progress_dialog import ProgressDialog
+    from caseorg_ui.operations.runner import Progress
+    from caseorg_ui.window.main_window import optional
 
     lib = window.read_lib
     view = window.case_view
@@ -274,7 +274,7 @@ def _dialogs(window: Any, shots: Shooter, case_id: int) -> None:
         ("JudgeDialog", "dialog-judge", {}),
     ]
     for name, shot, context in contexts:
-        cls = optional("ui.dialogs", name)
+        cls = optional("caseorg_ui.dialogs", name)
         if cls is None:
             shots.skip(f"{name} (ui/dialogs missing)")
             continue
@@ -282,7 +282,7 @@ def _dialogs(window: Any, shots: Shooter, case_id: int) -> None:
             shots.skip(f"{name} (nothing to show it for)")
             continue
         shots.dialog(cls(lib, window, **context), shot)
-    judges = optional("ui.dialogs", "JudgeListDialog")
+    judges = optional("caseorg_ui.dialogs", "JudgeListDialog")
     if judges is not None:
         shots.dialog(judges(lib, window, submit=lambda _op, _done: None), "dialog-judges")
 
@@ -346,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
         width, height = args.pop().split("x")
         size = (int(width), int(height))
     if len(args) != 1 or args[0] in ("-h", "--help"):
-        print("usage: python -m ui.screenshots OUTDIR [WIDTHxHEIGHT]", file=sys.stderr)
+        print("usage: python -m caseorg_ui.screenshots OUTDIR [WIDTHxHEIGHT]", file=sys.stderr)
         return 2
     take_screenshots(Path(args[0]).expanduser(), size)
     return 0

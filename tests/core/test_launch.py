@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from caseorg.cases import add_case
-from caseorg.db import LATEST_MIGRATION, connect, schema_is_current, wrap
 from caseorg.launch import app_library
-from caseorg.library import DB_NAME, default_library_path, open_library
-from caseorg.migrations import SCHEMA
+from caseorg.library.db import LATEST_MIGRATION, connect, schema_is_current, wrap
+from caseorg.library.folder import DB_NAME, default_library_path, open_library
+from caseorg.library.migrations import SCHEMA
+from caseorg.records.cases import add_case
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -98,8 +98,8 @@ def test_opening_an_up_to_date_library_needs_no_sqlite_utils(tmp_path: Path) -> 
     result = run_python(
         """
         import json, sys
-        from caseorg.db import schema_is_current
-        from caseorg.library import open_library
+        from caseorg.library.db import schema_is_current
+        from caseorg.library.folder import open_library
         lib = open_library(sys.argv[1])
         current = schema_is_current(lib.conn)
         cases = lib.conn.execute("SELECT count(*) FROM cases").fetchone()[0]

@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 from helpers import make_pdf
 
-from caseorg.cases import add_case
-from caseorg.check import CheckReport
-from caseorg.importer import import_files
-from caseorg.library import open_library
-from ui.app import _excepthook, log_path, setup_logging
-from ui.main_window import MainWindow
-from ui.operations import Session
+from caseorg.importing.pipeline import import_files
+from caseorg.library.check import CheckReport
+from caseorg.library.folder import open_library
+from caseorg.records.cases import add_case
+from caseorg_ui.app import _excepthook, log_path, setup_logging
+from caseorg_ui.operations.runner import Session
+from caseorg_ui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -73,21 +73,21 @@ NOT_AT_START_UP = (
     "whoosh",
     "pypdf",
     "logging.handlers",
-    "caseorg.importer",
-    "caseorg.search",
-    "caseorg.reports",
+    "caseorg.importing.pipeline",
+    "caseorg.search.engine",
+    "caseorg.reports.render",
     "PySide6.QtPdf",
     "PySide6.QtCharts",
     "PySide6.QtPrintSupport",
-    "ui.case_view",
-    "ui.search_pane",
-    "ui.dashboard",
+    "caseorg_ui.views.case_view",
+    "caseorg_ui.docks.search_pane",
+    "caseorg_ui.court.dashboard",
 )
 
 MODULES_AT_READY = """
 import json, sys
 from pathlib import Path
-from ui.app import run_app
+from caseorg_ui.app import run_app
 code = run_app(Path(sys.argv[-1]))
 print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
@@ -198,7 +198,7 @@ def test_uncaught_error_is_logged_and_shown_as_one_line(
         for h in logging.getLogger("caseorg").handlers
         if getattr(h, "baseFilename", None) == str(path)
     )
-    from ui.qt import QApplication, QMessageBox
+    from caseorg_ui.qt import QApplication, QMessageBox
 
     try:
         raise ValueError("bad thing\nwith a second line")

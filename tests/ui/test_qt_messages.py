@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import qWarning
 
-from ui.qt import qInstallMessageHandler
-from ui.qt_messages import handle_qt_message, install_message_handler, is_harmless
+from caseorg_ui.qt import qInstallMessageHandler
+from caseorg_ui.qt_messages import handle_qt_message, install_message_handler, is_harmless
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,11 +58,12 @@ def test_install_returns_the_handler_it_replaced(qapp: object) -> None:
 
 def test_command_line_printing_keeps_qt_off_the_terminal(tmp_path: Path) -> None:
     """`caseorg summary … -o x.pdf` starts Qt offscreen just to lay out the page
-    (ui.printing.ensure_gui_application): whatever Qt says then stays off the terminal."""
+    (caseorg_ui.printing.output.ensure_gui_application): whatever
+    Qt says then stays off the terminal."""
     target = tmp_path / "out.pdf"
     code = (
         "import sys; from pathlib import Path; from PySide6.QtCore import qWarning\n"
-        "from ui.printing import ensure_gui_application, write_pdf\n"
+        "from caseorg_ui.printing.output import ensure_gui_application, write_pdf\n"
         "ensure_gui_application()\n"
         "qWarning('This plugin does not support propagateSizeHints()')\n"
         "qWarning('QPainter::begin: Paint device returned engine == 0, type: 3')\n"

@@ -8,14 +8,14 @@ read-only Library for filling combos; after ``exec()`` is accepted,
 
 from __future__ import annotations
 
-from .case_dialog import CaseDialog
-from .common import FormDialog
-from .deadline_dialog import DeadlineDialog, MarkDoneDialog
-from .document_dialog import DocumentDialog
-from .hearing_dialog import HearingDialog
-from .judge_dialog import JudgeDialog, JudgeListDialog
-from .notice_dialog import NoticeDialog
-from .reassignment_dialog import ReassignmentDialog
+from caseorg_ui.dialogs.case_dialog import CaseDialog
+from caseorg_ui.dialogs.common import FormDialog
+from caseorg_ui.dialogs.deadline_dialog import DeadlineDialog, MarkDoneDialog
+from caseorg_ui.dialogs.document_dialog import DocumentDialog
+from caseorg_ui.dialogs.hearing_dialog import HearingDialog
+from caseorg_ui.dialogs.judge_dialog import JudgeDialog, JudgeListDialog
+from caseorg_ui.dialogs.notice_dialog import NoticeDialog
+from caseorg_ui.dialogs.reassignment_dialog import ReassignmentDialog
 
 __all__ = [
     "CaseDialog",

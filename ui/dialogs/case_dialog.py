@@ -5,19 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from caseorg.cases import add_case, edit_case, find_case, get_case
-from caseorg.judges import list_judges
-from caseorg.library import Library
-from caseorg.models import CASE_STATUSES, CASE_TYPES, CUSTODY, Case
+from caseorg.library.folder import Library
+from caseorg.records.cases import add_case, edit_case, find_case, get_case
+from caseorg.records.judges import list_judges
+from caseorg.records.models import CASE_STATUSES, CASE_TYPES, CUSTODY, Case
 from caseorg.values import a_number_problem, format_a_number, parse_a_number
-from ui.qt import (
-    QCompleter,
-    QLineEdit,
-    Qt,
-    QWidget,
-)
-
-from .common import (
+from caseorg_ui.dialogs.common import (
     ChoiceCombo,
     DateEdit,
     FormDialog,
@@ -28,6 +21,12 @@ from .common import (
     line_edit,
     make_read_only,
     text_of,
+)
+from caseorg_ui.qt import (
+    QCompleter,
+    QLineEdit,
+    Qt,
+    QWidget,
 )
 
 TEXT_FIELDS = ("respondent", "nationality", "language", "court", "attorney", "dhs_counsel")

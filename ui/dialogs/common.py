@@ -20,11 +20,11 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from caseorg.errors import InvalidValue
-from caseorg.library import Library
-from caseorg.models import Document, Judge, label
-from caseorg.settings import COMPLETION_GOAL
+from caseorg.library.folder import Library
+from caseorg.library.settings import COMPLETION_GOAL
+from caseorg.records.models import Document, Judge, label
 from caseorg.values import format_a_number
-from ui.qt import (
+from caseorg_ui.qt import (
     QAbstractButton,
     QComboBox,
     QDate,

@@ -5,17 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from caseorg.cases import get_case
-from caseorg.deadlines import add_deadline, mark_done
-from caseorg.documents import list_documents
-from caseorg.library import Library
-from caseorg.models import DEADLINE_KINDS, Deadline
-from caseorg.records import get_row
-from ui.qt import (
-    QWidget,
-)
-
-from .common import (
+from caseorg.library.folder import Library
+from caseorg.records.audited import get_row
+from caseorg.records.cases import get_case
+from caseorg.records.deadlines import add_deadline, mark_done
+from caseorg.records.documents import list_documents
+from caseorg.records.models import DEADLINE_KINDS, Deadline
+from caseorg_ui.dialogs.common import (
     ChoiceCombo,
     DateEdit,
     DocumentCombo,
@@ -28,6 +24,9 @@ from .common import (
     line_edit,
     text_of,
     us_date,
+)
+from caseorg_ui.qt import (
+    QWidget,
 )
 
 

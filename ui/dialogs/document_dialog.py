@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from caseorg.cases import get_case
-from caseorg.documents import edit_document, get_document
-from caseorg.library import Library
-from caseorg.models import DOC_TYPES, FILERS, Document
-from ui.qt import (
-    QWidget,
-)
-
-from .common import (
+from caseorg.library.folder import Library
+from caseorg.records.cases import get_case
+from caseorg.records.documents import edit_document, get_document
+from caseorg.records.models import DOC_TYPES, FILERS, Document
+from caseorg_ui.dialogs.common import (
     ChoiceCombo,
     DateEdit,
     FormDialog,
@@ -22,6 +18,9 @@ from .common import (
     hint_label,
     line_edit,
     text_of,
+)
+from caseorg_ui.qt import (
+    QWidget,
 )
 
 TEXT_STATUS = {

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from caseorg.cases import get_case
-from caseorg.documents import list_documents
-from caseorg.hearings import (
+from caseorg.library.folder import Library
+from caseorg.library.settings import NOTICE_MIN_DAYS, get_setting
+from caseorg.records.cases import get_case
+from caseorg.records.documents import list_documents
+from caseorg.records.hearings import (
     add_hearing,
     edit_hearing,
     exhibits_for,
@@ -16,24 +18,9 @@ from caseorg.hearings import (
     notices_for,
     set_exhibits,
 )
-from caseorg.judges import list_judges
-from caseorg.library import Library
-from caseorg.models import HEARING_KINDS, MEDIA, OUTCOMES, Document, Hearing
-from caseorg.settings import NOTICE_MIN_DAYS, get_setting
-from ui.qt import (
-    QAbstractItemView,
-    QCompleter,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPlainTextEdit,
-    Qt,
-    QTableWidget,
-    QTableWidgetItem,
-    QWidget,
-)
-
-from .common import (
+from caseorg.records.judges import list_judges
+from caseorg.records.models import HEARING_KINDS, MEDIA, OUTCOMES, Document, Hearing
+from caseorg_ui.dialogs.common import (
     HINT_COLOR,
     ChoiceCombo,
     DateTimeEdit,
@@ -49,6 +36,18 @@ from .common import (
     long_date,
     text_of,
     us_date,
+)
+from caseorg_ui.qt import (
+    QAbstractItemView,
+    QCompleter,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
 )
 
 _EXHIBIT_NUMBER = re.compile(r"(\d+)")

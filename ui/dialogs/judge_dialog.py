@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from caseorg.judges import add_judge, find_judge, list_judges
-from caseorg.library import Library
-from caseorg.models import Judge
-from ui.qt import (
+from caseorg.library.folder import Library
+from caseorg.records.judges import add_judge, find_judge, list_judges
+from caseorg.records.models import Judge
+from caseorg_ui.dialogs.common import FormDialog, Operation, hint_label, line_edit, text_of
+from caseorg_ui.qt import (
     QAbstractItemView,
     QCompleter,
     QDialog,
@@ -22,8 +23,6 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-
-from .common import FormDialog, Operation, hint_label, line_edit, text_of
 
 # submit(operation, on_success): the main window runs ``operation`` on its background
 # worker and calls ``on_success()`` on the UI thread once it has been written.

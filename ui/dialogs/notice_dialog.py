@@ -5,17 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from caseorg.documents import list_documents
-from caseorg.hearings import MIN_NOTICE_DAYS, add_notice, get_hearing
-from caseorg.library import Library
-from caseorg.models import NOTICE_METHODS, Notice
-from caseorg.settings import NOTICE_MIN_DAYS, get_setting
-from ui.qt import (
-    QCheckBox,
-    QWidget,
-)
-
-from .common import (
+from caseorg.library.folder import Library
+from caseorg.library.settings import NOTICE_MIN_DAYS, get_setting
+from caseorg.records.documents import list_documents
+from caseorg.records.hearings import MIN_NOTICE_DAYS, add_notice, get_hearing
+from caseorg.records.models import NOTICE_METHODS, Notice
+from caseorg_ui.dialogs.common import (
     ChoiceCombo,
     DateEdit,
     DocumentCombo,
@@ -28,6 +23,10 @@ from .common import (
     line_edit,
     text_of,
     us_datetime,
+)
+from caseorg_ui.qt import (
+    QCheckBox,
+    QWidget,
 )
 
 

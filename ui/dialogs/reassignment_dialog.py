@@ -9,20 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from caseorg.cases import get_case
-from caseorg.hearings import list_hearings
-from caseorg.judges import list_judges
-from caseorg.library import Library
-from caseorg.models import Reassignment
-from caseorg.reassignments import list_reassignments, reassign
-from ui.qt import (
-    QCheckBox,
-    QComboBox,
-    QLabel,
-    QWidget,
-)
-
-from .common import (
+from caseorg.library.folder import Library
+from caseorg.records.cases import get_case
+from caseorg.records.hearings import list_hearings
+from caseorg.records.judges import list_judges
+from caseorg.records.models import Reassignment
+from caseorg.records.reassignments import list_reassignments, reassign
+from caseorg_ui.dialogs.common import (
     DateEdit,
     FormDialog,
     JudgeCombo,
@@ -35,6 +28,12 @@ from .common import (
     line_edit,
     text_of,
     us_date,
+)
+from caseorg_ui.qt import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QWidget,
 )
 
 APPEND_ONLY_NOTE = (

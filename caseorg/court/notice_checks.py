@@ -1,0 +1,96 @@
+"""Library-wide check of proof of notice behind in absentia orders.
+
+The rule itself lives in :func:`caseorg.records.hearings.notice_problem` (used by the
+case view, docket and summary); this module runs it over every in absentia
+order so a clerk can find them all (``caseorg check-notices``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from caseorg.library.folder import Library
+from caseorg.library.settings import NOTICE_MIN_DAYS, get_setting
+from caseorg.records.hearings import notice_problem, notices_for
+from caseorg.records.judges import judge_by_code
+from caseorg.records.models import Hearing, Record
+from caseorg.values import format_a_number, parse_date
+
+
+@dataclass
+class NoticeFlag(Record):
+    """One in absentia order whose proof of notice is missing or defective."""
+
+    hearing_id: int
+    case_id: int
+    a_number: str
+    a_number_display: str
+    respondent: str
+    starts_at: str
+    kind: str
+    judge_code: str | None
+    judge_name: str | None
+    reason: str
+    notices: int
+
+
+def check_notices(
+    lib: Library,
+    judge_code: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_days: int | None = None,
+) -> list[NoticeFlag]:
+    """Every in absentia order without sound proof of notice, oldest hearing first.
+
+    :param judge_code: only hearings held by this judge.
+    :param since: only hearings on or after this day (YYYY-MM-DD).
+    :param until: only hearings on or before this day.
+    :param min_days: override the library's ``notice-min-days`` setting.
+    """
+    where = ["h.outcome = 'in_absentia_order'"]
+    params: list[Any] = []
+    if judge_code:
+        where.append("h.judge_id = ?")
+        params.append(judge_by_code(lib, judge_code).id)
+    if since:
+        where.append("h.starts_at >= ?")
+        params.append(parse_date(since, "start date").isoformat())
+    if until:
+        where.append("substr(h.starts_at, 1, 10) <= ?")
+        params.append(parse_date(until, "end date").isoformat())
+    days = get_setting(lib, NOTICE_MIN_DAYS) if min_days is None else min_days
+    rows = lib.db.query(
+        """SELECT h.*, j.code AS judge_code, j.name AS judge_name,
+                  c.a_number AS a_number, c.respondent AS respondent
+           FROM hearings h JOIN cases c ON c.id = h.case_id
+           LEFT JOIN judges j ON j.id = h.judge_id
+           WHERE """
+        + " AND ".join(where)
+        + " ORDER BY h.starts_at, h.id",
+        params,
+    )
+    flags: list[NoticeFlag] = []
+    for row in rows:
+        hearing = Hearing(**row)
+        notices = notices_for(lib, hearing.id)
+        reason = notice_problem(hearing, notices, days)
+        if reason is None:
+            continue
+        flags.append(
+            NoticeFlag(
+                hearing_id=hearing.id,
+                case_id=hearing.case_id,
+                a_number=hearing.a_number or "",
+                a_number_display=format_a_number(hearing.a_number or ""),
+                respondent=hearing.respondent or "",
+                starts_at=hearing.starts_at,
+                kind=hearing.kind,
+                judge_code=hearing.judge_code,
+                judge_name=hearing.judge_name,
+                reason=reason,
+                notices=len(notices),
+            )
+        )
+    return flags

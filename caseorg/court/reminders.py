@@ -1,0 +1,56 @@
+"""The status bar's deadline reminder: how many open deadlines are overdue or due this week.
+
+Counted in SQL on the library's plain connection, so that the app's first window
+shows it without loading the deadline board (:mod:`caseorg.court.deadline_views`) or the
+record classes; the board groups the same way (a test holds the two equal).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from caseorg.library.folder import Library
+
+WEEK_DAYS = 7  # "this week": today and the six days after
+
+
+def pressing_counts(lib: Library, today: dt.date | None = None) -> tuple[int, int]:
+    """(overdue, due this week) among open deadlines: the status bar's reminder,
+    counted in SQL so that the app's first window does not read every deadline.
+
+    Same grouping as :func:`caseorg.court.deadline_views.group_of` (ISO days compare as text).
+    """
+    day = today or dt.date.today()
+    week_end = day + dt.timedelta(days=WEEK_DAYS)
+    overdue, this_week = lib.conn.execute(
+        """
+        SELECT coalesce(sum(substr(due_on, 1, 10) < :today), 0),
+               coalesce(sum(substr(due_on, 1, 10) >= :today
+                            AND substr(due_on, 1, 10) < :week_end), 0)
+        FROM deadlines WHERE done_on IS NULL
+        """,
+        {"today": day.isoformat(), "week_end": week_end.isoformat()},
+    ).fetchone()
+    return int(overdue), int(this_week)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+def reminder_line(overdue: int, this_week: int) -> str | None:
+    """'2 deadlines overdue, 3 due this week' (None when nothing is pressing)."""
+    if not overdue and not this_week:
+        return None
+    if overdue and this_week:
+        return f"{_plural(overdue, 'deadline')} overdue, {this_week} due this week"
+    if overdue:
+        return f"{_plural(overdue, 'deadline')} overdue"
+    return f"{_plural(this_week, 'deadline')} due this week"
+
+
+def deadline_reminder(lib: Library, today: dt.date | None = None) -> str | None:
+    """The status bar's line about overdue and this week's deadlines, or None."""
+    return reminder_line(*pressing_counts(lib, today))

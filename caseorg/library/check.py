@@ -1,0 +1,214 @@
+"""``caseorg check``: is the library whole? And ``--repair``: fix what can be fixed safely.
+
+Checks SQLite's own integrity and foreign keys, every stored file against its
+hash, files with no record and records with no file, leftovers of interrupted
+writes, and the search index against ``pages``. Repair rebuilds the index and
+moves unknown files to ``quarantine/``; it never deletes user data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from caseorg.errors import is_disk_full
+from caseorg.library.folder import Library
+from caseorg.library.store import sha256_of
+
+
+@dataclass
+class Problem:
+    kind: str
+    detail: str
+    repaired: bool = False
+
+
+@dataclass
+class CheckReport:
+    problems: list[Problem] = field(default_factory=list)
+    checked_files: int = 0
+    checked_documents: int = 0
+
+    @property
+    def remaining(self) -> list[Problem]:
+        return [p for p in self.problems if not p.repaired]
+
+    @property
+    def ok(self) -> bool:
+        return not self.remaining
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "checked_files": self.checked_files,
+            "checked_documents": self.checked_documents,
+            "problems": [asdict(p) for p in self.problems],
+        }
+
+
+def _quarantine(lib: Library, path: Path) -> Path:
+    """Move a file out of the store into quarantine/, keeping its relative path."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = lib.path / "quarantine" / stamp / path.relative_to(lib.path)
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    shutil.move(str(path), str(target))
+    return target
+
+
+def check_library(
+    lib: Library,
+    *,
+    repair: bool = False,
+    hash_files: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> CheckReport:
+    """Check the library; with ``repair``, fix index drift and quarantine unknown files.
+
+    ``hash_files=False`` is the cheap check the app runs at open.
+    """
+    report = CheckReport()
+    db = lib.db
+    quick = "integrity_check" if hash_files else "quick_check"
+    for (message,) in db.execute(f"PRAGMA {quick}").fetchall():
+        if message != "ok":
+            report.problems.append(Problem("database", f"SQLite {quick}: {message}"))
+    for row in db.execute("PRAGMA foreign_key_check").fetchall():
+        report.problems.append(
+            Problem("database", f"row {row[1]} of {row[0]} points to a missing {row[2]} row")
+        )
+
+    # -- stored files against records -------------------------------------------------------
+    wanted = {
+        row["sha256"]: row["title"]
+        for row in db.query("SELECT sha256, min(title) AS title FROM documents GROUP BY sha256")
+    }
+    report.checked_documents = len(wanted)
+    present: dict[str, Path] = {}
+    for name_hash, path in lib.store.all_hashes():
+        if path.name.startswith(".") or path.name.endswith(".tmp"):
+            problem = Problem("leftover", f"unfinished write left behind: {path.name}")
+            if repair:
+                where = _quarantine(lib, path)
+                problem.repaired = True
+                problem.detail += f" (moved to {where.relative_to(lib.path)})"
+            report.problems.append(problem)
+            continue
+        if path != lib.store.path_for(name_hash) or name_hash not in wanted:
+            problem = Problem("unknown_file", f"file with no record: {path.relative_to(lib.path)}")
+            if repair and not lib.read_only:
+                where = _quarantine(lib, path)
+                problem.repaired = True
+                problem.detail += f" (moved to {where.relative_to(lib.path)})"
+            report.problems.append(problem)
+            continue
+        present[name_hash] = path
+    total = len(present)
+    for done, (digest, path) in enumerate(sorted(present.items()), start=1):
+        if hash_files:
+            try:
+                actual = sha256_of(path)
+            except OSError as exc:
+                actual = f"unreadable ({exc.strerror})"
+            if actual != digest:
+                report.problems.append(
+                    Problem(
+                        "damaged_file",
+                        f"stored copy of '{wanted[digest]}' does not match its hash; "
+                        "restore it from a backup",
+                    )
+                )
+        report.checked_files = done
+        if progress and (done % 50 == 0 or done == total):
+            progress(done, total)
+    for digest, title in wanted.items():
+        if digest not in present:
+            report.problems.append(
+                Problem("missing_file", f"stored copy of '{title}' is missing; restore it")
+            )
+
+    for loose in permissions_problems(lib):
+        problem = Problem("permissions", f"{loose} is readable by other users")
+        if repair and not lib.read_only:
+            os.chmod(loose, 0o700 if Path(loose).is_dir() else 0o600)
+            problem.repaired = True
+        report.problems.append(problem)
+
+    # -- index against pages --------------------------------------------------------------
+    _check_index(lib, report, repair)
+    return report
+
+
+def _check_index(lib: Library, report: CheckReport, repair: bool) -> None:
+    from caseorg.search.engine import SearchIndex
+
+    index = lib._index if lib._index is not None else SearchIndex(lib)
+    try:
+        expected_pages = lib.db.execute("SELECT count(*) FROM pages WHERE text != ''").fetchone()[0]
+        in_db = {
+            r["document_id"]
+            for r in lib.db.query("SELECT DISTINCT document_id FROM pages WHERE text != ''")
+        }
+        in_index = index.indexed_document_ids()
+        if not lib.read_only and in_db - in_index:
+            # a crash between a document's commit and its indexing: the index is a
+            # cache, so catching up is what opening the library does anyway
+            healed = len(in_db - in_index)
+            try:
+                index.reconcile()
+                report.problems.append(
+                    Problem(
+                        "index",
+                        f"{healed} document(s) were missing from the search index (indexed now)",
+                        repaired=True,
+                    )
+                )
+            except OSError as exc:
+                if not is_disk_full(exc):
+                    raise
+                report.problems.append(
+                    Problem("disk_full", "the disk is full: the search index cannot catch up")
+                )
+            in_index = index.indexed_document_ids()
+        indexed_pages = index.page_count()
+        drift = []
+        if in_db - in_index:
+            drift.append(f"{len(in_db - in_index)} document(s) missing from the search index")
+        if in_index - in_db:
+            drift.append(f"{len(in_index - in_db)} stale document(s) in the search index")
+        if not drift and indexed_pages != expected_pages:
+            drift.append(f"index has {indexed_pages} pages, the database {expected_pages}")
+        for detail in drift:
+            report.problems.append(Problem("index", detail, repaired=False))
+        if drift and repair and not lib.read_only:
+            try:
+                index.rebuild()
+            except OSError as exc:
+                if not is_disk_full(exc):
+                    raise
+                report.problems.append(
+                    Problem("disk_full", "the disk is full: the search index cannot be rebuilt")
+                )
+                return
+            for problem in report.problems:
+                if problem.kind == "index":
+                    problem.repaired = True
+                    problem.detail += " (index rebuilt)"
+    finally:
+        if index is not lib._index:
+            index.close()
+
+
+def permissions_problems(lib: Library) -> list[str]:
+    """Library paths readable by other users (they hold asylum and removal records)."""
+    if os.name != "posix":
+        return []
+    loose = []
+    for path in [lib.path, lib.db_path]:
+        if path.exists() and path.stat().st_mode & 0o077:
+            loose.append(str(path))
+    return loose

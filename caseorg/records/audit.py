@@ -1,0 +1,91 @@
+"""The audit trail: one append-only row for every write, in the writer's transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import os
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+from caseorg.records.models import AuditEvent
+
+
+def now_iso() -> str:
+    """Local time to the second: what a clerk reads in the history tab."""
+    return dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
+
+
+def default_actor() -> str:
+    """The configured user name (CASEORG_USER), else the OS login."""
+    name = os.environ.get("CASEORG_USER")
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some sandboxes and services
+        return "unknown"
+
+
+def _to_json(value: dict[str, Any] | None) -> str | None:
+    if value is None:
+        return None
+    return json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
+
+
+def record(
+    db: sqlite_utils.Database,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> None:
+    """Add an audit row; call inside the same ``db.atomic()`` as the change."""
+    if not db.conn.in_transaction:
+        raise RuntimeError("audit.record must run inside the write's transaction")
+    db.execute(
+        "INSERT INTO audit (at, actor, action, entity, entity_id, before_json, after_json)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [now_iso(), actor, action, entity, entity_id, _to_json(before), _to_json(after)],
+    )
+
+
+_CASE_SCOPE = """(
+    (entity = 'case' AND entity_id = :case_id)
+    OR (entity = 'document' AND entity_id IN (SELECT id FROM documents WHERE case_id = :case_id))
+    OR (entity = 'hearing' AND entity_id IN (SELECT id FROM hearings WHERE case_id = :case_id))
+    OR (entity = 'notice' AND entity_id IN (SELECT n.id FROM notices n
+         JOIN hearings h ON h.id = n.hearing_id WHERE h.case_id = :case_id))
+    OR (entity = 'reassignment' AND entity_id IN
+         (SELECT id FROM reassignments WHERE case_id = :case_id))
+    OR (entity = 'deadline' AND entity_id IN (SELECT id FROM deadlines WHERE case_id = :case_id))
+    OR (entity = 'note' AND entity_id IN (SELECT id FROM notes WHERE case_id = :case_id))
+)"""
+
+
+def history(
+    db: sqlite_utils.Database,
+    entity: str | None = None,
+    entity_id: int | None = None,
+    case_id: int | None = None,
+    limit: int = 500,
+) -> list[AuditEvent]:
+    """Audit events, newest first; ``case_id`` gathers a case and everything in it."""
+    where = []
+    if entity:
+        where.append("entity = :entity")
+    if entity_id is not None:
+        where.append("entity_id = :entity_id")
+    if case_id is not None:
+        where.append(_CASE_SCOPE)
+    sql = "SELECT * FROM audit"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY id DESC LIMIT :limit"
+    params = {"entity": entity, "entity_id": entity_id, "case_id": case_id, "limit": limit}
+    return [AuditEvent(**row) for row in db.query(sql, params)]

@@ -1,0 +1,59 @@
+"""Audited writes shared by the domain modules: one transaction, one audit row each."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+from caseorg.errors import NotFound
+from caseorg.library.folder import Library
+from caseorg.records import audit
+
+
+def get_row(db: sqlite_utils.Database, table: str, row_id: int, what: str) -> dict[str, Any]:
+    """The row with ``id``, or NotFound naming ``what`` ("hearing 12 not found")."""
+    rows = list(db.query(f"SELECT * FROM {table} WHERE id = ?", [row_id]))
+    if not rows:
+        raise NotFound(f"{what} {row_id} not found")
+    return rows[0]
+
+
+def insert_audited(lib: Library, table: str, entity: str, values: dict[str, Any]) -> int:
+    """Insert a row and its 'create' audit event in one transaction; return the id."""
+    lib.require_writable()
+    with lib.db.atomic():
+        cursor = lib.db.execute(
+            f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+            list(values.values()),
+        )
+        row_id = int(cursor.lastrowid or 0)
+        audit.record(lib.db, lib.actor, "create", entity, row_id, None, {"id": row_id, **values})
+    return row_id
+
+
+def update_audited(
+    lib: Library, table: str, entity: str, row_id: int, changes: dict[str, Any], what: str
+) -> dict[str, Any]:
+    """Apply ``changes`` and audit the before/after of the fields that changed."""
+    lib.require_writable()
+    with lib.db.atomic():
+        before = get_row(lib.db, table, row_id, what)
+        changed = {k: v for k, v in changes.items() if before.get(k) != v}
+        if not changed:
+            return before
+        assignments = ", ".join(f"{k} = ?" for k in changed)
+        lib.db.execute(
+            f"UPDATE {table} SET {assignments} WHERE id = ?", [*changed.values(), row_id]
+        )
+        audit.record(
+            lib.db,
+            lib.actor,
+            "update",
+            entity,
+            row_id,
+            {k: before.get(k) for k in changed},
+            changed,
+        )
+        return {**before, **changed}

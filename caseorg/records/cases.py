@@ -1,0 +1,161 @@
+"""Cases: one per respondent A-number. A change of judge goes through reassignments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from caseorg.errors import InvalidValue, NotFound
+from caseorg.library.folder import Library
+from caseorg.records.audit import now_iso
+from caseorg.records.audited import insert_audited, update_audited
+from caseorg.records.judges import judge_by_code
+from caseorg.records.models import CASE_STATUSES, CASE_TYPES, CUSTODY, Case
+from caseorg.records.tags import normalise_tag
+from caseorg.values import (
+    format_a_number,
+    optional_text,
+    parse_a_number,
+    parse_choice,
+    parse_date,
+    require_text,
+)
+
+_CASE_SELECT = """
+    SELECT c.*, j.code AS judge_code, j.name AS judge_name
+    FROM cases c LEFT JOIN judges j ON j.id = c.judge_id
+"""
+
+EDITABLE = (
+    "respondent",
+    "nationality",
+    "language",
+    "custody",
+    "case_type",
+    "status",
+    "court",
+    "attorney",
+    "dhs_counsel",
+    "opened_on",
+    "completed_on",
+    "outcome",
+)
+
+
+def _clean(fields: dict[str, Any]) -> dict[str, Any]:
+    """Validate the editable fields a user supplied (None means 'not given')."""
+    out: dict[str, Any] = {}
+    for key, value in fields.items():
+        if value is None:
+            continue
+        if key not in EDITABLE:
+            raise InvalidValue(f"unknown case field {key!r}")
+        if key == "respondent":
+            out[key] = require_text(value, "respondent name")
+        elif key == "custody":
+            out[key] = parse_choice(value, CUSTODY, "custody")
+        elif key == "case_type":
+            out[key] = parse_choice(value, CASE_TYPES, "case type")
+        elif key == "status":
+            out[key] = parse_choice(value, CASE_STATUSES, "status")
+        elif key in ("opened_on", "completed_on"):
+            out[key] = parse_date(value, key.replace("_", " ")).isoformat() if value else None
+        else:
+            out[key] = optional_text(value)
+    return out
+
+
+def add_case(
+    lib: Library, a_number: str, respondent: str, judge_code: str | None = None, **fields: Any
+) -> Case:
+    """Open a case for a respondent; the A-number must be new to this library."""
+    digits = parse_a_number(a_number)
+    if find_case(lib, digits) is not None:
+        raise InvalidValue(f"case {format_a_number(digits)} already exists")
+    values = _clean({"respondent": respondent, **fields})
+    values.setdefault("opened_on", now_iso()[:10])
+    judge_id = judge_by_code(lib, judge_code).id if judge_code else None
+    stamp = now_iso()
+    case_id = insert_audited(
+        lib,
+        "cases",
+        "case",
+        {
+            "a_number": digits,
+            "judge_id": judge_id,
+            **values,
+            "created_at": stamp,
+            "updated_at": stamp,
+        },
+    )
+    return get_case(lib, case_id)
+
+
+def edit_case(lib: Library, case_id: int, **fields: Any) -> Case:
+    """Change a case's details (not its judge: that is a reassignment)."""
+    changes = _clean(fields)
+    current = get_case(lib, case_id).as_dict()
+    changes = {k: v for k, v in changes.items() if current.get(k) != v}
+    if changes:  # a save that changes nothing writes nothing (no audit row for updated_at)
+        changes["updated_at"] = now_iso()
+        update_audited(lib, "cases", "case", case_id, changes, "case")
+    return get_case(lib, case_id)
+
+
+def get_case(lib: Library, case_id: int) -> Case:
+    rows = list(lib.db.query(_CASE_SELECT + " WHERE c.id = ?", [case_id]))
+    if not rows:
+        raise NotFound(f"case {case_id} not found")
+    return Case(**rows[0])
+
+
+def find_case(lib: Library, a_number: str) -> Case | None:
+    digits = parse_a_number(a_number)
+    rows = list(lib.db.query(_CASE_SELECT + " WHERE c.a_number = ?", [digits]))
+    return Case(**rows[0]) if rows else None
+
+
+def case_by_a_number(lib: Library, a_number: str) -> Case:
+    """The case for ``a_number`` (any spelling) or NotFound."""
+    case = find_case(lib, a_number)
+    if case is None:
+        raise NotFound(f"no case {format_a_number(parse_a_number(a_number))} in this library")
+    return case
+
+
+def list_cases(
+    lib: Library,
+    text: str | None = None,
+    judge_code: str | None = None,
+    status: str | None = None,
+    limit: int | None = None,
+    tag: str | None = None,
+) -> list[Case]:
+    """Cases ordered by A-number; ``text`` matches A-number digits, respondent or judge;
+    ``tag`` keeps the cases carrying that tag (see :mod:`caseorg.records.tags`)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if text:
+        digits = "".join(ch for ch in text if ch.isdigit())
+        like = f"%{text.strip()}%"
+        clause = "(c.respondent LIKE ? OR j.name LIKE ? OR j.code LIKE ?"
+        params += [like, like, like]
+        if digits:
+            clause += " OR c.a_number LIKE ?"
+            params.append(f"%{digits}%")
+        where.append(clause + ")")
+    if judge_code:
+        where.append("j.code = ?")
+        params.append(judge_code)
+    if status:
+        where.append("c.status = ?")
+        params.append(parse_choice(status, CASE_STATUSES, "status"))
+    if tag:
+        where.append("c.id IN (SELECT case_id FROM case_tags WHERE tag = ?)")
+        params.append(normalise_tag(tag))
+    sql = _CASE_SELECT
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY c.a_number"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return [Case(**row) for row in lib.db.query(sql, params)]

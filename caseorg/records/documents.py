@@ -1,0 +1,86 @@
+"""Documents of a case: their details (type, title, filed date, filer) and pages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from caseorg.library.folder import Library
+from caseorg.records.audited import get_row, update_audited
+from caseorg.records.models import DOC_TYPES, FILERS, Document
+from caseorg.values import parse_choice, parse_date, require_text
+
+_TYPE_HINTS = (
+    (r"\bnta\b|notice[ _-]*to[ _-]*appear", "notice_to_appear"),
+    (r"hearing[ _-]*notice|notice[ _-]*of[ _-]*hearing", "hearing_notice"),
+    (r"\bbrief\b", "brief"),
+    (r"\bmotion\b", "motion"),
+    (r"\bdecision\b|\bdecided\b", "decision"),
+    (r"\border\b", "order"),
+    (r"\bexhibit\b|\bevidence\b|affidavit|declaration", "evidence"),
+    (r"\bletter\b|correspondence", "correspondence"),
+)
+
+
+def guess_doc_type(name: str) -> str:
+    """A first guess from the file name ('Respondent_Brief.pdf' -> brief); editable later."""
+    words = re.sub(r"[_\-.]+", " ", name.lower())
+    for pattern, doc_type in _TYPE_HINTS:
+        if re.search(pattern, words):
+            return doc_type
+    return "other"
+
+
+def title_from_name(name: str) -> str:
+    stem = Path(name).stem
+    return re.sub(r"[_]+", " ", stem).strip() or name
+
+
+def get_document(lib: Library, document_id: int) -> Document:
+    return Document(**get_row(lib.db, "documents", document_id, "document"))
+
+
+def list_documents(lib: Library, case_id: int) -> list[Document]:
+    return [
+        Document(**row)
+        for row in lib.db.query(
+            "SELECT * FROM documents WHERE case_id = ? ORDER BY filed_on, id", [case_id]
+        )
+    ]
+
+
+def document_path(lib: Library, document_id: int) -> Path:
+    """Where the stored copy of a document lives (for the viewer)."""
+    return lib.store.path_for(get_document(lib, document_id).sha256)
+
+
+def page_text(lib: Library, document_id: int, page_no: int) -> str:
+    rows = list(
+        lib.db.query(
+            "SELECT text FROM pages WHERE document_id = ? AND page_no = ?", [document_id, page_no]
+        )
+    )
+    return rows[0]["text"] if rows else ""
+
+
+def edit_document(lib: Library, document_id: int, **fields: Any) -> Document:
+    """Change type, title, filed date or filer; the index entry follows."""
+    changes: dict[str, Any] = {}
+    for key, value in fields.items():
+        if value is None:
+            continue
+        if key == "doc_type":
+            changes[key] = parse_choice(value, DOC_TYPES, "document type")
+        elif key == "filed_by":
+            changes[key] = parse_choice(value, FILERS, "filer")
+        elif key == "filed_on":
+            changes[key] = parse_date(value, "filed date").isoformat()
+        elif key == "title":
+            changes[key] = require_text(value, "title")
+        else:
+            raise ValueError(f"unknown document field {key!r}")
+    if changes:
+        update_audited(lib, "documents", "document", document_id, changes, "document")
+        lib.index.index_documents([document_id])
+    return get_document(lib, document_id)

@@ -1,0 +1,179 @@
+"""The record types and their allowed values, shared by the core, CLI and app."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from caseorg.records.choices import (  # re-exported: the choices were defined here first
+    CASE_STATUSES as CASE_STATUSES,
+    CASE_TYPES as CASE_TYPES,
+    CUSTODY as CUSTODY,
+    DEADLINE_KINDS as DEADLINE_KINDS,
+    DOC_TYPES as DOC_TYPES,
+    FILERS as FILERS,
+    HEARING_KINDS as HEARING_KINDS,
+    MEDIA as MEDIA,
+    NOTICE_METHODS as NOTICE_METHODS,
+    OUTCOMES as OUTCOMES,
+    TEXT_STATUSES as TEXT_STATUSES,
+    label as label,
+)
+
+
+@dataclass
+class Record:
+    """Base for rows: ``as_dict`` feeds --json output and templates."""
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Judge(Record):
+    id: int
+    code: str
+    name: str
+    court: str | None = None
+    active: bool = True
+
+
+@dataclass
+class Case(Record):
+    id: int
+    a_number: str
+    respondent: str
+    nationality: str | None = None
+    language: str | None = None
+    custody: str = "non_detained"
+    case_type: str = "removal"
+    status: str = "pending"
+    court: str | None = None
+    judge_id: int | None = None
+    attorney: str | None = None
+    dhs_counsel: str | None = None
+    opened_on: str | None = None
+    completed_on: str | None = None
+    outcome: str | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+    judge_code: str | None = None
+    judge_name: str | None = None
+
+    @property
+    def a_number_display(self) -> str:
+        from caseorg.values import format_a_number
+
+        return format_a_number(self.a_number)
+
+
+@dataclass
+class Document(Record):
+    id: int
+    case_id: int
+    sha256: str
+    title: str
+    doc_type: str = "other"
+    filed_on: str | None = None
+    filed_by: str | None = None
+    page_count: int = 0
+    bytes: int = 0
+    original_name: str | None = None
+    text_status: str = "ok"
+    error: str | None = None
+    imported_at: str | None = None
+
+
+@dataclass
+class Hearing(Record):
+    id: int
+    case_id: int
+    starts_at: str
+    kind: str = "master"
+    judge_id: int | None = None
+    courtroom: str | None = None
+    medium: str = "in_person"
+    interpreter_language: str | None = None
+    outcome: str = "pending"
+    adjournment_reason: str | None = None
+    notes: str | None = None
+    judge_code: str | None = None
+    judge_name: str | None = None
+    a_number: str | None = None
+    respondent: str | None = None
+    notice_warning: str | None = None
+
+
+@dataclass
+class Notice(Record):
+    id: int
+    hearing_id: int
+    served_on: str
+    method: str = "mail"
+    address: str | None = None
+    returned_undeliverable: bool = False
+    document_id: int | None = None
+    returned_on: str | None = None  # when the post office sent it back, if known
+
+
+@dataclass
+class Reassignment(Record):
+    id: int
+    case_id: int
+    from_judge_id: int | None
+    to_judge_id: int
+    effective_on: str
+    reason: str
+    ordered_by: str | None = None
+    midstream: bool = False
+    recorded_at: str | None = None
+    corrects_id: int | None = None
+    from_judge_code: str | None = None
+    from_judge_name: str | None = None
+    to_judge_code: str | None = None
+    to_judge_name: str | None = None
+
+
+@dataclass
+class Deadline(Record):
+    id: int
+    case_id: int
+    kind: str
+    due_on: str
+    done_on: str | None = None
+    note: str | None = None
+    document_id: int | None = None
+
+
+@dataclass
+class AuditEvent(Record):
+    id: int
+    at: str
+    actor: str
+    action: str
+    entity: str
+    entity_id: int | None
+    before_json: str | None = None
+    after_json: str | None = None
+
+
+@dataclass
+class PageHit(Record):
+    page_no: int
+    snippet: str
+    snippet_html: str
+
+
+@dataclass
+class DocumentHit(Record):
+    document_id: int
+    case_id: int
+    a_number: str
+    respondent: str
+    title: str
+    doc_type: str
+    filed_on: str | None
+    score: float
+    page_count: int
+    matching_pages: list[int] = field(default_factory=list)
+    pages: list[PageHit] = field(default_factory=list)  # snippets for the best pages

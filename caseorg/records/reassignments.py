@@ -1,0 +1,143 @@
+"""Reassignments: who held a case, when it moved and why — append-only by trigger.
+
+A mistake is never edited away: :func:`reassign` with ``corrects`` records a
+new entry that names the one it corrects, so the history shows both.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from caseorg.errors import InvalidValue, NotFound
+from caseorg.library.folder import Library
+from caseorg.records.audit import now_iso, record
+from caseorg.records.audited import get_row
+from caseorg.records.judges import judge_by_code
+from caseorg.records.models import Reassignment
+from caseorg.values import optional_text, parse_date, require_text
+
+_SELECT = """
+    SELECT r.*, fj.code AS from_judge_code, fj.name AS from_judge_name,
+           tj.code AS to_judge_code, tj.name AS to_judge_name
+    FROM reassignments r
+    LEFT JOIN judges fj ON fj.id = r.from_judge_id
+    JOIN judges tj ON tj.id = r.to_judge_id
+"""
+
+
+def reassign(
+    lib: Library,
+    case_id: int,
+    to_judge_code: str,
+    reason: str,
+    effective_on: str | None = None,
+    ordered_by: str | None = None,
+    midstream: bool = False,
+    corrects: int | None = None,
+) -> Reassignment:
+    """Move a case to another judge: the case's judge changes and a history row is added."""
+    lib.require_writable()
+    case = get_row(lib.db, "cases", case_id, "case")
+    to_judge = judge_by_code(lib, to_judge_code)
+    reason = require_text(reason, "reason for the reassignment")
+    effective = parse_date(effective_on or now_iso()[:10], "effective date").isoformat()
+    if corrects is not None:
+        earlier = get_row(lib.db, "reassignments", corrects, "reassignment")
+        if earlier["case_id"] != case_id:
+            raise InvalidValue(f"reassignment {corrects} belongs to another case")
+    elif case["judge_id"] == to_judge.id:
+        raise InvalidValue(f"the case is already assigned to {to_judge.name}")
+    values = {
+        "case_id": case_id,
+        "from_judge_id": case["judge_id"],
+        "to_judge_id": to_judge.id,
+        "effective_on": effective,
+        "reason": reason,
+        "ordered_by": optional_text(ordered_by),
+        "midstream": 1 if midstream else 0,
+        "recorded_at": now_iso(),
+        "corrects_id": corrects,
+    }
+    with lib.db.atomic():
+        cursor = lib.db.execute(
+            f"INSERT INTO reassignments ({', '.join(values)}) "
+            f"VALUES ({', '.join('?' * len(values))})",
+            list(values.values()),
+        )
+        row_id = int(cursor.lastrowid or 0)
+        record(lib.db, lib.actor, "create", "reassignment", row_id, None, values)
+        if case["judge_id"] != to_judge.id:
+            lib.db.execute(
+                "UPDATE cases SET judge_id = ?, updated_at = ? WHERE id = ?",
+                [to_judge.id, now_iso(), case_id],
+            )
+            record(
+                lib.db,
+                lib.actor,
+                "reassign",
+                "case",
+                case_id,
+                {"judge_id": case["judge_id"]},
+                {"judge_id": to_judge.id},
+            )
+            _move_scheduled_hearings(lib, case_id, case["judge_id"], to_judge.id, effective)
+    return get_reassignment(lib, row_id)
+
+
+def _move_scheduled_hearings(
+    lib: Library, case_id: int, from_judge_id: int | None, to_judge_id: int, effective: str
+) -> None:
+    """Hearings still to be held from the effective date on go to the new judge (each
+    audited); held hearings keep the judge who held them — that is the record."""
+    rows = lib.db.execute(
+        """SELECT id, judge_id FROM hearings
+           WHERE case_id = ? AND outcome = 'pending' AND substr(starts_at, 1, 10) >= ?
+             AND (judge_id IS ? OR judge_id IS NULL)""",
+        [case_id, effective, from_judge_id],
+    ).fetchall()
+    for hearing_id, judge_id in rows:
+        lib.db.execute("UPDATE hearings SET judge_id = ? WHERE id = ?", [to_judge_id, hearing_id])
+        record(
+            lib.db,
+            lib.actor,
+            "reassign",
+            "hearing",
+            hearing_id,
+            {"judge_id": judge_id},
+            {"judge_id": to_judge_id},
+        )
+
+
+def get_reassignment(lib: Library, reassignment_id: int) -> Reassignment:
+    rows = list(lib.db.query(_SELECT + " WHERE r.id = ?", [reassignment_id]))
+    if not rows:
+        raise NotFound(f"reassignment {reassignment_id} not found")
+    return Reassignment(**rows[0])
+
+
+def list_reassignments(
+    lib: Library,
+    case_id: int | None = None,
+    judge_code: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> list[Reassignment]:
+    """History in effective-date order; ``judge_code`` matches cases moved to or from them."""
+    where: list[str] = []
+    params: list[Any] = []
+    if case_id is not None:
+        where.append("r.case_id = ?")
+        params.append(case_id)
+    if judge_code:
+        judge = judge_by_code(lib, judge_code)
+        where.append("(r.from_judge_id = ? OR r.to_judge_id = ?)")
+        params += [judge.id, judge.id]
+    if since:
+        where.append("r.effective_on >= ?")
+        params.append(parse_date(since, "start date").isoformat())
+    if until:
+        where.append("r.effective_on <= ?")
+        params.append(parse_date(until, "end date").isoformat())
+    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
+    sql += " ORDER BY r.effective_on, r.id"
+    return [Reassignment(**row) for row in lib.db.query(sql, params)]

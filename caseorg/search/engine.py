@@ -1,0 +1,694 @@
+"""The Whoosh index: one entry per document, rebuilt from SQLite at will.
+
+SQLite is the truth and this index is a cache. Opening checks its schema
+version (a mismatch or a corrupt index is rebuilt); :meth:`SearchIndex.reconcile`
+indexes documents SQLite has and the index lacks and drops entries for
+documents SQLite no longer has.
+
+Search ranks whole documents (an AND of two common words intersects one
+posting per document, not one per page), then finds the matching pages and
+their snippets only for the documents shown, from ``pages.text``
+(:mod:`caseorg.search.pagematch`). Profiled at 100,000 pages: per-page entries with
+``groupedby`` spent most of a query scoring and grouping every page.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import shutil
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from whoosh import index, qparser
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.filedb.filestore import RamStorage
+from whoosh.query import (
+    And,
+    BinaryQuery,
+    CompoundQuery,
+    ConstantScoreQuery,
+    Every,
+    MultiTerm,
+    Not,
+    NullQuery,
+    Or,
+    Term,
+)
+from whoosh.query.qcore import _NullQuery
+
+from caseorg.errors import BadQuery
+from caseorg.records.models import DocumentHit, PageHit
+from caseorg.search import pagematch
+from caseorg.values import parse_a_number, parse_date
+
+if TYPE_CHECKING:
+    from caseorg.library.folder import Library
+
+INDEX_SCHEMA_VERSION = 3  # 2: one entry per document (1 was one per page); 3: tag:, note:
+_VERSION_FILE = "caseorg-index.json"
+MAX_SNIPPET_PAGES = 10
+BATCH_DOCUMENTS = 200
+REBUILD_ABOVE = 500  # documents missing from an empty index: rebuild rather than add
+# Segments as separate files: Whoosh copies each part of a compound segment into memory
+# when it opens it (BytesIO over the mmap): 550 MB to open a 100,000-page index, 40 MB so
+COMPOUND = False
+# Windows cannot rename a folder with open files, which a rebuild does: no searcher kept there
+KEEP_SEARCHER_OPEN = os.name != "nt"
+
+FIELD_ALIASES = {"doc_type": ["type"], "a_number": ["a"], "filed_on": ["filed"]}
+USER_FIELDS = (
+    "type",
+    "a",
+    "title",
+    "filed",
+    "content",
+    "doc_type",
+    "a_number",
+    "filed_on",
+    "tag",
+    "note",
+)
+
+
+class Analysed(dict[str, list[int]]):
+    """A document's words already analysed (stem -> positions), see :func:`document_entry`."""
+
+
+class DocText(TEXT):
+    """TEXT that also takes :class:`Analysed` words, so pages are tokenised once, by
+    :func:`pagematch.analyse` (3.4x faster than the analyzer's token chain, same words)."""
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        if not isinstance(value, Analysed):
+            yield from super().index(value, **kwargs)
+            return
+        encode = self.format.encode
+        boost = self.format.field_boost
+        for word, positions in value.items():
+            yield word.encode("utf-8"), len(positions), len(positions) * boost, encode(positions)
+
+
+def make_schema() -> Schema:
+    analyzer = StemmingAnalyzer()
+    return Schema(
+        document_id=ID(unique=True, stored=True),
+        pages=STORED,
+        case_id=ID,
+        a_number=ID,
+        doc_type=KEYWORD(lowercase=True),
+        title=TEXT(analyzer=analyzer),
+        filed_on=ID,
+        content=DocText(analyzer=analyzer, phrase=True),
+        tag=KEYWORD(lowercase=True),  # the document's tags and its case's
+        note=TEXT(analyzer=analyzer),  # notes on the document, its case and hearings
+    )
+
+
+DOCUMENT_ROWS_SQL = """
+    SELECT d.id AS document_id, d.case_id, d.doc_type, d.title, d.filed_on, c.a_number,
+           (SELECT group_concat(tag, ' ') FROM (
+               SELECT tag FROM case_tags WHERE case_id = d.case_id
+               UNION SELECT tag FROM document_tags WHERE document_id = d.id)) AS tags,
+           (SELECT group_concat(n.text, ' ') FROM notes n
+             WHERE n.case_id = d.case_id AND (n.entity != 'document' OR n.entity_id = d.id)
+           ) AS notes
+    FROM documents d JOIN cases c ON c.id = d.case_id
+"""
+PAGE_TEXTS_SQL = "SELECT document_id, page_no, text FROM pages WHERE text != ''"
+
+
+def document_entry(row: dict[str, Any], texts: list[str]) -> dict[str, Any]:
+    """The index entry for one document (a :data:`DOCUMENT_ROWS_SQL` row) and its page texts."""
+    return {
+        "document_id": str(row["document_id"]),
+        "pages": len(texts),
+        "case_id": str(row["case_id"]),
+        "a_number": row["a_number"],
+        "doc_type": row["doc_type"],
+        "title": row["title"] or "",
+        "filed_on": row["filed_on"] or "",
+        "content": Analysed(pagematch.analyse_pages(texts)),
+        "tag": row.get("tags") or "",
+        "note": row.get("notes") or "",
+    }
+
+
+def iter_entries(db: Any, document_ids: list[int] | None = None) -> Iterator[dict[str, Any]]:
+    """Entries for these documents (default: all), read from SQLite in id order.
+
+    ``db`` is a sqlite3 connection or sqlite_utils Database.
+    """
+    conn = getattr(db, "conn", db)
+    where, args = "", []
+    if document_ids is not None:
+        if not document_ids:
+            return
+        marks = ",".join("?" * len(document_ids))
+        where, args = f" AND document_id IN ({marks})", list(document_ids)
+    meta_sql = DOCUMENT_ROWS_SQL + (f" WHERE d.id IN ({marks})" if document_ids else "")
+    cursor = conn.execute(meta_sql, args)
+    names = [c[0] for c in cursor.description]
+    meta = {row[0]: dict(zip(names, row, strict=True)) for row in cursor}
+    current: int | None = None
+    texts: list[str] = []
+    for doc_id, _page_no, text in conn.execute(
+        PAGE_TEXTS_SQL + where + " ORDER BY document_id, page_no", args
+    ):
+        if doc_id != current:
+            if current is not None and current in meta:
+                yield document_entry(meta[current], texts)
+            current, texts = doc_id, []
+        texts.append(text)
+    if current is not None and current in meta:
+        yield document_entry(meta[current], texts)
+
+
+# -- query language -----------------------------------------------------------------
+
+_FIELD_PREFIX = re.compile(r'(?<![\w"])([A-Za-z_]+):')
+# an A-number in any spelling (spaces only inside it, so 'a:123456789 212' keeps the 212)
+_A_FIELD = re.compile(
+    r'\b(a|a_number):("?)([Aa]?\s*-?\s*\d{3}[-\s]?\d{3}[-\s]?\d{3}(?![\d-])|[^\s")]+)\2',
+    re.IGNORECASE,
+)
+_RANGE_DATES = re.compile(r"\b(?:filed|filed_on):\[([^\]]*)\]", re.IGNORECASE)
+
+
+def _check_balanced(text: str) -> None:
+    if text.count('"') % 2:
+        raise BadQuery('unbalanced quote: close the phrase with a second "')
+    depth = 0
+    for ch in text:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0:
+            raise BadQuery("a ')' has no matching '('")
+    if depth:
+        raise BadQuery("a '(' is never closed")
+    if text.count("[") != text.count("]"):
+        raise BadQuery("a date range needs both [ and ], like filed:[2024-01-01 TO 2024-12-31]")
+
+
+def normalise_query(text: str) -> str:
+    """Check a user's query and rewrite friendly spellings for Whoosh.
+
+    ``a:A-123-456-789`` becomes the stored digits; ``filed:[...]`` dates are
+    validated; an unknown ``field:`` is an error rather than a silent miss.
+    """
+    text = (text or "").strip()
+    if not text:
+        raise BadQuery("type something to search for")
+    _check_balanced(text)
+    outside_quotes = re.sub(r'"[^"]*"', " ", text)
+    for match in _FIELD_PREFIX.finditer(outside_quotes):
+        name = match.group(1)
+        if name.lower() not in USER_FIELDS:
+            raise BadQuery(
+                f"unknown field '{name}:' — use type:, a:, title:, filed:, tag: or note: "
+                "(or quote the text)"
+            )
+
+    def fix_a(match: re.Match[str]) -> str:
+        try:
+            return f"a_number:{parse_a_number(match.group(3))}"
+        except Exception:
+            raise BadQuery(f"a: needs an A-number, not {match.group(3)!r}") from None
+
+    def fix_range(match: re.Match[str]) -> str:
+        parts = [p.strip() for p in re.split(r"\bTO\b", match.group(1), flags=re.IGNORECASE)]
+        if len(parts) != 2:
+            raise BadQuery("write a date range as filed:[2024-01-01 TO 2024-12-31]")
+        dates = []
+        for part in parts:
+            try:
+                # stored dates are YYYY-MM-DD and compared as text: 20240101 must be rewritten
+                dates.append(parse_date(part).isoformat() if part else "")
+            except Exception:
+                raise BadQuery(f"invalid date {part!r} in filed:[…]: use YYYY-MM-DD") from None
+        # an open end is left out: Whoosh reads "[2024-01-01 TO ]" as ending at ""
+        return "filed_on:[" + " ".join(d for d in (dates[0], "TO", dates[1]) if d) + "]"
+
+    text = _A_FIELD.sub(fix_a, text)
+    return _RANGE_DATES.sub(fix_range, text)
+
+
+def make_parser(schema: Schema) -> qparser.QueryParser:
+    parser = qparser.QueryParser("content", schema)
+    parser.add_plugin(qparser.FuzzyTermPlugin())
+    parser.add_plugin(qparser.FieldAliasPlugin(FIELD_ALIASES))
+    return parser
+
+
+# -- the index --------------------------------------------------------------------
+
+
+class SearchIndex:
+    """The library's Whoosh index; all writes go through one lock (one writer)."""
+
+    def __init__(self, lib: Library):
+        self.lib = lib
+        self.dir: Path = lib.index_dir
+        self._write_lock = threading.RLock()
+        self.schema = make_schema()
+        self._search_lock = threading.Lock()
+        self._cached: Any = None  # an open searcher, see _searcher()
+        self._fallback = False  # read-only and no usable index yet: an empty one in memory
+        self.ix = self._open_or_create()
+
+    # -- opening / rebuilding ----------------------------------------------------
+    def _version_ok(self, folder: Path) -> bool:
+        try:
+            meta = json.loads((folder / _VERSION_FILE).read_text())
+            return bool(meta.get("schema") == INDEX_SCHEMA_VERSION)
+        except (OSError, ValueError):
+            return False
+
+    def _create_empty(self, folder: Path) -> index.Index:
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(mode=0o700)
+        ix = index.create_in(str(folder), self.schema)
+        (folder / _VERSION_FILE).write_text(json.dumps({"schema": INDEX_SCHEMA_VERSION}))
+        return ix
+
+    def _open_or_create(self) -> index.Index:
+        """Open the index; a missing, old or corrupt one is replaced by an empty one.
+
+        The check opens a searcher, which is kept for the first search (opening one
+        reads every segment's metadata: ~0.2 s at 100,000 pages).
+        """
+        if self.lib.read_only:
+            self._fallback = False
+            try:
+                if self._version_ok(self.dir):
+                    ix = index.open_dir(str(self.dir))
+                    self._cached = ix.searcher()
+                    return ix
+            except Exception:
+                pass
+            # read-only and unusable: search an empty in-memory index until a writer fixes it
+            self._fallback = True
+            return RamStorage().create_index(self.schema)
+        if self.dir.exists() and self._version_ok(self.dir):
+            try:  # exists_in opens the TOC: a corrupt one raises there too
+                if index.exists_in(str(self.dir)):
+                    ix = index.open_dir(str(self.dir))
+                    searcher = ix.searcher()
+                    searcher.doc_count()
+                    self._cached = searcher
+                    return ix
+            except Exception:
+                pass  # corrupt: rebuilt below, reconcile refills it from SQLite
+        return self._create_empty(self.dir)
+
+    def close(self) -> None:
+        with self._search_lock:
+            self._drop_searcher()
+        self.ix.close()
+
+    # -- writing --------------------------------------------------------------------
+    @contextmanager
+    def writer(self) -> Iterator[Any]:
+        """A writer that commits only if the block succeeds (never after a failure)."""
+        with self._write_lock:
+            writer = self.ix.writer(limitmb=128, compound=COMPOUND)
+            try:
+                yield writer
+            except BaseException:
+                writer.cancel()
+                raise
+            else:
+                writer.commit()
+
+    def index_documents(self, document_ids: list[int]) -> int:
+        """(Re)index these documents from SQLite; returns the pages indexed."""
+        count = 0
+        for start in range(0, len(document_ids), BATCH_DOCUMENTS):
+            chunk = document_ids[start : start + BATCH_DOCUMENTS]
+            with self.writer() as writer:
+                for doc_id in chunk:
+                    writer.delete_by_term("document_id", str(doc_id))
+                for entry in iter_entries(self.lib.db, chunk):
+                    writer.add_document(**entry)
+                    count += entry["pages"]
+        return count
+
+    def remove_documents(self, document_ids: Iterable[int]) -> None:
+        with self.writer() as writer:
+            for doc_id in document_ids:
+                writer.delete_by_term("document_id", str(doc_id))
+
+    def _stored(self) -> list[dict[str, Any]]:
+        with self._searcher() as searcher:
+            return list(searcher.reader().all_stored_fields())  # live entries only
+
+    def indexed_document_ids(self) -> set[int]:
+        """Documents with a live entry in the index."""
+        with self._searcher() as searcher:
+            reader = searcher.reader()
+            if not reader.has_deletions():
+                # every word of the lexicon is live: 10x faster than unpickling 20,000 entries
+                return {int(term) for term in reader.lexicon("document_id")}
+        return {int(fields["document_id"]) for fields in self._stored()}
+
+    def page_count(self) -> int:
+        """Pages indexed (each document entry records how many it holds)."""
+        return sum(int(fields.get("pages", 0)) for fields in self._stored())
+
+    def reconcile(self, progress: Callable[[int, int], None] | None = None) -> tuple[int, int]:
+        """Index what SQLite has and the index lacks; drop what SQLite lost.
+
+        Returns (documents indexed, documents dropped). Heals a crash between
+        a document's commit and its indexing.
+        """
+        in_db = {
+            row[0]
+            for row in self.lib.db.execute(
+                "SELECT DISTINCT document_id FROM pages WHERE text != ''"
+            )
+        }
+        in_index = self.indexed_document_ids()
+        missing = sorted(in_db - in_index)
+        stale = sorted(in_index - in_db)
+        if not in_index and len(missing) > REBUILD_ABOVE and not self.lib.read_only:
+            # an empty index (new schema, lost folder) and a big library: on every core
+            self.rebuild(progress=progress)
+            return len(missing), 0
+        if stale:
+            self.remove_documents(stale)
+        for start in range(0, len(missing), 100):
+            self.index_documents(missing[start : start + 100])
+            if progress:
+                progress(min(start + 100, len(missing)), len(missing))
+        return len(missing), len(stale)
+
+    def rebuild(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        workers: int | None = None,
+    ) -> int:
+        """Build a fresh index beside the old one from SQLite, then swap it in.
+
+        Large libraries are indexed by worker processes (one segment each, every
+        core busy). Until the swap the old index keeps answering; a cancel leaves
+        it as it was. Returns the pages indexed.
+        """
+        from caseorg.search.build import fill_index
+
+        with self._write_lock:
+            fresh_dir = self.dir.with_name("index.new")
+            fresh = self._create_empty(fresh_dir)
+            try:
+                done = fill_index(
+                    self.lib, fresh, progress=progress, cancelled=cancelled, workers=workers
+                )
+            except BaseException:
+                fresh.close()
+                shutil.rmtree(fresh_dir, ignore_errors=True)
+                raise
+            fresh.close()
+            with self._search_lock:
+                self._drop_searcher()
+            self.ix.close()
+            old_dir = self.dir.with_name("index.old")
+            shutil.rmtree(old_dir, ignore_errors=True)
+            if self.dir.exists():
+                self.dir.rename(old_dir)
+            fresh_dir.rename(self.dir)
+            shutil.rmtree(old_dir, ignore_errors=True)
+            self.ix = index.open_dir(str(self.dir))
+            return done
+
+    # -- searching --------------------------------------------------------------------
+    def parse(self, text: str) -> Any:
+        normal = normalise_query(text)
+        try:
+            query = make_parser(self.schema).parse(normal)
+        except Exception:  # Whoosh's parser has edge cases ('NOT NOT NOT' -> IndexError)
+            raise BadQuery(
+                "cannot understand this query: check the AND/OR/NOT and brackets"
+            ) from None
+        if isinstance(query, _NullQuery):
+            raise BadQuery("nothing to search for: every word is too common or empty")
+        return query
+
+    @contextmanager
+    def _searcher(self) -> Iterator[Any]:
+        """The cached searcher, refreshed if the index changed (one search at a time).
+
+        Opening a searcher reads every segment's metadata: profiled at ~40% of a
+        query on 100,000 pages, so it is kept open between searches.
+        """
+        with self._search_lock:
+            if self._fallback and self._version_ok(self.dir):
+                self._drop_searcher()  # the writer has built the index meanwhile
+                with contextlib.suppress(Exception):
+                    self.ix = index.open_dir(str(self.dir))
+                    self._fallback = False
+            try:
+                if self._cached is None:
+                    self._cached = self.ix.searcher()
+                elif not self._cached.up_to_date():
+                    # a new searcher, not refresh(): refresh reuses segment readers and
+                    # with them their old deletions (an edited document showed twice)
+                    self._drop_searcher()
+                    self._cached = self.ix.searcher()
+            except Exception:  # the files moved under it (a rebuild): start again
+                self._drop_searcher()
+                self._cached = self.ix.searcher()
+            try:
+                yield self._cached
+            finally:
+                if not KEEP_SEARCHER_OPEN:
+                    self._drop_searcher()
+
+    def _drop_searcher(self) -> None:
+        if self._cached is not None:
+            with contextlib.suppress(Exception):
+                self._cached.close()
+            self._cached = None
+
+    def search(
+        self,
+        text: str,
+        case_a_number: str | None = None,
+        doc_type: str | None = None,
+        limit: int = 20,
+    ) -> list[DocumentHit]:
+        """Documents matching ``text``, best first, each with matching pages and snippets.
+
+        Documents are ranked on their whole text; a document is shown only if at
+        least one of its pages matches the query on its own (the same pages a
+        per-page index would find), so candidates are checked page by page. With a
+        NOT over page text, documents that never contain the excluded words come
+        first (they are sure to match), then the others that do match somewhere.
+        """
+        parsed = self.parse(text)
+        filters = []
+        if case_a_number:
+            filters.append(Term("a_number", parse_a_number(case_a_number)))
+        if doc_type:
+            filters.append(Term("doc_type", doc_type.strip().lower()))
+        want = max(1, limit)
+        hits: list[DocumentHit] = []
+        with self._searcher() as searcher:
+            query = _preload_document_fields(parsed, searcher)
+            superset = pagematch.document_superset(query)
+            phases = [query, superset] if superset is not query else [query]
+            checker = _PageChecker(self.lib, searcher, query)
+            shown: set[int] = set()
+            for phase in phases:
+                doc_query = _with_filters(phase, filters)
+                seen = 0
+                wanted = want + 5  # a few spare: some candidates may have no matching page
+                while len(hits) < want:
+                    top = searcher.search(doc_query, limit=wanted).top_n
+                    candidates = []
+                    for score, docnum in top[seen:]:
+                        if docnum not in shown:
+                            shown.add(docnum)
+                            doc_id = int(searcher.stored_fields(docnum)["document_id"])
+                            candidates.append((score, doc_id, docnum))
+                    seen = len(top)
+                    hits.extend(checker.hits(candidates, want - len(hits)))
+                    if len(top) < wanted:
+                        break
+                    wanted *= 4
+                if len(hits) >= want:
+                    break
+        return hits[:limit]
+
+
+def _with_filters(query: Any, filters: list[Any]) -> Any:
+    if not filters:
+        return query
+    parts = [] if isinstance(query, Every) else [query]
+    return And(parts + filters) if len(parts + filters) > 1 else filters[0]
+
+
+def _preload_document_fields(q: Any, searcher: Any) -> Any:
+    """Ranges and wildcards over document fields (``filed:[..]``) as preloaded id lists.
+
+    Whoosh ORs the hundreds of dates in a year as a tree of union matchers and
+    walks it for every candidate: profiled at 8 s for a one-year range at
+    100,000 pages; the preloaded list takes milliseconds and scores constantly.
+    """
+    if isinstance(q, MultiTerm) and q.fieldname != pagematch.CONTENT:
+        reader = searcher.reader()
+        terms = [Term(q.fieldname, t) for t in sorted(set(q._btexts(reader))) if t]  # as Whoosh
+        if not terms:
+            return NullQuery
+        ored = Or(terms)
+        ored.matcher_type = Or.ARRAY_MATCHER
+        return ConstantScoreQuery(ored, score=q.boost)
+    if isinstance(q, Not):
+        return Not(_preload_document_fields(q.query, searcher), boost=q.boost)
+    if isinstance(q, BinaryQuery):
+        return q.__class__(
+            _preload_document_fields(q.a, searcher), _preload_document_fields(q.b, searcher)
+        )
+    if isinstance(q, CompoundQuery):
+        copy = q.__class__([_preload_document_fields(c, searcher) for c in q.subqueries])
+        copy.__dict__.update({k: v for k, v in q.__dict__.items() if k != "subqueries"})
+        return copy
+    return q
+
+
+_Matched = tuple[int, int, set[str], str]  # page_no, weight, words to highlight, text
+
+
+class _PageChecker:
+    """Finds the matching pages of candidate documents and cuts their snippets."""
+
+    def __init__(self, lib: Library, searcher: Any, query: Any):
+        self.lib = lib
+        self.searcher = searcher
+        self.query = query
+        self._doc_sets: dict[int, set[int]] = {}
+        self.page_query = pagematch.PageQuery(query, self._doc_test, self._expand)
+        self.needed = self.page_query.needed()
+
+    def _doc_test(self, node: Any, docnum: int) -> bool:
+        key = id(node)
+        if key not in self._doc_sets:
+            self._doc_sets[key] = set(self.searcher.docs_for_query(node))
+        return docnum in self._doc_sets[key]
+
+    def _expand(self, node: Any) -> set[str]:
+        field = self.searcher.schema[node.fieldname]
+        words: set[str] = set()
+        # per segment: a segment's fuzzy lookup walks its word list with an automaton,
+        # the multi-segment reader computes an edit distance per word (23 s profiled)
+        for leaf, _offset in self.searcher.reader().leaf_readers():
+            for b in node._btexts(leaf):  # bytes, or str for fuzzy terms
+                if b:
+                    words.add(b if isinstance(b, str) else field.from_bytes(b))
+        return words
+
+    def hits(self, candidates: list[tuple[float, int, int]], need: int) -> list[DocumentHit]:
+        found: list[DocumentHit] = []
+        for start in range(0, len(candidates), max(need, 1)):
+            if len(found) >= need:
+                break
+            chunk = candidates[start : start + max(need, 1)]
+            ids = [doc_id for _score, doc_id, _docnum in chunk]
+            marks = ",".join("?" * len(ids))
+            docs = {
+                row["id"]: row
+                for row in self.lib.db.query(
+                    f"""SELECT d.*, c.a_number, c.respondent FROM documents d
+                        JOIN cases c ON c.id = d.case_id WHERE d.id IN ({marks})""",
+                    ids,
+                )
+            }
+            pages: dict[int, list[tuple[int, str]]] = {}
+            for row in self.lib.db.execute(
+                f"SELECT document_id, page_no, text FROM pages"
+                f" WHERE document_id IN ({marks}) AND text != '' ORDER BY document_id, page_no",
+                ids,
+            ):
+                pages.setdefault(row[0], []).append((row[1], row[2]))
+            for score, doc_id, docnum in chunk:
+                if doc_id not in docs:
+                    continue  # stale entry: reconcile will drop it
+                hit = self._document_hit(docs[doc_id], score, docnum, pages.get(doc_id, []))
+                if hit is not None:
+                    found.append(hit)
+                    if len(found) >= need:
+                        break
+        return found
+
+    def _matching(
+        self, docnum: int, doc: dict[str, Any], texts: list[tuple[int, str]]
+    ) -> list[_Matched]:
+        """(page_no, weight, words to highlight, text) of each matching page."""
+        matched: list[_Matched] = []
+        try:
+            for page_no, text in texts:
+                words = pagematch.page_words(text, self.needed)
+                hit_words: set[str] = set()
+                if self.page_query.matches(words, docnum, hit_words):
+                    weight = sum(len(words[w]) for w in hit_words if w in words)
+                    matched.append((page_no, weight, hit_words, text))
+        except pagematch.Unsupported:
+            matched = self._matching_by_whoosh(doc, texts)
+        return matched
+
+    def _matching_by_whoosh(
+        self, doc: dict[str, Any], texts: list[tuple[int, str]]
+    ) -> list[_Matched]:
+        """Fallback for query nodes pagematch does not know: a throw-away index of the pages."""
+        schema = Schema(
+            page_no=ID(stored=True),
+            **{
+                name: self.searcher.schema[name]
+                for name in self.searcher.schema.names()
+                if name not in ("document_id", "pages")
+            },
+        )
+        ram = RamStorage().create_index(schema)
+        with ram.writer() as writer:
+            for page_no, text in texts:
+                entry = document_entry(doc | {"document_id": doc["id"]}, [text])
+                del entry["document_id"], entry["pages"]
+                writer.add_document(page_no=str(page_no), **entry)
+        words = {t for f, t in self.query.iter_all_terms() if f == "content"}
+        with ram.searcher() as searcher:
+            found = {
+                int(f["page_no"])
+                for f in (searcher.stored_fields(d) for d in searcher.docs_for_query(self.query))
+            }
+        by_no = dict(texts)
+        return [(n, 1, set(words), by_no[n]) for n in sorted(found)]
+
+    def _document_hit(
+        self, doc: dict[str, Any], score: float, docnum: int, texts: list[tuple[int, str]]
+    ) -> DocumentHit | None:
+        matched = self._matching(docnum, doc, texts)
+        if not matched:
+            return None  # the words are in the document, but never together on one page
+        best = sorted(matched, key=lambda m: (-m[1], m[0]))[:MAX_SNIPPET_PAGES]
+        page_hits = []
+        for page_no, _weight, words, text in sorted(best, key=lambda m: m[0]):
+            plain, rich = pagematch.snippet(text, words)
+            page_hits.append(PageHit(page_no=page_no, snippet=plain, snippet_html=rich))
+        return DocumentHit(
+            document_id=doc["id"],
+            case_id=doc["case_id"],
+            a_number=doc["a_number"],
+            respondent=doc["respondent"],
+            title=doc["title"],
+            doc_type=doc["doc_type"],
+            filed_on=doc["filed_on"],
+            score=score,
+            page_count=doc["page_count"],
+            matching_pages=[m[0] for m in matched],
+            pages=page_hits,
+        )

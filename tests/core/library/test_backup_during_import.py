@@ -1,0 +1,87 @@
+"""A backup taken while another process imports restores to a whole, consistent library."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from caseorg.demo.pdfmake import write_text_pdf
+from caseorg.library.backup import backup_library, restore_library
+from caseorg.library.check import check_library
+from caseorg.library.folder import open_library
+from caseorg.library.store import sha256_of
+from caseorg.records.cases import add_case
+
+pytestmark = pytest.mark.slow
+
+FILES = 30
+
+
+def _make_files(folder: Path, count: int) -> None:
+    folder.mkdir()
+    for n in range(count):
+        paragraphs = [
+            f"Exhibit {n}, paragraph {k}: declaration of the respondent's sister about the "
+            f"threats received in {1990 + k}."
+            for k in range(240)
+        ]
+        write_text_pdf(folder / f"exhibit_{n:02d}.pdf", paragraphs=paragraphs)
+
+
+def test_backup_while_importing_restores_whole_documents(tmp_path: Path) -> None:
+    library = tmp_path / "lib"
+    _make_files(tmp_path / "in", FILES)
+    with open_library(library) as lib:
+        add_case(lib, "A-123-456-789", "Test Person")
+    importer = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "caseorg.cli.main",
+            "--library",
+            str(library),
+            "import",
+            "A123456789",
+            str(tmp_path / "in"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    archives = []
+    try:
+        # snapshots from a read-only opening, as `caseorg backup` takes them beside the app,
+        # starting once the first document has landed and going on until the import ends
+        while importer.poll() is None and len(archives) < 6:
+            with open_library(library, read_only=True) as viewer:
+                landed = viewer.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+                if landed:
+                    archive = tmp_path / f"backup-{len(archives)}.zip"
+                    backup_library(viewer, archive)
+                    archives.append(archive)
+            time.sleep(0.05)
+    finally:
+        _, err = importer.communicate(timeout=300)
+    assert importer.returncode == 0, err.decode()
+
+    with open_library(library, read_only=True) as final:
+        final_docs = {d["id"]: d for d in final.db.query("SELECT * FROM documents")}
+    assert len(final_docs) == FILES
+    assert archives, "the import ended before any backup could be taken"
+    for n, archive in enumerate(archives):
+        target = tmp_path / f"restored-{n}"
+        restore_library(archive, target)
+        with open_library(target, create=False) as restored:
+            assert check_library(restored).ok
+            print("restored", restored.db.execute("SELECT count(*) FROM documents").fetchone())
+            for doc in restored.db.query("SELECT * FROM documents"):
+                assert doc == final_docs[doc["id"]]  # the same record, never a partial one
+                pages = restored.db.execute(
+                    "SELECT count(*) FROM pages WHERE document_id = ?", [doc["id"]]
+                ).fetchone()[0]
+                assert pages == doc["page_count"]
+                stored = restored.store.path_for(doc["sha256"])
+                assert sha256_of(stored) == doc["sha256"]

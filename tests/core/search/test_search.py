@@ -1,0 +1,522 @@
+"""Search over real OCR'd AAO decisions: phrases, pages, snippets, operators, fields, filters,
+bad queries, and the index as a disposable cache of SQLite."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from helpers import make_pdf
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from caseorg.errors import BadQuery, InvalidValue
+from caseorg.importing.pipeline import import_files
+from caseorg.library.folder import Library, open_library
+from caseorg.records.cases import add_case
+from caseorg.records.documents import edit_document
+from caseorg.search.engine import SearchIndex, normalise_query
+
+pytestmark = pytest.mark.corpus
+
+CASE_D = "A-111-111-111"  # the T and U visa decisions (category D), typed 'decision'
+CASE_OTHER = "A-222-222-222"  # everything else, type guessed from the name ('other')
+FILED = {
+    "aao__D12__file139.pdf": "2024-03-15",
+    "aao__H4__file219.pdf": "2024-11-30",
+    "aao__A3__file93.pdf": "2023-06-01",
+    "aao__B2__file51.pdf": "2025-01-02",
+}
+# (phrase, a document it occurs in, a page of it, the highlighted words in the snippet);
+# found by grepping pypdf's text of the corpus
+PHRASES = [
+    ("extreme hardship", "aao__D12__file139.pdf", 4, "**extreme** **hardship**"),
+    (
+        "preponderance of the evidence",
+        "aao__A3__file93.pdf",
+        6,
+        "**preponderance** of the **evidence**",
+    ),
+    ("unlawfully present", "aao__H4__file219.pdf", 2, "**unlawfully** **present**"),
+    (
+        "substantial physical or mental abuse",
+        "aao__D14__file1.pdf",
+        6,
+        "**substantial** **physical** or **mental** **abuse**",
+    ),
+    ("permission to reapply", "aao__H4__file64.pdf", 3, "**permission** to **reapply**"),
+]
+
+
+def _aao() -> Path:
+    folder = Path(os.environ.get("CASEORG_CORPUS") or "/nonexistent") / "aao"
+    if not folder.is_dir():
+        pytest.skip("CASEORG_CORPUS is not set")
+    return folder
+
+
+def _import_aao(lib: Library, names: list[str] | None = None) -> None:
+    files = sorted(_aao().glob("*.pdf"))
+    if names is not None:
+        files = [f for f in files if f.name in names]
+    d_case = add_case(lib, CASE_D, "Respondent D")
+    other = add_case(lib, CASE_OTHER, "Respondent Other")
+    d_files = [f for f in files if "__D" in f.name]
+    other_files = [f for f in files if "__D" not in f.name]
+    for case, group, doc_type in ((d_case, d_files, "decision"), (other, other_files, None)):
+        if group:
+            report = import_files(lib, case.id, group, doc_type=doc_type, timeout=60)
+            assert report.count("imported") == len(group), report.summary()
+
+
+@pytest.fixture(scope="module")
+def aao(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
+    """The whole AAO corpus imported once for this module (about 300 pages)."""
+    _aao()
+    lib = open_library(tmp_path_factory.mktemp("aao") / "library")
+    try:
+        _import_aao(lib)
+        for name, day in FILED.items():
+            edit_document(lib, _doc_id(lib, name), filed_on=day)
+        yield lib
+    finally:
+        lib.close()
+
+
+def _doc_id(lib: Library, name: str) -> int:
+    row = lib.db.execute("SELECT id FROM documents WHERE original_name = ?", [name]).fetchone()
+    return int(row[0])
+
+
+def _names(lib: Library) -> dict[int, str]:
+    return {r["id"]: r["original_name"] for r in lib.db.query("SELECT * FROM documents")}
+
+
+def _pages(lib: Library, query: str, **options: object) -> set[tuple[str, int]]:
+    """Every (document name, page) the search finds."""
+    names = _names(lib)
+    hits = lib.index.search(query, limit=1000, **options)  # type: ignore[arg-type]
+    return {(names[h.document_id], page) for h in hits for page in h.matching_pages}
+
+
+def _docs(lib: Library, query: str, **options: object) -> set[str]:
+    return {name for name, _page in _pages(lib, query, **options)}
+
+
+def _grep(lib: Library, pattern: str) -> set[tuple[str, int]]:
+    """Pages whose stored text matches ``pattern`` (case-insensitive, whitespace folded)."""
+    found = set()
+    rows = lib.db.query(
+        "SELECT d.original_name, p.page_no, p.text FROM pages p"
+        " JOIN documents d ON d.id = p.document_id"
+    )
+    for row in rows:
+        text = " ".join(row["text"].split())
+        if re.search(pattern, text, re.IGNORECASE):
+            found.add((row["original_name"], row["page_no"]))
+    return found
+
+
+# -- phrases: the right document, the right page, a highlighted snippet ----------------
+
+
+@pytest.mark.parametrize(("phrase", "name", "page", "marked"), PHRASES)
+def test_phrase_finds_the_document_page_and_snippet(
+    aao: Library, phrase: str, name: str, page: int, marked: str
+) -> None:
+    hits = aao.index.search(f'"{phrase}"', limit=100)
+    names = _names(aao)
+    mine = [h for h in hits if names[h.document_id] == name]
+    assert mine, f"{name} not found for {phrase!r}"
+    hit = mine[0]
+    assert page in hit.matching_pages
+    assert hit.title == re.sub("_+", " ", Path(name).stem)
+    page_hit = next(p for p in hit.pages if p.page_no == page)
+    assert marked in page_hit.snippet
+    first, second = marked.split("**")[1], marked.split("**")[-2]
+    assert f"<b>{first}</b>" in page_hit.snippet_html
+    assert f"<b>{second}</b>" in page_hit.snippet_html
+    assert "\x02" not in page_hit.snippet and "\x03" not in page_hit.snippet_html
+
+
+@pytest.mark.parametrize(("phrase", "name", "page", "marked"), PHRASES)
+def test_phrase_pages_are_exactly_the_pages_with_the_phrase(
+    aao: Library, phrase: str, name: str, page: int, marked: str
+) -> None:
+    expected = _grep(aao, re.escape(phrase))
+    assert (name, page) in expected
+    assert _pages(aao, f'"{phrase}"') == expected
+
+
+def test_results_are_grouped_by_document_best_first(aao: Library) -> None:
+    hits = aao.index.search("trafficking", limit=5)
+    assert 1 <= len(hits) <= 5
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    assert len({h.document_id for h in hits}) == len(hits)
+    for hit in hits:
+        assert hit.matching_pages == sorted(set(hit.matching_pages))
+        assert [p.page_no for p in hit.pages] == sorted(p.page_no for p in hit.pages)
+        assert {p.page_no for p in hit.pages} <= set(hit.matching_pages)
+        assert hit.a_number in ("111111111", "222222222")
+        assert hit.page_count >= max(hit.matching_pages)
+
+
+# -- operators, prefix, fuzzy ---------------------------------------------------------------
+
+
+def test_and_or_not(aao: Library) -> None:
+    trafficking = _pages(aao, "trafficking")
+    hardship = _pages(aao, "hardship")
+    assert trafficking and hardship and trafficking & hardship
+    assert _pages(aao, "trafficking AND hardship") == trafficking & hardship
+    assert _pages(aao, "trafficking hardship") == trafficking & hardship  # AND by default
+    assert _pages(aao, "trafficking OR hardship") == trafficking | hardship
+    assert _pages(aao, "trafficking NOT hardship") == trafficking - hardship
+    assert _pages(aao, "trafficking AND NOT hardship") == trafficking - hardship
+    assert _pages(aao, "(trafficking OR hardship) AND diplomat") == (
+        (trafficking | hardship) & _pages(aao, "diplomat")
+    )
+
+
+def test_prefix(aao: Library) -> None:
+    found = _pages(aao, "inadmiss*")
+    assert found == _grep(aao, r"\binadmiss")
+    assert _grep(aao, r"\binadmissible\b") <= found
+    assert _grep(aao, r"\binadmissibility\b") <= found
+    assert ("aao__D12__file139.pdf", 2) in found
+
+
+def test_fuzzy(aao: Library) -> None:
+    found = _pages(aao, "hardshp~")
+    assert _grep(aao, r"\bhardship") <= found
+    assert ("aao__D12__file139.pdf", 4) in found
+    assert _pages(aao, "hardshp") == set()  # the misspelling alone finds nothing
+
+
+def test_stemming(aao: Library) -> None:
+    # 'trafficked' and 'trafficking' share a stem
+    assert _grep(aao, r"\btrafficked\b") <= _pages(aao, "trafficking")
+
+
+# -- fields -----------------------------------------------------------------------------------
+
+
+def test_type_field_and_type_filter(aao: Library) -> None:
+    names = _names(aao)
+    decisions = {n for n in names.values() if "__D" in n}
+    others = set(names.values()) - decisions
+    assert _docs(aao, "type:decision") == decisions
+    assert _docs(aao, "type:Decision") == decisions
+    assert _docs(aao, "type:other") == others
+    assert _docs(aao, "type:brief") == set()
+    hardship = _pages(aao, "hardship")
+    filtered = _pages(aao, "hardship", doc_type="decision")
+    assert filtered == {p for p in hardship if p[0] in decisions}
+    assert filtered and filtered != hardship
+    assert _pages(aao, "hardship AND type:decision") == filtered
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "111111111",
+        "A111111111",
+        "a111111111",
+        "111-111-111",
+        "A-111-111-111",
+        "a-111-111-111",
+        '"A 111 111 111"',
+        "111 111 111",
+    ],
+)
+def test_a_number_field_in_every_spelling(aao: Library, spelling: str) -> None:
+    names = _names(aao)
+    decisions = {n for n in names.values() if "__D" in n}
+    expected = {p for p in _pages(aao, "hardship") if p[0] in decisions}
+    assert expected
+    assert _pages(aao, f"a:{spelling} hardship") == expected
+    assert _pages(aao, f"hardship AND a:{spelling}") == expected
+    assert _pages(aao, "hardship", case_a_number=spelling.strip('"')) == expected
+
+
+def test_a_number_field_leaves_the_next_words_alone(aao: Library) -> None:
+    # '1999' after an A-number is a search word, not the end of the A-number
+    expected = {p for p in _pages(aao, "1999") if "__D" in p[0]}
+    assert expected
+    assert _pages(aao, "a:A-111-111-111 1999") == expected
+    assert _pages(aao, "a:111111111 1999") == expected
+    assert _pages(aao, "a:111 111 111 1999") == expected
+
+
+def test_case_filter(aao: Library) -> None:
+    everything = _pages(aao, "hardship")
+    one = _pages(aao, "hardship", case_a_number=CASE_D)
+    two = _pages(aao, "hardship", case_a_number="222-222-222")
+    assert one and two
+    assert one | two == everything and not one & two
+    assert _pages(aao, "hardship", case_a_number=CASE_D, doc_type="other") == set()
+    with pytest.raises(InvalidValue):
+        aao.index.search("hardship", case_a_number="A-12")
+
+
+def test_title_field(aao: Library) -> None:
+    assert _docs(aao, "title:file139") == {"aao__D12__file139.pdf"}
+    assert _docs(aao, "title:file139 OR title:file219") == {
+        "aao__D12__file139.pdf",
+        "aao__H4__file219.pdf",
+    }
+    assert _docs(aao, "title:D12") == {n for n in _names(aao).values() if "__D12__" in n}
+
+
+def test_filed_range(aao: Library) -> None:
+    in_2024 = {"aao__D12__file139.pdf", "aao__H4__file219.pdf"}
+    assert _docs(aao, "filed:[2024-01-01 TO 2024-12-31]") == in_2024
+    assert _docs(aao, "filed:[2024-01-01 to 2024-12-31]") == in_2024
+    assert _docs(aao, "filed:[20240101 TO 20241231]") == in_2024
+    assert _docs(aao, "filed:[2024-06-01 TO]") == {"aao__H4__file219.pdf", "aao__B2__file51.pdf"}
+    assert _docs(aao, "filed:[TO 2023-12-31]") == {"aao__A3__file93.pdf"}
+    assert _docs(aao, "filed:[2024-01-01 TO 2024-12-31] hardship") == {"aao__D12__file139.pdf"}
+    assert _docs(aao, "filed:[2026-01-01 TO 2026-12-31]") == set()
+
+
+def test_editing_a_document_updates_its_index_entry(aao: Library) -> None:
+    doc_id = _doc_id(aao, "aao__H4__file64.pdf")
+    try:
+        edit_document(aao, doc_id, doc_type="brief", title="Waiver appeal zyxwv")
+        assert _docs(aao, "type:brief") == {"aao__H4__file64.pdf"}
+        assert _docs(aao, "title:zyxwv") == {"aao__H4__file64.pdf"}
+        assert ("aao__H4__file64.pdf", 3) in _pages(aao, '"permission to reapply"')
+    finally:
+        edit_document(aao, doc_id, doc_type="other", title="aao H4 file64")
+    assert _docs(aao, "type:brief") == set()
+
+
+# -- bad queries ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ('"unclosed', ["quote"]),
+        ('extreme "hardship', ["quote"]),
+        ("(a OR b", ["("]),
+        ("a OR b)", [")"]),
+        ("foo:bar", ["foo", "type:"]),
+        ("filed:[2024-13-45 TO 2024-12-31]", ["2024-13-45", "YYYY-MM-DD"]),
+        ("filed:[2024-01-01 2024-12-31]", ["filed:[2024-01-01 TO 2024-12-31]"]),
+        ("filed:[2024-01-01 TO 2024-12-31", ["["]),
+        ("a:12345", ["A-number", "12345"]),
+        ("a:A-123-456-7890", ["A-number"]),
+        ("", ["search"]),
+        ("   ", ["search"]),
+        ("NOT NOT NOT", ["NOT"]),
+    ],
+)
+def test_bad_queries_say_what_is_wrong(aao: Library, query: str, words: list[str]) -> None:
+    with pytest.raises(BadQuery) as info:
+        aao.index.search(query)
+    message = str(info.value)
+    assert message and "\n" not in message
+    for word in words:
+        assert word in message
+    assert isinstance(info.value, InvalidValue)
+
+
+def test_quoted_field_like_text_is_fine(aao: Library) -> None:
+    assert aao.index.search('"In Re: 9044770"') is not None
+    assert normalise_query('"foo:bar" extreme') == '"foo:bar" extreme'
+
+
+# -- any text: results or BadQuery, nothing else ------------------------------------------------
+
+_TOKENS = [
+    "a:", "type:", "filed:", "title:", "content:", "(", ")", '"', "[", "]", "{", "}", "TO",
+    "AND", "OR", "NOT", "*", "~", "^", "2024-01-01", "123456789", "A-123-456-789", "asylum",
+    "hardship", " ", "-", "+", "'", "\\", "/", ":", "~2", "^3", "!", "?", "<b>",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
+    folder = tmp_path_factory.mktemp("small")
+    lib = open_library(folder / "library")
+    try:
+        case = add_case(lib, "123456789", "Ana")
+        pdf = make_pdf(folder / "brief.pdf", ["Asylum brief: extreme hardship <b>&amp; fear."])
+        import_files(lib, case.id, [pdf], workers=1)
+        yield lib
+    finally:
+        lib.close()
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.one_of(
+        st.text(max_size=25),
+        st.lists(st.sampled_from(_TOKENS), max_size=8).map("".join),
+        st.lists(st.sampled_from(_TOKENS), max_size=8).map(" ".join),
+    )
+)
+def test_any_query_gives_results_or_bad_query(small: Library, query: str) -> None:
+    try:
+        hits = small.index.search(query, limit=5)
+    except BadQuery as exc:
+        assert str(exc) and "\n" not in str(exc)
+    else:
+        for hit in hits:
+            for page in hit.pages:
+                # snippets are escaped: the only tags are the highlights
+                assert re.sub(r"</?b>", "", page.snippet_html).count("<") == 0
+
+
+def test_snippets_escape_document_text(small: Library) -> None:
+    hits = small.index.search("fear")
+    snippet = hits[0].pages[0].snippet_html
+    assert "&lt;b&gt;" in snippet and "&amp;amp;" in snippet
+    assert "<b>fear</b>" in snippet
+
+
+# -- the index is a cache of SQLite ------------------------------------------------------------
+
+CACHE_DOCS = [
+    "aao__D12__file139.pdf",
+    "aao__D14__file1.pdf",
+    "aao__H4__file219.pdf",
+    "aao__H4__file64.pdf",
+    "aao__A3__file93.pdf",
+]
+CACHE_QUERIES = ['"extreme hardship"', "inadmiss*", "a:A-111-111-111 trafficking", "type:other"]
+
+
+@pytest.fixture(scope="module")
+def cache_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small closed library to copy: five decisions, two cases."""
+    path = tmp_path_factory.mktemp("cache") / "library"
+    with open_library(path) as lib:
+        _import_aao(lib, CACHE_DOCS)
+    return path
+
+
+@pytest.fixture
+def cached(cache_template: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "library"
+    shutil.copytree(cache_template, path)
+    return path
+
+
+def _answers(lib: Library) -> dict[str, set[tuple[str, int]]]:
+    return {q: _pages(lib, q) for q in CACHE_QUERIES}
+
+
+def test_deleted_index_is_rebuilt_on_open_and_by_reconcile(cached: Path) -> None:
+    with open_library(cached) as lib:
+        before = _answers(lib)
+        pages = lib.index.page_count()
+    assert all(before.values())
+    shutil.rmtree(cached / "index")
+    with open_library(cached) as lib:
+        assert _answers(lib) == before  # opening the index reconciles it
+        assert lib.index.page_count() == pages
+    shutil.rmtree(cached / "index")
+    with open_library(cached) as lib:
+        bare = SearchIndex(lib)  # what opening finds before it reconciles: nothing
+        try:
+            assert bare.page_count() == 0
+            assert bare.reconcile() == (len(CACHE_DOCS), 0)
+            assert bare.page_count() == pages
+        finally:
+            bare.close()
+        lib.reconcile_index()
+        assert _answers(lib) == before
+        assert lib.index.reconcile() == (0, 0)  # nothing left to do
+
+
+def test_corrupt_index_is_rebuilt(cached: Path) -> None:
+    with open_library(cached) as lib:
+        before = _answers(lib)
+    for path in (cached / "index").iterdir():
+        if path.suffix in (".toc", ".seg"):
+            path.write_bytes(b"\x00garbage" * 64)
+    with open_library(cached) as lib:
+        assert _answers(lib) == before
+    (cached / "index" / "caseorg-index.json").write_text('{"schema": 0}')  # an old version
+    with open_library(cached) as lib:
+        assert _answers(lib) == before
+
+
+def test_rebuild_gives_the_same_results(cached: Path) -> None:
+    with open_library(cached) as lib:
+        before = _answers(lib)
+        pages = lib.index.page_count()
+        seen: list[tuple[int, int]] = []
+        done = lib.index.rebuild(progress=lambda d, t: seen.append((d, t)))
+        assert done == pages == lib.index.page_count()
+        assert seen and seen[-1] == (pages, pages)
+        assert _answers(lib) == before
+    assert not (cached / "index.new").exists() and not (cached / "index.old").exists()
+
+
+def test_cancelled_rebuild_keeps_the_old_index(cached: Path) -> None:
+    from caseorg.errors import Cancelled
+
+    with open_library(cached) as lib:
+        before = _answers(lib)
+        # a rebuild looks for a cancel every 500 pages: give it more than that
+        case_id = lib.db.execute("SELECT id FROM cases LIMIT 1").fetchone()[0]
+        with lib.db.atomic():
+            cursor = lib.db.execute(
+                "INSERT INTO documents (case_id, sha256, title, imported_at)"
+                " VALUES (?, ?, 'filler', 'now')",
+                [case_id, "0" * 64],
+            )
+            filler = cursor.lastrowid
+            lib.db.conn.executemany(
+                "INSERT INTO pages (document_id, page_no, text) VALUES (?, ?, ?)",
+                [(filler, n, f"filler page {n}") for n in range(1, 601)],
+            )
+        with pytest.raises(Cancelled):
+            lib.index.rebuild(cancelled=lambda: True)
+        assert _answers(lib) == before
+        assert _pages(lib, "filler") == set()
+    assert not (cached / "index.new").exists()
+
+
+def test_stale_entries_are_dropped_and_missing_ones_added(cached: Path) -> None:
+    with open_library(cached) as lib:
+        assert lib.index.page_count() > 0  # opened (and reconciled) before the rows go
+        gone = _doc_id(lib, "aao__D12__file139.pdf")
+        with lib.db.atomic():
+            lib.db.execute("DELETE FROM pages WHERE document_id = ?", [gone])
+            lib.db.execute("DELETE FROM documents WHERE id = ?", [gone])
+        # the index still has it, but search never shows a document SQLite lacks
+        assert gone in lib.index.indexed_document_ids()
+        assert "aao__D12__file139.pdf" not in _docs(lib, '"extreme hardship"')
+        assert all(h.document_id != gone for h in lib.index.search('"extreme hardship"'))
+        assert lib.index.reconcile() == (0, 1)
+        assert gone not in lib.index.indexed_document_ids()
+
+        kept = _doc_id(lib, "aao__H4__file219.pdf")
+        lib.index.remove_documents([kept])  # as if a crash came before indexing
+        assert _pages(lib, '"unlawfully present"') == set()
+        assert lib.index.reconcile() == (1, 0)
+        assert _pages(lib, '"unlawfully present"') == {
+            ("aao__H4__file219.pdf", 1),
+            ("aao__H4__file219.pdf", 2),
+        }
+        assert lib.index.reconcile() == (0, 0)
+
+    # a stale entry left behind is dropped when the library is next opened
+    with open_library(cached) as lib:
+        assert lib.index.page_count() > 0
+        gone = _doc_id(lib, "aao__H4__file64.pdf")
+        with lib.db.atomic():
+            lib.db.execute("DELETE FROM pages WHERE document_id = ?", [gone])
+            lib.db.execute("DELETE FROM documents WHERE id = ?", [gone])
+    with open_library(cached) as lib:
+        assert gone not in lib.index.indexed_document_ids()
+        assert lib.index.reconcile() == (0, 0)

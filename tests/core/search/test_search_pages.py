@@ -1,0 +1,201 @@
+"""Document-level ranking still finds exactly the matching pages; the fast analysis is
+the index's analyzer; a parallel rebuild equals a serial one."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from whoosh.analysis import StemmingAnalyzer
+
+import caseorg.search.build as indexbuild
+import caseorg.search.engine as search_mod
+from caseorg.library.folder import Library, open_library
+from caseorg.records.cases import add_case
+from caseorg.search.engine import SearchIndex, pagematch
+
+PAGES = {
+    # document title -> its pages
+    "split words": ["The asylum claim is pending.", "Extreme hardship was shown."],
+    "together": ["An asylum claim and extreme hardship on one page.", "Nothing else here."],
+    "phrase edge": ["The hardship was extreme", "hardship follows on the next page"],
+    "negated": ["asylum granted", "asylum and withholding", "withholding only"],
+}
+
+
+def _add_document(lib: Library, case_id: int, title: str, pages: list[str], **fields) -> int:
+    with lib.db.atomic():
+        cursor = lib.db.execute(
+            "INSERT INTO documents (case_id, sha256, title, page_count, imported_at, doc_type,"
+            " filed_on) VALUES (?, ?, ?, ?, 'now', ?, ?)",
+            [
+                case_id,
+                os.urandom(32).hex(),
+                title,
+                len(pages),
+                fields.get("doc_type", "other"),
+                fields.get("filed_on"),
+            ],  # fmt: skip
+        )
+        doc_id = int(cursor.lastrowid or 0)
+        lib.db.conn.executemany(
+            "INSERT INTO pages (document_id, page_no, text) VALUES (?, ?, ?)",
+            [(doc_id, n, text) for n, text in enumerate(pages, start=1)],
+        )
+    lib.index.index_documents([doc_id])
+    return doc_id
+
+
+@pytest.fixture
+def docs(lib: Library, case) -> dict[str, int]:
+    return {title: _add_document(lib, case.id, title, pages) for title, pages in PAGES.items()}
+
+
+def _found(lib: Library, query: str) -> dict[str, list[int]]:
+    titles = {r["id"]: r["title"] for r in lib.db.query("SELECT id, title FROM documents")}
+    return {titles[h.document_id]: h.matching_pages for h in lib.index.search(query, limit=100)}
+
+
+def test_and_needs_both_words_on_one_page(lib: Library, docs: dict[str, int]) -> None:
+    # 'split words' has both words, but never on the same page: it is not a hit
+    assert _found(lib, "asylum hardship") == {"together": [1]}
+    assert _found(lib, "asylum OR hardship") == {
+        "split words": [1, 2],
+        "together": [1],
+        "phrase edge": [1, 2],
+        "negated": [1, 2],
+    }
+
+
+def test_a_phrase_never_spans_two_pages(lib: Library, docs: dict[str, int]) -> None:
+    assert _found(lib, '"extreme hardship"') == {"split words": [2], "together": [1]}
+    assert "phrase edge" not in _found(lib, '"extreme hardship"')
+
+
+def test_not_is_decided_page_by_page(lib: Library, docs: dict[str, int]) -> None:
+    # the document has 'withholding', yet its page 1 has asylum without it
+    assert _found(lib, "asylum NOT withholding") == {
+        "negated": [1],
+        "split words": [1],
+        "together": [1],
+    }
+    assert _found(lib, "withholding NOT asylum") == {"negated": [3]}
+    assert "negated" not in _found(lib, "NOT withholding") or _found(lib, "NOT withholding")[
+        "negated"
+    ] == [1]
+
+
+def test_snippets_only_for_shown_pages_and_highlight_the_words(
+    lib: Library, docs: dict[str, int]
+) -> None:
+    hits = lib.index.search("hardship")
+    for hit in hits:
+        for page in hit.pages:
+            assert page.page_no in hit.matching_pages
+            assert "<b>hardship</b>" in page.snippet_html.lower()
+            assert "**" in page.snippet
+
+
+def test_many_pages_get_at_most_ten_snippets_best_pages_first(lib: Library, case) -> None:
+    pages = [f"page {n} mentions waiver" + " waiver" * (n % 4) for n in range(1, 31)]
+    _add_document(lib, case.id, "long", pages)
+    (hit,) = lib.index.search("waiver")
+    assert hit.matching_pages == list(range(1, 31))
+    assert len(hit.pages) == 10
+    assert [p.page_no for p in hit.pages] == sorted(p.page_no for p in hit.pages)
+    # the most mentions first (n % 4 == 3: four), then ties broken by page number
+    assert {p.page_no for p in hit.pages} == {3, 7, 11, 15, 19, 23, 27, 2, 6, 10}
+
+
+def test_field_only_queries_match_every_page(lib: Library, case) -> None:
+    doc = _add_document(lib, case.id, "dated", ["one", "", "three"], doc_type="brief",
+                        filed_on="2024-05-01")  # fmt: skip
+    assert _found(lib, "type:brief") == {"dated": [1, 3]}  # the empty page is not indexed
+    assert _found(lib, "filed:[2024-01-01 TO 2024-12-31]") == {"dated": [1, 3]}
+    assert _found(lib, "filed:[2024-01-01 TO 2024-12-31] three") == {"dated": [3]}
+    assert _found(lib, "three NOT type:brief") == {}
+    assert lib.index.page_count() == 2
+    assert doc in lib.index.indexed_document_ids()
+
+
+def test_fast_analysis_equals_the_index_analyzer() -> None:
+    corpus = os.environ.get("CASEORG_CORPUS")
+    texts = [
+        "Testing is testing: the A-123-456-789 case, 3.141 big-time under_score ÉCOLE İstanbul",
+        "of the and to be", "", "a b c I x", "Straße ΣΊΣΥΦΟΣ naïve café 2024-01-01 re-entry",
+    ]  # fmt: skip
+    cache = Path(__file__).resolve().parents[2] / "bench" / "out" / "aao_pages.json"
+    if corpus and cache.exists():
+        texts += [t for pages in json.loads(cache.read_text()).values() for t in pages][:120]
+    analyzer = StemmingAnalyzer()
+    for text in texts:
+        expected: dict[str, list[int]] = {}
+        for token in analyzer(text, positions=True):
+            expected.setdefault(token.text, []).append(token.pos)
+        words, _end = pagematch.analyse(text)
+        assert words == expected, text[:80]
+        wanted = set(list(expected)[:5])
+        relative = pagematch.page_words(text, wanted)
+        for word in wanted:
+            first = expected[word][0] - relative[word][0]
+            assert [p - first for p in expected[word]] == relative[word]
+
+
+def test_parallel_rebuild_equals_serial(lib: Library, case, monkeypatch) -> None:
+    other = add_case(lib, "987654321", "Bernardo Diaz")
+    words = ["asylum", "hardship", "waiver", "persecution", "removal", "evidence"]
+    for n in range(40):
+        pages = [f"{words[n % 6]} {words[(n + p) % 6]} document{n} page{p}" for p in range(5)]
+        _add_document(lib, (case if n % 2 else other).id, f"doc {n}", pages)
+    queries = ["asylum hardship", '"waiver persecution"', "document1*", "hardshp~", "removal"]
+    before = {q: _found(lib, q) for q in queries}
+    monkeypatch.setattr(indexbuild, "PARALLEL_MIN_PAGES", 10)
+    seen: list[tuple[int, int]] = []
+    assert lib.index.rebuild(progress=lambda d, t: seen.append((d, t)), workers=2) == 200
+    assert seen[-1] == (200, 200)
+    with lib.index.ix.reader() as reader:
+        assert len(list(reader.leaf_readers())) == 2, "one segment per worker"
+    assert {q: _found(lib, q) for q in queries} == before
+    assert lib.index.page_count() == 200
+    # separate segment files: a compound segment is copied into memory when opened
+    assert not list(lib.index_dir.glob("*.seg"))
+    assert lib.index.reconcile() == (0, 0)
+
+
+def test_an_emptied_index_of_a_big_library_is_rebuilt_in_one_go(
+    lib: Library, case, monkeypatch
+) -> None:
+    ids = [_add_document(lib, case.id, f"doc {n}", [f"asylum page {n}"]) for n in range(6)]
+    lib.index.remove_documents(ids)
+    monkeypatch.setattr(search_mod, "REBUILD_ABOVE", 3)
+    rebuilt: list[int] = []
+    original = SearchIndex.rebuild
+
+    def spy(self: SearchIndex, **kwargs: object) -> int:
+        rebuilt.append(1)
+        return original(self, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SearchIndex, "rebuild", spy)
+    assert lib.index.reconcile() == (6, 0)
+    assert rebuilt == [1]
+    assert len(lib.index.search("asylum")) == 6
+
+
+def test_a_read_only_window_sees_the_index_once_the_writer_built_it(lib: Library, case) -> None:
+    _add_document(lib, case.id, "brief", ["extreme hardship"])
+    (lib.index_dir / "caseorg-index.json").write_text('{"schema": 0}')  # an old index
+    with open_library(lib.path, read_only=True) as viewer:
+        assert viewer.index.search("hardship") == []  # nothing usable yet
+        lib.index.rebuild()
+        assert [h.title for h in viewer.index.search("hardship")] == ["brief"]
+
+
+def test_without_a_kept_searcher_as_on_windows(lib: Library, docs, monkeypatch) -> None:
+    monkeypatch.setattr(search_mod, "KEEP_SEARCHER_OPEN", False)
+    lib.index._drop_searcher()
+    assert _found(lib, "asylum hardship") == {"together": [1]}
+    assert lib.index._cached is None, "closed after each search"
+    lib.index.rebuild()
+    assert _found(lib, '"extreme hardship"') == {"split words": [2], "together": [1]}

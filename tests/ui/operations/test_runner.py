@@ -1,0 +1,238 @@
+"""Background operations: one worker owns the writable library; results come back on
+the UI thread; a slow operation gets a progress dialog whose Cancel works."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from caseorg.errors import Cancelled, InvalidValue, ReadOnlyLibrary
+from caseorg.library.folder import Library
+from caseorg.records.cases import add_case, list_cases
+from caseorg_ui.operations.progress_dialog import ProgressDialog
+from caseorg_ui.operations.runner import OpContext, Session, one_line, show_message
+from caseorg_ui.qt import QApplication, QMessageBox
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[Session]:
+    opened = Session(tmp_path / "library")
+    yield opened
+    opened.close()
+
+
+def open_boxes() -> list[QMessageBox]:
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
+
+
+def close_boxes() -> None:
+    for box in open_boxes():
+        box.close()
+
+
+def test_success_runs_on_worker_and_callback_on_ui_thread(qtbot: Any, session: Session) -> None:
+    seen: dict[str, Any] = {}
+
+    def op(lib: Library, _ctx: OpContext) -> int:
+        seen["op_thread"] = threading.current_thread()
+        case = add_case(lib, "A-111-222-333", "Ana Lopez")
+        return case.id
+
+    def success(case_id: int) -> None:
+        seen["callback_thread"] = threading.current_thread()
+        seen["case_id"] = case_id
+        # the UI's read-only library sees the worker's committed write
+        seen["listed"] = [c.respondent for c in list_cases(session.read_lib)]
+
+    handle = session.runner.run_op(op, success, label="Adding a case")
+    assert session.runner.busy
+    qtbot.waitUntil(lambda: handle.done, timeout=5000)
+    assert seen["op_thread"] is not threading.main_thread()
+    assert seen["op_thread"] is session.runner.worker_thread
+    assert seen["callback_thread"] is threading.main_thread()
+    assert seen["listed"] == ["Ana Lopez"]
+    assert session.runner.idle
+    assert handle.dialog is None  # quick: no progress dialog ever appeared
+
+
+def test_operations_run_one_at_a_time_in_order(qtbot: Any, session: Session) -> None:
+    order: list[str] = []
+    active = {"now": 0, "max": 0}
+
+    def make(name: str) -> Any:
+        def op(_lib: Library, _ctx: OpContext) -> str:
+            active["now"] += 1
+            active["max"] = max(active["max"], active["now"])
+            time.sleep(0.02)
+            active["now"] -= 1
+            return name
+
+        return op
+
+    handles = [session.runner.run_op(make(n), order.append) for n in "abcde"]
+    qtbot.waitUntil(lambda: all(h.done for h in handles), timeout=5000)
+    assert order == list("abcde")
+    assert active["max"] == 1
+
+
+def test_caseorg_error_is_one_line_message(qtbot: Any, session: Session) -> None:
+    def op(lib: Library, _ctx: OpContext) -> None:
+        add_case(lib, "A-12", "Bo Chen")
+
+    handle = session.runner.run_op(op, lambda _r: pytest.fail("must not succeed"))
+    qtbot.waitUntil(lambda: handle.done, timeout=5000)
+    assert session.runner.last_error is not None
+    assert "invalid A-number" in session.runner.last_error
+    assert "\n" not in session.runner.last_error
+    boxes = open_boxes()
+    assert any("invalid A-number" in box.text() for box in boxes)
+    close_boxes()
+
+
+def test_on_failure_gets_the_exception(qtbot: Any, session: Session) -> None:
+    failures: list[BaseException] = []
+
+    def op(_lib: Library, _ctx: OpContext) -> None:
+        raise InvalidValue("due date is required")
+
+    handle = session.runner.run_op(op, on_failure=failures.append)
+    qtbot.waitUntil(lambda: handle.done, timeout=5000)
+    assert [str(f) for f in failures] == ["due date is required"]
+    assert session.runner.last_error is None  # the caller handled it: no box
+
+
+def test_unexpected_error_is_logged_not_shown_as_traceback(
+    qtbot: Any, session: Session, caplog: pytest.LogCaptureFixture
+) -> None:
+    def op(_lib: Library, _ctx: OpContext) -> float:
+        return 1 / 0
+
+    with caplog.at_level(logging.ERROR, logger="caseorg.ui"):
+        handle = session.runner.run_op(op, lambda _r: None)
+        qtbot.waitUntil(lambda: handle.done, timeout=5000)
+    text = session.runner.last_error or ""
+    assert text.startswith("Unexpected error: ZeroDivisionError: division by zero")
+    assert text.endswith("details in the log") and "Traceback" not in text
+    assert any(r.exc_info and r.exc_info[0] is ZeroDivisionError for r in caplog.records)
+    close_boxes()
+
+
+def test_read_only_session_refuses_writes_with_a_sentence(qtbot: Any, tmp_path: Path) -> None:
+    Session(tmp_path / "lib").close()  # create it
+    ro = Session(tmp_path / "lib", read_only=True)
+    try:
+        failures: list[BaseException] = []
+        handle = ro.runner.run_op(
+            lambda lib, _ctx: add_case(lib, "A-111-222-333", "X"), on_failure=failures.append
+        )
+        qtbot.waitUntil(lambda: handle.done, timeout=5000)
+        assert isinstance(failures[0], ReadOnlyLibrary)
+        assert one_line(failures[0]).startswith("this library is open read-only")
+    finally:
+        ro.close()
+
+
+def test_slow_operation_shows_progress_and_cancel_stops_it(qtbot: Any, session: Session) -> None:
+    steps: list[int] = []
+    failures: list[BaseException] = []
+
+    def op(_lib: Library, ctx: OpContext) -> int:
+        for step in range(200):
+            ctx.check_cancelled("counting cancelled")
+            steps.append(step)
+            ctx.progress(f"step {step} of 200", step, 200)
+            time.sleep(0.02)
+        return len(steps)
+
+    handle = session.runner.run_op(
+        op,
+        lambda _r: pytest.fail("cancelled op must not succeed"),
+        failures.append,
+        label="Counting slowly",
+        cancellable=True,
+    )
+    started = time.monotonic()
+    qtbot.waitUntil(lambda: handle.dialog is not None, timeout=3000)
+    assert time.monotonic() - started >= 0.4  # not before ~500 ms
+    dialog = handle.dialog
+    assert isinstance(dialog, ProgressDialog) and dialog.isVisible()
+    assert "Counting slowly" in dialog.title.text()
+    qtbot.waitUntil(lambda: dialog.detail.text().startswith("step "), timeout=2000)
+    assert dialog.bar.maximum() == 200
+    assert dialog.cancel_button.isVisible()
+    dialog.cancel_button.click()
+    qtbot.waitUntil(lambda: handle.done, timeout=3000)
+    assert isinstance(failures[0], Cancelled)
+    assert 0 < len(steps) < 200
+    assert handle.dialog is None
+    assert not [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, ProgressDialog) and w.isVisible()
+    ]
+
+
+def test_cancelled_without_handler_is_a_status_message(qtbot: Any, session: Session) -> None:
+    def op(_lib: Library, ctx: OpContext) -> None:
+        while not ctx.cancelled:
+            time.sleep(0.01)
+        ctx.check_cancelled("import cancelled")
+
+    handle = session.runner.run_op(op, cancellable=True)
+    with qtbot.waitSignal(session.runner.message, timeout=3000) as blocker:
+        handle.cancel()
+    assert blocker.args == ["import cancelled"]
+    assert session.runner.last_error is None
+
+
+def test_not_cancellable_dialog_has_no_cancel(qtbot: Any, session: Session) -> None:
+    release = threading.Event()
+    handle = session.runner.run_op(lambda _lib, _ctx: release.wait(5), label="Checking")
+    qtbot.waitUntil(lambda: handle.dialog is not None, timeout=3000)
+    dialog = handle.dialog
+    assert dialog is not None and not dialog.cancel_button.isVisible()
+    dialog.reject()  # Esc does nothing when the operation cannot stop
+    assert dialog.isVisible()
+    release.set()
+    qtbot.waitUntil(lambda: handle.done, timeout=3000)
+
+
+def test_failing_success_callback_is_one_line(qtbot: Any, session: Session) -> None:
+    def bad(_result: object) -> None:
+        raise KeyError("missing")
+
+    handle = session.runner.run_op(lambda _lib, _ctx: 1, bad)
+    qtbot.waitUntil(lambda: handle.done, timeout=3000)
+    assert session.runner.last_error == "Unexpected error: KeyError: 'missing' — details in the log"
+    close_boxes()
+
+
+def test_shutdown_cancels_the_running_operation(qtbot: Any, tmp_path: Path) -> None:
+    opened = Session(tmp_path / "lib")
+    seen: list[str] = []
+
+    def op(_lib: Library, ctx: OpContext) -> None:
+        while not ctx.cancelled:
+            time.sleep(0.01)
+        seen.append("stopped")
+
+    opened.runner.run_op(op, cancellable=True)
+    queued = opened.runner.run_op(lambda _lib, _ctx: seen.append("never"))
+    qtbot.waitUntil(lambda: opened.runner.worker_thread is not None, timeout=3000)
+    opened.close()
+    assert seen == ["stopped"]
+    assert not queued.done  # dropped, never run
+    with pytest.raises(RuntimeError):
+        opened.runner.run_op(lambda _lib, _ctx: None)
+
+
+def test_show_message_does_not_block(qtbot: Any) -> None:
+    box = show_message(None, "one line")
+    assert box.isVisible() and box.text() == "one line"
+    box.close()

@@ -1,0 +1,594 @@
+"""One case on screen: its caption facts, then tabs for documents, hearings,
+reassignments, deadlines and the history of every change.
+
+Everything here reads through the UI thread's read-only library (a handful of
+small queries per case). Writes are the main window's actions, run on the worker;
+it calls :meth:`CaseView.refresh` when they finish. Reassignments and history are
+append-only, so their tabs offer no edit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from caseorg.errors import NotFound
+from caseorg.library.folder import Library
+from caseorg.records.audit import history
+from caseorg.records.cases import get_case
+from caseorg.records.deadlines import list_deadlines
+from caseorg.records.documents import list_documents
+from caseorg.records.hearings import list_hearings, notices_for
+from caseorg.records.models import (
+    AuditEvent,
+    Case,
+    Deadline,
+    Document,
+    Hearing,
+    Reassignment,
+    label,
+)
+from caseorg.records.reassignments import list_reassignments
+from caseorg.reports.render import words
+from caseorg.values import format_a_number
+from caseorg_ui.qt import (
+    QAbstractItemView,
+    QAction,
+    QApplication,
+    QBrush,
+    QColor,
+    QHeaderView,
+    QIcon,
+    QLabel,
+    QMenu,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QStackedWidget,
+    QStyle,
+    Qt,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from caseorg_ui.views.case_list_model import judge_short, no_case_label
+from caseorg_ui.views.table_models import RowsModel
+
+DASH = "—"
+WARNING_COLOR = QColor("#a15c00")
+OVERDUE_COLOR = QColor("#b00020")
+MUTED_COLOR = QColor("#6b6b6b")
+
+
+def warning_icon() -> QIcon:
+    style = QApplication.style()
+    return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+
+
+# -- a small model for a list of records ---------------------------------------------------
+
+
+@dataclass
+class Col:
+    """One column: its title and how a record shows in it."""
+
+    title: str
+    text: Callable[[Any], str]
+    tooltip: Callable[[Any], str | None] | None = None
+    icon: Callable[[Any], QIcon | None] | None = None
+    color: Callable[[Any], QColor | None] | None = None
+
+
+class RecordModel(RowsModel[Any]):
+    """A read-only table over a list of records (dataclasses) and a column spec."""
+
+    def __init__(self, columns: Sequence[Col], parent: QObject | None = None):
+        super().__init__([col.title for col in columns], parent)
+        self.columns = list(columns)
+
+    @property
+    def records(self) -> list[Any]:
+        return self.rows
+
+    def set_records(self, records: Sequence[Any]) -> None:
+        self.set_rows(records)
+
+    def record(self, row: int) -> Any:
+        return self.row_at(row)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.column() < len(self.columns):
+            return None
+        record = self.record(index.row())
+        if record is None:
+            return None
+        col = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.text(record)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return col.tooltip(record) if col.tooltip else col.text(record)
+        if role == Qt.ItemDataRole.DecorationRole and col.icon:
+            return col.icon(record)
+        if role == Qt.ItemDataRole.ForegroundRole and col.color:
+            color = col.color(record)
+            return QBrush(color) if color is not None else None
+        return None
+
+
+# -- how each record type shows ------------------------------------------------------------
+
+
+def _or_dash(value: object) -> str:
+    text = "" if value is None else str(value).strip()
+    return text or DASH
+
+
+TEXT_STATUS = {
+    "ok": "searchable",
+    "no_text": "scanned — no text",
+    "encrypted": "encrypted — needs a password",
+    "failed": "failed",
+}
+
+
+@dataclass
+class HearingRow:
+    """A hearing with what its row needs: notices served and any notice problem."""
+
+    hearing: Hearing
+    notices: int
+    problem: str | None
+
+
+def _notice_text(row: HearingRow) -> str:
+    if row.problem:
+        return row.problem
+    return f"{row.notices} served" if row.notices else "none recorded"
+
+
+def _hearing_tooltip(row: HearingRow) -> str:
+    h = row.hearing
+    lines = [f"{h.starts_at} · {label(h.kind)} hearing · {label(h.outcome)}"]
+    if h.adjournment_reason:
+        lines.append(f"Adjournment reason: {h.adjournment_reason}")
+    if h.notes:
+        lines.append(f"Notes: {h.notes}")
+    if row.problem:
+        lines.append(f"⚠ {row.problem}")
+    return "\n".join(lines)
+
+
+def _deadline_state(item: Deadline) -> str:
+    if item.done_on:
+        return f"done {item.done_on}"
+    if item.due_on < dt.date.today().isoformat():
+        return "overdue"
+    return "open"
+
+
+def _deadline_color(item: Deadline) -> QColor | None:
+    state = _deadline_state(item)
+    if state == "overdue":
+        return OVERDUE_COLOR
+    return MUTED_COLOR if item.done_on else None
+
+
+def _judge_label(name: str | None, code: str | None) -> str:
+    if not name:
+        return "(unassigned)"
+    name = judge_short(name)
+    return f"{name} ({code})" if code else name
+
+
+HIDDEN_FIELDS = {"id", "created_at", "updated_at", "recorded_at", "imported_at", "sha256"}
+
+
+class HistoryFormatter:
+    """Turns an audit row's before/after JSON into one readable line."""
+
+    def __init__(self, judges: dict[int, str]):
+        self.judges = judges
+
+    def value(self, key: str, value: object) -> str:
+        if value is None or value == "":
+            return DASH
+        if key.endswith("judge_id") and isinstance(value, int):
+            return self.judges.get(value, str(value))
+        if isinstance(value, str):
+            return label(value) if value.islower() and " " not in value else value
+        return str(value)
+
+    def changes(self, event: AuditEvent) -> str:
+        before = json.loads(event.before_json) if event.before_json else None
+        after = json.loads(event.after_json) if event.after_json else None
+        parts: list[str] = []
+        if isinstance(before, dict) and isinstance(after, dict):
+            for key in after:
+                if key in HIDDEN_FIELDS:
+                    continue
+                old, new = self.value(key, before.get(key)), self.value(key, after[key])
+                parts.append(f"{label(key)}: {old} → {new}")
+        elif isinstance(after, dict):
+            for key, value in after.items():
+                if key in HIDDEN_FIELDS or value in (None, "", 0) and key != "midstream":
+                    continue
+                parts.append(f"{label(key)}: {self.value(key, value)}")
+        return "; ".join(parts) or DASH
+
+
+# -- the view ------------------------------------------------------------------------------
+
+TABS = ("documents", "hearings", "reassignments", "deadlines", "history")
+TAB_TITLES = {
+    "documents": "Documents",
+    "hearings": "Hearings",
+    "reassignments": "Reassignments",
+    "deadlines": "Deadlines",
+    "history": "History",
+}
+
+
+class CaseView(QWidget):
+    """The selected case: header facts, a warning banner, and five tabs.
+
+    ``context_actions[tab]`` lists the actions offered on a right-click in that tab
+    (the main window fills it); ``documentActivated`` and ``hearingActivated`` fire
+    on a double-click.
+    """
+
+    documentActivated = Signal(int)  # noqa: N815 - Qt signal naming
+    hearingActivated = Signal(int)  # noqa: N815
+    selectionChanged = Signal()  # noqa: N815
+
+    def __init__(self, lib: Library, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.lib = lib
+        self.case: Case | None = None
+        self.context_actions: dict[str, list[QAction]] = {tab: [] for tab in TABS}
+
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setWordWrap(True)  # a long name goes onto a second line, never clipped
+        self.facts = QLabel()
+        self.facts.setTextFormat(Qt.TextFormat.RichText)
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "QLabel { background: #fff4d6; color: #5c3b00; border: 1px solid #e0b44c;"
+            " border-radius: 4px; padding: 6px; }"
+        )
+        self.banner.hide()
+
+        self.models: dict[str, RecordModel] = {
+            "documents": RecordModel(self._document_columns(), self),
+            "hearings": RecordModel(self._hearing_columns(), self),
+            "reassignments": RecordModel(self._reassignment_columns(), self),
+            "deadlines": RecordModel(self._deadline_columns(), self),
+            "history": RecordModel(self._history_columns(), self),
+        }
+        self.tables: dict[str, QTableView] = {}
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        for key in TABS:
+            table = self._make_table(key)
+            self.tables[key] = table
+            self.tabs.addTab(table, TAB_TITLES[key])
+        self.tabs.setTabToolTip(
+            TABS.index("reassignments"), "Append-only: a correction is a new entry"
+        )
+        self.tabs.setTabToolTip(TABS.index("history"), "Every change to this case, newest first")
+        self.tables["documents"].doubleClicked.connect(self._document_double_clicked)
+        self.tables["hearings"].doubleClicked.connect(self._hearing_double_clicked)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(8, 8, 8, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+
+        self.placeholder = no_case_label()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+    # -- columns ---------------------------------------------------------------------------
+    def _document_columns(self) -> list[Col]:
+        return [
+            Col("Title", lambda d: d.title, lambda d: f"{d.title}\n{d.original_name or ''}"),
+            Col("Type", lambda d: label(d.doc_type)),
+            Col("Filed", lambda d: _or_dash(d.filed_on)),
+            Col("Filed by", lambda d: _or_dash(label(d.filed_by))),
+            Col("Pages", lambda d: str(d.page_count)),
+            Col(
+                "Text",
+                lambda d: TEXT_STATUS.get(d.text_status, d.text_status),
+                lambda d: d.error or TEXT_STATUS.get(d.text_status, d.text_status),
+                color=lambda d: None if d.text_status == "ok" else WARNING_COLOR,
+            ),
+            Col("File", lambda d: _or_dash(d.original_name)),
+        ]
+
+    def _hearing_columns(self) -> list[Col]:
+        return [
+            Col("When", lambda r: r.hearing.starts_at, _hearing_tooltip),
+            Col("Kind", lambda r: words("kind_short", r.hearing.kind)),
+            Col("Judge", lambda r: judge_short(r.hearing.judge_name or "") or DASH),
+            Col("Room", lambda r: _or_dash(r.hearing.courtroom)),
+            Col("Medium", lambda r: words("medium_short", r.hearing.medium)),
+            Col("Interpreter", lambda r: _or_dash(r.hearing.interpreter_language)),
+            Col(
+                "Outcome",
+                lambda r: words("outcome", r.hearing.outcome),
+                _hearing_tooltip,
+                icon=lambda r: warning_icon() if r.problem else None,
+                color=lambda r: WARNING_COLOR if r.problem else None,
+            ),
+            Col(
+                "Notice",
+                _notice_text,
+                lambda r: f"⚠ {r.problem}" if r.problem else _notice_text(r),
+                icon=lambda r: warning_icon() if r.problem else None,
+                color=lambda r: WARNING_COLOR if r.problem else None,
+            ),
+        ]
+
+    def _reassignment_columns(self) -> list[Col]:
+        return [
+            Col("Effective", lambda r: r.effective_on),
+            Col("From", lambda r: _judge_label(r.from_judge_name, r.from_judge_code)),
+            Col("To", lambda r: _judge_label(r.to_judge_name, r.to_judge_code)),
+            Col("Reason", lambda r: r.reason),
+            Col("Ordered by", lambda r: _or_dash(r.ordered_by)),
+            Col("Midstream", lambda r: "yes" if r.midstream else "no"),
+            Col(
+                "Corrects",
+                lambda r: f"#{r.corrects_id}" if r.corrects_id else DASH,
+                lambda r: (
+                    f"This entry corrects reassignment #{r.corrects_id}"
+                    if r.corrects_id
+                    else "An original entry"
+                ),
+            ),
+            Col("Recorded", lambda r: _or_dash(r.recorded_at)),
+        ]
+
+    def _deadline_columns(self) -> list[Col]:
+        return [
+            Col("Due", lambda d: d.due_on, color=_deadline_color),
+            Col("Kind", lambda d: words("deadline", d.kind), color=_deadline_color),
+            Col("State", _deadline_state, color=_deadline_color),
+            Col("Note", lambda d: _or_dash(d.note), color=_deadline_color),
+        ]
+
+    def _history_columns(self) -> list[Col]:
+        return [
+            Col("When", lambda e: e.at),
+            Col("Who", lambda e: e.actor),
+            Col("Action", lambda e: label(e.action)),
+            Col("Record", lambda e: f"{e.entity} #{e.entity_id}" if e.entity_id else e.entity),
+            Col("Changes", lambda e: self._formatter.changes(e)),
+        ]
+
+    _formatter = HistoryFormatter({})
+
+    def _make_table(self, key: str) -> QTableView:
+        table = QTableView()
+        table.setModel(self.models[key])
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(24)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(lambda pos, k=key: self._show_context_menu(k, pos))
+        table.selectionModel().selectionChanged.connect(lambda *_: self.selectionChanged.emit())
+        return table
+
+    # -- loading ---------------------------------------------------------------------------
+    def set_case(self, case_id: int | None) -> None:
+        """Show ``case_id`` (None: the placeholder)."""
+        if case_id is None:
+            self.case = None
+            for model in self.models.values():
+                model.set_records([])
+            self.stack.setCurrentWidget(self.placeholder)
+            return
+        try:
+            self.case = get_case(self.lib, case_id)
+        except NotFound:
+            self.set_case(None)
+            return
+        self.stack.setCurrentIndex(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the shown case (after a write finished on the worker)."""
+        if self.case is None:
+            return
+        try:
+            case = self.case = get_case(self.lib, self.case.id)
+        except NotFound:
+            self.set_case(None)
+            return
+        judges = {
+            row["id"]: row["code"] for row in self.lib.db.query("SELECT id, code FROM judges")
+        }
+        self._formatter = HistoryFormatter(judges)
+        self._show_header(case)
+        # notice_warning is caseorg.records.hearings.notice_problem with the court's notice period
+        hearings = [
+            HearingRow(h, len(notices_for(self.lib, h.id)), h.notice_warning)
+            for h in list_hearings(self.lib, case_id=case.id)
+        ]
+        records: dict[str, Sequence[Any]] = {
+            "documents": list_documents(self.lib, case.id),
+            "hearings": hearings,
+            "reassignments": list_reassignments(self.lib, case_id=case.id),
+            "deadlines": list_deadlines(self.lib, case_id=case.id),
+            "history": history(self.lib.db, case_id=case.id),
+        }
+        for key, rows in records.items():
+            selected = self.selected(key)
+            self.models[key].set_records(rows)
+            self._reselect(key, selected)
+            self.tabs.setTabText(TABS.index(key), f"{TAB_TITLES[key]} ({len(rows)})")
+        self._fit_columns()
+        problems = [row for row in hearings if row.problem]
+        index = TABS.index("hearings")
+        self.tabs.setTabIcon(index, warning_icon() if problems else QIcon())
+        if problems:
+            lines = "<br>".join(
+                f"Hearing of {html.escape(r.hearing.starts_at)}: {html.escape(r.problem or '')}"
+                for r in problems
+            )
+            self.banner.setText(f"⚠ <b>Notice problem</b><br>{lines}")
+            self.banner.show()
+        else:
+            self.banner.hide()
+
+    def _show_header(self, case: Case) -> None:
+        self.title.setText(
+            f"<span style='font-size:15pt; font-weight:600'>"
+            f"{html.escape(format_a_number(case.a_number))}</span>"
+            f"<span style='font-size:15pt'> &nbsp;{html.escape(case.respondent)}</span>"
+        )
+        lines: list[list[str | None]] = [
+            [
+                case.nationality,
+                case.language and f"{case.language} speaker",
+                label(case.custody),
+                f"{label(case.case_type)} case",
+                f"status: {label(case.status)}",
+            ],
+            [f"Judge: {_judge_label(case.judge_name, case.judge_code)}", case.court],
+            [
+                f"Attorney: {case.attorney}" if case.attorney else "Attorney: pro se",
+                case.dhs_counsel and f"DHS counsel: {case.dhs_counsel}",
+            ],
+            [
+                case.opened_on and f"Opened {case.opened_on}",
+                case.completed_on and f"completed {case.completed_on}",
+                case.outcome and f"outcome: {case.outcome}",
+            ],
+        ]
+
+        def line(parts: list[str | None]) -> str:
+            return " · ".join(html.escape(p) for p in parts if p)
+
+        self.facts.setText("<br>".join(text for text in map(line, lines) if text))
+
+    def _fit_columns(self) -> None:
+        for key, table in self.tables.items():
+            if self.models[key].rowCount() <= 200:  # small tables only: this reads every row
+                table.resizeColumnsToContents()
+                header = table.horizontalHeader()
+                for col in range(header.count() - 1):
+                    header.resizeSection(col, min(header.sectionSize(col), 320))
+
+    # -- selection -------------------------------------------------------------------------
+    def selected(self, key: str) -> Any:
+        """The record selected in tab ``key``, or None."""
+        table = self.tables[key]
+        rows = table.selectionModel().selectedRows()
+        if not rows:
+            current = table.currentIndex()
+            if not current.isValid() or not table.selectionModel().isSelected(current):
+                return None
+            return self.models[key].record(current.row())
+        return self.models[key].record(rows[0].row())
+
+    def selected_id(self, key: str) -> int | None:
+        record = self.selected(key)
+        if record is None:
+            return None
+        if isinstance(record, HearingRow):
+            return record.hearing.id
+        return int(record.id)
+
+    def select_row(self, key: str, row: int) -> None:
+        table = self.tables[key]
+        table.selectRow(row)
+        table.setCurrentIndex(self.models[key].index(row, 0))
+
+    def select_record(self, key: str, record_id: int) -> bool:
+        """Select the record with ``record_id`` in tab ``key``; False if it is not there."""
+        for row, record in enumerate(self.models[key].records):
+            wanted = record.hearing.id if isinstance(record, HearingRow) else record.id
+            if wanted == record_id:
+                self.select_row(key, row)
+                self.tables[key].scrollTo(self.models[key].index(row, 0))
+                return True
+        return False
+
+    def _reselect(self, key: str, previous: Any) -> None:
+        if previous is None:
+            return
+        wanted = previous.hearing.id if isinstance(previous, HearingRow) else previous.id
+        for row, record in enumerate(self.models[key].records):
+            record_id = record.hearing.id if isinstance(record, HearingRow) else record.id
+            if record_id == wanted:
+                self.select_row(key, row)
+                return
+
+    def current_tab(self) -> str:
+        return TABS[self.tabs.currentIndex()]
+
+    def show_tab(self, key: str) -> None:
+        self.tabs.setCurrentIndex(TABS.index(key))
+
+    # -- menus and activation --------------------------------------------------------------
+    def menu_for(self, key: str) -> QMenu:
+        """The context menu of tab ``key`` (actions the main window registered)."""
+        menu = QMenu(self)
+        for action in self.context_actions.get(key, []):
+            if action is None or action.isSeparator():
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        return menu
+
+    def _show_context_menu(self, key: str, pos: QPoint) -> None:
+        table = self.tables[key]
+        index = table.indexAt(pos)
+        if index.isValid():
+            self.select_row(key, index.row())
+        menu = self.menu_for(key)
+        if not menu.isEmpty():
+            menu.exec(table.viewport().mapToGlobal(pos))
+
+    def _document_double_clicked(self, index: QModelIndex) -> None:
+        record = self.models["documents"].record(index.row())
+        if isinstance(record, Document):
+            self.documentActivated.emit(record.id)
+
+    def _hearing_double_clicked(self, index: QModelIndex) -> None:
+        record = self.models["hearings"].record(index.row())
+        if isinstance(record, HearingRow):
+            self.hearingActivated.emit(record.hearing.id)
+
+    def reassignment(self, row: int) -> Reassignment | None:
+        record = self.models["reassignments"].record(row)
+        return record if isinstance(record, Reassignment) else None
