@@ -14,6 +14,8 @@ import sqlite3
 import time
 from pathlib import Path
 
+from caseorg.search.handle import index_of
+
 from .common import OUT, Target, log, median, p95, ratio_target
 from .genlib import library
 
@@ -153,7 +155,7 @@ def run(repeat: int = 7) -> list[Target]:
     theirs: dict[str, list[float]] = {q[0]: [] for q in QUERIES}
     counts: dict[str, tuple[int, int]] = {}
     with open_library(folder) as lib:
-        index = lib.index
+        index = index_of(lib)
         for kind, query, match, condition, args in QUERIES:  # warm both (and check them)
             counts[kind] = (len(index.search(query)), len(fts.search(match, condition, args)))
         for _round in range(repeat):

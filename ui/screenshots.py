@@ -20,6 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from caseorg.search.handle import index_of
+
 WIDTH, HEIGHT = 1440, 900
 
 
@@ -236,7 +238,7 @@ def _shoot(outdir: Path, scratch: Path, size: tuple[int, int]) -> list[Path]:
 
 def _first_hit(window: Any) -> tuple[int, int, str] | None:
     try:
-        hits = window.read_lib.index.search('"extreme hardship"', limit=1)
+        hits = index_of(window.read_lib).search('"extreme hardship"', limit=1)
     except Exception:
         return None
     if not hits:
@@ -247,7 +249,7 @@ def _first_hit(window: Any) -> tuple[int, int, str] | None:
 
 def _dialogs(window: Any, shots: Shooter, case_id: int) -> None:
     from caseorg.importing.pipeline import FileOutcome, ImportReport
-    from caseorg.library.check import CheckReport, Problem
+    from caseorg.upkeep.check import CheckReport, Problem
     from caseorg_ui.operations.import_flow import ImportReportDialog
     from caseorg_ui.operations.progress_dialog import ProgressDialog
     from caseorg_ui.operations.runner import Progress

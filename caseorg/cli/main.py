@@ -35,6 +35,7 @@ from caseorg.records.models import (
     OUTCOMES,
     label,
 )
+from caseorg.search.handle import index_of
 from caseorg.values import format_a_number, parse_date
 
 log = logging.getLogger("caseorg")
@@ -195,7 +196,7 @@ def reindex(state: State) -> None:
         if sys.stderr.isatty():
             click.echo(f"\rindexing {done}/{total} pages", err=True, nl=False)
 
-    pages = lib.index.rebuild(progress=show)
+    pages = index_of(lib).rebuild(progress=show)
     if sys.stderr.isatty():
         click.echo("", err=True)
     click.echo(f"index rebuilt: {pages} pages")
@@ -210,7 +211,7 @@ def check(state: State, repair: bool, as_json: bool) -> None:
 
     Exits 1 when problems remain. --repair never deletes user data.
     """
-    from caseorg.library.check import check_library
+    from caseorg.upkeep.check import check_library
 
     report = check_library(state.lib(create=False), repair=repair)
     if as_json:
@@ -232,7 +233,7 @@ def check(state: State, repair: bool, as_json: bool) -> None:
 @pass_state
 def backup(state: State, file: Path) -> None:
     """Write a backup archive (.zip) of the library; safe while the app is open."""
-    from caseorg.library.backup import backup_library
+    from caseorg.upkeep.backup import backup_library
 
     lib = open_library(state.library_path, create=False, read_only=True)
     try:
@@ -248,13 +249,13 @@ def backup(state: State, file: Path) -> None:
 @pass_state
 def restore(state: State, file: Path, force: bool) -> None:
     """Restore a backup archive into the library folder (--library)."""
-    from caseorg.library.backup import restore_library
+    from caseorg.upkeep.backup import restore_library
 
     target = state.library_path or default_library_path()
     manifest = restore_library(file, target, force=force)
     lib = open_library(target, create=False)
     try:
-        pages = lib.index.page_count()
+        pages = index_of(lib).page_count()
     finally:
         lib.close()
     click.echo(
@@ -507,7 +508,7 @@ def case_edit(
 @pass_state
 def history_cmd(state: State, a_number: str, as_json: bool) -> None:
     """Show the audit trail of a case and everything in it (newest first)."""
-    from caseorg.records.audit import history
+    from caseorg.library.audit import history
     from caseorg.records.cases import case_by_a_number
 
     lib = state.lib()
@@ -703,8 +704,8 @@ def search(
     type:, a:, title:, tag:, note:, filed:[2024-01-01 TO 2024-12-31].
     Exits 1 when nothing matches. See also 'caseorg saved-search list'.
     """
+    from caseorg.records.saved_searches import get_saved_search, save_search
     from caseorg.records.tags import normalise_tag
-    from caseorg.search.saved import get_saved_search, save_search
 
     lib = state.lib()
     if saved_name:
@@ -719,7 +720,9 @@ def search(
     if not query:
         raise InvalidValue("give a QUERY to search for (or --saved NAME)")
     full = f"tag:{normalise_tag(tag)} AND ({query})" if tag else query
-    hits = lib.index.search(full, case_a_number=case_a_number, doc_type=doc_type, limit=limit or 20)
+    hits = index_of(lib).search(
+        full, case_a_number=case_a_number, doc_type=doc_type, limit=limit or 20
+    )
     if save_as:
         filters = {"case": case_a_number, "type": doc_type, "limit": limit, "tag": tag}
         kept = save_search(lib, save_as, query, filters)
@@ -1604,7 +1607,7 @@ def saved_search() -> None:
 @pass_state
 def saved_search_list(state: State, as_json: bool) -> None:
     """List saved searches by name."""
-    from caseorg.search.saved import list_saved_searches
+    from caseorg.records.saved_searches import list_saved_searches
 
     items = list_saved_searches(state.lib())
     if as_json:
@@ -1622,7 +1625,7 @@ def saved_search_list(state: State, as_json: bool) -> None:
 @pass_state
 def saved_search_delete(state: State, name: str) -> None:
     """Delete the saved search NAME."""
-    from caseorg.search.saved import delete_saved_search
+    from caseorg.records.saved_searches import delete_saved_search
 
     delete_saved_search(state.lib(), name)
     click.echo(f"deleted saved search {name!r}")

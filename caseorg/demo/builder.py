@@ -30,9 +30,9 @@ from caseorg.records import (
     judges,
     notes,
     reassignments,
+    saved_searches,
     tags,
 )
-from caseorg.search import saved as saved_searches
 from caseorg.values import format_a_number
 
 SEED = 20240611

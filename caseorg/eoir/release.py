@@ -35,8 +35,8 @@ from typing import Any
 
 from caseorg.errors import CaseorgError, InvalidValue
 from caseorg.importing.pipeline import CancelToken
+from caseorg.library.audit import now_iso
 from caseorg.library.folder import Library
-from caseorg.records.audit import now_iso
 from caseorg.records.audited import audit, insert_audited, update_audited
 from caseorg.records.models import Record
 from caseorg.values import format_a_number, parse_a_number

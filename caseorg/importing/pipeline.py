@@ -15,12 +15,13 @@ from typing import Any
 from caseorg.cancel import CancelToken
 from caseorg.errors import DiskFull, is_disk_full
 from caseorg.importing.pdftext import DEFAULT_TIMEOUT, Extraction, ExtractionPool
+from caseorg.library.audit import now_iso
 from caseorg.library.folder import Library
 from caseorg.library.store import sha256_of
-from caseorg.records.audit import now_iso
 from caseorg.records.audited import audit, get_row
 from caseorg.records.documents import guess_doc_type, title_from_name
 from caseorg.records.models import DOC_TYPES
+from caseorg.search.handle import index_of
 from caseorg.values import parse_choice
 
 # small batches: documents are indexed while the workers read the next files, not all
@@ -260,7 +261,7 @@ class Importer:
     def _flush_index(self) -> None:
         try:
             if self._to_index:
-                self.lib.index.index_documents(self._to_index)
+                index_of(self.lib).index_documents(self._to_index)
         except OSError as exc:
             if not is_disk_full(exc):
                 raise
@@ -273,7 +274,7 @@ class Importer:
         """Open (and so reconcile) the index before any document lands: opened later, its
         reconcile indexed this import's documents and the flush did them again (profiled)."""
         try:
-            _ = self.lib.index
+            _ = index_of(self.lib)
         except OSError as exc:
             if not is_disk_full(exc):
                 raise  # a full disk is reported when the flush meets it

@@ -1,4 +1,4 @@
-"""Open or create a library folder: lock, paths, database, file store, search index.
+"""Open or create a library folder: lock, paths, database, file store.
 
 A library is one folder (design §2). Only one process writes to it at a time;
 the lock file names the holder so a second window can say who has it.
@@ -14,20 +14,20 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from caseorg.errors import CaseorgError, LibraryLocked, ReadOnlyLibrary, is_disk_full
+from caseorg.errors import CaseorgError, LibraryLocked, ReadOnlyLibrary
 from caseorg.library import db as dbmod
 from caseorg.library.store import FileStore
 
 if TYPE_CHECKING:
     import sqlite_utils
 
-    from caseorg.search.engine import SearchIndex
+T = TypeVar("T")
 
 DB_NAME = "caseorg.db"
 LOCK_NAME = "lock"
-LAST_BACKUP_FILE = "last-backup.json"  # written by caseorg.library.backup
+LAST_BACKUP_FILE = "last-backup.json"  # written by caseorg.upkeep.backup
 
 _held_locks: dict[Path, int] = {}
 _held_guard = threading.Lock()
@@ -151,8 +151,10 @@ class Library:
         self.store = FileStore(path / "files")
         self.index_dir = path / "index"
         self._lock = WriteLock(path / LOCK_NAME)
-        self._index: SearchIndex | None = None
-        self.index_lag: str | None = None  # why the index could not catch up, if it could not
+        self._attached: dict[str, Any] = {}  # see attached()
+        self.index_lag: str | None = (
+            None  # why the search index could not catch up, if it could not
+        )
         self.conn: sqlite3.Connection  # raw reads that must be quick (the app's first screen)
         self._db: sqlite_utils.Database | None = None
 
@@ -169,7 +171,7 @@ class Library:
     def actor(self) -> str:
         """Who the audit trail names for this library's writes."""
         if self._actor is None:
-            from caseorg.records.audit import default_actor
+            from caseorg.library.audit import default_actor
 
             self._actor = default_actor()
         return self._actor
@@ -213,34 +215,25 @@ class Library:
         if self.read_only:
             raise ReadOnlyLibrary("this library is open read-only; changes are not allowed")
 
-    # -- search index ----------------------------------------------------------
-    @property
-    def index(self) -> SearchIndex:
-        """The Whoosh page index, opened on first use and reconciled with SQLite then
-        (a missing, old or corrupt index is rebuilt; a crash mid-import is healed)."""
-        from caseorg.search.engine import SearchIndex
+    # -- caches kept with the library ------------------------------------------------------
+    def attached(self, key: str, build: Callable[[Library], T]) -> T:
+        """A cache built on this open library on first use and closed with it: the search
+        package keeps its index here, so the library never needs to know what an index is."""
+        if key not in self._attached:
+            self._attached[key] = build(self)
+        return cast(T, self._attached[key])
 
-        if self._index is None:
-            self._index = SearchIndex(self)
-            if not self.read_only:
-                try:
-                    self._index.reconcile()
-                except OSError as exc:
-                    if not is_disk_full(exc):
-                        raise
-                    # search what is indexed; the rest catches up once there is space
-                    self.index_lag = "the disk is full: some pages are not searchable yet"
-        return self._index
-
-    def reconcile_index(self, progress: Callable[[int, int], None] | None = None) -> None:
-        """Make the index agree with SQLite: index missing pages, drop stale entries."""
-        self.index.reconcile(progress=progress)
+    def attached_if_open(self, key: str) -> Any | None:
+        """The cache under ``key`` if something built it, else None (never builds it)."""
+        return self._attached.get(key)
 
     # -- closing -------------------------------------------------------------
     def close(self) -> None:
-        if self._index is not None:
-            self._index.close()
-            self._index = None
+        while self._attached:
+            _key, cache = self._attached.popitem()
+            close = getattr(cache, "close", None)
+            if close is not None:
+                close()
         if hasattr(self, "conn"):
             self.conn.close()
         if not self.read_only:

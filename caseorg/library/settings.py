@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from caseorg.errors import InvalidValue
+from caseorg.library import audit
 from caseorg.library.folder import Library
-from caseorg.records import audit
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 from caseorg.errors import NotFound
+from caseorg.library import audit
 from caseorg.library.folder import Library
-from caseorg.records import audit
 
 
 def get_row(db: sqlite_utils.Database, table: str, row_id: int, what: str) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from typing import Any
 from caseorg.library.folder import Library
 from caseorg.records.audited import get_row, update_audited
 from caseorg.records.models import DOC_TYPES, FILERS, Document
+from caseorg.search.handle import index_of
 from caseorg.values import parse_choice, parse_date, require_text
 
 _TYPE_HINTS = (
@@ -82,5 +83,5 @@ def edit_document(lib: Library, document_id: int, **fields: Any) -> Document:
             raise ValueError(f"unknown document field {key!r}")
     if changes:
         update_audited(lib, "documents", "document", document_id, changes, "document")
-        lib.index.index_documents([document_id])
+        index_of(lib).index_documents([document_id])
     return get_document(lib, document_id)

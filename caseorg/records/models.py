@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
-from caseorg.records.choices import (  # re-exported: the choices were defined here first
+from caseorg.choices import (  # re-exported: the choices were defined here first
     CASE_STATUSES as CASE_STATUSES,
     CASE_TYPES as CASE_TYPES,
     CUSTODY as CUSTODY,
@@ -19,14 +18,7 @@ from caseorg.records.choices import (  # re-exported: the choices were defined h
     TEXT_STATUSES as TEXT_STATUSES,
     label as label,
 )
-
-
-@dataclass
-class Record:
-    """Base for rows: ``as_dict`` feeds --json output and templates."""
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+from caseorg.rows import Record as Record
 
 
 @dataclass
@@ -155,25 +147,3 @@ class AuditEvent(Record):
     entity_id: int | None
     before_json: str | None = None
     after_json: str | None = None
-
-
-@dataclass
-class PageHit(Record):
-    page_no: int
-    snippet: str
-    snippet_html: str
-
-
-@dataclass
-class DocumentHit(Record):
-    document_id: int
-    case_id: int
-    a_number: str
-    respondent: str
-    title: str
-    doc_type: str
-    filed_on: str | None
-    score: float
-    page_count: int
-    matching_pages: list[int] = field(default_factory=list)
-    pages: list[PageHit] = field(default_factory=list)  # snippets for the best pages

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from caseorg.errors import InvalidValue
+from caseorg.library.audit import now_iso
 from caseorg.library.folder import Library
-from caseorg.records.audit import now_iso
 from caseorg.records.audited import audit, get_row, insert_audited, update_audited
 from caseorg.records.models import Record
+from caseorg.search.handle import index_of
 from caseorg.values import require_text
 
 ENTITIES = {"case": "cases", "document": "documents", "hearing": "hearings"}
@@ -126,4 +127,4 @@ def _reindex(lib: Library, case_id: int) -> None:
     """Refresh the case's search entries, which carry its notes (``note:`` in search)."""
     ids = [r["id"] for r in lib.db.query("SELECT id FROM documents WHERE case_id = ?", [case_id])]
     if ids:
-        lib.index.index_documents(ids)
+        index_of(lib).index_documents(ids)

@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from caseorg.errors import InvalidValue, NotFound
+from caseorg.library.audit import now_iso
 from caseorg.library.folder import Library
-from caseorg.records.audit import now_iso
 from caseorg.records.audited import audit, get_row
+from caseorg.search.handle import index_of
 
 ENTITIES = {
     "case": ("cases", "case_tags", "case_id"),
@@ -127,4 +128,4 @@ def _reindex(lib: Library, entity: str, ids: Iterable[int]) -> None:
     """Refresh the search entries that carry these tags (``tag:`` in search)."""
     documents = _document_ids(lib, entity, ids)
     if documents:
-        lib.index.index_documents(documents)
+        index_of(lib).index_documents(documents)

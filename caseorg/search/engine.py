@@ -44,8 +44,8 @@ from whoosh.query import (
 from whoosh.query.qcore import _NullQuery
 
 from caseorg.errors import BadQuery
-from caseorg.records.models import DocumentHit, PageHit
 from caseorg.search import pagematch
+from caseorg.search.results import DocumentHit, PageHit
 from caseorg.values import parse_a_number, parse_date
 
 if TYPE_CHECKING:

@@ -15,9 +15,10 @@ import pytest
 from helpers import make_pdf
 
 from caseorg.importing.pipeline import import_files
-from caseorg.library.check import CheckReport
 from caseorg.library.folder import open_library
 from caseorg.records.cases import add_case
+from caseorg.search.handle import index_of, opened_index
+from caseorg.upkeep.check import CheckReport
 from caseorg_ui.app import _excepthook, log_path, setup_logging
 from caseorg_ui.operations.runner import Session
 from caseorg_ui.window.main_window import MainWindow
@@ -131,7 +132,7 @@ def test_start_on_ten_thousand_cases_reads_only_what_is_shown(qtbot: Any, tmp_pa
         assert window.case_model.rowCount() == 10_000
         assert 1 <= window.case_model.fetches <= 2  # a block or two, not 10,000 rows
         assert "10,000 cases" in window.counts_label.text()
-        assert window.read_lib._index is None  # the search index is not opened to start
+        assert opened_index(window.read_lib) is None  # the search index is not opened to start
     finally:
         window.close()
 
@@ -181,7 +182,7 @@ def test_check_after_open_heals_a_deleted_index(qtbot: Any, tmp_path: Path) -> N
         with qtbot.waitSignal(window.checked, timeout=30_000) as blocker:
             window.check_after_open()
         assert blocker.args[0].ok
-        hits = window.session.write_lib.index.search("persecution")
+        hits = index_of(window.session.write_lib).search("persecution")
         assert [h.title for h in hits] == ["Brief"]
     finally:
         window.close()

@@ -1,6 +1,6 @@
 """Saved searches in a sidebar: a click runs one, "Save…" keeps the current search.
 
-The list reads :func:`caseorg.search.saved.list_saved_searches` from the
+The list reads :func:`caseorg.records.saved_searches.list_saved_searches` from the
 read-only library. Activating an entry emits :attr:`SavedSearchesPanel.searchRequested`
 with its query and filters (``case``, ``type``, ``limit``, ``tag``); whoever owns
 the search pane applies them. Saving and deleting are writes, handed to
@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from caseorg.errors import CaseorgError
 from caseorg.library.folder import Library
-from caseorg.search.saved import (
+from caseorg.records.saved_searches import (
     MAX_NAME,
     SavedSearch,
     clean_filters,

@@ -24,7 +24,9 @@ from typing import Any
 
 from caseorg.errors import CaseorgError
 from caseorg.library.folder import Library, open_library
-from caseorg.records.models import DOC_TYPES, DocumentHit
+from caseorg.records.models import DOC_TYPES
+from caseorg.search.handle import index_of
+from caseorg.search.results import DocumentHit
 from caseorg.values import format_a_number, parse_a_number
 from caseorg_ui.qt import (
     QAbstractItemModel,
@@ -205,7 +207,7 @@ class BackgroundSearcher:
                 self._lib = open_library(self.library_path, create=False, read_only=True)
                 self._stale = False
                 self._stamp = stamp
-            hits = self._lib.index.search(
+            hits = index_of(self._lib).search(
                 request.query(),
                 case_a_number=request.a_number,
                 doc_type=request.doc_type,
@@ -222,7 +224,7 @@ class BackgroundSearcher:
         """False when the index is empty while the library has text to search: it is
         missing, out of date or still being built by the writer (a read-only library
         cannot build it)."""
-        with lib.index.ix.reader() as reader:
+        with index_of(lib).ix.reader() as reader:
             if reader.doc_count():
                 return True
         row = lib.db.execute("SELECT EXISTS (SELECT 1 FROM pages WHERE text != '')").fetchone()

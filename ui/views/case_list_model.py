@@ -18,8 +18,8 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from caseorg.choices import label
 from caseorg.library.folder import Library
-from caseorg.records.choices import label
 from caseorg.values import format_a_number
 from caseorg_ui.qt import (
     QAbstractTableModel,

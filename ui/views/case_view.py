@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from caseorg.errors import NotFound
+from caseorg.library.audit import history
 from caseorg.library.folder import Library
-from caseorg.records.audit import history
 from caseorg.records.cases import get_case
 from caseorg.records.deadlines import list_deadlines
 from caseorg.records.documents import list_documents

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from caseorg import __version__
 from caseorg.errors import CaseorgError, LibraryLocked
 from caseorg.library.folder import DB_NAME, Library, last_backup_at
+from caseorg.search.handle import index_of
 from caseorg.values import format_a_number
 from caseorg_ui import preferences as settings, qt
 from caseorg_ui.operations.runner import OpContext, Session, show_error, show_message
@@ -50,7 +51,7 @@ from caseorg_ui.window import screen_fit
 from caseorg_ui.window.lazy_dock import add_hidden_dock
 
 if TYPE_CHECKING:
-    from caseorg.library.check import CheckReport
+    from caseorg.upkeep.check import CheckReport
     from caseorg_ui.docks.docket_view import DocketView
     from caseorg_ui.docks.search_pane import SearchPane
     from caseorg_ui.operations.import_flow import ImportFlow
@@ -134,8 +135,8 @@ def optional(module: str, name: str) -> Any:
 
 
 def run_check(lib: Library, **options: Any) -> CheckReport:
-    """:func:`caseorg.library.check.check_library`, loaded on first use (on the worker)."""
-    from caseorg.library.check import check_library
+    """:func:`caseorg.upkeep.check.check_library`, loaded on first use (on the worker)."""
+    from caseorg.upkeep.check import check_library
 
     return check_library(lib, **options)
 
@@ -1212,7 +1213,7 @@ class MainWindow(QMainWindow):
 
     def start_backup(self, dest: Path) -> None:
         def op(lib: Library, ctx: OpContext) -> dict[str, Any]:
-            from caseorg.library.backup import backup_library
+            from caseorg.upkeep.backup import backup_library
 
             return backup_library(
                 lib, dest, progress=lambda d, t: ctx.progress(f"{d} of {t} files", d, t)
@@ -1235,7 +1236,7 @@ class MainWindow(QMainWindow):
         def op(lib: Library, ctx: OpContext) -> CheckReport:
             if not lib.read_only:
                 ctx.progress("Bringing the search index up to date…")
-                lib.reconcile_index(
+                index_of(lib).reconcile(
                     progress=lambda d, t: ctx.progress(f"Indexing {d} of {t} documents", d, t)
                 )
             ctx.progress("Checking the library…")
@@ -1318,7 +1319,7 @@ class MainWindow(QMainWindow):
 
     def reindex(self) -> None:
         def op(lib: Library, ctx: OpContext) -> int:
-            return lib.index.rebuild(
+            return index_of(lib).rebuild(
                 progress=lambda d, t: ctx.progress(f"Indexed {d:,} of {t:,} pages", d, t),
                 cancelled=lambda: ctx.cancelled,
             )

@@ -12,8 +12,8 @@ from caseorg.court.stats import court_stats
 from caseorg.demo.builder import create_demo
 from caseorg.records.cases import list_cases
 from caseorg.records.notes import list_notes
+from caseorg.records.saved_searches import list_saved_searches
 from caseorg.records.tags import all_tags
-from caseorg.search.saved import list_saved_searches
 
 TODAY = dt.date(2025, 6, 11)  # a Wednesday
 

@@ -10,6 +10,7 @@ import pytest
 from caseorg.demo.builder import create_demo, is_court_day
 from caseorg.errors import CaseorgError
 from caseorg.records import cases, deadlines, documents, hearings, judges, reassignments
+from caseorg.search.handle import index_of
 
 
 def count(lib: Any, table: str) -> int:
@@ -119,7 +120,7 @@ def test_demo_fills_an_empty_library(lib: Any) -> None:
     assert exhibits and all(e["exhibit"].startswith("Exh.") for e in exhibits)
 
     # the text is searchable
-    hits = lib.index.search('"extreme hardship"')
+    hits = index_of(lib).search('"extreme hardship"')
     assert hits and {h.doc_type for h in hits} >= {"brief"}
     for phrase in (
         '"preponderance of the evidence"',
@@ -127,8 +128,8 @@ def test_demo_fills_an_empty_library(lib: Any) -> None:
         '"well-founded fear of persecution"',
         '"country conditions"',
     ):
-        assert lib.index.search(phrase), phrase
-    assert lib.index.search("type:notice_to_appear", limit=100)
+        assert index_of(lib).search(phrase), phrase
+    assert index_of(lib).search("type:notice_to_appear", limit=100)
 
     # a second demo is refused, and nothing changes
     with pytest.raises(CaseorgError, match="already has cases"):

@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from caseorg.demo.pdfmake import LINES_PER_PAGE, build_pdf, wrap_text, write_text_pdf
+from caseorg.search.handle import index_of
 
 
 def page_lines(path: Path) -> list[list[str]]:
@@ -169,7 +170,7 @@ def test_imported_like_a_real_file(lib: object, case: object, tmp_path: Path) ->
     )
     report = import_files(lib, case.id, [path], workers=1)  # type: ignore[arg-type,attr-defined]
     assert report.count("imported") == 1
-    hits = lib.index.search('"well-founded fear"')  # type: ignore[attr-defined]
+    hits = index_of(lib).search('"well-founded fear"')  # type: ignore[attr-defined]
     assert [h.title for h in hits] == ["Respondent Brief"]
     assert hits[0].page_count == 2
     assert hits[0].matching_pages == [1, 2]

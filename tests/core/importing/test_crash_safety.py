@@ -18,10 +18,11 @@ import pytest
 
 from caseorg.demo.pdfmake import write_text_pdf
 from caseorg.importing.pipeline import import_files
-from caseorg.library.check import check_library
 from caseorg.library.folder import open_library
 from caseorg.library.store import sha256_of
 from caseorg.records.cases import add_case
+from caseorg.search.handle import index_of
+from caseorg.upkeep.check import check_library
 
 pytestmark = [
     pytest.mark.slow,
@@ -51,7 +52,7 @@ def _assert_whole_or_absent(library: Path, files: list[Path]) -> None:
         report = check_library(lib)
         assert report.ok, [p.detail for p in report.remaining]
         hashes = {sha256_of(p) for p in files}
-        indexed = lib.index.indexed_document_ids()
+        indexed = index_of(lib).indexed_document_ids()
         for doc in lib.db.query("SELECT * FROM documents"):
             assert doc["sha256"] in hashes
             stored = lib.store.path_for(doc["sha256"])

@@ -16,9 +16,10 @@ import pytest
 
 from caseorg.demo.pdfmake import write_text_pdf
 from caseorg.importing.pipeline import DISK_FULL_MESSAGE, import_files
-from caseorg.library.check import check_library
 from caseorg.library.folder import open_library
 from caseorg.records.cases import add_case
+from caseorg.search.handle import index_of
+from caseorg.upkeep.check import check_library
 
 pytestmark = pytest.mark.slow
 
@@ -78,7 +79,7 @@ def test_import_onto_a_full_disk_stops_with_one_line_and_keeps_whole_documents(
         kinds = sorted(p.kind for p in report.remaining)
         assert kinds == ["disk_full", "index"]  # full, so the index lags behind SQLite
         assert any("disk is full" in p.detail for p in report.remaining)
-        lib.index.search("Exhibit")
+        index_of(lib).search("Exhibit")
     grown = subprocess.run(["mount", "-o", "remount,size=400m", str(small_disk)], check=False)
     assert grown.returncode == 0
     with open_library(library) as lib:
@@ -89,7 +90,7 @@ def test_import_onto_a_full_disk_stops_with_one_line_and_keeps_whole_documents(
                 "SELECT page_count FROM documents WHERE id = ?", [outcome.document_id]
             ).fetchone()
             assert doc[0] == outcome.pages
-        hits = lib.index.search("Exhibit", limit=50)
+        hits = index_of(lib).search("Exhibit", limit=50)
         assert sorted(h.document_id for h in hits) == sorted(o.document_id for o in imported)
         # and the rest imports once there is room, without duplicates
         rest = import_files(lib, case.id, files, workers=1)

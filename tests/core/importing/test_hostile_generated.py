@@ -17,7 +17,8 @@ from helpers import count, stored_files
 
 from caseorg.demo.pdfmake import build_pdf
 from caseorg.importing.pipeline import import_files
-from caseorg.library.check import check_library
+from caseorg.search.handle import index_of
+from caseorg.upkeep.check import check_library
 
 pytestmark = pytest.mark.slow
 
@@ -179,7 +180,7 @@ def test_two_thousand_pages_import_whole_and_searchable(lib, case, tmp_path: Pat
     assert outcome.status == "imported", outcome
     assert outcome.pages == 2000
     assert count(lib, "pages") == 2000
-    (hit,) = lib.index.search("Zacapa")
+    (hit,) = index_of(lib).search("Zacapa")
     assert hit.matching_pages == [1777]
 
 
@@ -190,5 +191,5 @@ def test_a_huge_single_page_is_imported(lib, case, tmp_path: Path) -> None:
     (outcome,) = report.outcomes
     assert outcome.status == "imported", outcome
     assert outcome.pages == 1
-    (hit,) = lib.index.search('"Line 2999 of the record"')
+    (hit,) = index_of(lib).search('"Line 2999 of the record"')
     assert hit.matching_pages == [1]

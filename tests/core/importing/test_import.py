@@ -15,6 +15,7 @@ from caseorg.importing.pipeline import CancelToken, ImportProgress, collect_file
 from caseorg.library.store import sha256_of
 from caseorg.records.cases import add_case
 from caseorg.records.documents import list_documents
+from caseorg.search.handle import index_of
 
 # the user passwords of the corpus's encrypted files (README: asdfzxcv, foo, openpassword, ...)
 ENCRYPTED = {
@@ -106,7 +107,7 @@ def test_every_corpus_pdf_gets_a_status_or_a_reason(lib, case, corpus: Path) -> 
     hashes = {r["sha256"] for r in rows.values()}
     assert {p.name for p in stored_files(lib)} == {f"{h}.pdf" for h in hashes}
     # what was imported is searchable
-    hits = lib.index.search('"crazy ones"', case_a_number=case.a_number)
+    hits = index_of(lib).search('"crazy ones"', case_a_number=case.a_number)
     found = {h.document_id for h in hits}
     assert rows["pypdf__resources_crazyones.pdf"]["id"] in found
     assert found <= {r["id"] for r in rows.values() if r["text_status"] == "ok"}
@@ -124,7 +125,7 @@ def test_encrypted_corpus_files_open_with_their_password(
     assert row["text_status"] == "ok"
     assert row["page_count"] >= 1
     assert _page_count(lib, row["id"]) == row["page_count"]
-    assert lib.index.indexed_document_ids() == {row["id"]}
+    assert index_of(lib).indexed_document_ids() == {row["id"]}
 
 
 @pytest.mark.corpus
@@ -137,7 +138,7 @@ def test_wrong_password_then_the_right_one_unlocks(lib, case, corpus: Path) -> N
     assert (row["text_status"], row["page_count"]) == ("encrypted", 0)
     assert "wrong password" in row["error"]
     assert _page_count(lib, row["id"]) == 0
-    assert lib.index.indexed_document_ids() == set()
+    assert index_of(lib).indexed_document_ids() == set()
 
     # without a password the same file is a duplicate: nothing changes
     again = import_files(lib, case.id, [path], workers=1).outcomes[0]
@@ -151,7 +152,7 @@ def test_wrong_password_then_the_right_one_unlocks(lib, case, corpus: Path) -> N
     assert rows[0]["text_status"] == "ok" and rows[0]["error"] is None
     assert rows[0]["page_count"] >= 1
     assert _page_count(lib, row["id"]) == rows[0]["page_count"]
-    assert lib.index.indexed_document_ids() == {row["id"]}
+    assert index_of(lib).indexed_document_ids() == {row["id"]}
     events = list(
         lib.db.query(
             "SELECT action FROM audit WHERE entity = 'document' AND entity_id = ? ORDER BY id",
@@ -200,7 +201,7 @@ def test_same_file_in_two_cases_is_two_records_one_stored_file(lib, case, tmp_pa
     assert files[0] == lib.store.path_for(sha256_of(pdf))
     assert files[0].read_bytes() == pdf.read_bytes()
     assert files[0].stat().st_mode & 0o222 == 0, "stored copies are read-only"
-    hits = lib.index.search("respondent")
+    hits = index_of(lib).search("respondent")
     assert sorted(h.case_id for h in hits) == sorted([case.id, other.id])
 
 
@@ -289,7 +290,7 @@ def _exhibits(folder: Path, n: int) -> list[Path]:
 
 def test_cancel_after_the_first_file_keeps_what_finished(lib, case, tmp_path: Path) -> None:
     files = _exhibits(tmp_path / "in", 6)
-    assert lib.index.page_count() == 0  # open now, so no later reconcile hides a missed flush
+    assert index_of(lib).page_count() == 0  # open now, so no later reconcile hides a missed flush
     token = CancelToken()
     seen: list[ImportProgress] = []
 
@@ -308,10 +309,10 @@ def test_cancel_after_the_first_file_keeps_what_finished(lib, case, tmp_path: Pa
     assert sorted(r["id"] for r in rows) == sorted(o.document_id for o in imported)
     assert len(stored_files(lib)) == len(rows)
     # the finished documents are indexed and found
-    assert lib.index.indexed_document_ids() == {r["id"] for r in rows}
+    assert index_of(lib).indexed_document_ids() == {r["id"] for r in rows}
     for outcome in imported:
         number = Path(outcome.path).stem.split("_")[1].lstrip("0") or "0"
-        hits = lib.index.search(f"zanzibar{number}")
+        hits = index_of(lib).search(f"zanzibar{number}")
         assert [h.document_id for h in hits] == [outcome.document_id]
     # the rest can be imported later
     rest = import_files(lib, case.id, files, workers=2)

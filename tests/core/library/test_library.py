@@ -16,13 +16,14 @@ from helpers import count, make_pdf, stored_files
 from caseorg.demo.pdfmake import write_text_pdf
 from caseorg.errors import CaseorgError, LibraryLocked, ReadOnlyLibrary
 from caseorg.importing.pipeline import import_files
-from caseorg.library.check import check_library
 from caseorg.library.folder import LOCK_NAME, open_library, read_lock_holder
 from caseorg.library.store import sha256_of
 from caseorg.records.cases import add_case, edit_case, find_case
 from caseorg.records.documents import edit_document
 from caseorg.records.judges import add_judge
 from caseorg.records.reassignments import reassign
+from caseorg.search.handle import index_of
+from caseorg.upkeep.check import check_library
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions and pids")
 
@@ -173,7 +174,7 @@ def test_read_only_opening_works_while_locked_and_refuses_writes(lib, case, tmp_
             assert ro.read_only
             found = find_case(ro, "A-123-456-789")
             assert found is not None and found.respondent == "Ana Lopez Garcia"
-            hits = ro.index.search('"extreme hardship"')
+            hits = index_of(ro).search('"extreme hardship"')
             assert [h.document_id for h in hits] == [doc_id]
             audits = count(ro, "audit")
             refused = [

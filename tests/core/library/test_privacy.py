@@ -12,6 +12,7 @@ from caseorg.demo.pdfmake import build_pdf
 from caseorg.importing.pipeline import import_files
 from caseorg.library.folder import open_library
 from caseorg.records.cases import add_case
+from caseorg.search.handle import index_of
 
 SECRET = "Kestrelwood persecution testimony"
 
@@ -87,7 +88,7 @@ def test_every_library_path_is_private(tmp_path: Path) -> None:
     with open_library(tmp_path / "library") as lib:
         case = add_case(lib, "A-111-222-333", "Private Person")
         import_files(lib, case.id, files, workers=1)
-        lib.index.search("Kestrelwood")
+        index_of(lib).search("Kestrelwood")
     for path in [tmp_path / "library", *(tmp_path / "library").rglob("*")]:
         mode = stat.S_IMODE(path.stat().st_mode)
         assert mode & 0o077 == 0, f"{path} is readable by others ({oct(mode)})"

@@ -9,8 +9,8 @@ from helpers import audit_rows, count, make_pdf
 
 from caseorg.errors import InvalidValue, NotFound
 from caseorg.importing.pipeline import import_files
-from caseorg.records import audit as auditmod
-from caseorg.records.audit import history
+from caseorg.library import audit as auditmod
+from caseorg.library.audit import history
 from caseorg.records.cases import add_case, case_by_a_number, edit_case, find_case, list_cases
 from caseorg.records.deadlines import add_deadline, list_deadlines, mark_done
 from caseorg.records.hearings import (

@@ -13,17 +13,18 @@ from helpers import audit_rows, count, make_pdf
 from caseorg.cli.main import cli
 from caseorg.errors import InvalidValue, NotFound
 from caseorg.importing.pipeline import import_files
-from caseorg.records.audit import history
+from caseorg.library.audit import history
 from caseorg.records.cases import add_case, list_cases
 from caseorg.records.hearings import add_hearing
 from caseorg.records.notes import add_note, delete_note, edit_note, list_notes, search_notes
-from caseorg.records.tags import add_tag, all_tags, normalise_tag, remove_tag, tags_of
-from caseorg.search.saved import (
+from caseorg.records.saved_searches import (
     delete_saved_search,
     get_saved_search,
     list_saved_searches,
     save_search,
 )
+from caseorg.records.tags import add_tag, all_tags, normalise_tag, remove_tag, tags_of
+from caseorg.search.handle import index_of
 
 
 @pytest.fixture
@@ -238,7 +239,7 @@ def test_cli_saved_search_round_trip(run: Any, tmp_path: Path) -> None:
 
 
 def _found(lib: Any, query: str) -> list[int]:
-    return [hit.document_id for hit in lib.index.search(query)]
+    return [hit.document_id for hit in index_of(lib).search(query)]
 
 
 def test_tags_and_notes_are_searchable(lib: Any, case: Any, document: int, tmp_path: Path) -> None:
@@ -260,7 +261,7 @@ def test_tags_and_notes_are_searchable(lib: Any, case: Any, document: int, tmp_p
     assert _found(lib, "note:interpreter") == [theirs]
     assert _found(lib, "religion AND note:mam") == [theirs]
 
-    lib.index.rebuild()  # the index is a cache: a rebuild from SQLite keeps both
+    index_of(lib).rebuild()  # the index is a cache: a rebuild from SQLite keeps both
     assert _found(lib, "tag:pro-se") == [document]
     assert _found(lib, "note:interpreter") == [theirs]
 

@@ -19,6 +19,7 @@ from caseorg.library.folder import Library, open_library
 from caseorg.records.cases import add_case
 from caseorg.records.documents import edit_document
 from caseorg.search.engine import SearchIndex, normalise_query
+from caseorg.search.handle import index_of
 
 pytestmark = pytest.mark.corpus
 
@@ -98,7 +99,7 @@ def _names(lib: Library) -> dict[int, str]:
 def _pages(lib: Library, query: str, **options: object) -> set[tuple[str, int]]:
     """Every (document name, page) the search finds."""
     names = _names(lib)
-    hits = lib.index.search(query, limit=1000, **options)  # type: ignore[arg-type]
+    hits = index_of(lib).search(query, limit=1000, **options)  # type: ignore[arg-type]
     return {(names[h.document_id], page) for h in hits for page in h.matching_pages}
 
 
@@ -127,7 +128,7 @@ def _grep(lib: Library, pattern: str) -> set[tuple[str, int]]:
 def test_phrase_finds_the_document_page_and_snippet(
     aao: Library, phrase: str, name: str, page: int, marked: str
 ) -> None:
-    hits = aao.index.search(f'"{phrase}"', limit=100)
+    hits = index_of(aao).search(f'"{phrase}"', limit=100)
     names = _names(aao)
     mine = [h for h in hits if names[h.document_id] == name]
     assert mine, f"{name} not found for {phrase!r}"
@@ -152,7 +153,7 @@ def test_phrase_pages_are_exactly_the_pages_with_the_phrase(
 
 
 def test_results_are_grouped_by_document_best_first(aao: Library) -> None:
-    hits = aao.index.search("trafficking", limit=5)
+    hits = index_of(aao).search("trafficking", limit=5)
     assert 1 <= len(hits) <= 5
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
     assert len({h.document_id for h in hits}) == len(hits)
@@ -259,7 +260,7 @@ def test_case_filter(aao: Library) -> None:
     assert one | two == everything and not one & two
     assert _pages(aao, "hardship", case_a_number=CASE_D, doc_type="other") == set()
     with pytest.raises(InvalidValue):
-        aao.index.search("hardship", case_a_number="A-12")
+        index_of(aao).search("hardship", case_a_number="A-12")
 
 
 def test_title_field(aao: Library) -> None:
@@ -317,7 +318,7 @@ def test_editing_a_document_updates_its_index_entry(aao: Library) -> None:
 )
 def test_bad_queries_say_what_is_wrong(aao: Library, query: str, words: list[str]) -> None:
     with pytest.raises(BadQuery) as info:
-        aao.index.search(query)
+        index_of(aao).search(query)
     message = str(info.value)
     assert message and "\n" not in message
     for word in words:
@@ -326,7 +327,7 @@ def test_bad_queries_say_what_is_wrong(aao: Library, query: str, words: list[str
 
 
 def test_quoted_field_like_text_is_fine(aao: Library) -> None:
-    assert aao.index.search('"In Re: 9044770"') is not None
+    assert index_of(aao).search('"In Re: 9044770"') is not None
     assert normalise_query('"foo:bar" extreme') == '"foo:bar" extreme'
 
 
@@ -364,7 +365,7 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
 )
 def test_any_query_gives_results_or_bad_query(small: Library, query: str) -> None:
     try:
-        hits = small.index.search(query, limit=5)
+        hits = index_of(small).search(query, limit=5)
     except BadQuery as exc:
         assert str(exc) and "\n" not in str(exc)
     else:
@@ -375,7 +376,7 @@ def test_any_query_gives_results_or_bad_query(small: Library, query: str) -> Non
 
 
 def test_snippets_escape_document_text(small: Library) -> None:
-    hits = small.index.search("fear")
+    hits = index_of(small).search("fear")
     snippet = hits[0].pages[0].snippet_html
     assert "&lt;b&gt;" in snippet and "&amp;amp;" in snippet
     assert "<b>fear</b>" in snippet
@@ -416,12 +417,12 @@ def _answers(lib: Library) -> dict[str, set[tuple[str, int]]]:
 def test_deleted_index_is_rebuilt_on_open_and_by_reconcile(cached: Path) -> None:
     with open_library(cached) as lib:
         before = _answers(lib)
-        pages = lib.index.page_count()
+        pages = index_of(lib).page_count()
     assert all(before.values())
     shutil.rmtree(cached / "index")
     with open_library(cached) as lib:
         assert _answers(lib) == before  # opening the index reconciles it
-        assert lib.index.page_count() == pages
+        assert index_of(lib).page_count() == pages
     shutil.rmtree(cached / "index")
     with open_library(cached) as lib:
         bare = SearchIndex(lib)  # what opening finds before it reconciles: nothing
@@ -431,9 +432,9 @@ def test_deleted_index_is_rebuilt_on_open_and_by_reconcile(cached: Path) -> None
             assert bare.page_count() == pages
         finally:
             bare.close()
-        lib.reconcile_index()
+        index_of(lib).reconcile()
         assert _answers(lib) == before
-        assert lib.index.reconcile() == (0, 0)  # nothing left to do
+        assert index_of(lib).reconcile() == (0, 0)  # nothing left to do
 
 
 def test_corrupt_index_is_rebuilt(cached: Path) -> None:
@@ -452,10 +453,10 @@ def test_corrupt_index_is_rebuilt(cached: Path) -> None:
 def test_rebuild_gives_the_same_results(cached: Path) -> None:
     with open_library(cached) as lib:
         before = _answers(lib)
-        pages = lib.index.page_count()
+        pages = index_of(lib).page_count()
         seen: list[tuple[int, int]] = []
-        done = lib.index.rebuild(progress=lambda d, t: seen.append((d, t)))
-        assert done == pages == lib.index.page_count()
+        done = index_of(lib).rebuild(progress=lambda d, t: seen.append((d, t)))
+        assert done == pages == index_of(lib).page_count()
         assert seen and seen[-1] == (pages, pages)
         assert _answers(lib) == before
     assert not (cached / "index.new").exists() and not (cached / "index.old").exists()
@@ -480,7 +481,7 @@ def test_cancelled_rebuild_keeps_the_old_index(cached: Path) -> None:
                 [(filler, n, f"filler page {n}") for n in range(1, 601)],
             )
         with pytest.raises(Cancelled):
-            lib.index.rebuild(cancelled=lambda: True)
+            index_of(lib).rebuild(cancelled=lambda: True)
         assert _answers(lib) == before
         assert _pages(lib, "filler") == set()
     assert not (cached / "index.new").exists()
@@ -488,35 +489,35 @@ def test_cancelled_rebuild_keeps_the_old_index(cached: Path) -> None:
 
 def test_stale_entries_are_dropped_and_missing_ones_added(cached: Path) -> None:
     with open_library(cached) as lib:
-        assert lib.index.page_count() > 0  # opened (and reconciled) before the rows go
+        assert index_of(lib).page_count() > 0  # opened (and reconciled) before the rows go
         gone = _doc_id(lib, "aao__D12__file139.pdf")
         with lib.db.atomic():
             lib.db.execute("DELETE FROM pages WHERE document_id = ?", [gone])
             lib.db.execute("DELETE FROM documents WHERE id = ?", [gone])
         # the index still has it, but search never shows a document SQLite lacks
-        assert gone in lib.index.indexed_document_ids()
+        assert gone in index_of(lib).indexed_document_ids()
         assert "aao__D12__file139.pdf" not in _docs(lib, '"extreme hardship"')
-        assert all(h.document_id != gone for h in lib.index.search('"extreme hardship"'))
-        assert lib.index.reconcile() == (0, 1)
-        assert gone not in lib.index.indexed_document_ids()
+        assert all(h.document_id != gone for h in index_of(lib).search('"extreme hardship"'))
+        assert index_of(lib).reconcile() == (0, 1)
+        assert gone not in index_of(lib).indexed_document_ids()
 
         kept = _doc_id(lib, "aao__H4__file219.pdf")
-        lib.index.remove_documents([kept])  # as if a crash came before indexing
+        index_of(lib).remove_documents([kept])  # as if a crash came before indexing
         assert _pages(lib, '"unlawfully present"') == set()
-        assert lib.index.reconcile() == (1, 0)
+        assert index_of(lib).reconcile() == (1, 0)
         assert _pages(lib, '"unlawfully present"') == {
             ("aao__H4__file219.pdf", 1),
             ("aao__H4__file219.pdf", 2),
         }
-        assert lib.index.reconcile() == (0, 0)
+        assert index_of(lib).reconcile() == (0, 0)
 
     # a stale entry left behind is dropped when the library is next opened
     with open_library(cached) as lib:
-        assert lib.index.page_count() > 0
+        assert index_of(lib).page_count() > 0
         gone = _doc_id(lib, "aao__H4__file64.pdf")
         with lib.db.atomic():
             lib.db.execute("DELETE FROM pages WHERE document_id = ?", [gone])
             lib.db.execute("DELETE FROM documents WHERE id = ?", [gone])
     with open_library(cached) as lib:
-        assert gone not in lib.index.indexed_document_ids()
-        assert lib.index.reconcile() == (0, 0)
+        assert gone not in index_of(lib).indexed_document_ids()
+        assert index_of(lib).reconcile() == (0, 0)

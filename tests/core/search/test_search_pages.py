@@ -15,6 +15,7 @@ import caseorg.search.engine as search_mod
 from caseorg.library.folder import Library, open_library
 from caseorg.records.cases import add_case
 from caseorg.search.engine import SearchIndex, pagematch
+from caseorg.search.handle import index_of
 
 PAGES = {
     # document title -> its pages
@@ -44,7 +45,7 @@ def _add_document(lib: Library, case_id: int, title: str, pages: list[str], **fi
             "INSERT INTO pages (document_id, page_no, text) VALUES (?, ?, ?)",
             [(doc_id, n, text) for n, text in enumerate(pages, start=1)],
         )
-    lib.index.index_documents([doc_id])
+    index_of(lib).index_documents([doc_id])
     return doc_id
 
 
@@ -55,7 +56,7 @@ def docs(lib: Library, case) -> dict[str, int]:
 
 def _found(lib: Library, query: str) -> dict[str, list[int]]:
     titles = {r["id"]: r["title"] for r in lib.db.query("SELECT id, title FROM documents")}
-    return {titles[h.document_id]: h.matching_pages for h in lib.index.search(query, limit=100)}
+    return {titles[h.document_id]: h.matching_pages for h in index_of(lib).search(query, limit=100)}
 
 
 def test_and_needs_both_words_on_one_page(lib: Library, docs: dict[str, int]) -> None:
@@ -90,7 +91,7 @@ def test_not_is_decided_page_by_page(lib: Library, docs: dict[str, int]) -> None
 def test_snippets_only_for_shown_pages_and_highlight_the_words(
     lib: Library, docs: dict[str, int]
 ) -> None:
-    hits = lib.index.search("hardship")
+    hits = index_of(lib).search("hardship")
     for hit in hits:
         for page in hit.pages:
             assert page.page_no in hit.matching_pages
@@ -101,7 +102,7 @@ def test_snippets_only_for_shown_pages_and_highlight_the_words(
 def test_many_pages_get_at_most_ten_snippets_best_pages_first(lib: Library, case) -> None:
     pages = [f"page {n} mentions waiver" + " waiver" * (n % 4) for n in range(1, 31)]
     _add_document(lib, case.id, "long", pages)
-    (hit,) = lib.index.search("waiver")
+    (hit,) = index_of(lib).search("waiver")
     assert hit.matching_pages == list(range(1, 31))
     assert len(hit.pages) == 10
     assert [p.page_no for p in hit.pages] == sorted(p.page_no for p in hit.pages)
@@ -116,8 +117,8 @@ def test_field_only_queries_match_every_page(lib: Library, case) -> None:
     assert _found(lib, "filed:[2024-01-01 TO 2024-12-31]") == {"dated": [1, 3]}
     assert _found(lib, "filed:[2024-01-01 TO 2024-12-31] three") == {"dated": [3]}
     assert _found(lib, "three NOT type:brief") == {}
-    assert lib.index.page_count() == 2
-    assert doc in lib.index.indexed_document_ids()
+    assert index_of(lib).page_count() == 2
+    assert doc in index_of(lib).indexed_document_ids()
 
 
 def test_fast_analysis_equals_the_index_analyzer() -> None:
@@ -153,22 +154,22 @@ def test_parallel_rebuild_equals_serial(lib: Library, case, monkeypatch) -> None
     before = {q: _found(lib, q) for q in queries}
     monkeypatch.setattr(indexbuild, "PARALLEL_MIN_PAGES", 10)
     seen: list[tuple[int, int]] = []
-    assert lib.index.rebuild(progress=lambda d, t: seen.append((d, t)), workers=2) == 200
+    assert index_of(lib).rebuild(progress=lambda d, t: seen.append((d, t)), workers=2) == 200
     assert seen[-1] == (200, 200)
-    with lib.index.ix.reader() as reader:
+    with index_of(lib).ix.reader() as reader:
         assert len(list(reader.leaf_readers())) == 2, "one segment per worker"
     assert {q: _found(lib, q) for q in queries} == before
-    assert lib.index.page_count() == 200
+    assert index_of(lib).page_count() == 200
     # separate segment files: a compound segment is copied into memory when opened
     assert not list(lib.index_dir.glob("*.seg"))
-    assert lib.index.reconcile() == (0, 0)
+    assert index_of(lib).reconcile() == (0, 0)
 
 
 def test_an_emptied_index_of_a_big_library_is_rebuilt_in_one_go(
     lib: Library, case, monkeypatch
 ) -> None:
     ids = [_add_document(lib, case.id, f"doc {n}", [f"asylum page {n}"]) for n in range(6)]
-    lib.index.remove_documents(ids)
+    index_of(lib).remove_documents(ids)
     monkeypatch.setattr(search_mod, "REBUILD_ABOVE", 3)
     rebuilt: list[int] = []
     original = SearchIndex.rebuild
@@ -178,24 +179,24 @@ def test_an_emptied_index_of_a_big_library_is_rebuilt_in_one_go(
         return original(self, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(SearchIndex, "rebuild", spy)
-    assert lib.index.reconcile() == (6, 0)
+    assert index_of(lib).reconcile() == (6, 0)
     assert rebuilt == [1]
-    assert len(lib.index.search("asylum")) == 6
+    assert len(index_of(lib).search("asylum")) == 6
 
 
 def test_a_read_only_window_sees_the_index_once_the_writer_built_it(lib: Library, case) -> None:
     _add_document(lib, case.id, "brief", ["extreme hardship"])
     (lib.index_dir / "caseorg-index.json").write_text('{"schema": 0}')  # an old index
     with open_library(lib.path, read_only=True) as viewer:
-        assert viewer.index.search("hardship") == []  # nothing usable yet
-        lib.index.rebuild()
-        assert [h.title for h in viewer.index.search("hardship")] == ["brief"]
+        assert index_of(viewer).search("hardship") == []  # nothing usable yet
+        index_of(lib).rebuild()
+        assert [h.title for h in index_of(viewer).search("hardship")] == ["brief"]
 
 
 def test_without_a_kept_searcher_as_on_windows(lib: Library, docs, monkeypatch) -> None:
     monkeypatch.setattr(search_mod, "KEEP_SEARCHER_OPEN", False)
-    lib.index._drop_searcher()
+    index_of(lib)._drop_searcher()
     assert _found(lib, "asylum hardship") == {"together": [1]}
-    assert lib.index._cached is None, "closed after each search"
-    lib.index.rebuild()
+    assert index_of(lib)._cached is None, "closed after each search"
+    index_of(lib).rebuild()
     assert _found(lib, '"extreme hardship"') == {"split words": [2], "together": [1]}

@@ -9,6 +9,7 @@ from fixtures_dialogs import Court, court_fixture, court_template_fixture  # noq
 
 from caseorg.records.deadlines import add_deadline, list_deadlines
 from caseorg.records.documents import edit_document, get_document
+from caseorg.search.handle import index_of
 from caseorg_ui.dialogs import DeadlineDialog, DocumentDialog, MarkDoneDialog
 
 
@@ -96,7 +97,7 @@ def test_document_details_prefill_check_and_save(qtbot: Any, court: Court) -> No
     assert court.audit_count() == before + 1
     row = court.last_audit()
     assert set(row["after"]) == {"title", "doc_type", "filed_on"}
-    hits = court.writer.index.search("title:pre-hearing", doc_type="motion")
+    hits = index_of(court.writer).search("title:pre-hearing", doc_type="motion")
     assert [hit.document_id for hit in hits] == [brief]  # the index followed
 
 

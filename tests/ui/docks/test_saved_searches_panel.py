@@ -9,7 +9,7 @@ import pytest
 from fixtures_court_ui import Court, court_fixture, court_template_fixture  # noqa: F401
 from PySide6.QtCore import Qt
 
-from caseorg.search.saved import list_saved_searches, save_search
+from caseorg.records.saved_searches import list_saved_searches, save_search
 from caseorg_ui.docks.saved_searches_panel import (
     FiltersRole,
     QueryRole,

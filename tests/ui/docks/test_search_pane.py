@@ -15,6 +15,7 @@ from caseorg.library.folder import Library, open_library
 from caseorg.records.cases import add_case
 from caseorg.records.documents import edit_document
 from caseorg.records.judges import add_judge
+from caseorg.search.handle import index_of
 from caseorg_ui.docks.search_pane import (
     DocumentIdRole,
     HtmlRole,
@@ -251,7 +252,7 @@ def test_an_answer_to_an_older_query_is_dropped(
 ) -> None:
     search(qtbot, pane, "asylum")
     shown = documents(pane)
-    stale = read_lib.index.search("hardship")
+    stale = index_of(read_lib).search("hardship")
     pane._signals.finished.emit(pane._serial - 1, stale)  # arrives late, as from a thread
     qtbot.wait(50)
     assert documents(pane) == shown
@@ -308,7 +309,7 @@ def test_refresh_sees_new_documents_and_cases(qtbot: Any, lib: Library, tmp_path
 
 def test_results_model_passes_the_model_tester(qtmodeltester: Any, read_lib: Library) -> None:
     model = SearchResultsModel()
-    model.set_hits(read_lib.index.search("hardship OR asylum"), "hardship OR asylum")
+    model.set_hits(index_of(read_lib).search("hardship OR asylum"), "hardship OR asylum")
     assert model.rowCount() == 3
     assert model.rowCount(model.index(0, 0)) > 0
     qtmodeltester.check(model)
@@ -317,7 +318,7 @@ def test_results_model_passes_the_model_tester(qtmodeltester: Any, read_lib: Lib
 
 
 def test_pages_beyond_the_snippets_are_one_more_row(qtbot: Any) -> None:
-    from caseorg.records.models import DocumentHit, PageHit
+    from caseorg.search.results import DocumentHit, PageHit
 
     hit = DocumentHit(
         document_id=7,
@@ -371,7 +372,7 @@ def test_waits_for_an_index_being_built(qtbot: Any, tmp_path: Path) -> None:
         qtbot.waitUntil(lambda: "being built" in pane.message.text())
         assert pane.model.rowCount() == 0
         with open_library(path) as writer:
-            writer.reconcile_index()
+            index_of(writer).reconcile()
         qtbot.waitUntil(lambda: len(documents(pane)) == 1)
         pane.shutdown()
 

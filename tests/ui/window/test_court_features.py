@@ -14,7 +14,7 @@ from fixtures_court_ui import court_template_fixture  # noqa: F401
 
 from caseorg.library.settings import COMPLETION_GOAL, NOTICE_MIN_DAYS, get_setting
 from caseorg.records.cases import list_cases
-from caseorg.search.saved import list_saved_searches
+from caseorg.records.saved_searches import list_saved_searches
 from caseorg_ui.operations.runner import Session
 from caseorg_ui.window.court_features import CourtFeatures, install_court_features, with_tag
 from caseorg_ui.window.main_window import MainWindow

@@ -12,9 +12,10 @@ import pytest
 from caseorg.demo.pdfmake import write_text_pdf
 from caseorg.errors import CaseorgError
 from caseorg.importing.pipeline import import_files
-from caseorg.library.backup import backup_library, restore_library
-from caseorg.library.check import check_library
 from caseorg.library.folder import last_backup_at, open_library
+from caseorg.search.handle import index_of
+from caseorg.upkeep.backup import backup_library, restore_library
+from caseorg.upkeep.check import check_library
 
 
 def _import_two(lib, case, tmp_path: Path) -> None:
@@ -65,21 +66,21 @@ def test_index_drift_is_reported_read_only_and_healed_when_writable(
     lib, case, tmp_path: Path
 ) -> None:
     _import_two(lib, case, tmp_path)
-    lib.index.remove_documents([1])
+    index_of(lib).remove_documents([1])
     with open_library(lib.path, read_only=True) as viewer:
         assert [p.kind for p in check_library(viewer).remaining] == ["index"]
     report = check_library(lib)
     assert report.ok
     assert [(p.kind, p.repaired) for p in report.problems] == [("index", True)]
     assert "indexed now" in report.problems[0].detail
-    assert lib.index.search('"extreme hardship"')
+    assert index_of(lib).search('"extreme hardship"')
     assert check_library(lib).problems == []
 
 
 def test_index_page_drift_is_rebuilt_by_repair(lib, case, tmp_path: Path) -> None:
     write_text_pdf(tmp_path / "record.pdf", pages=[["asylum claim"], ["country conditions"]])
     assert import_files(lib, case.id, [tmp_path / "record.pdf"]).count("imported") == 1
-    with lib.index.writer() as writer:  # one page of the two lost from the index
+    with index_of(lib).writer() as writer:  # one page of the two lost from the index
         writer.update_document(document_id="1", pages=1, content="asylum claim")
     assert [p.kind for p in check_library(lib).remaining] == ["index"]
     assert check_library(lib, repair=True).ok
@@ -106,7 +107,7 @@ def test_backup_restore_round_trip(lib, case, tmp_path: Path) -> None:
         for row in lib.db.query("SELECT sha256 FROM documents"):
             a = lib.store.path_for(row["sha256"]).read_bytes()
             assert restored.store.path_for(row["sha256"]).read_bytes() == a
-        hits = restored.index.search('"extreme hardship"')
+        hits = index_of(restored).search('"extreme hardship"')
         assert [h.title for h in hits] == ["brief"]
         assert check_library(restored).ok
 

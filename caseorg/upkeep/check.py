@@ -19,6 +19,7 @@ from typing import Any
 from caseorg.errors import is_disk_full
 from caseorg.library.folder import Library
 from caseorg.library.store import sha256_of
+from caseorg.search.handle import opened_index
 
 
 @dataclass
@@ -146,7 +147,7 @@ def check_library(
 def _check_index(lib: Library, report: CheckReport, repair: bool) -> None:
     from caseorg.search.engine import SearchIndex
 
-    index = lib._index if lib._index is not None else SearchIndex(lib)
+    index = opened_index(lib) or SearchIndex(lib)
     try:
         expected_pages = lib.db.execute("SELECT count(*) FROM pages WHERE text != ''").fetchone()[0]
         in_db = {
@@ -199,7 +200,7 @@ def _check_index(lib: Library, report: CheckReport, repair: bool) -> None:
                     problem.repaired = True
                     problem.detail += " (index rebuilt)"
     finally:
-        if index is not lib._index:
+        if index is not opened_index(lib):
             index.close()
 
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from caseorg.demo.pdfmake import write_text_pdf
-from caseorg.library.backup import backup_library, restore_library
-from caseorg.library.check import check_library
 from caseorg.library.folder import open_library
 from caseorg.library.store import sha256_of
 from caseorg.records.cases import add_case
+from caseorg.upkeep.backup import backup_library, restore_library
+from caseorg.upkeep.check import check_library
 
 pytestmark = pytest.mark.slow
 
