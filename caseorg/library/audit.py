@@ -6,12 +6,25 @@ import datetime as dt
 import getpass
 import json
 import os
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import sqlite_utils
 
-from caseorg.records.models import AuditEvent
+from caseorg.rows import Record
+
+
+@dataclass
+class AuditEvent(Record):
+    id: int
+    at: str
+    actor: str
+    action: str
+    entity: str
+    entity_id: int | None
+    before_json: str | None = None
+    after_json: str | None = None
 
 
 def now_iso() -> str:

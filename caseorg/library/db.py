@@ -1,8 +1,9 @@
 """SQLite connection settings, and bringing a library's schema up to date.
 
 Opening a library must be quick (the app opens two connections before its first
-window), so this module needs only :mod:`sqlite3`: the migrations themselves and
-sqlite-utils load only when a schema is behind (:mod:`caseorg.library.migrations`), and
+window), so this module needs only :mod:`sqlite3`: :func:`schema_is_current` is one indexed read,
+and the migrations with sqlite-utils load only when a schema is behind
+(:func:`caseorg.library.migrations.migrate`), and
 the sqlite-utils wrapper the domain modules use is made on first use
 (:func:`wrap`).
 """
@@ -63,12 +64,3 @@ def schema_is_current(conn: sqlite3.Connection) -> bool:
     except sqlite3.OperationalError:  # a new library: no migrations table yet
         return False
     return row is not None
-
-
-def migrate(conn: sqlite3.Connection) -> None:
-    """Bring the schema up to date (each migration in its own transaction)."""
-    if schema_is_current(conn):
-        return
-    from caseorg.library.migrations import SCHEMA
-
-    SCHEMA.apply(wrap(conn))

@@ -194,7 +194,11 @@ class Library:
         try:
             self.conn = dbmod.connect(self.db_path, read_only=self.read_only)
             if not self.read_only:
-                dbmod.migrate(self.conn)
+                if not dbmod.schema_is_current(self.conn):
+                    # the migrations and sqlite-utils load only when a schema is behind
+                    from caseorg.library.migrations import migrate
+
+                    migrate(self.conn)
                 for sub in (self.store.root, self.index_dir):
                     sub.mkdir(exist_ok=True, mode=0o700)
                 # we hold the write lock, so any staged copy is a dead writer's

@@ -12,9 +12,15 @@ import sqlite3
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from caseorg.library.db import MIGRATION_SET
+from caseorg.library.db import MIGRATION_SET, wrap
 
 SCHEMA = Migrations(MIGRATION_SET)
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Bring the schema up to date (each migration in its own transaction)."""
+    SCHEMA.apply(wrap(conn))
+
 
 _APPEND_ONLY = ("reassignments", "audit")
 

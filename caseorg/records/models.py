@@ -18,6 +18,7 @@ from caseorg.choices import (  # re-exported: the choices were defined here firs
     TEXT_STATUSES as TEXT_STATUSES,
     label as label,
 )
+from caseorg.library.audit import AuditEvent as AuditEvent
 from caseorg.rows import Record as Record
 
 
@@ -135,15 +136,3 @@ class Deadline(Record):
     done_on: str | None = None
     note: str | None = None
     document_id: int | None = None
-
-
-@dataclass
-class AuditEvent(Record):
-    id: int
-    at: str
-    actor: str
-    action: str
-    entity: str
-    entity_id: int | None
-    before_json: str | None = None
-    after_json: str | None = None

@@ -60,7 +60,7 @@ def _fill_serial(
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
 ) -> int:
-    from caseorg.search.engine import COMPOUND, iter_entries
+    from caseorg.search.entries import COMPOUND, iter_entries
 
     done = 0
     next_report = PROGRESS_EVERY
@@ -173,7 +173,7 @@ def worker_main(conn: Connection, db_path: str, index_dir: str, lo: int, hi: int
         from whoosh import index
         from whoosh.writing import SegmentWriter
 
-        from caseorg.search.engine import COMPOUND, iter_entries
+        from caseorg.search.entries import COMPOUND, iter_entries
 
         db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         ix = index.open_dir(index_dir)
