@@ -25,7 +25,7 @@ TREES = {"caseorg": ROOT / "caseorg", "caseorg_ui": ROOT / "ui"}
 
 # The core, low to high: a module may import from its own layer and the ones before it.
 LAYERS: list[set[str]] = [
-    {"errors", "values", "cancel", "progress", "choices", "rows", "words"},
+    {"errors", "values", "cancel", "progress", "choices", "rows", "words", "exports"},
     {"library"},
     {"search"},
     {"records"},
@@ -54,6 +54,37 @@ def modules() -> Iterator[tuple[str, Path]]:
 MODULES = dict(modules())
 
 
+def offered(package: str) -> dict[str, str]:
+    """What a package's ``__init__`` offers, name -> module, read from its TYPE_CHECKING block."""
+    names: dict[str, str] = {}
+    for node in ast.walk(ast.parse(MODULES[package].read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(package + "."):
+            for alias in node.names:
+                names[alias.asname or alias.name] = node.module or ""
+    return names
+
+
+def lazily_offered(package: str) -> dict[str, str]:
+    """The same, from the map the ``__init__`` hands to :func:`caseorg.exports.lazy_exports`."""
+    names: dict[str, str] = {}
+    tree = ast.parse(MODULES[package].read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "id", "") == "lazy_exports"
+            and isinstance(node.args[1], ast.Dict)
+        ):
+            for key, value in zip(node.args[1].keys, node.args[1].values, strict=True):
+                module = ast.literal_eval(key)  # type: ignore[arg-type]
+                for name in ast.literal_eval(value).split():
+                    names[name] = f"{package}.{module}"
+    return names
+
+
+PACKAGES = sorted(n for n, p in MODULES.items() if p.name == "__init__.py")
+OFFERS = {package: offered(package) for package in PACKAGES}
+
+
 def imported_names(name: str, path: Path) -> Iterator[str]:
     """Every module this one imports, wherever the import statement stands."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
@@ -66,10 +97,15 @@ def imported_names(name: str, path: Path) -> Iterator[str]:
                 anchor = package.split(".")
                 anchor = anchor[: len(anchor) - node.level + 1]
                 base = ".".join([*anchor, base]) if base else ".".join(anchor)
-            yield base
-            for alias in node.names:  # `from package import module`
-                if f"{base}.{alias.name}" in MODULES:
+            if base not in OFFERS or node.level:
+                yield base
+            for alias in node.names:
+                if f"{base}.{alias.name}" in MODULES:  # `from package import module`
                     yield f"{base}.{alias.name}"
+                elif alias.name in OFFERS.get(base, {}):  # a name the package offers
+                    yield OFFERS[base][alias.name]
+                elif base in OFFERS:
+                    yield base
 
 
 def graph() -> dict[str, set[str]]:
@@ -158,22 +194,53 @@ def test_core_never_imports_the_gui_outside_its_composition_roots() -> None:
 
 def test_no_module_over_the_size_rule_without_a_reason() -> None:
     too_long = []
-    for name, path in MODULES.items():
+    for path in MODULES.values():
         lines = path.read_text(encoding="utf-8").splitlines()
-        if len(lines) > MAX_LINES and not any(
-            line.startswith(SIZE_REASON) for line in lines[:30]
-        ):
+        if len(lines) > MAX_LINES and not any(line.startswith(SIZE_REASON) for line in lines[:30]):
             too_long.append(f"{path.relative_to(ROOT)}: {len(lines)} lines")
     assert too_long == []
 
 
-@pytest.mark.parametrize(
-    "name", sorted(n for n, p in MODULES.items() if p.name == "__init__.py")
-)
-def test_every_package_says_its_job(name: str) -> None:
+@pytest.mark.parametrize("name", PACKAGES)
+def test_every_package_says_its_job_and_what_it_offers(name: str) -> None:
     doc = ast.get_docstring(ast.parse(MODULES[name].read_text(encoding="utf-8")))
     assert doc, f"{name}/__init__.py has no docstring"
     assert doc != "TODO"
+    assert OFFERS[name] == lazily_offered(name), "the TYPE_CHECKING block and the lazy map differ"
+    for offer, module in OFFERS[name].items():
+        assert module in MODULES, f"{name} offers {offer} from {module}, which does not exist"
+        assert offer in defined_names(MODULES[module]), f"{module} does not define {offer}"
+
+
+def defined_names(path: Path) -> set[str]:
+    """Top-level names a module defines or imports."""
+    names: set[str] = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names.update(t.id for t in targets if isinstance(t, ast.Name))
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+    return names
+
+
+def test_other_packages_import_through_the_package() -> None:
+    """Code outside a package imports what the package offers from the package itself."""
+    private = []
+    for name, path in MODULES.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ImportFrom) or node.level or not node.module:
+                continue
+            package = node.module.rpartition(".")[0]
+            inside = name == package or name.startswith(package + ".")
+            if package in OFFERS and node.module in MODULES and not inside:
+                offers = OFFERS[package]
+                wanted = [a.name for a in node.names if a.name in offers]
+                if wanted:
+                    private.append(f"{name}: from {node.module} import {', '.join(wanted)}")
+    assert private == []
 
 
 def test_the_wheel_installs_only_caseorg_names() -> None:
