@@ -70,7 +70,7 @@ def caseorg_command() -> list[str]:
     if script.exists():
         return [str(script)]
     found = shutil.which("caseorg")
-    return [found] if found else [sys.executable, "-m", "caseorg.cli.main"]
+    return [found] if found else [sys.executable, "-m", "caseorg.cli"]
 
 
 def quit_hook() -> tuple[str, str, str]:

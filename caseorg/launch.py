@@ -4,9 +4,9 @@
 command line's machinery (click and every command's imports): start-up is what
 a clerk waits through every morning, and the bench holds it to 1.5x a bare Qt
 window. Every other invocation — a command, ``--help``, ``--version``, a
-mistyped option — is handed to :mod:`caseorg.cli.main` unchanged.
+mistyped option — is handed to :mod:`caseorg.cli.app` unchanged.
 
-Like ``caseorg.cli.main``'s own app path, this is a composition root: the only place
+Like ``caseorg.cli.app``'s own app path, this is a composition root: the only place
 besides it where the core reaches for ``ui`` (lazily).
 """
 
@@ -66,7 +66,7 @@ def run_gui(library: Path) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
-        from caseorg.cli.main import unexpected_error_line
+        from caseorg.cli.app import unexpected_error_line
 
         print(f"caseorg: {unexpected_error_line(exc)}", file=sys.stderr)
         return 1
@@ -93,7 +93,7 @@ def main() -> None:
     """Console entry point (``caseorg``)."""
     library = app_library(sys.argv[1:])
     if library is None:
-        from caseorg.cli.main import main as cli_main
+        from caseorg.cli.app import main as cli_main
 
         cli_main()
         return

@@ -182,7 +182,7 @@ def test_cli_report_json_csv_and_pdf(tmp_path: Path) -> None:
     pdf = tmp_path / "report.pdf"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
-        [sys.executable, "-m", "caseorg.cli.main", "--library", str(library), "reassignments",
+        [sys.executable, "-m", "caseorg.cli", "--library", str(library), "reassignments",
          "--judge", "JRM", *period, "-o", str(pdf)],
         capture_output=True, text=True, env=env, cwd=REPO, timeout=120,
     )  # fmt: skip

@@ -83,7 +83,7 @@ def test_sigkill_during_import_leaves_whole_documents(tmp_path: Path) -> None:
     command = [
         sys.executable,
         "-m",
-        "caseorg.cli.main",
+        "caseorg.cli",
         "--library",
         str(library),
         "import",

@@ -108,7 +108,7 @@ def test_the_command_line_says_disk_full_in_one_line(small_disk: Path, tmp_path:
         [
             sys.executable,
             "-m",
-            "caseorg.cli.main",
+            "caseorg.cli",
             "--library",
             str(library),
             "import",

@@ -47,7 +47,7 @@ def test_messages_and_log_never_quote_document_text(lib, case, tmp_path: Path) -
         [
             sys.executable,
             "-m",
-            "caseorg.cli.main",
+            "caseorg.cli",
             "--library",
             str(lib.path.parent / "cli-lib"),
             "case",
@@ -66,7 +66,7 @@ def test_messages_and_log_never_quote_document_text(lib, case, tmp_path: Path) -
         [
             sys.executable,
             "-m",
-            "caseorg.cli.main",
+            "caseorg.cli",
             "--library",
             str(lib.path.parent / "cli-lib"),
             "import",

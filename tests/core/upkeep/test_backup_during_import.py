@@ -41,7 +41,7 @@ def test_backup_while_importing_restores_whole_documents(tmp_path: Path) -> None
         [
             sys.executable,
             "-m",
-            "caseorg.cli.main",
+            "caseorg.cli",
             "--library",
             str(library),
             "import",

@@ -1,0 +1,248 @@
+"""Commands for judges and cases: judge add/list, case add/list/show/edit, history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from caseorg.choices import CASE_STATUSES, CASE_TYPES, CUSTODY, label
+from caseorg.cli.common import (
+    State,
+    a_number_argument,
+    case_id_of,
+    choice,
+    emit_json,
+    json_option,
+    judge_option,
+    pass_state,
+    print_one,
+    print_rows,
+)
+from caseorg.cli.lines import case_text, hearing_line, note_line, reassignment_line
+
+# -- judges -------------------------------------------------------------------------------
+
+
+@click.group()
+def judge() -> None:
+    """Judges: add and list."""
+
+
+@judge.command("add")
+@click.argument("code")
+@click.argument("name")
+@click.option("--court", help="Immigration court, e.g. 'San Francisco'.")
+@json_option
+@pass_state
+def judge_add(state: State, code: str, name: str, court: str | None, as_json: bool) -> None:
+    """Add a judge with a short CODE (as on dockets) and full NAME."""
+    from caseorg.records.judges import add_judge
+
+    added = add_judge(state.lib(), code, name, court)
+    print_one(added, f"added judge {added.code}: {added.name}", as_json=as_json)
+
+
+@judge.command("list")
+@json_option
+@pass_state
+def judge_list(state: State, as_json: bool) -> None:
+    """List judges."""
+    from caseorg.records.judges import list_judges
+
+    print_rows(
+        list_judges(state.lib()),
+        lambda j: f"{j.code:<6} {j.name}" + (f"  ({j.court})" if j.court else ""),
+        as_json=as_json,
+        empty="no judges yet (add one with 'caseorg judge add CODE NAME')",
+    )
+
+
+# -- cases ----------------------------------------------------------------------------------
+
+CASE_FIELDS: list[tuple[str, str, Any]] = [
+    ("--nationality", "nationality", None),
+    ("--language", "language", None),
+    ("--custody", "custody", choice(CUSTODY)),
+    ("--case-type", "case_type", choice(CASE_TYPES)),
+    ("--status", "status", choice(CASE_STATUSES)),
+    ("--court", "court", None),
+    ("--attorney", "attorney", None),
+    ("--dhs-counsel", "dhs_counsel", None),
+    ("--opened", "opened_on", None),
+    ("--completed", "completed_on", None),
+    ("--outcome", "outcome", None),
+]
+
+
+def case_field_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    for flag, dest, kind in reversed(CASE_FIELDS):
+        func = click.option(flag, dest, type=kind, help=f"The case's {label(dest)}.")(func)
+    return func
+
+
+def _case_fields(kwargs: dict[str, Any]) -> dict[str, Any]:
+    return {dest: kwargs.pop(dest) for _flag, dest, _kind in CASE_FIELDS}
+
+
+def _case_data(case: Any) -> dict[str, Any]:
+    return case.as_dict() | {"a_number_display": case.a_number_display}
+
+
+@click.group("case")
+def case_group() -> None:
+    """Cases: add, list, show, edit."""
+
+
+@case_group.command("add")
+@click.option("--a-number", required=True, help="A-number, e.g. A-123-456-789.")
+@click.option("--respondent", required=True, help="Respondent's full name.")
+@judge_option("Code of the assigned judge.")
+@case_field_options
+@json_option
+@pass_state
+def case_add(
+    state: State,
+    a_number: str,
+    respondent: str,
+    judge_code: str | None,
+    as_json: bool,
+    **kwargs: Any,
+) -> None:
+    """Open a new case."""
+    from caseorg.records.cases import add_case
+
+    case = add_case(state.lib(), a_number, respondent, judge_code, **_case_fields(kwargs))
+    print_one(case, f"added case {case_text(case)}", as_json=as_json)
+
+
+@case_group.command("list")
+@click.option("--filter", "text", help="Match A-number, respondent or judge.")
+@judge_option("Only this judge's cases.")
+@click.option("--status", type=choice(CASE_STATUSES), help="Only cases with this status.")
+@click.option("--tag", help="Only cases with this tag.")
+@json_option
+@pass_state
+def case_list(
+    state: State,
+    text: str | None,
+    judge_code: str | None,
+    status: str | None,
+    tag: str | None,
+    as_json: bool,
+) -> None:
+    """List cases."""
+    from caseorg.records.cases import list_cases
+
+    cases = list_cases(state.lib(), text=text, judge_code=judge_code, status=status, tag=tag)
+    print_rows(cases, case_text, as_json=as_json, empty="no cases", data=_case_data)
+
+
+@case_group.command("show")
+@a_number_argument
+@json_option
+@pass_state
+def case_show(state: State, a_number: str, as_json: bool) -> None:
+    """Show a case with its documents, hearings, reassignments, deadlines, tags and notes."""
+    from caseorg.records.cases import EDITABLE, case_by_a_number
+    from caseorg.records.deadlines import list_deadlines
+    from caseorg.records.documents import list_documents
+    from caseorg.records.hearings import list_hearings
+    from caseorg.records.notes import list_notes
+    from caseorg.records.reassignments import list_reassignments
+    from caseorg.records.tags import tags_of
+
+    lib = state.lib()
+    case = case_by_a_number(lib, a_number)
+    documents = list_documents(lib, case.id)
+    hearings = list_hearings(lib, case_id=case.id)
+    moves = list_reassignments(lib, case_id=case.id)
+    deadlines = list_deadlines(lib, case_id=case.id)
+    case_tags = tags_of(lib, "case", case.id)
+    notes = list_notes(lib, case_id=case.id)
+    if as_json:
+        emit_json(
+            {
+                "case": _case_data(case),
+                "documents": [
+                    d.as_dict() | {"tags": tags_of(lib, "document", d.id)} for d in documents
+                ],
+                "hearings": [h.as_dict() for h in hearings],
+                "reassignments": [r.as_dict() for r in moves],
+                "deadlines": [d.as_dict() for d in deadlines],
+                "tags": case_tags,
+                "notes": [n.as_dict() for n in notes],
+            }
+        )
+        return
+    click.echo(case_text(case))
+    if case_tags:
+        click.echo(f"  tags: {', '.join(case_tags)}")
+    for key in EDITABLE:
+        if key in ("respondent", "status"):
+            continue  # on the first line already
+        value = getattr(case, key)
+        if value:
+            click.echo(
+                f"  {label(key)}: {label(value) if key in ('custody', 'case_type') else value}"
+            )
+    click.echo(f"documents ({len(documents)}):")
+    for d in documents:
+        status = "" if d.text_status == "ok" else f"  [{d.error or label(d.text_status)}]"
+        click.echo(
+            f"  #{d.id} {d.filed_on or '—':<10} {label(d.doc_type):<16} {d.title} "
+            f"({d.page_count} p.){status}"
+        )
+    click.echo(f"hearings ({len(hearings)}):")
+    for h in hearings:
+        click.echo(f"  #{h.id} {hearing_line(h)}")
+    click.echo(f"reassignments ({len(moves)}):")
+    for r in moves:
+        click.echo(f"  {reassignment_line(r)}")
+    click.echo(f"deadlines ({len(deadlines)}):")
+    for item in deadlines:
+        done = f"done {item.done_on}" if item.done_on else "open"
+        click.echo(
+            f"  #{item.id} {item.due_on} {label(item.kind)} ({done}) {item.note or ''}".rstrip()
+        )
+    if notes:
+        click.echo(f"notes ({len(notes)}):")
+        for n in notes:
+            click.echo(f"  {note_line(n)}")
+
+
+@case_group.command("edit")
+@a_number_argument
+@click.option("--respondent", help="Respondent's full name.")
+@case_field_options
+@json_option
+@pass_state
+def case_edit(
+    state: State, a_number: str, respondent: str | None, as_json: bool, **kwargs: Any
+) -> None:
+    """Change a case's details (use 'caseorg reassign' to change its judge)."""
+    from caseorg.records.cases import edit_case
+
+    lib = state.lib()
+    case = edit_case(lib, case_id_of(lib, a_number), respondent=respondent, **_case_fields(kwargs))
+    print_one(case, f"updated case {case_text(case)}", as_json=as_json)
+
+
+@click.command("history")
+@a_number_argument
+@json_option
+@pass_state
+def history_cmd(state: State, a_number: str, as_json: bool) -> None:
+    """Show the audit trail of a case and everything in it (newest first)."""
+    from caseorg.library.audit import history
+
+    lib = state.lib()
+    print_rows(
+        history(lib.db, case_id=case_id_of(lib, a_number)),
+        lambda e: f"{e.at}  {e.actor:<12} {e.action:<10} {e.entity} #{e.entity_id}",
+        as_json=as_json,
+    )
+
+
+COMMANDS = (judge, case_group, history_cmd)

@@ -1,0 +1,178 @@
+"""What the commands share: the per-run state, the options that recur, and how results print.
+
+Every command prints the same two ways — a line of text per result, or ``--json`` — and
+several take the same options (``--case``, ``--judge``, ``--from``/``--to``, ``-o``); they
+are defined here once so a command reads as what it asks for, not how click spells it.
+Heavy modules stay out of this file: ``caseorg --help`` imports it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from caseorg.library.folder import Library, open_library
+
+F = TypeVar("F", bound=Callable[..., Any])
+Row = TypeVar("Row")
+
+
+class UserError(click.ClickException):
+    """A CaseorgError shown as one line, with the error's own exit code."""
+
+    def __init__(self, message: str, exit_code: int = 1):
+        super().__init__(message)
+        self.exit_code = exit_code  # type: ignore[misc]  # click declares it per class
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"caseorg: {self.format_message()}", err=True)
+
+
+class State:
+    """Per-invocation state: which library, opened on first use."""
+
+    def __init__(self, library: Path | None):
+        self.library_path = library
+        self._lib: Library | None = None
+
+    def lib(self, create: bool = True) -> Library:
+        if self._lib is None:
+            self._lib = open_library(self.library_path, create=create)
+        return self._lib
+
+    def close(self) -> None:
+        if self._lib is not None:
+            self._lib.close()
+            self._lib = None
+
+
+pass_state = click.make_pass_decorator(State)
+
+
+def choice(values: tuple[str, ...]) -> click.Choice:
+    """A stored choice as an option type: any case accepted, shown as stored."""
+    return click.Choice(values, case_sensitive=False)
+
+
+def case_id_of(lib: Library, a_number: str) -> int:
+    """The id of the case an A-number names (a one-line error when there is none)."""
+    from caseorg.records.cases import case_by_a_number
+
+    return case_by_a_number(lib, a_number).id
+
+
+def optional_case_id(lib: Library, a_number: str | None) -> int | None:
+    """The case a ``--case`` option names, or None when it was not given."""
+    return case_id_of(lib, a_number) if a_number else None
+
+
+# -- options that recur -----------------------------------------------------------------------
+
+
+def stack(*decorators: Callable[[Any], Any]) -> Callable[[F], F]:
+    """Several option decorators as one, in reading order (the first is listed first)."""
+
+    def apply(func: F) -> F:
+        for decorator in reversed(decorators):
+            func = decorator(func)
+        return func
+
+    return apply
+
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+a_number_argument = click.argument("a_number")
+
+
+def case_option(help_text: str, dest: str = "a_number") -> Callable[[F], F]:
+    """``--case A-NUMBER``: which case a command is about or limited to."""
+    return click.option("--case", dest, help=help_text)
+
+
+def judge_option(help_text: str) -> Callable[[F], F]:
+    """``--judge CODE``, passed as ``judge_code``."""
+    return click.option("--judge", "judge_code", help=help_text)
+
+
+def document_option(help_text: str) -> Callable[[F], F]:
+    """``--document ID``, passed as ``document_id``."""
+    return click.option("--document", "document_id", type=int, help=help_text)
+
+
+def as_of_option(help_text: str) -> Callable[[F], F]:
+    """``--as-of DAY``: the day a report counts from (default today)."""
+    return click.option("--as-of", "as_of", help=help_text)
+
+
+def date_range_options(since_help: str, until_help: str) -> Callable[[F], F]:
+    """``--from DAY --to DAY``, passed as ``since`` and ``until``."""
+    return stack(
+        click.option("--from", "since", help=since_help),
+        click.option("--to", "until", help=until_help),
+    )
+
+
+def output_option(help_text: str, required: bool = False) -> Callable[[F], F]:
+    """``-o/--output FILE``: where a report is written (its suffix picks the format)."""
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(path_type=Path, dir_okay=False),
+        required=required,
+        help=help_text,
+    )
+
+
+# -- printing results ---------------------------------------------------------------------------
+
+
+def emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+def as_data(row: Any) -> Any:
+    """What --json prints for a row: its fields when it is a record, else the value itself."""
+    return row.as_dict() if hasattr(row, "as_dict") else row
+
+
+def print_one(result: Any, text: str, *, as_json: bool) -> None:
+    """A command's single result: ``text`` as one line, or ``result`` as JSON with --json."""
+    if as_json:
+        emit_json(as_data(result))
+    else:
+        click.echo(text)
+
+
+def print_rows(
+    rows: Sequence[Row],
+    line: Callable[[Row], str],
+    *,
+    as_json: bool,
+    empty: str | None = None,
+    data: Callable[[Row], Any] = as_data,
+) -> None:
+    """One ``line`` per row (``empty`` when there are none), or the rows as one JSON list."""
+    if as_json:
+        emit_json([data(row) for row in rows])
+        return
+    if not rows and empty is not None:
+        click.echo(empty)
+    for row in rows:
+        click.echo(line(row))
+
+
+def progress_line(text: str) -> None:
+    """Redraw the one progress line on stderr, only on a terminal (never in a pipe or log)."""
+    if sys.stderr.isatty():
+        click.echo(f"\r{text}", err=True, nl=False)
+
+
+def end_progress_line() -> None:
+    """Leave the progress line, so what follows starts on a line of its own."""
+    if sys.stderr.isatty():
+        click.echo("", err=True)

@@ -1,0 +1,295 @@
+"""Commands for the court's workflow: reassign, reassignments (a judge's report), stats,
+import-eoir, config."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from caseorg.cli.common import (
+    State,
+    UserError,
+    a_number_argument,
+    as_of_option,
+    case_id_of,
+    case_option,
+    date_range_options,
+    emit_json,
+    end_progress_line,
+    json_option,
+    judge_option,
+    optional_case_id,
+    output_option,
+    pass_state,
+    print_one,
+    print_rows,
+    progress_line,
+)
+from caseorg.cli.lines import reassignment_line, report_line
+from caseorg.cli.printing import write_report
+from caseorg.errors import InvalidValue
+
+# -- reassignments ---------------------------------------------------------------------------
+
+
+@click.command()
+@a_number_argument
+@click.option("--to", "to_judge", required=True, help="Code of the judge who takes the case.")
+@click.option("--reason", required=True, help="Why the case is moved.")
+@click.option("--ordered-by", help="Who ordered the move (e.g. the ACIJ).")
+@click.option("--on", "effective_on", help="Effective date (default today).")
+@click.option("--midstream", is_flag=True, help="The case was taken mid-stream (e.g. mid-hearing).")
+@click.option("--corrects", type=int, help="Id of an earlier entry this one corrects.")
+@json_option
+@pass_state
+def reassign(
+    state: State,
+    a_number: str,
+    to_judge: str,
+    reason: str,
+    ordered_by: str | None,
+    effective_on: str | None,
+    midstream: bool,
+    corrects: int | None,
+    as_json: bool,
+) -> None:
+    """Reassign the case A_NUMBER to another judge (kept forever in its history)."""
+    from caseorg.records.reassignments import reassign as do_reassign
+
+    lib = state.lib()
+    r = do_reassign(
+        lib,
+        case_id_of(lib, a_number),
+        to_judge,
+        reason,
+        effective_on=effective_on,
+        ordered_by=ordered_by,
+        midstream=midstream,
+        corrects=corrects,
+    )
+    print_one(r, f"recorded reassignment {reassignment_line(r)}", as_json=as_json)
+
+
+@click.command()
+@judge_option("Cases moved to or from this judge (a report).")
+@case_option("Only this case.")
+@date_range_options("From this effective date.", "Up to this effective date.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print the judge's report as CSV.")
+@output_option("Write the judge's report to a file: .pdf, .html or .csv.")
+@json_option
+@pass_state
+def reassignments(
+    state: State,
+    judge_code: str | None,
+    a_number: str | None,
+    since: str | None,
+    until: str | None,
+    as_csv: bool,
+    output: Path | None,
+    as_json: bool,
+) -> None:
+    """List reassignments: who held a case, when it moved and why.
+
+    With --judge (and no --case) this is the judge's reassignment report for the
+    period: the cases taken from them and given to them, with dates, reasons, who
+    ordered it, mid-stream moves, and what happened next in each case.
+    """
+    from caseorg.records.reassignments import list_reassignments
+
+    lib = state.lib()
+    if (as_csv or output) and (not judge_code or a_number):
+        raise InvalidValue("--csv and -o write a judge's report: give --judge (not --case)")
+    if as_csv and (as_json or output):
+        raise InvalidValue("choose one of --csv, --json or -o")
+    if judge_code and not a_number:
+        from caseorg.court.reassignment_report import reassignment_report, report_csv
+
+        report = reassignment_report(lib, judge_code, since, until)
+        if output is not None:
+            if output.suffix.lower() == ".csv":
+                output.write_text(report_csv(report), encoding="utf-8")
+                click.echo(f"wrote {output}")
+            else:
+                from caseorg.reports.render import reassignment_report_html
+
+                html = reassignment_report_html(lib, judge_code, since, until)
+                write_report(html, output, f"Reassignment report {report.judge_code}")
+        elif as_csv:
+            click.echo(report_csv(report), nl=False)
+        elif as_json:
+            emit_json([row.as_dict() for row in report.rows()])
+        else:
+            for title, rows in (("taken from", report.taken), ("given to", report.given)):
+                click.echo(f"cases {title} {report.judge_name} ({len(rows)}):")
+                for row in rows:
+                    click.echo(report_line(row))
+        return
+    case_id = optional_case_id(lib, a_number)
+    print_rows(
+        list_reassignments(lib, case_id=case_id, judge_code=judge_code, since=since, until=until),
+        reassignment_line,
+        as_json=as_json,
+        empty="no reassignments",
+    )
+
+
+# -- figures and data -----------------------------------------------------------------------
+
+
+@click.command()
+@judge_option("One judge's figures (default: the whole court).")
+@click.option(
+    "--months",
+    type=click.IntRange(1, 120),
+    default=12,
+    show_default=True,
+    help="Calendar months covered, ending with this month.",
+)
+@as_of_option("The last day counted (default today).")
+@click.option(
+    "--csv",
+    "csv_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Write one CSV file per table into this folder.",
+)
+@json_option
+@pass_state
+def stats(
+    state: State,
+    judge_code: str | None,
+    months: int,
+    as_of: str | None,
+    csv_dir: Path | None,
+    as_json: bool,
+) -> None:
+    """Backlog and completion figures: pending cases by age, completions per month
+    against the goal, median days to completion, hearings per week, reassignments."""
+    from caseorg.court.stats import court_stats, write_csv
+
+    if csv_dir and as_json:
+        raise InvalidValue("choose --csv DIR or --json, not both")
+    figures = court_stats(state.lib(), judge_code=judge_code, today=as_of, months=months)
+    if csv_dir:
+        for path in write_csv(figures, csv_dir):
+            click.echo(f"wrote {path}")
+        return
+    if as_json:
+        emit_json(figures.as_dict())
+        return
+    median = figures.median_days_to_completion
+    click.echo(
+        f"{figures.scope_name}: {figures.period_start} to {figures.period_end}\n"
+        f"pending {figures.pending_total}; completed {figures.completed_total} "
+        f"(goal {figures.goal_for_period:g} for the period, {figures.annual_goal} a year); "
+        f"median {'—' if median is None else f'{median:g}'} days from opening to completion"
+    )
+    click.echo("pending by age:")
+    for row in figures.pending_by_age:
+        click.echo(f"  {row['bucket']:<16} {row['cases']}")
+    click.echo("completions by month (goal per month):")
+    for row in figures.completions_by_month:
+        click.echo(f"  {row['month']}  {row['completed']:>4}  ({row['goal']:g})")
+    click.echo("reassignments by month (in / out):")
+    for row in figures.reassignments_by_month:
+        click.echo(f"  {row['month']}  {row['in']:>3} / {row['out']}")
+    busy = [w for w in figures.hearings_by_week if w["hearings"]]
+    click.echo(f"hearings: {sum(w['hearings'] for w in busy)} in {len(busy)} week(s) with any")
+    for row in figures.judges:
+        click.echo(
+            f"  {row['code']:<5} pending {row['pending']:<4} completed {row['completed']:<4} "
+            f"hearings {row['hearings']:<4} moved in {row['reassigned_in']} / out "
+            f"{row['reassigned_out']}"
+        )
+
+
+@click.command("import-eoir")
+@click.argument("folder", type=click.Path(path_type=Path, exists=True))
+@json_option
+@pass_state
+def import_eoir_cmd(state: State, folder: Path, as_json: bool) -> None:
+    """Import case data shaped like EOIR's public files (cases, proceedings, schedule,
+    judge lookup) from FOLDER: creates or updates cases, judges and hearings.
+
+    Safe to run again on the same files. A row that cannot be read is reported
+    with its file and line and skipped; exits 1 when any was.
+    """
+    from caseorg.eoir.release import import_eoir
+    from caseorg.importing.pipeline import CancelToken
+
+    def show(progress: Any) -> None:
+        progress_line(f"{progress.done_cases}/{progress.total_cases} cases  {progress.current:<24}")
+
+    cancel = CancelToken()
+    try:
+        report = import_eoir(state.lib(), folder, progress=show, cancel=cancel)
+    except KeyboardInterrupt:
+        raise UserError("import interrupted; the cases that finished were kept", 1) from None
+    end_progress_line()
+    if as_json:
+        emit_json(report.as_dict() | {"summary": report.summary()})
+    else:
+        for problem in report.problems:
+            click.echo(f"skipped {problem}")
+        click.echo(report.summary())
+    if report.problems:
+        sys.exit(1)
+
+
+# -- settings -------------------------------------------------------------------------------
+
+
+@click.group()
+def config() -> None:
+    """Court settings kept in the library: notice-min-days, completion-goal."""
+
+
+@config.command("list")
+@json_option
+@pass_state
+def config_list(state: State, as_json: bool) -> None:
+    """List the settings with their values and defaults."""
+    from caseorg.library.settings import list_settings
+
+    print_rows(
+        list_settings(state.lib()),
+        lambda item: (
+            f"{item['name']:<17} {item['value']:<7} (default {item['default']}): "
+            f"{item['description']}"
+        ),
+        as_json=as_json,
+    )
+
+
+@config.command("get")
+@click.argument("name")
+@json_option
+@pass_state
+def config_get(state: State, name: str, as_json: bool) -> None:
+    """Print one setting's value."""
+    from caseorg.library.settings import find_setting, get_setting
+
+    setting = find_setting(name)
+    value = get_setting(state.lib(), setting)
+    print_one({"name": setting.name, "value": value}, str(value), as_json=as_json)
+
+
+@config.command("set")
+@click.argument("name")
+@click.argument("value")
+@json_option
+@pass_state
+def config_set(state: State, name: str, value: str, as_json: bool) -> None:
+    """Change a setting, e.g. 'caseorg config set notice-min-days 14'."""
+    from caseorg.library.settings import find_setting, set_setting
+
+    setting = find_setting(name)
+    stored = set_setting(state.lib(), setting, value)
+    print_one(
+        {"name": setting.name, "value": stored}, f"{setting.name} = {stored}", as_json=as_json
+    )
+
+
+COMMANDS = (reassign, reassignments, stats, import_eoir_cmd, config)

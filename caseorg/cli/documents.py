@@ -1,0 +1,157 @@
+"""Commands for a case's documents: import PDFs, document list/edit."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from caseorg.choices import DOC_TYPES, FILERS, label
+from caseorg.cli.common import (
+    State,
+    UserError,
+    a_number_argument,
+    case_id_of,
+    choice,
+    emit_json,
+    end_progress_line,
+    json_option,
+    pass_state,
+    print_one,
+    print_rows,
+    progress_line,
+)
+
+
+def _show_progress(progress: Any) -> None:
+    progress_line(
+        f"{progress.done_files}/{progress.total_files} files, "
+        f"{progress.done_pages} pages  {progress.current_name[:40]:<40}"
+    )
+
+
+@click.command("import")
+@a_number_argument
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--type",
+    "doc_type",
+    type=choice(DOC_TYPES),
+    help="Document type for every file (default: guessed from the name).",
+)
+@click.option("--password", help="Password for encrypted PDFs.")
+@click.option(
+    "--timeout",
+    type=float,
+    default=120.0,
+    show_default=True,
+    help="Seconds allowed to read one file.",
+)
+@json_option
+@pass_state
+def import_cmd(
+    state: State,
+    a_number: str,
+    paths: tuple[Path, ...],
+    doc_type: str | None,
+    password: str | None,
+    timeout: float,
+    as_json: bool,
+) -> None:
+    """Import PDF files and folders into the case A_NUMBER.
+
+    Each file is reported: imported, duplicate, encrypted, no_text (scanned) or
+    rejected with the reason. Exits 1 when a file was rejected.
+    """
+    from caseorg.importing.pipeline import CancelToken, import_files
+
+    lib = state.lib()
+    case_id = case_id_of(lib, a_number)
+    cancel = CancelToken()
+    try:
+        report = import_files(
+            lib,
+            case_id,
+            paths,
+            doc_type=doc_type,
+            password=password,
+            progress=_show_progress,
+            cancel=cancel,
+            timeout=timeout,
+        )
+    except KeyboardInterrupt:
+        raise UserError("import interrupted; documents that finished were kept", 1) from None
+    end_progress_line()
+    if as_json:
+        emit_json(report.as_dict())
+    else:
+        for outcome in report.outcomes:
+            name = Path(outcome.path).name
+            detail = f" — {outcome.message}" if outcome.message else ""
+            pages = f" ({outcome.pages} p.)" if outcome.status == "imported" else ""
+            click.echo(f"{outcome.status:<9} {name}{pages}{detail}")
+        click.echo(report.summary())
+    if report.stopped and not as_json:
+        click.echo(f"error: {report.stopped}", err=True)
+    if report.count("rejected") or report.stopped:
+        sys.exit(1)
+
+
+@click.group("document")
+def document_group() -> None:
+    """Documents: list and edit their details."""
+
+
+@document_group.command("list")
+@a_number_argument
+@json_option
+@pass_state
+def document_list(state: State, a_number: str, as_json: bool) -> None:
+    """List a case's documents."""
+    from caseorg.records.documents import list_documents
+
+    lib = state.lib()
+    print_rows(
+        list_documents(lib, case_id_of(lib, a_number)),
+        lambda d: (
+            f"#{d.id} {d.filed_on or '—':<10} {label(d.doc_type):<16} {d.title} "
+            f"({d.page_count} p., {label(d.text_status)})"
+        ),
+        as_json=as_json,
+    )
+
+
+@document_group.command("edit")
+@click.argument("document_id", type=int)
+@click.option("--type", "doc_type", type=choice(DOC_TYPES), help="Document type.")
+@click.option("--title", help="Title.")
+@click.option("--filed", "filed_on", help="Filed date, YYYY-MM-DD.")
+@click.option("--filed-by", type=choice(FILERS), help="Who filed it.")
+@json_option
+@pass_state
+def document_edit(
+    state: State,
+    document_id: int,
+    doc_type: str | None,
+    title: str | None,
+    filed_on: str | None,
+    filed_by: str | None,
+    as_json: bool,
+) -> None:
+    """Change a document's type, title, filed date or filer."""
+    from caseorg.records.documents import edit_document
+
+    doc = edit_document(
+        state.lib(),
+        document_id,
+        doc_type=doc_type,
+        title=title,
+        filed_on=filed_on,
+        filed_by=filed_by,
+    )
+    print_one(doc, f"updated document #{doc.id}: {doc.title}", as_json=as_json)
+
+
+COMMANDS = (import_cmd, document_group)

@@ -1,0 +1,212 @@
+"""Commands for hearings and their notices: hearing add/edit/list, notice add/returned,
+check-notices."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from caseorg.choices import HEARING_KINDS, MEDIA, NOTICE_METHODS, OUTCOMES
+from caseorg.cli.common import (
+    State,
+    a_number_argument,
+    case_id_of,
+    choice,
+    date_range_options,
+    document_option,
+    json_option,
+    judge_option,
+    optional_case_id,
+    pass_state,
+    print_one,
+    print_rows,
+    stack,
+)
+from caseorg.cli.lines import hearing_line
+from caseorg.values import format_a_number, parse_date
+
+
+@click.group()
+def hearing() -> None:
+    """Hearings: add, edit, list."""
+
+
+hearing_options = stack(
+    click.option("--kind", type=choice(HEARING_KINDS), help="master, individual, ..."),
+    judge_option("Judge code (default: the case's judge)."),
+    click.option("--courtroom", help="Courtroom."),
+    click.option("--medium", type=choice(MEDIA), help="in_person, video, telephone."),
+    click.option("--interpreter", "interpreter_language", help="Interpreter language."),
+    click.option("--outcome", type=choice(OUTCOMES), help="Outcome."),
+    click.option("--adjournment-reason", help="Why the hearing was adjourned."),
+    click.option("--notes", help="Notes."),
+)
+
+
+@hearing.command("add")
+@a_number_argument
+@click.option("--at", "starts_at", required=True, help="Date and time, 'YYYY-MM-DD HH:MM'.")
+@hearing_options
+@json_option
+@pass_state
+def hearing_add(state: State, a_number: str, starts_at: str, as_json: bool, **fields: Any) -> None:
+    """Schedule a hearing for the case A_NUMBER."""
+    from caseorg.records.hearings import add_hearing
+
+    lib = state.lib()
+    h = add_hearing(lib, case_id_of(lib, a_number), starts_at, **fields)
+    print_one(h, f"added hearing #{h.id}: {hearing_line(h)}", as_json=as_json)
+
+
+@hearing.command("edit")
+@click.argument("hearing_id", type=int)
+@click.option("--at", "starts_at", help="Date and time, 'YYYY-MM-DD HH:MM'.")
+@hearing_options
+@json_option
+@pass_state
+def hearing_edit(state: State, hearing_id: int, as_json: bool, **fields: Any) -> None:
+    """Change a hearing (e.g. record its outcome)."""
+    from caseorg.records.hearings import edit_hearing
+
+    h = edit_hearing(state.lib(), hearing_id, **fields)
+    print_one(h, f"updated hearing #{h.id}: {hearing_line(h)}", as_json=as_json)
+
+
+@hearing.command("list")
+@click.argument("a_number", required=False)
+@click.option("--date", "day", help="Only hearings on this day (YYYY-MM-DD).")
+@judge_option("Only this judge's hearings.")
+@json_option
+@pass_state
+def hearing_list(
+    state: State, a_number: str | None, day: str | None, judge_code: str | None, as_json: bool
+) -> None:
+    """List hearings of a case, a day, or a judge."""
+    from caseorg.records.hearings import list_hearings
+
+    lib = state.lib()
+    case_id = optional_case_id(lib, a_number)
+    on = parse_date(day) if day else None
+    print_rows(
+        list_hearings(lib, case_id=case_id, on=on, judge_code=judge_code),
+        lambda h: f"#{h.id} {format_a_number(h.a_number or '')} {h.respondent}  {hearing_line(h)}",
+        as_json=as_json,
+        empty="no hearings",
+    )
+
+
+@click.group()
+def notice() -> None:
+    """Notices of hearing: the proof that the respondent was told."""
+
+
+@notice.command("add")
+@click.argument("hearing_id", type=int)
+@click.option("--served", "served_on", required=True, help="Date served, YYYY-MM-DD.")
+@click.option("--method", type=choice(NOTICE_METHODS), default="mail", show_default=True)
+@click.option("--address", help="Address the notice was sent to.")
+@click.option("--returned", is_flag=True, help="The notice came back undeliverable.")
+@click.option("--returned-on", help="When it came back, YYYY-MM-DD (implies --returned).")
+@document_option("The notice PDF's document id.")
+@json_option
+@pass_state
+def notice_add(
+    state: State,
+    hearing_id: int,
+    served_on: str,
+    method: str,
+    address: str | None,
+    returned: bool,
+    returned_on: str | None,
+    document_id: int | None,
+    as_json: bool,
+) -> None:
+    """Record service of a notice for HEARING_ID."""
+    from caseorg.records.hearings import add_notice
+
+    n = add_notice(
+        state.lib(),
+        hearing_id,
+        served_on,
+        method,
+        address,
+        returned,
+        document_id,
+        returned_on=returned_on,
+    )
+    note = " (returned undeliverable)" if n.returned_undeliverable else ""
+    print_one(
+        n,
+        f"recorded notice #{n.id} for hearing #{hearing_id}, served "
+        f"{n.served_on} by {n.method}{note}",
+        as_json=as_json,
+    )
+
+
+@notice.command("returned")
+@click.argument("notice_id", type=int)
+@click.option("--on", "returned_on", help="When it came back, YYYY-MM-DD.")
+@click.option("--undo", is_flag=True, help="It was not returned after all (clears the mark).")
+@json_option
+@pass_state
+def notice_returned(
+    state: State, notice_id: int, returned_on: str | None, undo: bool, as_json: bool
+) -> None:
+    """Mark notice NOTICE_ID returned undeliverable (it then proves nothing)."""
+    from caseorg.records.hearings import mark_notice_returned
+
+    n = mark_notice_returned(state.lib(), notice_id, not undo, returned_on)
+    when = f" on {n.returned_on}" if n.returned_on else ""
+    text = (
+        f"notice #{n.id} is no longer marked returned"
+        if undo
+        else f"notice #{n.id} marked returned undeliverable{when}"
+    )
+    print_one(n, text, as_json=as_json)
+
+
+@click.command("check-notices")
+@judge_option("Only hearings held by this judge.")
+@date_range_options("Only hearings on or after this day.", "Only hearings on or before this day.")
+@json_option
+@pass_state
+def check_notices_cmd(
+    state: State, judge_code: str | None, since: str | None, until: str | None, as_json: bool
+) -> None:
+    """Find in absentia orders without sound proof of notice.
+
+    Flags an order with no notice, only returned notices, or a notice served
+    fewer than notice-min-days days before the hearing (see 'caseorg config').
+    Exits 1 when any is found.
+    """
+    from caseorg.court.notice_checks import check_notices
+    from caseorg.library.settings import NOTICE_MIN_DAYS, get_setting
+
+    lib = state.lib()
+    flags = check_notices(lib, judge_code=judge_code, since=since, until=until)
+    print_rows(
+        flags,
+        lambda f: (
+            f"hearing #{f.hearing_id} {f.starts_at}  {f.a_number_display} {f.respondent} "
+            f"({f'IJ {f.judge_code}' if f.judge_code else 'no judge'}): {f.reason}"
+        ),
+        as_json=as_json,
+    )
+    if not as_json:
+        minimum = get_setting(lib, NOTICE_MIN_DAYS)
+        if flags:
+            click.echo(
+                f"{len(flags)} in absentia order(s) without sound proof of notice "
+                f"(minimum notice {minimum} days)"
+            )
+        else:
+            click.echo(
+                f"every in absentia order has sound proof of notice (minimum {minimum} days)"
+            )
+    if flags:
+        sys.exit(1)
+
+
+COMMANDS = (hearing, notice, check_notices_cmd)

@@ -1,0 +1,102 @@
+"""Commands that look after the library folder: init, demo, check, backup, restore."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from caseorg.cli.common import State, emit_json, json_option, pass_state, print_one
+from caseorg.library.folder import default_library_path, open_library
+from caseorg.search.handle import index_of
+
+
+@click.command()
+@pass_state
+def init(state: State) -> None:
+    """Create an empty library (the folder is made private to you)."""
+    lib = state.lib()
+    click.echo(f"library ready at {lib.path}")
+
+
+@click.command()
+@json_option
+@pass_state
+def demo(state: State, as_json: bool) -> None:
+    """Fill an empty library with a sample court: judges, cases, hearings, documents."""
+    from caseorg.demo.builder import create_demo
+
+    lib = state.lib()
+    summary = create_demo(lib, progress=lambda text: click.echo(text, err=True))
+    parts = ", ".join(f"{v} {k}" for k, v in summary.items())
+    print_one(
+        {"library": str(lib.path), **summary},
+        f"demo library ready at {lib.path}: {parts}",
+        as_json=as_json,
+    )
+
+
+@click.command()
+@click.option("--repair", is_flag=True, help="Rebuild the index, quarantine unknown files.")
+@json_option
+@pass_state
+def check(state: State, repair: bool, as_json: bool) -> None:
+    """Check the library: database integrity, stored files, search index.
+
+    Exits 1 when problems remain. --repair never deletes user data.
+    """
+    from caseorg.upkeep.check import check_library
+
+    report = check_library(state.lib(create=False), repair=repair)
+    if as_json:
+        emit_json(report.as_dict())
+    else:
+        for problem in report.problems:
+            mark = "repaired" if problem.repaired else "PROBLEM "
+            click.echo(f"{mark} {problem.kind}: {problem.detail}")
+        click.echo(
+            f"checked {report.checked_documents} documents, {report.checked_files} files: "
+            + ("ok" if report.ok else f"{len(report.remaining)} problem(s) remain")
+        )
+    if not report.ok:
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@pass_state
+def backup(state: State, file: Path) -> None:
+    """Write a backup archive (.zip) of the library; safe while the app is open."""
+    from caseorg.upkeep.backup import backup_library
+
+    lib = open_library(state.library_path, create=False, read_only=True)
+    try:
+        manifest = backup_library(lib, file)
+    finally:
+        lib.close()
+    click.echo(f"wrote {file}: {len(manifest['entries']) - 1} files and the database")
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--force", is_flag=True, help="Replace a non-empty library (it is kept aside).")
+@pass_state
+def restore(state: State, file: Path, force: bool) -> None:
+    """Restore a backup archive into the library folder (--library)."""
+    from caseorg.upkeep.backup import restore_library
+
+    target = state.library_path or default_library_path()
+    manifest = restore_library(file, target, force=force)
+    lib = open_library(target, create=False)
+    try:
+        pages = index_of(lib).page_count()
+    finally:
+        lib.close()
+    click.echo(
+        f"restored {len(manifest['entries']) - 1} files into {target} "
+        f"(backup of {manifest['created_at']}); {pages} pages searchable"
+    )
+
+
+COMMANDS = (init, demo, check, backup, restore)

@@ -1,0 +1,156 @@
+"""Commands for full-text search: search, saved-search list/delete, reindex."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from caseorg.choices import DOC_TYPES, label
+from caseorg.cli.common import (
+    State,
+    case_option,
+    choice,
+    end_progress_line,
+    json_option,
+    pass_state,
+    print_rows,
+    progress_line,
+)
+from caseorg.errors import InvalidValue
+from caseorg.search.handle import index_of
+from caseorg.values import format_a_number
+
+
+@click.command()
+@click.argument("query", required=False)
+@case_option("Only this case (A-number).", dest="case_a_number")
+@click.option("--type", "doc_type", type=choice(DOC_TYPES), help="Only this document type.")
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 500),
+    help="Most documents to list.  [default: 20]",
+)
+@click.option("--tag", help="Only documents with this tag (or in a case with it).")
+@click.option("--save", "save_as", metavar="NAME", help="Also save this search as NAME.")
+@click.option(
+    "--saved",
+    "saved_name",
+    metavar="NAME",
+    help="Run the saved search NAME (--case/--type/--limit given here override its own).",
+)
+@json_option
+@pass_state
+def search(
+    state: State,
+    query: str | None,
+    case_a_number: str | None,
+    doc_type: str | None,
+    limit: int | None,
+    tag: str | None,
+    save_as: str | None,
+    saved_name: str | None,
+    as_json: bool,
+) -> None:
+    """Search every page of every document.
+
+    QUERY supports words, "phrases", AND/OR/NOT, prefix*, fuzzy~, and the fields
+    type:, a:, title:, tag:, note:, filed:[2024-01-01 TO 2024-12-31].
+    Exits 1 when nothing matches. See also 'caseorg saved-search list'.
+    """
+    from caseorg.records.saved_searches import get_saved_search, save_search
+    from caseorg.records.tags import normalise_tag
+
+    lib = state.lib()
+    if saved_name:
+        if query:
+            raise InvalidValue("give a QUERY or --saved NAME, not both")
+        saved = get_saved_search(lib, saved_name)
+        query = saved.query
+        case_a_number = case_a_number or saved.filters.get("case")
+        doc_type = doc_type or saved.filters.get("type")
+        limit = limit or saved.filters.get("limit")
+        tag = tag or saved.filters.get("tag")
+    if not query:
+        raise InvalidValue("give a QUERY to search for (or --saved NAME)")
+    full = f"tag:{normalise_tag(tag)} AND ({query})" if tag else query
+    hits = index_of(lib).search(
+        full, case_a_number=case_a_number, doc_type=doc_type, limit=limit or 20
+    )
+    if save_as:
+        filters = {"case": case_a_number, "type": doc_type, "limit": limit, "tag": tag}
+        kept = save_search(lib, save_as, query, filters)
+        click.echo(f"saved search {kept.name!r}", err=True)
+    print_rows(
+        hits,
+        _hit_text,
+        as_json=as_json,
+        data=lambda h: h.as_dict() | {"a_number_display": format_a_number(h.a_number)},
+    )
+    if not hits:
+        if not as_json:
+            click.echo("no matches", err=True)
+        sys.exit(1)
+
+
+def _hit_text(hit: Any) -> str:
+    """A document that matched, then up to three of its pages with their snippets."""
+    pages = ", ".join(str(p) for p in hit.matching_pages)
+    lines = [
+        f"{format_a_number(hit.a_number)}  {hit.title}  [{label(hit.doc_type)}"
+        f"{', filed ' + hit.filed_on if hit.filed_on else ''}]  page(s) {pages}"
+    ]
+    lines += [f"    p.{page.page_no}: {page.snippet}" for page in hit.pages[:3]]
+    return "\n".join(lines)
+
+
+@click.command()
+@pass_state
+def reindex(state: State) -> None:
+    """Rebuild the search index from the database (the index is only a cache)."""
+    lib = state.lib()
+    pages = index_of(lib).rebuild(
+        progress=lambda done, total: progress_line(f"indexing {done}/{total} pages")
+    )
+    end_progress_line()
+    click.echo(f"index rebuilt: {pages} pages")
+
+
+@click.group("saved-search")
+def saved_search() -> None:
+    """Saved searches: list and delete ('caseorg search QUERY --save NAME' saves one)."""
+
+
+@saved_search.command("list")
+@json_option
+@pass_state
+def saved_search_list(state: State, as_json: bool) -> None:
+    """List saved searches by name."""
+    from caseorg.records.saved_searches import list_saved_searches
+
+    print_rows(
+        list_saved_searches(state.lib()),
+        _saved_text,
+        as_json=as_json,
+        empty="no saved searches",
+    )
+
+
+def _saved_text(s: Any) -> str:
+    filters = " ".join(f"--{k} {v}" for k, v in s.filters.items())
+    return f"{s.name}: {s.query}" + (f"  ({filters})" if filters else "")
+
+
+@saved_search.command("delete")
+@click.argument("name")
+@pass_state
+def saved_search_delete(state: State, name: str) -> None:
+    """Delete the saved search NAME."""
+    from caseorg.records.saved_searches import delete_saved_search
+
+    delete_saved_search(state.lib(), name)
+    click.echo(f"deleted saved search {name!r}")
+
+
+COMMANDS = (search, reindex, saved_search)

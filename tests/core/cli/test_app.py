@@ -1,0 +1,75 @@
+"""The root group: every command reachable, with help."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import click
+from click.testing import CliRunner
+
+from caseorg.cli.app import cli, main
+
+
+def _all_commands(group: click.Group, prefix: str = ""):
+    for name, command in group.commands.items():
+        yield f"{prefix}{name}", command
+        if isinstance(command, click.Group):
+            yield from _all_commands(command, f"{prefix}{name} ")
+
+
+def test_every_command_has_help_text() -> None:
+    missing = [name for name, cmd in _all_commands(cli) if not (cmd.help or "").strip()]
+    assert missing == []
+    runner = CliRunner()
+    for name, _cmd in _all_commands(cli):
+        result = runner.invoke(cli, [*name.split(), "--help"])
+        assert result.exit_code == 0, name
+        assert "Usage:" in result.output
+
+
+HEAVY = (
+    "whoosh",
+    "pypdf",
+    "jinja2",
+    "sqlite_utils",
+    "PySide6",
+    "caseorg_ui",
+    "caseorg.search.engine",
+    "caseorg.importing",
+    "caseorg.reports",
+    "caseorg.court",
+    "caseorg.eoir",
+    "caseorg.demo",
+)
+
+HELP_SCRIPT = """
+import json, runpy, sys
+sys.argv = ["caseorg", "--help"]
+try:
+    runpy.run_module("caseorg.cli", run_name="__main__")
+except SystemExit as done:
+    code = done.code
+heavy = sorted(m for m in sys.modules if m.startswith(HEAVY))
+print(json.dumps([code, heavy]))
+"""
+
+
+def test_python_m_caseorg_cli_helps_without_loading_any_command_s_modules() -> None:
+    """Each command imports what it needs when it runs: --help stays quick."""
+    script = f"HEAVY = {HEAVY!r}\n{HELP_SCRIPT}"
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    *_help, last = result.stdout.strip().splitlines()
+    code, heavy = json.loads(last)
+    assert code == 0, result.stderr
+    assert "Usage: caseorg [OPTIONS] [COMMAND] [ARGS]..." in result.stdout
+    assert heavy == []
+
+
+def test_the_old_module_path_is_the_same_command_line() -> None:
+    from caseorg.cli import main as old
+
+    assert old.cli is cli and old.main is main
