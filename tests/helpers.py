@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import time
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,49 @@ def make_pdf(path: Path, pages: list[str]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     pdf.output(str(path))
     return path
+
+
+# -- a library being imported into by a real `caseorg import` process (crash, disk-full and
+#    backup-during-import tests share it) --------------------------------------------------
+IMPORT_CASE = "A-123-456-789"
+
+
+def exhibit_pdfs(
+    folder: Path, count: int, paragraphs: Callable[[int], list[str]], stem: str = "exhibit"
+) -> list[Path]:
+    """``count`` text PDFs in a new ``folder`` (``stem_00.pdf`` …), paragraphs by number."""
+    from caseorg.demo.pdfmake import write_text_pdf
+
+    folder.mkdir()
+    paths = []
+    for n in range(count):
+        path = folder / f"{stem}_{n:02d}.pdf"
+        write_text_pdf(path, paragraphs=paragraphs(n))
+        paths.append(path)
+    return paths
+
+
+def library_with_one_case(library: Path, respondent: str = "Test Person") -> None:
+    """A new library at ``library`` holding the case :data:`IMPORT_CASE`."""
+    from caseorg.library.folder import open_library
+    from caseorg.records.cases import add_case
+
+    with open_library(library) as lib:
+        add_case(lib, IMPORT_CASE, respondent)
+
+
+def import_command(library: Path, *sources: Path) -> list[str]:
+    """The command line of a child `caseorg import` of ``sources`` into that case."""
+    return [
+        sys.executable,
+        "-m",
+        "caseorg.cli",
+        "--library",
+        str(library),
+        "import",
+        IMPORT_CASE.replace("-", ""),
+        *map(str, sources),
+    ]
 
 
 def audit_rows(lib: Any) -> list[dict[str, Any]]:

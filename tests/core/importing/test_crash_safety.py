@@ -10,17 +10,15 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from helpers import exhibit_pdfs, import_command, library_with_one_case
 
-from caseorg.demo.pdfmake import write_text_pdf
 from caseorg.importing.pipeline import import_files
 from caseorg.library.folder import open_library
 from caseorg.library.store import sha256_of
-from caseorg.records.cases import add_case
 from caseorg.search.handle import index_of
 from caseorg.upkeep.check import check_library
 
@@ -32,19 +30,12 @@ pytestmark = [
 KILLS = 22
 
 
-def _make_files(folder: Path, count: int) -> list[Path]:
-    folder.mkdir()
-    paths = []
-    for n in range(count):
-        path = folder / f"exhibit_{n:02d}.pdf"
-        paragraphs = [f"Exhibit {n} in support of the application for asylum."] + [
-            f"Paragraph {k} of exhibit {n}: the respondent fears persecution on account of "
-            f"political opinion; country conditions evidence item {k * n}."
-            for k in range(60)
-        ]
-        write_text_pdf(path, paragraphs=paragraphs)
-        paths.append(path)
-    return paths
+def _paragraphs(n: int) -> list[str]:
+    return [f"Exhibit {n} in support of the application for asylum."] + [
+        f"Paragraph {k} of exhibit {n}: the respondent fears persecution on account of "
+        f"political opinion; country conditions evidence item {k * n}."
+        for k in range(60)
+    ]
 
 
 def _assert_whole_or_absent(library: Path, files: list[Path]) -> None:
@@ -76,20 +67,10 @@ def _assert_whole_or_absent(library: Path, files: list[Path]) -> None:
 
 def test_sigkill_during_import_leaves_whole_documents(tmp_path: Path) -> None:
     library = tmp_path / "lib"
-    files = _make_files(tmp_path / "in", 24)
-    with open_library(library) as lib:
-        add_case(lib, "A-123-456-789", "Test Person")
+    files = exhibit_pdfs(tmp_path / "in", 24, _paragraphs)
+    library_with_one_case(library)
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    command = [
-        sys.executable,
-        "-m",
-        "caseorg.cli",
-        "--library",
-        str(library),
-        "import",
-        "A123456789",
-        str(tmp_path / "in"),
-    ]
+    command = import_command(library, tmp_path / "in")
     for attempt in range(KILLS):
         child = subprocess.Popen(
             command,

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import exhibit_pdfs, import_command, library_with_one_case
 
-from caseorg.demo.pdfmake import write_text_pdf
 from caseorg.importing.pipeline import DISK_FULL_MESSAGE, import_files
 from caseorg.library.folder import open_library
 from caseorg.records.cases import add_case
@@ -44,14 +44,11 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 
 def _bulky_pdfs(folder: Path, count: int) -> list[Path]:
     """PDFs of ~400 KB each (random-looking text does not compress)."""
-    folder.mkdir()
-    paths = []
-    for n in range(count):
-        words = [os.urandom(6).hex() for _ in range(14000)]
-        path = folder / f"evidence_{n:02d}.pdf"
-        write_text_pdf(path, paragraphs=[f"Exhibit {n}. " + " ".join(words)])
-        paths.append(path)
-    return paths
+
+    def random_words(n: int) -> list[str]:
+        return [f"Exhibit {n}. " + " ".join(os.urandom(6).hex() for _ in range(14000))]
+
+    return exhibit_pdfs(folder, count, random_words, stem="evidence")
 
 
 def test_import_onto_a_full_disk_stops_with_one_line_and_keeps_whole_documents(
@@ -102,19 +99,9 @@ def test_import_onto_a_full_disk_stops_with_one_line_and_keeps_whole_documents(
 def test_the_command_line_says_disk_full_in_one_line(small_disk: Path, tmp_path: Path) -> None:
     library = small_disk / "library"
     files = _bulky_pdfs(tmp_path / "in", 12)
-    with open_library(library) as lib:
-        add_case(lib, "A-123-456-789", "Ana Lopez")
+    library_with_one_case(library, "Ana Lopez")
     result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "caseorg.cli",
-            "--library",
-            str(library),
-            "import",
-            "A123456789",
-            *map(str, files),
-        ],
+        import_command(library, *files),
         capture_output=True,
         text=True,
         timeout=300,

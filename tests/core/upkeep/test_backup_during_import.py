@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from helpers import exhibit_pdfs, import_command, library_with_one_case
 
-from caseorg.demo.pdfmake import write_text_pdf
 from caseorg.library.folder import open_library
 from caseorg.library.store import sha256_of
-from caseorg.records.cases import add_case
 from caseorg.upkeep.backup import backup_library, restore_library
 from caseorg.upkeep.check import check_library
 
@@ -21,33 +19,20 @@ pytestmark = pytest.mark.slow
 FILES = 30
 
 
-def _make_files(folder: Path, count: int) -> None:
-    folder.mkdir()
-    for n in range(count):
-        paragraphs = [
-            f"Exhibit {n}, paragraph {k}: declaration of the respondent's sister about the "
-            f"threats received in {1990 + k}."
-            for k in range(240)
-        ]
-        write_text_pdf(folder / f"exhibit_{n:02d}.pdf", paragraphs=paragraphs)
+def _paragraphs(n: int) -> list[str]:
+    return [
+        f"Exhibit {n}, paragraph {k}: declaration of the respondent's sister about the "
+        f"threats received in {1990 + k}."
+        for k in range(240)
+    ]
 
 
 def test_backup_while_importing_restores_whole_documents(tmp_path: Path) -> None:
     library = tmp_path / "lib"
-    _make_files(tmp_path / "in", FILES)
-    with open_library(library) as lib:
-        add_case(lib, "A-123-456-789", "Test Person")
+    exhibit_pdfs(tmp_path / "in", FILES, _paragraphs)
+    library_with_one_case(library)
     importer = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "caseorg.cli",
-            "--library",
-            str(library),
-            "import",
-            "A123456789",
-            str(tmp_path / "in"),
-        ],
+        import_command(library, tmp_path / "in"),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
