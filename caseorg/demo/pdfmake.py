@@ -39,7 +39,9 @@ LINES_PER_PAGE = 50
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN  # 468 pt: ~90 characters of 11 pt Helvetica
 
 # Advance widths (1/1000 em) of the printable ASCII characters 32..126, from
-# Adobe's Core 14 AFM metrics for Helvetica and Helvetica-Bold.
+# Adobe's Core 14 AFM metrics for Helvetica and Helvetica-Bold. Two fonts' tables,
+# alike only in shape: each is kept whole, as Adobe publishes it, so it can be
+# checked against its AFM file.
 _HELVETICA = (
     278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
     556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
@@ -121,19 +123,20 @@ def wrap_text(
     return lines
 
 
+def _literal(data: bytes) -> bytes:
+    """A PDF literal string of ``data``: ( ) and \\ escaped."""
+    return b"(" + data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
+
+
 def _pdf_string(text: str) -> bytes:
-    """A PDF literal string for cleaned ``text``: ( ) and \\ escaped, WinAnsi bytes."""
-    data = clean_text(text).encode("cp1252", errors="replace")
-    data = data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-    return b"(" + data + b")"
+    """A PDF literal string for cleaned ``text``, in WinAnsi bytes."""
+    return _literal(clean_text(text).encode("cp1252", errors="replace"))
 
 
 def _info_string(text: str) -> bytes:
     """A text string for the document information dictionary (any Unicode)."""
     if all(" " <= ch < "\x7f" for ch in text):
-        data = text.encode("ascii")
-        data = data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-        return b"(" + data + b")"
+        return _literal(text.encode("ascii"))
     return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode("ascii") + b">"
 
 

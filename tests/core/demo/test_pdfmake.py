@@ -59,6 +59,14 @@ def test_escaping_and_character_set(tmp_path: Path) -> None:
     assert title_of(path) == "Título (ñ)"
 
 
+def test_an_ascii_title_is_escaped_in_the_info_dictionary(tmp_path: Path) -> None:
+    path = tmp_path / "title.pdf"
+    title = r"Brief (Asylum) and a \ back\slash ("
+    write_text_pdf(path, [["body"]], title=title)
+    assert title_of(path) == title
+    assert b"/Title (Brief \\(Asylum\\) and a \\\\ back\\\\slash \\()" in path.read_bytes()
+
+
 def test_control_characters_do_not_break_the_file(tmp_path: Path) -> None:
     path = tmp_path / "ctrl.pdf"
     write_text_pdf(path, [["tab\there", "bell\x07 nul\x00 end", "two\nlines"]])
