@@ -1,12 +1,13 @@
 """The search pane: full-text search over every document, results grouped by document.
 
 Typing searches after a short pause. The query runs on a background thread
-with its own read-only :class:`~caseorg.library.folder.Library` (its own SQLite
-connection and Whoosh searcher), so a slow query never freezes the window and
-never shares a connection with the UI thread mid-query. Each query carries a
-serial number; only the answer to the latest one is shown, older answers are
-dropped. Results are a two-level model (documents, then their matching pages
-with highlighted snippets) drawn as rich text; activating a page emits
+through a :class:`~caseorg.search.follower.IndexFollower` (its own read-only
+library, SQLite connection and Whoosh searcher, following the writer's index),
+so a slow query never freezes the window and never shares a connection with the
+UI thread mid-query. Each query carries a serial number; only the answer to the
+latest one is shown, older answers are dropped. Results are a two-level model
+(documents, then their matching pages with highlighted snippets, see
+:mod:`caseorg_ui.docks.search_results`); activating a page emits
 :attr:`SearchPane.hitActivated` for the viewer.
 """
 
