@@ -58,6 +58,11 @@ def mark_done(
     return Deadline(**row)
 
 
+def get_deadline(lib: Library, deadline_id: int) -> Deadline:
+    """The deadline with ``deadline_id``, or NotFound."""
+    return Deadline(**get_row(lib.db, "deadlines", deadline_id, "deadline"))
+
+
 def list_deadlines(
     lib: Library, case_id: int | None = None, open_only: bool = False
 ) -> list[Deadline]:

@@ -309,6 +309,26 @@ def set_exhibits(lib: Library, hearing_id: int, exhibits: dict[int, str | None])
                 )
 
 
+def save_hearing(
+    lib: Library,
+    case_id: int,
+    hearing_id: int | None,
+    starts_at: str,
+    exhibits: dict[int, str | None],
+    **fields: Any,
+) -> Hearing:
+    """Schedule a hearing of ``case_id`` (``hearing_id`` None) or change one, with its
+    exhibits: the hearing form's save, all of it or none of it."""
+    with lib.db.atomic():
+        if hearing_id is None:
+            target = add_hearing(lib, case_id, starts_at, **fields).id
+        else:
+            target = edit_hearing(lib, hearing_id, starts_at=starts_at, **fields).id
+        if exhibits or hearing_id is not None:
+            set_exhibits(lib, target, exhibits)  # writes only what changed
+    return get_hearing(lib, target)
+
+
 def exhibits_for(lib: Library, hearing_id: int) -> list[dict[str, Any]]:
     return list(
         lib.db.query(

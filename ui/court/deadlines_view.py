@@ -15,30 +15,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QPoint,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMenu,
-    QPushButton,
-    QTreeView,
-    QVBoxLayout,
-    QWidget,
-)
-
 from caseorg.court.deadline_views import DeadlineBoard, DeadlineItem, deadline_board
 from caseorg.court.reminders import reminder_line
 from caseorg.errors import CaseorgError
@@ -47,8 +23,28 @@ from caseorg.records.judges import list_judges
 from caseorg_ui.dialogs.common import choice_text, us_date
 from caseorg_ui.dialogs.judge_dialog import Submit
 from caseorg_ui.docks.docket_view import judge_label
-
-_ROOT = QModelIndex()
+from caseorg_ui.qt import (
+    QAbstractItemView,
+    QBrush,
+    QCheckBox,
+    QColor,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QPushButton,
+    Qt,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from caseorg_ui.views.grouped_tree import GroupedTreeModel, bold_font, monospace_font
 
 COLUMNS = ("Due", "When", "A-number", "Respondent", "Kind", "Note", "Judge")
 DUE, WHEN, A_NUMBER, RESPONDENT, KIND, NOTE, JUDGE = range(len(COLUMNS))
@@ -105,11 +101,10 @@ def _sort_key(item: DeadlineItem, column: int) -> tuple[Any, ...]:
 # -- the model -----------------------------------------------------------------------------
 
 
-class DeadlinesModel(QAbstractItemModel):
-    """Groups (top level) with their deadlines as children.
+class DeadlinesModel(GroupedTreeModel):
+    """Groups (top level: name and its deadlines) with their deadlines as children."""
 
-    A deadline row's internal id is its group's row + 1; a group row's is 0.
-    """
+    columns = COLUMNS
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -117,12 +112,14 @@ class DeadlinesModel(QAbstractItemModel):
         self.sort_column = DUE
         self.sort_order = Qt.SortOrder.AscendingOrder
 
+    def children_of(self, group: tuple[str, list[DeadlineItem]]) -> list[DeadlineItem]:
+        return group[1]
+
     def set_board(self, board: DeadlineBoard, show_done: bool) -> None:
-        self.beginResetModel()
-        names = ["overdue", "this_week", "later"] + (["done"] if show_done else [])
-        self.groups = [(name, list(getattr(board, name))) for name in names]
-        self._sort_rows()
-        self.endResetModel()
+        with self.resetting():
+            names = ["overdue", "this_week", "later"] + (["done"] if show_done else [])
+            self.groups = [(name, list(getattr(board, name))) for name in names]
+            self._sort_rows()
 
     def _sort_rows(self) -> None:
         reverse = self.sort_order == Qt.SortOrder.DescendingOrder
@@ -135,26 +132,11 @@ class DeadlinesModel(QAbstractItemModel):
         """Sort the deadlines inside each group (the groups keep their order)."""
         if not 0 <= column < len(COLUMNS):
             return
-        self.layoutAboutToBeChanged.emit()
-        moved = []
-        for index in self.persistentIndexList():
-            item = self.item_at(index)
-            if item is not None:
-                moved.append((index, index.internalId(), item.id, index.column()))
         self.sort_column, self.sort_order = column, order
-        self._sort_rows()
-        for index, internal, item_id, col in moved:
-            rows = [item.id for item in self.groups[internal - 1][1]]
-            self.changePersistentIndex(index, self.createIndex(rows.index(item_id), col, internal))
-        self.layoutChanged.emit()
+        self.reorder_children(self._sort_rows, key=lambda item: item.id)
 
     def item_at(self, index: QModelIndex | QPersistentModelIndex) -> DeadlineItem | None:
-        if not index.isValid() or index.internalId() == 0:
-            return None
-        group = index.internalId() - 1
-        if group >= len(self.groups) or index.row() >= len(self.groups[group][1]):
-            return None
-        return self.groups[group][1][index.row()]
+        return self.child_at(index)
 
     def items(self, group: str | None = None) -> list[DeadlineItem]:
         return [i for name, items in self.groups if group in (None, name) for i in items]
@@ -166,68 +148,17 @@ class DeadlinesModel(QAbstractItemModel):
         return None
 
     def find(self, deadline_id: int) -> QModelIndex:
-        for row, (_name, items) in enumerate(self.groups):
-            for child, item in enumerate(items):
-                if item.id == deadline_id:
-                    return self.createIndex(child, 0, row + 1)
-        return QModelIndex()
-
-    # -- structure ---------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: Any = _ROOT) -> QModelIndex:
-        if row < 0 or not 0 <= column < len(COLUMNS):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0) if row < len(self.groups) else QModelIndex()
-        if parent.internalId() != 0 or parent.column() != 0 or parent.row() >= len(self.groups):
-            return QModelIndex()
-        if row >= len(self.groups[parent.row()][1]):
-            return QModelIndex()
-        return self.createIndex(row, column, parent.row() + 1)
-
-    def parent(self, child: Any = _ROOT) -> QModelIndex:  # type: ignore[override]
-        if not child.isValid() or child.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(child.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: Any = _ROOT) -> int:  # noqa: N802
-        if not parent.isValid():
-            return len(self.groups)
-        if parent.internalId() != 0 or parent.column() != 0 or parent.row() >= len(self.groups):
-            return 0
-        return len(self.groups[parent.row()][1])
-
-    def columnCount(self, parent: Any = _ROOT) -> int:  # noqa: N802
-        return len(COLUMNS)
-
-    def hasChildren(self, parent: Any = _ROOT) -> bool:  # noqa: N802
-        return self.rowCount(parent) > 0
-
-    def flags(self, index: Any) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
+        return self.find_child(lambda item: item.id == deadline_id)
 
     # -- data ------------------------------------------------------------------------
-    def _group_data(self, name: str, count: int, column: int, role: int) -> Any:
+    def group_data(self, group: tuple[str, list[DeadlineItem]], column: int, role: int) -> Any:
+        name, count = group[0], len(group[1])
         if role == Qt.ItemDataRole.DisplayRole and column == 0:
             return f"{GROUP_TITLES[name]} ({count})"
         if role == GroupRole:
             return name
         if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return bold_font()
         if role == Qt.ItemDataRole.ForegroundRole:
             if name == "overdue" and count:
                 return QBrush(OVERDUE_TEXT)
@@ -256,19 +187,9 @@ class DeadlinesModel(QAbstractItemModel):
             return judge_label(item.judge_name, item.judge_code)
         return ""
 
-    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if index.internalId() == 0:
-            if index.row() >= len(self.groups):
-                return None
-            name, items = self.groups[index.row()]
-            return self._group_data(name, len(items), index.column(), role)
-        item = self.item_at(index)
-        if item is None:
-            return None
+    def child_data(self, group: Any, item: DeadlineItem, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._cell(item, index.column())
+            return self._cell(item, column)
         if role == DeadlineIdRole:
             return item.id
         if role == CaseIdRole:
@@ -295,11 +216,8 @@ class DeadlinesModel(QAbstractItemModel):
                 return QBrush(WEEK_TEXT)
             if item.group == "done":
                 return QBrush(DONE_TEXT)
-        if role == Qt.ItemDataRole.FontRole and index.column() == A_NUMBER:
-            font = QFont()
-            font.setFamilies(["DejaVu Sans Mono", "Consolas", "Menlo", "monospace"])
-            font.setStyleHint(QFont.StyleHint.Monospace)
-            return font
+        if role == Qt.ItemDataRole.FontRole and column == A_NUMBER:
+            return monospace_font()
         return None
 
 

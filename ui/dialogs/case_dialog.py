@@ -8,43 +8,22 @@ from typing import Any
 from caseorg.library.folder import Library
 from caseorg.records.cases import add_case, edit_case, find_case, get_case
 from caseorg.records.judges import list_judges
+from caseorg.records.lookups import used_case_values
 from caseorg.records.models import CASE_STATUSES, CASE_TYPES, CUSTODY, Case
 from caseorg.values import a_number_problem, format_a_number, parse_a_number
-from caseorg_ui.dialogs.common import (
+from caseorg_ui.dialogs.common import FormDialog, Operation, write_with
+from caseorg_ui.dialogs.fields import (
     ChoiceCombo,
     DateEdit,
-    FormDialog,
     JudgeCombo,
-    Operation,
-    case_heading,
-    heading,
+    complete,
     line_edit,
     make_read_only,
     text_of,
 )
-from caseorg_ui.qt import (
-    QCompleter,
-    QLineEdit,
-    Qt,
-    QWidget,
-)
+from caseorg_ui.qt import QWidget
 
 TEXT_FIELDS = ("respondent", "nationality", "language", "court", "attorney", "dhs_counsel")
-
-
-def _distinct(lib: Library, column: str) -> list[str]:
-    """Values already used in ``cases.column`` (for completers: one spelling of 'Spanish')."""
-    rows = lib.db.query(
-        f"SELECT DISTINCT {column} AS v FROM cases WHERE {column} IS NOT NULL ORDER BY v"
-    )
-    return [row["v"] for row in rows]
-
-
-def _complete(edit: QLineEdit, words: list[str]) -> None:
-    if words:
-        completer = QCompleter(words, edit)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        edit.setCompleter(completer)
 
 
 class CaseDialog(FormDialog):
@@ -65,40 +44,36 @@ class CaseDialog(FormDialog):
         super().__init__(read_lib, parent, "Edit case" if self.case else "New case")
         case = self.case
         if case:
-            self.add_top(heading(case_heading(case.a_number, case.respondent)))
+            self.add_case_heading(case.a_number, case.respondent)
 
         self.a_number = line_edit(
             case.a_number_display if case else "", "A-123-456-789", max_length=20
         )
         if case:
             make_read_only(self.a_number)
-            self.add_field(
-                "a_number",
-                "A-number",
-                self.a_number,
-                "The A-number identifies the case; it cannot be changed.",
-                hint="The A-number identifies the case and cannot be changed. "
-                "If it was entered wrongly, open a new case with the right one.",
+            tip = "The A-number identifies the case; it cannot be changed."
+            hint: str | None = (
+                "The A-number identifies the case and cannot be changed. "
+                "If it was entered wrongly, open a new case with the right one."
             )
         else:
             self.a_number.editingFinished.connect(self._tidy_a_number)
-            self.add_field(
-                "a_number",
-                "A-number",
-                self.a_number,
+            tip = (
                 "The respondent's alien registration number: 9 digits, "
-                "typed as A-123-456-789, A123456789 or 123456789.",
+                "typed as A-123-456-789, A123456789 or 123456789."
             )
+            hint = None
+        self.add_field("a_number", "A-number", self.a_number, tip, hint=hint)
 
         self.respondent = line_edit(case.respondent if case else "", "Family name, given names")
         self.add_field(
             "respondent", "Respondent", self.respondent, "The respondent's full name (required)."
         )
         self.nationality = line_edit(case.nationality if case else "", "e.g. Guatemala")
-        _complete(self.nationality, _distinct(read_lib, "nationality"))
+        complete(self.nationality, used_case_values(read_lib, "nationality"))
         self.add_field("nationality", "Nationality", self.nationality, "Country of nationality.")
         self.language = line_edit(case.language if case else "", "e.g. Spanish")
-        _complete(self.language, _distinct(read_lib, "language"))
+        complete(self.language, used_case_values(read_lib, "language"))
         self.add_field(
             "language",
             "Language",
@@ -114,36 +89,29 @@ class CaseDialog(FormDialog):
         self.status = ChoiceCombo(CASE_STATUSES, case.status if case else "pending")
         self.add_field("status", "Status", self.status, "Where the case stands.")
         self.court = line_edit(case.court if case else "", "e.g. Harbor City Immigration Court")
-        _complete(self.court, _distinct(read_lib, "court"))
+        complete(self.court, used_case_values(read_lib, "court"))
         self.add_field("court", "Court", self.court, "The immigration court hearing the case.")
 
         self.judges = list_judges(read_lib)
         self.judge = JudgeCombo(self.judges, case.judge_code if case else None)
         if case:
             self.judge.setEnabled(False)
-            self.add_field(
-                "judge",
-                "Judge",
-                self.judge,
-                "A change of judge is a reassignment, recorded in the case's history.",
-                hint="To change the judge, use Reassign case… — the move is kept in the "
-                "reassignment history.",
+            tip = "A change of judge is a reassignment, recorded in the case's history."
+            hint = (
+                "To change the judge, use Reassign case… — the move is kept in the "
+                "reassignment history."
             )
         else:
             self.judge.currentIndexChanged.connect(self._court_from_judge)
-            self.add_field(
-                "judge",
-                "Judge",
-                self.judge,
-                "The judge the case is assigned to (can be left unassigned).",
-            )
+            tip, hint = "The judge the case is assigned to (can be left unassigned).", None
+        self.add_field("judge", "Judge", self.judge, tip, hint=hint)
 
         self.attorney = line_edit(case.attorney if case else "", "Name, firm (blank if pro se)")
         self.add_field(
             "attorney", "Attorney", self.attorney, "Respondent's counsel; leave blank if pro se."
         )
         self.dhs_counsel = line_edit(case.dhs_counsel if case else "", "e.g. ACC Naomi Park")
-        _complete(self.dhs_counsel, _distinct(read_lib, "dhs_counsel"))
+        complete(self.dhs_counsel, used_case_values(read_lib, "dhs_counsel"))
         self.add_field(
             "dhs_counsel", "DHS counsel", self.dhs_counsel, "Assistant Chief Counsel for DHS."
         )
@@ -207,20 +175,9 @@ class CaseDialog(FormDialog):
 
     def make_operation(self, values: dict[str, Any]) -> Operation:
         fields = dict(values)
-        case_id = self.case_id
-        if case_id is None:
-            a_number = fields.pop("a_number")
-            respondent = fields.pop("respondent")
-
-            def create(lib: Library) -> Case:
-                return add_case(lib, a_number, respondent, **fields)
-
-            return create
-
+        if self.case_id is None:
+            a_number, respondent = fields.pop("a_number"), fields.pop("respondent")
+            return write_with(add_case, a_number, respondent, **fields)
         if fields.get("opened_on") is None:
             fields["opened_on"] = ""  # the user cleared it (or it was never recorded)
-
-        def edit(lib: Library) -> Case:
-            return edit_case(lib, case_id, **fields)
-
-        return edit
+        return write_with(edit_case, self.case_id, **fields)

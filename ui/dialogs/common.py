@@ -1,4 +1,4 @@
-"""What every editing dialog shares: the form, inline messages, date and choice widgets.
+"""What every editing dialog shares: the form base, its inline messages, and its words.
 
 The pattern (one place, so all dialogs behave alike): each field sits in a
 QFormLayout with a one-line message under it — red for a problem that keeps
@@ -10,13 +10,14 @@ not a wall of red; OK stays disabled meanwhile and its tooltip says why.
 
 :meth:`FormDialog.save_operation` turns the validated values into a function
 of a *writable* Library that the main window runs on its background worker:
-it captures plain values only and never touches a widget.
+it captures plain values only and never touches a widget (:func:`write_with`).
+The inputs a form is built of are in :mod:`caseorg_ui.dialogs.fields`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from caseorg.errors import InvalidValue
@@ -27,17 +28,12 @@ from caseorg.values import format_a_number
 from caseorg_ui.qt import (
     QAbstractButton,
     QComboBox,
-    QDate,
-    QDateEdit,
-    QDateTime,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
-    QEvent,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QObject,
     QPlainTextEdit,
     QPushButton,
     QShowEvent,
@@ -45,19 +41,35 @@ from caseorg_ui.qt import (
     QSpinBox,
     Qt,
     QTableWidget,
-    QTime,
     QVBoxLayout,
     QWidget,
 )
 
-DATE_FORMAT = "MM/dd/yyyy"  # as the court writes dates (and the printed reports)
-DATETIME_FORMAT = "MM/dd/yyyy  h:mm AP"
 FIELD_MIN_WIDTH = 320
 ERROR_COLOR = "#b3261e"
 WARNING_COLOR = "#8a5300"
 HINT_COLOR = "#5f6368"
 
 Operation = Callable[[Library], Any]
+
+
+def write_with(write: Callable[..., Any], *args: Any, **fields: Any) -> Operation:
+    """The operation ``lib -> write(lib, *args, **fields)``: a form's validated values,
+    taken now, written later on the worker (e.g. ``write_with(add_deadline, case_id,
+    **values)``)."""
+
+    def save(lib: Library) -> Any:
+        return write(lib, *args, **fields)
+
+    return save
+
+
+def required(dialog: object, key: str, value: int | None) -> int:
+    """A context keyword a dialog cannot open without (TypeError when it is missing)."""
+    if value is None:
+        raise TypeError(f"{type(dialog).__name__} needs {key}")
+    return value
+
 
 _WORDS = {"dhs": "DHS", "nta": "NTA"}
 
@@ -194,204 +206,6 @@ def heading(text: str) -> QLabel:
     return title
 
 
-_NO_DATE = QDate(1900, 1, 1)
-
-
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-class DateEdit(QDateEdit):
-    """A date picker (calendar popup, no free text). ``optional`` allows 'not recorded'."""
-
-    def __init__(
-        self,
-        value: str | dt.date | None = None,
-        optional: bool = False,
-        parent: QWidget | None = None,
-    ):
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat(DATE_FORMAT)
-        self.setMinimumDate(_NO_DATE)
-        self.setMaximumDate(QDate(2199, 12, 31))
-        self.optional = optional
-        if optional:
-            self.setSpecialValueText("not recorded")
-        self.calendarWidget().installEventFilter(self)
-        self.set_value(value)
-
-    def value(self) -> dt.date | None:
-        if self.optional and self.date() == _NO_DATE:
-            return None
-        day = self.date().toPython()
-        assert isinstance(day, dt.date)
-        return day
-
-    def iso(self) -> str | None:
-        day = self.value()
-        return day.isoformat() if day else None
-
-    def set_value(self, value: str | dt.date | None) -> None:
-        if value is None or value == "":
-            self.setDate(_NO_DATE if self.optional else to_qdate(dt.date.today()))
-            return
-        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
-        self.setDate(to_qdate(day))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        # an unset optional date would open the calendar on January 1900: show today instead
-        if event.type() == QEvent.Type.Show and self.date() == _NO_DATE:
-            today = QDate.currentDate()
-            self.calendarWidget().setCurrentPage(today.year(), today.month())
-        return super().eventFilter(watched, event)
-
-
-class DateTimeEdit(QDateTimeEdit):
-    """Date and time of a hearing: calendar popup, 5-minute steps are typed freely."""
-
-    def __init__(self, value: str | dt.datetime | None = None, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat(DATETIME_FORMAT)
-        self.setMinimumDate(_NO_DATE)
-        self.set_value(value)
-
-    def value(self) -> dt.datetime:
-        moment = self.dateTime().toPython()
-        assert isinstance(moment, dt.datetime)
-        return moment.replace(second=0, microsecond=0, tzinfo=None)
-
-    def set_value(self, value: str | dt.datetime | None) -> None:
-        if value is None or value == "":
-            moment = dt.datetime.combine(dt.date.today() + dt.timedelta(days=1), dt.time(9, 0))
-        elif isinstance(value, dt.datetime):
-            moment = value
-        else:
-            moment = dt.datetime.fromisoformat(str(value))
-        self.setDateTime(QDateTime(to_qdate(moment.date()), QTime(moment.hour, moment.minute)))
-
-
-class ChoiceCombo(QComboBox):
-    """One of a model's choice tuples (CUSTODY, OUTCOMES, ...), shown in words."""
-
-    def __init__(
-        self,
-        choices: Iterable[str],
-        current: str | None = None,
-        empty: str | None = None,
-        parent: QWidget | None = None,
-    ):
-        super().__init__(parent)
-        if empty is not None:
-            self.addItem(empty, None)
-        for choice in choices:
-            self.addItem(choice_text(choice), choice)
-        self.set_value(current)
-
-    def value(self) -> str | None:
-        data = self.currentData()
-        return str(data) if data is not None else None
-
-    def set_value(self, value: str | None) -> None:
-        index = self.findData(value) if value is not None else 0
-        if index >= 0:
-            self.setCurrentIndex(index)
-
-
-class JudgeCombo(QComboBox):
-    """Judges by name with their docket code; the data of each item is the code."""
-
-    def __init__(
-        self,
-        judges: Sequence[Judge],
-        current_code: str | None = None,
-        empty: str | None = "(no judge assigned)",
-        parent: QWidget | None = None,
-    ):
-        super().__init__(parent)
-        self.empty = empty
-        self.fill(judges, current_code)
-        compact(self)
-
-    def fill(self, judges: Sequence[Judge], current_code: str | None = None) -> None:
-        """(Re)load the judges offered, selecting ``current_code`` if it is among them."""
-        self.blockSignals(True)
-        self.clear()
-        self.judges = {judge.code: judge for judge in judges}
-        if self.empty is not None:
-            self.addItem(self.empty, None)
-        for judge in judges:
-            self.addItem(judge_text(judge), judge.code)
-        self.blockSignals(False)
-        self.set_code(current_code)
-        self.currentIndexChanged.emit(self.currentIndex())
-
-    def code(self) -> str | None:
-        data = self.currentData()
-        return str(data) if data is not None else None
-
-    def judge(self) -> Judge | None:
-        code = self.code()
-        return self.judges.get(code) if code else None
-
-    def set_code(self, code: str | None) -> None:
-        index = self.findData(code) if code is not None else 0
-        if index >= 0:
-            self.setCurrentIndex(index)
-
-
-class DocumentCombo(QComboBox):
-    """A document of the case (or none); the data of each item is the document id."""
-
-    def __init__(
-        self,
-        documents: Sequence[Document],
-        current_id: int | None = None,
-        empty: str = "(none)",
-        parent: QWidget | None = None,
-    ):
-        super().__init__(parent)
-        self.addItem(empty, None)
-        for document in documents:
-            self.addItem(document_text(document), document.id)
-            self.setItemData(self.count() - 1, document.title, Qt.ItemDataRole.ToolTipRole)
-        self.set_id(current_id)
-        compact(self)
-
-    def document_id(self) -> int | None:
-        data = self.currentData()
-        return int(data) if data is not None else None
-
-    def set_id(self, document_id: int | None) -> None:
-        index = self.findData(document_id) if document_id is not None else 0
-        if index >= 0:
-            self.setCurrentIndex(index)
-
-
-def compact(combo: QComboBox, chars: int = 34) -> None:
-    """Keep a combo of long entries from widening the whole dialog."""
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(chars)
-    combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
-
-
-def line_edit(text: str | None = None, placeholder: str = "", max_length: int = 200) -> QLineEdit:
-    edit = QLineEdit(text or "")
-    edit.setPlaceholderText(placeholder)
-    edit.setMaxLength(max_length)
-    edit.setClearButtonEnabled(True)
-    return edit
-
-
-def make_read_only(edit: QLineEdit) -> None:
-    """A value shown in the form's layout that cannot be changed here (looks it)."""
-    edit.setReadOnly(True)
-    edit.setClearButtonEnabled(False)
-    edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-    edit.setStyleSheet(f"QLineEdit {{ background: palette(window); color: {HINT_COLOR}; }}")
-
-
 # -- the dialog ----------------------------------------------------------------------
 
 
@@ -435,6 +249,10 @@ class FormDialog(QDialog):
     def add_top(self, widget: QWidget) -> None:
         """A heading or note above the form."""
         self.outer.addWidget(widget)
+
+    def add_case_heading(self, a_number: str | None, respondent: str | None) -> None:
+        """The case the form is about, in bold above it ('A-123-456-789 · Ana Lopez')."""
+        self.add_top(heading(case_heading(a_number or "", respondent or "")))
 
     def _ensure_form(self) -> None:
         if not self._form_added:
@@ -607,18 +425,3 @@ class FormDialog(QDialog):
         if problems:
             raise InvalidValue(next(iter(problems.values())))
         return self.make_operation(self.values())
-
-
-def text_of(widget: QLineEdit | QPlainTextEdit) -> str:
-    """Stripped text of a line or text edit."""
-    if isinstance(widget, QPlainTextEdit):
-        return widget.toPlainText().strip()
-    return widget.text().strip()
-
-
-def fixed_height_for_rows(table: QTableWidget, rows: int) -> None:
-    """Size a small table to show ``rows`` rows (then scroll)."""
-    header = table.horizontalHeader().sizeHint().height() if table.horizontalHeader() else 0
-    row = table.verticalHeader().defaultSectionSize()
-    table.setFixedHeight(header + row * max(1, rows) + 2 * table.frameWidth() + 6)
-    table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

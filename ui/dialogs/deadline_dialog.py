@@ -6,28 +6,21 @@ import datetime as dt
 from typing import Any
 
 from caseorg.library.folder import Library
-from caseorg.records.audited import get_row
 from caseorg.records.cases import get_case
-from caseorg.records.deadlines import add_deadline, mark_done
+from caseorg.records.deadlines import add_deadline, get_deadline, mark_done
 from caseorg.records.documents import list_documents
-from caseorg.records.models import DEADLINE_KINDS, Deadline
+from caseorg.records.models import DEADLINE_KINDS
 from caseorg_ui.dialogs.common import (
-    ChoiceCombo,
-    DateEdit,
-    DocumentCombo,
     FormDialog,
     Operation,
-    case_heading,
     choice_text,
-    heading,
     hint_label,
-    line_edit,
-    text_of,
+    required,
     us_date,
+    write_with,
 )
-from caseorg_ui.qt import (
-    QWidget,
-)
+from caseorg_ui.dialogs.fields import ChoiceCombo, DateEdit, DocumentCombo, line_edit, text_of
+from caseorg_ui.qt import QWidget
 
 
 class DeadlineDialog(FormDialog):
@@ -39,19 +32,17 @@ class DeadlineDialog(FormDialog):
     def __init__(
         self, read_lib: Library, parent: QWidget | None = None, case_id: int | None = None
     ):
-        if case_id is None:
-            raise TypeError("DeadlineDialog needs case_id")
-        self.case_id = case_id
-        self.case = get_case(read_lib, case_id)
+        self.case_id = required(self, "case_id", case_id)
+        self.case = get_case(read_lib, self.case_id)
         super().__init__(read_lib, parent, "Add deadline")
-        self.add_top(heading(case_heading(self.case.a_number, self.case.respondent)))
+        self.add_case_heading(self.case.a_number, self.case.respondent)
         self.kind = ChoiceCombo(DEADLINE_KINDS, "brief_due")
         self.add_field("kind", "Kind", self.kind, "What is due.")
         self.due_on = DateEdit(dt.date.today() + dt.timedelta(days=30))
         self.add_field("due_on", "Due on", self.due_on, "The last day to meet the deadline.")
         self.note = line_edit("", "e.g. DHS response to the motion to reopen")
         self.add_field("note", "Note", self.note, "What exactly is due, and from whom.")
-        self.document = DocumentCombo(list_documents(read_lib, case_id))
+        self.document = DocumentCombo(list_documents(read_lib, self.case_id))
         self.add_field(
             "document_id",
             "Document",
@@ -77,13 +68,7 @@ class DeadlineDialog(FormDialog):
         }
 
     def make_operation(self, values: dict[str, Any]) -> Operation:
-        case_id = self.case_id
-        fields = dict(values)
-
-        def save(lib: Library) -> Deadline:
-            return add_deadline(lib, case_id, **fields)
-
-        return save
+        return write_with(add_deadline, self.case_id, **values)
 
 
 class MarkDoneDialog(FormDialog):
@@ -95,13 +80,12 @@ class MarkDoneDialog(FormDialog):
     def __init__(
         self, read_lib: Library, parent: QWidget | None = None, deadline_id: int | None = None
     ):
-        if deadline_id is None:
-            raise TypeError("MarkDoneDialog needs deadline_id")
-        self.deadline = Deadline(**get_row(read_lib.db, "deadlines", deadline_id, "deadline"))
-        deadline = self.deadline
+        self.deadline = deadline = get_deadline(
+            read_lib, required(self, "deadline_id", deadline_id)
+        )
         self.case = get_case(read_lib, deadline.case_id)
         super().__init__(read_lib, parent, "Mark deadline done")
-        self.add_top(heading(case_heading(self.case.a_number, self.case.respondent)))
+        self.add_case_heading(self.case.a_number, self.case.respondent)
         summary = f"{choice_text(deadline.kind)}, due {us_date(deadline.due_on)}"
         if deadline.note:
             summary += f" — {deadline.note}"
@@ -142,10 +126,4 @@ class MarkDoneDialog(FormDialog):
         return {"done_on": self.done_on.iso(), "document_id": self.document.document_id()}
 
     def make_operation(self, values: dict[str, Any]) -> Operation:
-        deadline_id = self.deadline.id
-        fields = dict(values)
-
-        def save(lib: Library) -> Deadline:
-            return mark_done(lib, deadline_id, **fields)
-
-        return save
+        return write_with(mark_done, self.deadline.id, **values)

@@ -7,21 +7,10 @@ from typing import Any
 from caseorg.library.folder import Library
 from caseorg.records.cases import get_case
 from caseorg.records.documents import edit_document, get_document
-from caseorg.records.models import DOC_TYPES, FILERS, Document
-from caseorg_ui.dialogs.common import (
-    ChoiceCombo,
-    DateEdit,
-    FormDialog,
-    Operation,
-    case_heading,
-    heading,
-    hint_label,
-    line_edit,
-    text_of,
-)
-from caseorg_ui.qt import (
-    QWidget,
-)
+from caseorg.records.models import DOC_TYPES, FILERS
+from caseorg_ui.dialogs.common import FormDialog, Operation, hint_label, required, write_with
+from caseorg_ui.dialogs.fields import ChoiceCombo, DateEdit, line_edit, text_of
+from caseorg_ui.qt import QWidget
 
 TEXT_STATUS = {
     "ok": "text extracted",
@@ -41,13 +30,12 @@ class DocumentDialog(FormDialog):
     def __init__(
         self, read_lib: Library, parent: QWidget | None = None, document_id: int | None = None
     ):
-        if document_id is None:
-            raise TypeError("DocumentDialog needs document_id")
-        self.document = get_document(read_lib, document_id)
-        document = self.document
+        self.document = document = get_document(
+            read_lib, required(self, "document_id", document_id)
+        )
         case = get_case(read_lib, document.case_id)
         super().__init__(read_lib, parent, "Document details")
-        self.add_top(heading(case_heading(case.a_number, case.respondent)))
+        self.add_case_heading(case.a_number, case.respondent)
         facts = [f"{document.page_count} page{'s' if document.page_count != 1 else ''}"]
         facts.append(TEXT_STATUS.get(document.text_status, document.text_status))
         if document.original_name:
@@ -90,10 +78,4 @@ class DocumentDialog(FormDialog):
         }
 
     def make_operation(self, values: dict[str, Any]) -> Operation:
-        document_id = self.document.id
-        fields = dict(values)
-
-        def save(lib: Library) -> Document:
-            return edit_document(lib, document_id, **fields)
-
-        return save
+        return write_with(edit_document, self.document.id, **values)

@@ -10,36 +10,36 @@ from caseorg.library.settings import NOTICE_MIN_DAYS, get_setting
 from caseorg.records.cases import get_case
 from caseorg.records.documents import list_documents
 from caseorg.records.hearings import (
-    add_hearing,
-    edit_hearing,
     exhibits_for,
     get_hearing,
     notice_problem,
     notices_for,
-    set_exhibits,
+    save_hearing,
 )
 from caseorg.records.judges import list_judges
+from caseorg.records.lookups import courtrooms
 from caseorg.records.models import HEARING_KINDS, MEDIA, OUTCOMES, Document, Hearing
 from caseorg_ui.dialogs.common import (
     HINT_COLOR,
-    ChoiceCombo,
-    DateTimeEdit,
     FormDialog,
-    JudgeCombo,
     Operation,
-    case_heading,
     choice_text,
     document_text,
-    fixed_height_for_rows,
-    heading,
-    line_edit,
     long_date,
-    text_of,
     us_date,
+    write_with,
+)
+from caseorg_ui.dialogs.fields import (
+    ChoiceCombo,
+    DateTimeEdit,
+    JudgeCombo,
+    complete,
+    fixed_height_for_rows,
+    line_edit,
+    text_of,
 )
 from caseorg_ui.qt import (
     QAbstractItemView,
-    QCompleter,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -163,7 +163,7 @@ class HearingDialog(FormDialog):
         super().__init__(read_lib, parent, "Edit hearing" if self.hearing else "Schedule hearing")
         self.setMinimumWidth(660)
         hearing, case = self.hearing, self.case
-        self.add_top(heading(case_heading(case.a_number, case.respondent)))
+        self.add_case_heading(case.a_number, case.respondent)
 
         self.starts_at = DateTimeEdit(hearing.starts_at if hearing else None)
         self.day_label = QLabel()
@@ -196,17 +196,7 @@ class HearingDialog(FormDialog):
             "The judge presiding at this hearing (by default, the case's judge).",
         )
         self.courtroom = line_edit(hearing.courtroom if hearing else "", "e.g. Courtroom 4")
-        rooms = [
-            r["courtroom"]
-            for r in read_lib.db.query(
-                "SELECT DISTINCT courtroom FROM hearings WHERE courtroom IS NOT NULL "
-                "ORDER BY courtroom"
-            )
-        ]
-        if rooms:
-            completer = QCompleter(rooms, self.courtroom)
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            self.courtroom.setCompleter(completer)
+        complete(self.courtroom, courtrooms(read_lib))
         self.add_field("courtroom", "Courtroom", self.courtroom, "Where the hearing is held.")
         self.medium = ChoiceCombo(MEDIA, hearing.medium if hearing else "in_person")
         self.add_field(
@@ -314,18 +304,7 @@ class HearingDialog(FormDialog):
 
     def make_operation(self, values: dict[str, Any]) -> Operation:
         fields = dict(values)
-        exhibits: dict[int, str | None] = fields.pop("exhibits")
-        starts_at: str = fields.pop("starts_at")
-        case_id, hearing_id = self.case_id, self.hearing_id
-
-        def save(lib: Library) -> Hearing:
-            with lib.db.atomic():  # the hearing and its exhibits together, or neither
-                if hearing_id is None:
-                    target = add_hearing(lib, case_id, starts_at, **fields).id
-                else:
-                    target = edit_hearing(lib, hearing_id, starts_at=starts_at, **fields).id
-                if exhibits or hearing_id is not None:
-                    set_exhibits(lib, target, exhibits)  # writes only what changed
-            return get_hearing(lib, target)
-
-        return save
+        starts_at, exhibits = fields.pop("starts_at"), fields.pop("exhibits")
+        return write_with(
+            save_hearing, self.case_id, self.hearing_id, starts_at, exhibits, **fields
+        )

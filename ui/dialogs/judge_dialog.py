@@ -7,11 +7,11 @@ from typing import Any
 
 from caseorg.library.folder import Library
 from caseorg.records.judges import add_judge, find_judge, list_judges
-from caseorg.records.models import Judge
-from caseorg_ui.dialogs.common import FormDialog, Operation, hint_label, line_edit, text_of
+from caseorg.records.lookups import court_names
+from caseorg_ui.dialogs.common import FormDialog, Operation, hint_label, write_with
+from caseorg_ui.dialogs.fields import complete, line_edit, text_of
 from caseorg_ui.qt import (
     QAbstractItemView,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -50,17 +50,7 @@ class JudgeDialog(FormDialog):
         self.name = line_edit("", "e.g. Judge Julia R. Marsh")
         self.add_field("name", "Name", self.name, "The judge's name as printed on notices.")
         self.court = line_edit("", "e.g. Harbor City Immigration Court")
-        courts = [
-            row["court"]
-            for row in read_lib.db.query(
-                "SELECT court FROM judges WHERE court IS NOT NULL "
-                "UNION SELECT court FROM cases WHERE court IS NOT NULL ORDER BY court"
-            )
-        ]
-        if courts:
-            completer = QCompleter(courts, self.court)
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            self.court.setCompleter(completer)
+        complete(self.court, court_names(read_lib))
         self.add_field("court", "Court", self.court, "The court where the judge sits (optional).")
         self.quiet = {"code", "name"}
         self.finish()
@@ -94,12 +84,7 @@ class JudgeDialog(FormDialog):
         }
 
     def make_operation(self, values: dict[str, Any]) -> Operation:
-        code, name, court = values["code"], values["name"], values["court"]
-
-        def create(lib: Library) -> Judge:
-            return add_judge(lib, code, name, court)
-
-        return create
+        return write_with(add_judge, values["code"], values["name"], values["court"])
 
 
 class JudgeListDialog(QDialog):

@@ -9,25 +9,18 @@ from caseorg.library.folder import Library
 from caseorg.library.settings import NOTICE_MIN_DAYS, get_setting
 from caseorg.records.documents import list_documents
 from caseorg.records.hearings import MIN_NOTICE_DAYS, add_notice, get_hearing
-from caseorg.records.models import NOTICE_METHODS, Notice
+from caseorg.records.models import NOTICE_METHODS
 from caseorg_ui.dialogs.common import (
-    ChoiceCombo,
-    DateEdit,
-    DocumentCombo,
     FormDialog,
     Operation,
-    case_heading,
     choice_text,
-    heading,
     hint_label,
-    line_edit,
-    text_of,
+    required,
     us_datetime,
+    write_with,
 )
-from caseorg_ui.qt import (
-    QCheckBox,
-    QWidget,
-)
+from caseorg_ui.dialogs.fields import ChoiceCombo, DateEdit, DocumentCombo, line_edit, text_of
+from caseorg_ui.qt import QCheckBox, QWidget
 
 
 def late_notice(
@@ -56,15 +49,13 @@ class NoticeDialog(FormDialog):
     def __init__(
         self, read_lib: Library, parent: QWidget | None = None, hearing_id: int | None = None
     ):
-        if hearing_id is None:
-            raise TypeError("NoticeDialog needs hearing_id")
-        self.hearing = get_hearing(read_lib, hearing_id)
+        self.hearing = get_hearing(read_lib, required(self, "hearing_id", hearing_id))
         super().__init__(read_lib, parent, "Add notice of hearing")
         hearing = self.hearing
         self.min_days = get_setting(read_lib, NOTICE_MIN_DAYS)  # the library's rule
         self.hearing_day = dt.date.fromisoformat(hearing.starts_at[:10])
         start = dt.datetime.fromisoformat(hearing.starts_at)
-        self.add_top(heading(case_heading(hearing.a_number or "", hearing.respondent or "")))
+        self.add_case_heading(hearing.a_number, hearing.respondent)
         self.add_top(
             hint_label(
                 f"{choice_text(hearing.kind)} hearing on {start:%A} {us_datetime(start)}"
@@ -146,10 +137,4 @@ class NoticeDialog(FormDialog):
         }
 
     def make_operation(self, values: dict[str, Any]) -> Operation:
-        hearing_id = self.hearing.id
-        fields = dict(values)
-
-        def save(lib: Library) -> Notice:
-            return add_notice(lib, hearing_id, **fields)
-
-        return save
+        return write_with(add_notice, self.hearing.id, **values)

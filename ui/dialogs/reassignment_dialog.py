@@ -16,25 +16,16 @@ from caseorg.records.judges import list_judges
 from caseorg.records.models import Reassignment
 from caseorg.records.reassignments import list_reassignments, reassign
 from caseorg_ui.dialogs.common import (
-    DateEdit,
     FormDialog,
-    JudgeCombo,
     Operation,
     banner,
-    case_heading,
-    compact,
-    heading,
     judge_text,
-    line_edit,
-    text_of,
+    required,
     us_date,
+    write_with,
 )
-from caseorg_ui.qt import (
-    QCheckBox,
-    QComboBox,
-    QLabel,
-    QWidget,
-)
+from caseorg_ui.dialogs.fields import DateEdit, JudgeCombo, compact, line_edit, text_of
+from caseorg_ui.qt import QCheckBox, QComboBox, QLabel, QWidget
 
 APPEND_ONLY_NOTE = (
     "<b>The reassignment history is append-only.</b> An entry cannot be edited or "
@@ -61,14 +52,12 @@ class ReassignmentDialog(FormDialog):
     def __init__(
         self, read_lib: Library, parent: QWidget | None = None, case_id: int | None = None
     ):
-        if case_id is None:
-            raise TypeError("ReassignmentDialog needs case_id")
-        self.case_id = case_id
-        self.case = get_case(read_lib, case_id)
+        self.case_id = required(self, "case_id", case_id)
+        self.case = get_case(read_lib, self.case_id)
         super().__init__(read_lib, parent, "Reassign case")
         self.setMinimumWidth(560)
         case = self.case
-        self.add_top(heading(case_heading(case.a_number, case.respondent)))
+        self.add_case_heading(case.a_number, case.respondent)
         self.note = banner(APPEND_ONLY_NOTE)
         self.add_top(self.note)
 
@@ -78,7 +67,7 @@ class ReassignmentDialog(FormDialog):
         self.from_label = QLabel(judge_text(current))
         self.add_field("from", "From", self.from_label, "The judge the case is assigned to now.")
 
-        self.history = list_reassignments(read_lib, case_id=case_id)
+        self.history = list_reassignments(read_lib, case_id=self.case_id)
         self.corrects = QComboBox()
         self.corrects.addItem("Nothing — this is a new reassignment", None)
         for entry in reversed(self.history):
@@ -192,10 +181,4 @@ class ReassignmentDialog(FormDialog):
         }
 
     def make_operation(self, values: dict[str, Any]) -> Operation:
-        case_id = self.case_id
-        fields = dict(values)
-
-        def save(lib: Library) -> Reassignment:
-            return reassign(lib, case_id, **fields)
-
-        return save
+        return write_with(reassign, self.case_id, **values)

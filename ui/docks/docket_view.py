@@ -26,7 +26,6 @@ from caseorg.reports.render import MONTHS, WEEKDAYS, clock, weekday_date, words
 from caseorg.values import format_a_number
 from caseorg_ui.printing import actions as print_actions
 from caseorg_ui.qt import (
-    QAbstractItemModel,
     QAbstractItemView,
     QApplication,
     QBrush,
@@ -35,7 +34,6 @@ from caseorg_ui.qt import (
     QComboBox,
     QDate,
     QDateEdit,
-    QFont,
     QHBoxLayout,
     QHeaderView,
     QIcon,
@@ -59,8 +57,7 @@ from caseorg_ui.qt import (
     QWidget,
     Signal,
 )
-
-_ROOT = QModelIndex()  # the invisible root: the default parent of model calls
+from caseorg_ui.views.grouped_tree import GroupedTreeModel, blend, bold_font, monospace_font
 
 COLUMNS = (
     "Time",
@@ -163,11 +160,10 @@ def group_hearings(hearings: list[Hearing]) -> list[JudgeGroup]:
     return [group for _key, group in ordered]
 
 
-class DocketModel(QAbstractItemModel):
-    """Judges (top level, one row spanning the table) with their hearings as children.
+class DocketModel(GroupedTreeModel):
+    """Judges (top level, one row spanning the table) with their hearings as children."""
 
-    A hearing row's internal id is its group's row + 1; a group row's is 0.
-    """
+    columns = COLUMNS
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -180,90 +176,31 @@ class DocketModel(QAbstractItemModel):
                 QStyle.StandardPixmap.SP_MessageBoxWarning
             )
 
+    def children_of(self, group: JudgeGroup) -> list[Hearing]:
+        return group.hearings
+
     def set_hearings(self, hearings: list[Hearing], multi_day: bool) -> None:
-        self.beginResetModel()
-        self.groups = group_hearings(hearings)
-        self.multi_day = multi_day
-        self.endResetModel()
+        with self.resetting():
+            self.groups = group_hearings(hearings)
+            self.multi_day = multi_day
 
     def hearing_count(self) -> int:
         return sum(len(group.hearings) for group in self.groups)
 
     def warning_hearings(self) -> list[Hearing]:
-        return [h for group in self.groups for h in group.hearings if h.notice_warning]
+        return [h for h in self.all_children() if h.notice_warning]
 
     def hearing_at(self, index: QModelIndex | QPersistentModelIndex) -> Hearing | None:
-        if not index.isValid() or index.internalId() == 0:
-            return None
-        group = index.internalId() - 1
-        if group >= len(self.groups) or index.row() >= len(self.groups[group].hearings):
-            return None
-        return self.groups[group].hearings[index.row()]
-
-    # -- structure ---------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: Any = _ROOT) -> QModelIndex:
-        if row < 0 or not 0 <= column < len(COLUMNS):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0) if row < len(self.groups) else QModelIndex()
-        if parent.internalId() != 0 or parent.column() != 0 or parent.row() >= len(self.groups):
-            return QModelIndex()
-        if row >= len(self.groups[parent.row()].hearings):
-            return QModelIndex()
-        return self.createIndex(row, column, parent.row() + 1)
-
-    def parent(self, child: Any = _ROOT) -> QModelIndex:  # type: ignore[override]
-        if not child.isValid() or child.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(child.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: Any = _ROOT) -> int:
-        if not parent.isValid():
-            return len(self.groups)
-        if parent.internalId() != 0 or parent.column() != 0 or parent.row() >= len(self.groups):
-            return 0
-        return len(self.groups[parent.row()].hearings)
-
-    def columnCount(self, parent: Any = _ROOT) -> int:
-        return len(COLUMNS)
-
-    def hasChildren(self, parent: Any = _ROOT) -> bool:
-        return self.rowCount(parent) > 0
-
-    def flags(self, index: Any) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
+        return self.child_at(index)
 
     # -- data ------------------------------------------------------------------------
     def _group_brush(self) -> QBrush:
         """A light tint of the highlight colour: group rows stand out in any theme."""
         palette = QApplication.palette()
-        base, tint = (
-            palette.color(QPalette.ColorRole.Base),
-            palette.color(QPalette.ColorRole.Highlight),
-        )
-        mix = 0.14
-        return QBrush(
-            QColor(
-                round(base.red() * (1 - mix) + tint.red() * mix),
-                round(base.green() * (1 - mix) + tint.green() * mix),
-                round(base.blue() * (1 - mix) + tint.blue() * mix),
-            )
-        )
+        base = palette.color(QPalette.ColorRole.Base)
+        return QBrush(blend(base, palette.color(QPalette.ColorRole.Highlight), 0.14))
 
-    def _group_data(self, group: JudgeGroup, column: int, role: int) -> Any:
+    def group_data(self, group: JudgeGroup, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and column == 0:
             count = len(group.hearings)
             text = f"{group.label} \N{EM DASH} {count} hearing{'s' if count != 1 else ''}"
@@ -272,9 +209,7 @@ class DocketModel(QAbstractItemModel):
                 text += "s" if group.warnings != 1 else ""
             return text
         if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return bold_font()
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and group.warnings:
             return self._warning_icon
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -310,17 +245,7 @@ class DocketModel(QAbstractItemModel):
             return words("outcome", hearing.outcome)
         return ""
 
-    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if index.internalId() == 0:
-            if index.row() >= len(self.groups):
-                return None
-            return self._group_data(self.groups[index.row()], index.column(), role)
-        hearing = self.hearing_at(index)
-        if hearing is None:
-            return None
-        column = index.column()
+    def child_data(self, group: JudgeGroup, hearing: Hearing, column: int, role: int) -> Any:
         warned = bool(hearing.notice_warning)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._cell(hearing, column)
@@ -340,10 +265,7 @@ class DocketModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ForegroundRole and warned:
             return QBrush(WARNING_TEXT)
         if role == Qt.ItemDataRole.FontRole and column == A_NUMBER:
-            font = QFont()
-            font.setFamilies(["DejaVu Sans Mono", "Consolas", "Menlo", "monospace"])
-            font.setStyleHint(QFont.StyleHint.Monospace)
-            return font
+            return monospace_font()
         return None
 
 

@@ -1,39 +1,43 @@
 """The search pane: full-text search over every document, results grouped by document.
 
 Typing searches after a short pause. The query runs on a background thread
-with its own read-only :class:`~caseorg.library.folder.Library` (its own SQLite
-connection and Whoosh searcher), so a slow query never freezes the window and
-never shares a connection with the UI thread mid-query. Each query carries a
-serial number; only the answer to the latest one is shown, older answers are
-dropped. Results are a two-level model (documents, then their matching pages
-with highlighted snippets) drawn as rich text; activating a page emits
+through a :class:`~caseorg.search.follower.IndexFollower` (its own read-only
+library, SQLite connection and Whoosh searcher, following the writer's index),
+so a slow query never freezes the window and never shares a connection with the
+UI thread mid-query. Each query carries a serial number; only the answer to the
+latest one is shown, older answers are dropped. Results are a two-level model
+(documents, then their matching pages with highlighted snippets, see
+:mod:`caseorg_ui.docks.search_results`); activating a page emits
 :attr:`SearchPane.hitActivated` for the viewer.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import sqlite3
-import threading
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from caseorg.errors import CaseorgError
-from caseorg.library.folder import Library, open_library
+from caseorg.library.folder import Library
+from caseorg.records.lookups import case_choices, cases_stamp
 from caseorg.records.models import DOC_TYPES
-from caseorg.search.handle import index_of
+from caseorg.search.follower import IndexFollower, IndexNotReady, SearchRequest
 from caseorg.search.results import DocumentHit
 from caseorg.values import format_a_number, parse_a_number
+from caseorg_ui.docks.search_results import (
+    DocumentIdRole,
+    PageRole,
+    ResultsView,
+    SearchResultsModel,
+    doc_type_label,
+    secondary_color,
+)
 from caseorg_ui.qt import (
-    QAbstractItemModel,
-    QAbstractItemView,
     QApplication,
     QCheckBox,
-    QColor,
     QComboBox,
     QDate,
     QDateEdit,
@@ -45,41 +49,25 @@ from caseorg_ui.qt import (
     QLineEdit,
     QModelIndex,
     QObject,
-    QPainter,
     QPalette,
     QPersistentModelIndex,
-    QRect,
-    QResizeEvent,
     QRunnable,
-    QSize,
     QSizePolicy,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     Qt,
-    QTextDocument,
     QThreadPool,
     QTimer,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWheelEvent,
     QWidget,
     Signal,
 )
 
-_ROOT = QModelIndex()  # the invisible root: the default parent of model calls
-
 DEBOUNCE_MS = 250  # pause after the last keystroke before searching
 BUSY_AFTER_MS = 400  # "Searching…" shows only for a search slower than this
 RETRY_MS = 2000  # while the index is being built, search again this often
 PAGE_SIZE = 25  # documents per batch; "Show more" asks for the next batch
-MORE_PAGES_SHOWN = 30  # page numbers listed in the "also on pages" row
-
-# the case filter's list, and what says it changed (a count and the latest edit)
-CASES_SQL = "SELECT a_number, respondent FROM cases ORDER BY a_number"
-CASES_STAMP_SQL = "SELECT count(*), max(id), max(updated_at) FROM cases"
 
 PLACEHOLDER = 'Search documents \N{EM DASH} e.g. "extreme hardship" type:brief'
 HELP_HTML = (
@@ -96,162 +84,23 @@ HELP_HTML = (
     "</table>"
 )
 HELP_HTML = HELP_HTML.replace("<table ", "<table align='center' ")
-HIGHLIGHT_STYLE = "background-color:#ffe27a; color:#000000;"
-
-# roles the delegate and the pane read from the model
-HtmlRole = Qt.ItemDataRole.UserRole + 1
-DocumentIdRole = Qt.ItemDataRole.UserRole + 2
-PageRole = Qt.ItemDataRole.UserRole + 3
-KindRole = Qt.ItemDataRole.UserRole + 4  # "document" | "page" | "more"
 
 
-def doc_type_label(value: str | None) -> str:
-    """'notice_to_appear' -> 'Notice to appear'."""
-    text = (value or "other").replace("_", " ")
-    return text[:1].upper() + text[1:]
+class BackgroundSearcher(IndexFollower):
+    """The pane's :class:`~caseorg.search.follower.IndexFollower` on a thread of its own.
 
-
-def us_date(value: str | None) -> str:
-    """'2025-03-01' -> '03/01/2025' (the court's numeric form); '' when unknown."""
-    if not value:
-        return ""
-    try:
-        day = dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return value
-    return f"{day.month:02d}/{day.day:02d}/{day.year}"
-
-
-def page_list(pages: list[int], limit: int = MORE_PAGES_SHOWN) -> str:
-    """'1, 3, 7' — cut short with '…' past ``limit`` numbers."""
-    shown = ", ".join(str(p) for p in pages[:limit])
-    return shown + (", …" if len(pages) > limit else "")
-
-
-def matching_pages_text(pages: list[int], page_count: int) -> str:
-    """'page 2 of 3', 'pages 1, 4, 7 of 12', or '14 of 40 pages' when many match."""
-    of = f" of {page_count}" if page_count else ""
-    if len(pages) == 1:
-        return f"page {pages[0]}{of}"
-    if len(pages) <= 6:
-        return f"pages {', '.join(str(p) for p in pages)}{of}"
-    return f"{len(pages)}{of} pages"
-
-
-def secondary_color(palette: QPalette) -> QColor:
-    """Text colour for secondary facts: between text and background, readable in any theme."""
-    text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
-    mix = 0.42
-    return QColor(
-        round(text.red() * (1 - mix) + base.red() * mix),
-        round(text.green() * (1 - mix) + base.green() * mix),
-        round(text.blue() * (1 - mix) + base.blue() * mix),
-    )
-
-
-# -- the query a search runs -----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SearchRequest:
-    """What the user asked for: the typed query plus the filters beside it."""
-
-    text: str
-    a_number: str | None = None
-    doc_type: str | None = None
-    filed_from: dt.date | None = None
-    filed_to: dt.date | None = None
-    limit: int = PAGE_SIZE
-
-    def query(self) -> str:
-        """The query sent to the index: the typed text, AND the filed-date range."""
-        text = self.text.strip()
-        if self.filed_from is None and self.filed_to is None:
-            return text
-        start = self.filed_from.isoformat() if self.filed_from else ""
-        end = self.filed_to.isoformat() if self.filed_to else ""
-        return f"({text}) filed:[{start} TO {end}]"
-
-    @property
-    def filtered(self) -> bool:
-        return bool(self.a_number or self.doc_type or self.filed_from or self.filed_to)
-
-
-class BackgroundSearcher:
-    """A read-only library used only by one search thread at a time.
-
-    Opened on first use in the worker thread; :meth:`reopen` makes the next
-    search open it afresh (after a reindex, or when the index did not exist yet).
+    One search at a time (one user of its connection); a queued search that has not
+    started yet is dropped when a newer one comes.
     """
 
     def __init__(self, library_path: Path, index_dir: Path | None = None):
-        self.library_path = library_path
-        self.index_dir = index_dir or library_path / "index"
-        self._stamp: tuple[int, int] | None = None
+        super().__init__(library_path, index_dir)
         self.pool = QThreadPool()
         self.pool.setMaxThreadCount(1)  # one search at a time: one connection user
-        self._lib: Library | None = None
-        self._stale = False
-        self._lock = threading.Lock()
-        self._closed = False
-
-    def search(self, request: SearchRequest) -> list[DocumentHit]:
-        with self._lock:
-            if self._closed:
-                raise CaseorgError("the search was closed")
-            stamp = self._index_stamp()
-            if self._lib is not None and (self._stale or stamp != self._stamp):
-                self._lib.close()  # reindexed, or created since: read the new one
-                self._lib = None
-            if self._lib is None:
-                self._lib = open_library(self.library_path, create=False, read_only=True)
-                self._stale = False
-                self._stamp = stamp
-            hits = index_of(self._lib).search(
-                request.query(),
-                case_a_number=request.a_number,
-                doc_type=request.doc_type,
-                limit=request.limit,
-            )
-            if not hits and not self._index_ready(self._lib):
-                raise IndexNotReady(
-                    "the search index is being built; results appear when it is ready"
-                )
-            return hits
-
-    @staticmethod
-    def _index_ready(lib: Library) -> bool:
-        """False when the index is empty while the library has text to search: it is
-        missing, out of date or still being built by the writer (a read-only library
-        cannot build it)."""
-        with index_of(lib).ix.reader() as reader:
-            if reader.doc_count():
-                return True
-        row = lib.db.execute("SELECT EXISTS (SELECT 1 FROM pages WHERE text != '')").fetchone()
-        return not row[0]
-
-    def _index_stamp(self) -> tuple[int, int] | None:
-        """Which index is on disk: its folder (a rebuild swaps in a new one) and its
-        version file's time (written when an index is created); None when there is none.
-        A read-only library cannot repair a missing or old index, so it is opened again
-        once the writer has made a new one."""
-        try:
-            folder = self.index_dir.stat()
-            version = (self.index_dir / "caseorg-index.json").stat()
-        except OSError:
-            return None
-        return folder.st_ino, version.st_mtime_ns
-
-    def reopen(self) -> None:
-        self._stale = True
-
-    @property
-    def closed(self) -> bool:
-        return self._closed
 
     def start(self, job: QRunnable) -> bool:
         """Queue ``job`` in place of any queued one; False once closed (nothing runs)."""
-        if self._closed:
+        if self.closed:
             return False
         self.pool.clear()  # a queued, not yet started search is stale already
         self.pool.start(job)
@@ -264,22 +113,14 @@ class BackgroundSearcher:
         Qt is whole; from then on :meth:`start` refuses work, so nothing touches the
         thread pool during Python's teardown, when Qt may have deleted it already.
         """
-        if self._closed:
+        if self.closed:
             return
-        self._closed = True
         try:
             self.pool.clear()
             self.pool.waitForDone(10_000)
         except RuntimeError:  # the pane outlived the app: Qt deleted the pool first
             pass
-        with self._lock:
-            if self._lib is not None:
-                self._lib.close()
-                self._lib = None
-
-
-class IndexNotReady(CaseorgError):
-    """The index has nothing yet while the library has text: asked again shortly."""
+        super().close()
 
 
 class _JobSignals(QObject):
@@ -311,233 +152,6 @@ class _SearchJob(QRunnable):
             self.signals.failed.emit(self.serial, f"the search failed: {exc}")
         else:
             self.signals.finished.emit(self.serial, hits)
-
-
-# -- the results model -------------------------------------------------------------------
-
-
-@dataclass
-class _PageRow:
-    kind: str  # "page" | "more"
-    page_no: int
-    html: str
-    text: str
-
-
-class SearchResultsModel(QAbstractItemModel):
-    """Documents (top level), each with its matching pages (children), one column.
-
-    A page row's internal id is its document's row + 1; a document row's is 0.
-    """
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self.hits: list[DocumentHit] = []
-        self.query = ""
-        self._pages: list[list[_PageRow]] = []
-        self.secondary = QColor("#666666")
-
-    # -- filling -----------------------------------------------------------------
-    def set_hits(self, hits: list[DocumentHit], query: str) -> None:
-        self.beginResetModel()
-        self.hits = list(hits)
-        self.query = query
-        self._pages = [self._page_rows(hit) for hit in self.hits]
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.set_hits([], "")
-
-    def _page_rows(self, hit: DocumentHit) -> list[_PageRow]:
-        rows = []
-        shown = {page.page_no for page in hit.pages}
-        for page in hit.pages:
-            snippet = page.snippet_html.replace("<b>", f"<span style='{HIGHLIGHT_STYLE}'>")
-            snippet = snippet.replace("</b>", "</span>")
-            rows.append(
-                _PageRow(
-                    "page",
-                    page.page_no,
-                    f"<table cellspacing='0' cellpadding='0'><tr>"
-                    f"<td width='56' style='color:{{secondary}}'>Page {page.page_no}</td>"
-                    f"<td>{snippet or '&nbsp;'}</td></tr></table>",
-                    f"Page {page.page_no}: {page.snippet.replace('**', '')}",
-                )
-            )
-        more = [p for p in hit.matching_pages if p not in shown]
-        if more:
-            label = f"Also on page{'s' if len(more) > 1 else ''} {page_list(more)}"
-            rows.append(
-                _PageRow(
-                    "more",
-                    more[0],
-                    f"<i style='color:{{secondary}}'>{html.escape(label)}</i>",
-                    label,
-                )
-            )
-        return rows
-
-    # -- structure ---------------------------------------------------------------
-    def index(self, row: int, column: int, parent: Any = _ROOT) -> QModelIndex:
-        if column != 0 or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            if row >= len(self.hits):
-                return QModelIndex()
-            return self.createIndex(row, column, 0)
-        if parent.internalId() != 0 or parent.row() >= len(self._pages):
-            return QModelIndex()
-        if row >= len(self._pages[parent.row()]):
-            return QModelIndex()
-        return self.createIndex(row, column, parent.row() + 1)
-
-    def parent(self, child: Any = _ROOT) -> QModelIndex:  # type: ignore[override]
-        if not child.isValid() or child.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(child.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: Any = _ROOT) -> int:
-        if not parent.isValid():
-            return len(self.hits)
-        if parent.column() != 0 or parent.internalId() != 0:
-            return 0
-        return len(self._pages[parent.row()]) if parent.row() < len(self._pages) else 0
-
-    def columnCount(self, parent: Any = _ROOT) -> int:
-        return 1
-
-    def hasChildren(self, parent: Any = _ROOT) -> bool:
-        return self.rowCount(parent) > 0
-
-    def flags(self, index: Any) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    # -- data --------------------------------------------------------------------
-    def _document_html(self, hit: DocumentHit) -> str:
-        facts = [
-            doc_type_label(hit.doc_type),
-            f"{format_a_number(hit.a_number)} {html.escape(hit.respondent)}",
-        ]
-        if hit.filed_on:
-            facts.append(f"filed {us_date(hit.filed_on)}")
-        facts.append(matching_pages_text(hit.matching_pages, hit.page_count))
-        return (
-            f"<b>{html.escape(hit.title or '(untitled)')}</b><br>"
-            f"<span style='color:{self.secondary.name()}'>{' · '.join(facts)}</span>"
-        )
-
-    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if index.internalId() == 0:
-            if index.row() >= len(self.hits):
-                return None
-            hit = self.hits[index.row()]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return hit.title
-            if role == HtmlRole:
-                return self._document_html(hit)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return (
-                    f"{hit.title}\n{doc_type_label(hit.doc_type)} · "
-                    f"{format_a_number(hit.a_number)} {hit.respondent}\n"
-                    f"Matching pages: {page_list(hit.matching_pages, 60)}"
-                )
-            if role == DocumentIdRole:
-                return hit.document_id
-            if role == PageRole:
-                return hit.matching_pages[0] if hit.matching_pages else 1
-            if role == KindRole:
-                return "document"
-            return None
-        doc_row = index.internalId() - 1
-        if doc_row >= len(self._pages) or index.row() >= len(self._pages[doc_row]):
-            return None
-        page = self._pages[doc_row][index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return page.text
-        if role == HtmlRole:
-            return page.html.replace("{secondary}", self.secondary.name())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Open page {page.page_no} (Enter or double-click)"
-        if role == DocumentIdRole:
-            return self.hits[doc_row].document_id
-        if role == PageRole:
-            return page.page_no
-        if role == KindRole:
-            return page.kind
-        return None
-
-    def page_count(self) -> int:
-        return sum(len(hit.matching_pages) for hit in self.hits)
-
-
-class RichTextDelegate(QStyledItemDelegate):
-    """Draws a row's HtmlRole as rich text, wrapped to the width of the view."""
-
-    PADDING = 4
-
-    def __init__(self, view: QTreeView):
-        super().__init__(view)
-        self.view = view
-
-    def _document(self, option: QStyleOptionViewItem, index: Any, width: float) -> QTextDocument:
-        document = QTextDocument()
-        document.setDocumentMargin(0)
-        document.setDefaultFont(option.font)
-        document.setHtml(str(index.data(HtmlRole) or ""))
-        document.setTextWidth(max(40.0, width))
-        return document
-
-    def _text_width(self, index: Any) -> float:
-        depth = 0
-        parent = index.parent()
-        while parent.isValid():
-            depth += 1
-            parent = parent.parent()
-        indent = self.view.indentation() * (depth + (1 if self.view.rootIsDecorated() else 0))
-        return float(self.view.viewport().width() - indent - 2 * self.PADDING)
-
-    def _top(self, index: Any) -> int:
-        """Extra room above a document that follows another: groups read apart."""
-        return 6 if index.data(KindRole) == "document" and index.row() > 0 else 0
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:
-        document = self._document(option, index, self._text_width(index))
-        height = int(document.size().height()) + 2 * self.PADDING + self._top(index)
-        return QSize(int(document.idealWidth()), height)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
-        item = QStyleOptionViewItem(option)
-        self.initStyleOption(item, index)
-        item.text = ""
-        widget = item.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
-
-        rect: QRect = item.rect
-        document = self._document(item, index, rect.width() - 2 * self.PADDING)
-        selected = bool(item.state & QStyle.StateFlag.State_Selected)
-        palette: QPalette = item.palette
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        context = document.documentLayout().PaintContext()
-        context.palette.setColor(QPalette.ColorRole.Text, palette.color(role))
-        painter.save()
-        painter.translate(rect.left() + self.PADDING, rect.top() + self.PADDING + self._top(index))
-        painter.setClipRect(0, 0, rect.width() - self.PADDING, rect.height() - self.PADDING)
-        document.documentLayout().draw(painter, context)
-        painter.restore()
-
-
-class ResultsView(QTreeView):
-    """The results tree: rows re-wrap when the width changes; Enter activates."""
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.scheduleDelayedItemsLayout()  # row heights depend on the width
 
 
 class _SearchBox(QLineEdit):
@@ -676,19 +290,8 @@ class SearchPane(QWidget):
 
         self.model = SearchResultsModel(self)
         self.model.secondary = secondary_color(self.palette())
-        self.results = ResultsView()
-        self.results.setModel(self.model)
-        self.results.setHeaderHidden(True)
-        self.results.setUniformRowHeights(False)
-        self.results.setExpandsOnDoubleClick(False)
-        self.results.setAlternatingRowColors(False)
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.results.setItemDelegate(RichTextDelegate(self.results))
+        self.results = ResultsView(self.model)
         self.results.activated.connect(self._activate)
-        self.results.setAccessibleName("Search results")
 
         self.message = QLabel()
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -795,12 +398,11 @@ class SearchPane(QWidget):
     def _load_cases(self) -> bool:
         """Fill the case filter from the library if its cases changed since it was
         filled (a count and the latest change: one cheap query); True if it was."""
-        db = self.read_lib.db
         try:
-            stamp = tuple(db.execute(CASES_STAMP_SQL).fetchone())
+            stamp = cases_stamp(self.read_lib)
             if stamp == self._cases_stamp:
                 return False
-            rows = db.execute(CASES_SQL).fetchall()
+            rows = case_choices(self.read_lib)
         except (sqlite3.Error, CaseorgError):
             return False
         self._cases_stamp = stamp
@@ -979,16 +581,6 @@ class SearchPane(QWidget):
         return int(index.data(DocumentIdRole)), int(index.data(PageRole))
 
     def _restore_selection(self, key: tuple[int, int] | None) -> None:
-        if key is None:
-            return
-        for row in range(self.model.rowCount()):
-            top = self.model.index(row, 0)
-            if top.data(DocumentIdRole) != key[0]:
-                continue
-            for child_row in range(self.model.rowCount(top)):
-                child = self.model.index(child_row, 0, top)
-                if child.data(PageRole) == key[1]:
-                    self.results.setCurrentIndex(child)
-                    return
-            self.results.setCurrentIndex(top)
-            return
+        index = self.model.find_page(*key) if key is not None else QModelIndex()
+        if index.isValid():
+            self.results.setCurrentIndex(index)

@@ -119,7 +119,7 @@ def _stemmed(word: str) -> str:
     """A word cut to its stem when the stem is a long enough prefix of it
     ('persecuted' -> 'persecut', so the mark also finds 'persecution')."""
     try:
-        from whoosh.lang.porter import stem
+        from caseorg.search.pagematch import stem
     except ImportError:  # pragma: no cover - whoosh is a dependency
         return word
     root = stem(word.lower())

@@ -10,7 +10,8 @@ from fixtures_dialogs import Court, court_fixture, court_template_fixture  # noq
 
 from caseorg.errors import InvalidValue
 from caseorg_ui.dialogs import CaseDialog, DocumentDialog
-from caseorg_ui.dialogs.common import DateEdit, choice_text, sentence
+from caseorg_ui.dialogs.common import choice_text, sentence
+from caseorg_ui.dialogs.fields import DateEdit
 
 # -- the shared widgets ----------------------------------------------------------------
 

@@ -15,14 +15,14 @@ from caseorg.library.folder import Library, open_library
 from caseorg.records.cases import add_case
 from caseorg.records.documents import edit_document
 from caseorg.records.judges import add_judge
+from caseorg.search.follower import SearchRequest
 from caseorg.search.handle import index_of
-from caseorg_ui.docks.search_pane import (
+from caseorg_ui.docks.search_pane import SearchPane
+from caseorg_ui.docks.search_results import (
     DocumentIdRole,
     HtmlRole,
     KindRole,
     PageRole,
-    SearchPane,
-    SearchRequest,
     SearchResultsModel,
 )
 
