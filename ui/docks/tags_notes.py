@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -51,8 +52,10 @@ from PySide6.QtWidgets import (
     QWidgetItem,
 )
 
-from caseorg.errors import CaseorgError
+from caseorg.errors import CaseorgError, NotFound
 from caseorg.library.folder import Library
+from caseorg.records.documents import get_document
+from caseorg.records.hearings import get_hearing
 from caseorg.records.notes import MAX_NOTE, Note, add_note, delete_note, edit_note, list_notes
 from caseorg.records.tags import add_tag, all_tags, normalise_tag, remove_tag, tags_of
 from caseorg_ui.dialogs.common import us_date
@@ -353,6 +356,16 @@ class TagsEditor(QWidget):
 
 # -- notes -----------------------------------------------------------------------------
 
+T = TypeVar("T")
+
+
+def _found(read: Callable[[Library, int], T], lib: Library, record_id: int) -> T | None:
+    """The record ``read`` finds, or None when it is no longer there."""
+    try:
+        return read(lib, record_id)
+    except NotFound:
+        return None
+
 
 def _stamp(value: str | None) -> str:
     if not value:
@@ -606,15 +619,12 @@ class NotesPanel(QWidget):
         out: dict[int, str] = {}
         for note in notes:
             if note.entity == "document":
-                row = self.read_lib.db.execute(
-                    "SELECT title FROM documents WHERE id = ?", [note.entity_id]
-                ).fetchone()
-                out[note.id] = f"document “{row[0]}”" if row else "a document"
+                document = _found(get_document, self.read_lib, note.entity_id)
+                out[note.id] = f"document “{document.title}”" if document else "a document"
             elif note.entity == "hearing":
-                row = self.read_lib.db.execute(
-                    "SELECT starts_at FROM hearings WHERE id = ?", [note.entity_id]
-                ).fetchone()
-                out[note.id] = f"hearing of {us_date(row[0])}" if row else "a hearing"
+                hearing = _found(get_hearing, self.read_lib, note.entity_id)
+                day = us_date(hearing.starts_at) if hearing else ""
+                out[note.id] = f"hearing of {day}" if hearing else "a hearing"
         return out
 
     def _update_buttons(self) -> None:
