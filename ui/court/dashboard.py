@@ -19,34 +19,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
-    QChart,
-    QChartView,
-    QDateTimeAxis,
-    QLineSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QDate, QDateTime, QMargins, Qt, QTime
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFileDialog,
-    QFormLayout,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
-
 from caseorg.court.stats import DEFAULT_MONTHS, Stats, court_stats, summary_rows, write_csv
 from caseorg.errors import CaseorgError
 from caseorg.library.folder import Library
@@ -55,6 +27,38 @@ from caseorg.records.judges import list_judges
 from caseorg_ui.dialogs.common import goal_spin_box, lay_out_settings, us_date
 from caseorg_ui.dialogs.judge_dialog import Submit
 from caseorg_ui.docks.docket_view import judge_label
+from caseorg_ui.qt import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QColor,
+    QComboBox,
+    QDate,
+    QDateTime,
+    QDateTimeAxis,
+    QDialog,
+    QFileDialog,
+    QFont,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineSeries,
+    QMargins,
+    QMessageBox,
+    QPainter,
+    QPen,
+    QPushButton,
+    QSpinBox,
+    Qt,
+    QTime,
+    QValueAxis,
+    QVBoxLayout,
+    QWidget,
+)
 
 MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 BLUE = QColor("#3b6ea8")

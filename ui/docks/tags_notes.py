@@ -17,41 +17,6 @@ import html
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QPoint,
-    QRect,
-    QSize,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QCompleter,
-    QHBoxLayout,
-    QLabel,
-    QLayout,
-    QLayoutItem,
-    QLineEdit,
-    QListView,
-    QMenu,
-    QPlainTextEdit,
-    QPushButton,
-    QSizePolicy,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-    QWidgetItem,
-)
-
 from caseorg.errors import CaseorgError, NotFound
 from caseorg.library.folder import Library
 from caseorg.records.documents import get_document
@@ -60,6 +25,42 @@ from caseorg.records.notes import MAX_NOTE, Note, add_note, delete_note, edit_no
 from caseorg.records.tags import add_tag, all_tags, normalise_tag, remove_tag, tags_of
 from caseorg_ui.dialogs.common import us_date
 from caseorg_ui.dialogs.judge_dialog import Submit
+from caseorg_ui.qt import (
+    QAbstractItemView,
+    QAbstractListModel,
+    QAbstractTextDocumentLayout,
+    QApplication,
+    QColor,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QModelIndex,
+    QObject,
+    QPainter,
+    QPalette,
+    QPersistentModelIndex,
+    QPlainTextEdit,
+    QPoint,
+    QPushButton,
+    QRect,
+    QSize,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    Qt,
+    QTextDocument,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetItem,
+    Signal,
+)
 
 ERROR_COLOR = "#a0241b"
 NoteIdRole = Qt.ItemDataRole.UserRole + 1
