@@ -14,7 +14,8 @@ from caseorg.library.settings import COMPLETION_GOAL, NOTICE_MIN_DAYS, get_setti
 from caseorg_ui.dialogs.common import choice_text, goal_spin_box, lay_out_settings, us_date
 from caseorg_ui.dialogs.judge_dialog import Submit
 from caseorg_ui.docks.docket_view import judge_label
-from caseorg_ui.docks.tags_notes import NotesPanel, TagsEditor
+from caseorg_ui.docks.notes_panel import NotesPanel
+from caseorg_ui.docks.tags_editor import TagsEditor
 from caseorg_ui.qt import (
     QAbstractItemView,
     QBrush,

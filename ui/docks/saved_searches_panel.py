@@ -26,7 +26,7 @@ from caseorg.records.saved_searches import (
 from caseorg.values import format_a_number
 from caseorg_ui.dialogs.common import choice_text
 from caseorg_ui.dialogs.judge_dialog import Submit
-from caseorg_ui.docks.tags_notes import SecondaryRole, TwoLineDelegate
+from caseorg_ui.docks.two_line_delegate import SecondaryRole, TwoLineDelegate
 from caseorg_ui.qt import (
     QAbstractItemView,
     QAbstractListModel,
