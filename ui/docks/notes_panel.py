@@ -16,7 +16,7 @@ from caseorg.records.documents import get_document
 from caseorg.records.hearings import get_hearing
 from caseorg.records.notes import MAX_NOTE, Note, add_note, delete_note, edit_note, list_notes
 from caseorg_ui.dialogs.common import us_date
-from caseorg_ui.dialogs.judge_dialog import Submit
+from caseorg_ui.docks.entity_panel import EntityPanel
 from caseorg_ui.docks.error_line import ErrorLine
 from caseorg_ui.docks.two_line_delegate import SecondaryRole, TwoLineDelegate
 from caseorg_ui.qt import (
@@ -35,8 +35,6 @@ from caseorg_ui.qt import (
     QSizePolicy,
     Qt,
     QVBoxLayout,
-    QWidget,
-    Signal,
 )
 
 NoteIdRole = Qt.ItemDataRole.UserRole + 1
@@ -113,24 +111,10 @@ class NotesModel(QAbstractListModel):
         return None
 
 
-class NotesPanel(QWidget):
+class NotesPanel(EntityPanel):
     """The notes of a case, document or hearing; add one, edit or delete the selected."""
 
-    changed = Signal()
-
-    def __init__(
-        self,
-        read_lib: Library,
-        submit: Submit | None,
-        entity: str = "case",
-        entity_id: int | None = None,
-        parent: QWidget | None = None,
-    ):
-        super().__init__(parent)
-        self.read_lib = read_lib
-        self.submit = submit
-        self.entity = entity
-        self.entity_id = entity_id
+    def build(self) -> None:
         self.editing: int | None = None  # the note being edited, or None when adding
 
         self.model = NotesModel(self)
@@ -185,7 +169,6 @@ class NotesPanel(QWidget):
         self.list.customContextMenuRequested.connect(self._context_menu)
         self.list.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.text.textChanged.connect(self._update_buttons)
-        self.refresh()
 
     # -- public ------------------------------------------------------------------------
     def set_entity(self, entity: str, entity_id: int | None) -> None:
@@ -310,7 +293,7 @@ class NotesPanel(QWidget):
         return out
 
     def _update_buttons(self) -> None:
-        writable = self.submit is not None and self.entity_id is not None
+        writable = self.writable()
         selected = self.selected_id() is not None
         self.text.setEnabled(writable)
         self.save_button.setEnabled(writable and bool(self.text.toPlainText().strip()))

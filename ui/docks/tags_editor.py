@@ -9,7 +9,7 @@ from __future__ import annotations
 from caseorg.errors import CaseorgError
 from caseorg.library.folder import Library
 from caseorg.records.tags import add_tag, all_tags, normalise_tag, remove_tag, tags_of
-from caseorg_ui.dialogs.judge_dialog import Submit
+from caseorg_ui.docks.entity_panel import EntityPanel
 from caseorg_ui.docks.error_line import ErrorLine
 from caseorg_ui.docks.flow_layout import FlowLayout
 from caseorg_ui.qt import (
@@ -50,24 +50,10 @@ class TagChip(QToolButton):
             self.clicked.connect(lambda: self.removeRequested.emit(self.tag))
 
 
-class TagsEditor(QWidget):
+class TagsEditor(EntityPanel):
     """The tags of one case or document: chips with ×, and a box to add one."""
 
-    changed = Signal()
-
-    def __init__(
-        self,
-        read_lib: Library,
-        submit: Submit | None,
-        entity: str = "case",
-        entity_id: int | None = None,
-        parent: QWidget | None = None,
-    ):
-        super().__init__(parent)
-        self.read_lib = read_lib
-        self.submit = submit
-        self.entity = entity
-        self.entity_id = entity_id
+    def build(self) -> None:
         self.tags: list[str] = []
 
         self.chips = QWidget()
@@ -101,7 +87,6 @@ class TagsEditor(QWidget):
         self.edit.returnPressed.connect(self.add_typed)
         self.add_button.clicked.connect(self.add_typed)
         self.edit.textEdited.connect(lambda _t: self.message.say(""))
-        self.refresh()
 
     # -- public ------------------------------------------------------------------------
     def set_entity(self, entity: str, entity_id: int | None) -> None:
@@ -125,7 +110,7 @@ class TagsEditor(QWidget):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        writable = self.submit is not None and self.entity_id is not None
+        writable = self.writable()
         for tag in self.tags:
             chip = TagChip(tag, writable, self.chips)
             chip.removeRequested.connect(self.remove)
