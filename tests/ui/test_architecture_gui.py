@@ -28,7 +28,9 @@ SQL = re.compile(
 
 
 def ui_modules() -> list[Path]:
-    return sorted(UI.rglob("*.py"))
+    modules = sorted(UI.rglob("*.py"))
+    assert UI / "qt.py" in modules, f"no GUI sources under {UI}"  # never pass on nothing
+    return modules
 
 
 def parsed(path: Path) -> ast.Module:
