@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 
+from caseorg.library.folder import is_library
 from caseorg_ui.qt import (
     QByteArray,
     QSettings,
@@ -37,7 +38,7 @@ def settings() -> QSettings:
 def recent_libraries() -> list[Path]:
     """Libraries opened before, most recent first (only those still on disk)."""
     paths = [Path(item) for item in _stored_list(settings(), RECENT_KEY)]
-    return [p for p in paths if (p / "caseorg.db").exists()]
+    return [p for p in paths if is_library(p)]
 
 
 def _stored_list(store: QSettings, key: str) -> list[str]:

@@ -43,6 +43,11 @@ def default_library_path() -> Path:
     return Path(platformdirs.user_data_dir("caseorg", appauthor=False)) / "library"
 
 
+def is_library(path: Path) -> bool:
+    """True when ``path`` holds a library (its database file is there)."""
+    return (path / DB_NAME).exists()
+
+
 def last_backup_at(library_path: Path) -> dt.datetime | None:
     """When this library was last backed up (the app's status bar says so)."""
     record = library_path / LAST_BACKUP_FILE

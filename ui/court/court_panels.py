@@ -7,26 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QSpinBox,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
-
 from caseorg.court.notice_checks import NoticeFlag, check_notices
 from caseorg.errors import CaseorgError
 from caseorg.library.folder import Library
@@ -34,7 +14,26 @@ from caseorg.library.settings import COMPLETION_GOAL, NOTICE_MIN_DAYS, get_setti
 from caseorg_ui.dialogs.common import choice_text, goal_spin_box, lay_out_settings, us_date
 from caseorg_ui.dialogs.judge_dialog import Submit
 from caseorg_ui.docks.docket_view import judge_label
-from caseorg_ui.docks.tags_notes import NotesPanel, TagsEditor
+from caseorg_ui.docks.notes_panel import NotesPanel
+from caseorg_ui.docks.tags_editor import TagsEditor
+from caseorg_ui.qt import (
+    QAbstractItemView,
+    QBrush,
+    QColor,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSpinBox,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 from caseorg_ui.views.table_models import RowsModel
 
 # -- Check Notices ------------------------------------------------------------------------

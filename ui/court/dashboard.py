@@ -1,37 +1,33 @@
 """The court dashboard: backlog and completion figures for the court or one judge, charted.
 
 The figures are :func:`caseorg.court.stats.court_stats` (a handful of queries on the
-read-only library); this module only draws them with Qt Charts: pending cases by
-age, completions per month against the goal, hearings per week, and
-reassignments in and out per month, with the headline numbers above. Every
-figure can be written as CSV (:func:`caseorg.court.stats.write_csv`, one file per
-table), printed, or saved as PDF (a plain HTML table report through
-:mod:`caseorg_ui.printing.output`). The annual goal is a library setting; changing it is a write,
-handed to ``submit(operation, on_success)`` like every other.
+read-only library); this module lays out the window: the judge and period chosen, the
+headline numbers, and the four charts of :mod:`caseorg_ui.court.dashboard_charts`.
+Every figure can be written as CSV (:func:`caseorg.court.stats.write_csv`, one file
+per table), printed, or saved as PDF (the report of
+:mod:`caseorg_ui.court.dashboard_report` through :mod:`caseorg_ui.printing.output`).
+The annual goal is a library setting; changing it is a write, handed to
+``submit(operation, on_success)`` like every other.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
-import math
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
+from caseorg.court.stats import DEFAULT_MONTHS, Stats, court_stats, write_csv
+from caseorg.errors import CaseorgError
+from caseorg.library.folder import Library
+from caseorg.library.settings import COMPLETION_GOAL, get_setting, set_setting
+from caseorg.records.judges import list_judges
+from caseorg_ui.court.dashboard_charts import CHARTS, make_charts, number_text
+from caseorg_ui.court.dashboard_report import stats_html
+from caseorg_ui.dialogs.common import goal_spin_box, lay_out_settings, us_date
+from caseorg_ui.dialogs.judge_dialog import Submit
+from caseorg_ui.docks.docket_view import judge_label
+from caseorg_ui.qt import (
     QChart,
     QChartView,
-    QDateTimeAxis,
-    QLineSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QDate, QDateTime, QMargins, Qt, QTime
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
@@ -41,337 +37,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QPainter,
     QPushButton,
     QSpinBox,
+    Qt,
     QVBoxLayout,
     QWidget,
 )
-
-from caseorg.court.stats import DEFAULT_MONTHS, Stats, court_stats, summary_rows, write_csv
-from caseorg.errors import CaseorgError
-from caseorg.library.folder import Library
-from caseorg.library.settings import COMPLETION_GOAL, get_setting, set_setting
-from caseorg.records.judges import list_judges
-from caseorg_ui.dialogs.common import goal_spin_box, lay_out_settings, us_date
-from caseorg_ui.dialogs.judge_dialog import Submit
-from caseorg_ui.docks.docket_view import judge_label
-
-MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-BLUE = QColor("#3b6ea8")
-GREEN = QColor("#4f8a3c")
-ORANGE = QColor("#c7782a")
-RED = QColor("#b3261e")
-GREY = QColor("#8a8f98")
-
-CHARTS = ("pending", "completions", "hearings", "reassignments")
-
-
-# short enough for five bars side by side (axis labels are rich text: no bare '<')
-AGE_LABELS = {
-    "under 6 months": "0\N{EN DASH}6 mo",
-    "6 to 12 months": "6\N{EN DASH}12 mo",
-    "1 to 2 years": "1\N{EN DASH}2 yr",
-    "2 to 3 years": "2\N{EN DASH}3 yr",
-    "3 years or more": "3+ yr",
-}
-
-
-def month_label(month: str) -> str:
-    """'2026-01' -> 'Jan' (the axis title carries the years)."""
-    try:
-        number = int(month[5:7])
-    except ValueError:
-        return month
-    return MONTH_ABBR[number - 1] if 1 <= number <= 12 else month
-
-
-def months_title(rows: Sequence[dict[str, Any]]) -> str:
-    """'Dec 2025 – Nov 2026' for the month rows of a chart."""
-    if not rows:
-        return ""
-    first, last = rows[0]["month"], rows[-1]["month"]
-    text = f"{month_label(first)} {first[:4]}"
-    return text + (f" \N{EN DASH} {month_label(last)} {last[:4]}" if last != first else "")
-
-
-def _number(value: float | int | None) -> str:
-    if value is None:
-        return "\N{EM DASH}"
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.1f}"
-    return f"{int(value):,}"
-
-
-def _base_chart(title: str) -> QChart:
-    chart = QChart()
-    chart.setTitle(title)
-    font = QFont(chart.titleFont())
-    font.setBold(True)
-    font.setPointSizeF(max(font.pointSizeF(), 10.0))
-    chart.setTitleFont(font)
-    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    chart.setMargins(QMargins(4, 4, 4, 4))
-    chart.setBackgroundRoundness(0)
-    return chart
-
-
-def nice_range(top: float) -> tuple[int, int]:
-    """(upper bound, step) for a count axis from 0: whole steps of 1, 2 or 5 x 10^n,
-    about five of them."""
-    raw = max(float(top), 1.0) / 5
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
-    step = max(1, round(step))
-    return max(step, math.ceil(max(float(top), 1.0) / step) * step), step
-
-
-def _value_axis(top: float, title: str = "") -> QValueAxis:
-    axis = QValueAxis()
-    axis.setLabelFormat("%d")
-    upper, step = nice_range(top)
-    if upper <= top:  # never let the highest value touch the frame
-        upper += step
-    axis.setRange(0, upper)
-    axis.setTickCount(upper // step + 1)
-    if title:
-        axis.setTitleText(title)
-    return axis
-
-
-def bar_chart(
-    title: str,
-    categories: Sequence[str],
-    sets: Sequence[tuple[str, Sequence[float], QColor]],
-    labels: bool = False,
-    axis_title: str = "",
-) -> QChart:
-    """Bars (one set per series) over ``categories``, a whole-number value axis."""
-    chart = _base_chart(title)
-    series = QBarSeries()
-    top = 0.0
-    for name, values, color in sets:
-        bar_set = QBarSet(name)
-        bar_set.append([float(v) for v in values])
-        bar_set.setColor(color)
-        bar_set.setBorderColor(color.darker(115))
-        bar_set.setLabelColor(QColor("#202124"))
-        series.append(bar_set)
-        top = max([top, *[float(v) for v in values]])
-    series.setLabelsVisible(labels)
-    if labels:
-        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
-    chart.addSeries(series)
-    x_axis = QBarCategoryAxis()
-    x_axis.append(list(categories))
-    if axis_title:
-        x_axis.setTitleText(axis_title)
-    chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-    series.attachAxis(x_axis)
-    y_axis = _value_axis(top * 1.15)
-    chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(y_axis)
-    chart.legend().setVisible(len(sets) > 1)
-    return chart
-
-
-def completions_chart(stats: Stats) -> QChart:
-    """Completions per month as bars, the monthly share of the annual goal as a line."""
-    rows = stats.completions_by_month
-    chart = bar_chart(
-        "Completions per month against the goal",
-        [month_label(r["month"]) for r in rows],
-        [("Completed", [r["completed"] for r in rows], GREEN)],
-        labels=len(rows) <= 24,
-        axis_title=months_title(rows),
-    )
-    goal = QLineSeries()
-    goal.setName(f"Goal ({_number(stats.annual_goal)} a year)")
-    for number, row in enumerate(rows):
-        goal.append(float(number), float(row["goal"]))
-    pen = QPen(RED)
-    pen.setWidthF(2.0)
-    pen.setStyle(Qt.PenStyle.DashLine)
-    goal.setPen(pen)
-    chart.addSeries(goal)
-    x_axis, y_axis = (
-        chart.axes(Qt.Orientation.Horizontal)[0],
-        chart.axes(Qt.Orientation.Vertical)[0],
-    )
-    goal.attachAxis(x_axis)
-    goal.attachAxis(y_axis)
-    top = max([float(r["goal"]) for r in rows] + [float(r["completed"]) for r in rows] + [1.0])
-    fresh = _value_axis(top * 1.1)
-    assert isinstance(y_axis, QValueAxis)
-    y_axis.setRange(fresh.min(), fresh.max())
-    y_axis.setTickCount(fresh.tickCount())
-    chart.legend().setVisible(True)
-    return chart
-
-
-def hearings_chart(stats: Stats) -> QChart:
-    """Hearings per week (weeks starting Monday) as a line over dates."""
-    chart = _base_chart("Hearings per week")
-    series = QLineSeries()
-    series.setName("Hearings")
-    pen = QPen(BLUE)
-    pen.setWidthF(2.0)
-    series.setPen(pen)
-    series.setPointsVisible(len(stats.hearings_by_week) <= 27)
-    top = 0.0
-    first = last = None
-    for row in stats.hearings_by_week:
-        day = dt.date.fromisoformat(row["week_of"])
-        moment = QDateTime(QDate(day.year, day.month, day.day), QTime(0, 0))
-        first = first or moment
-        last = moment
-        series.append(float(moment.toMSecsSinceEpoch()), float(row["hearings"]))
-        top = max(top, float(row["hearings"]))
-    chart.addSeries(series)
-    x_axis = QDateTimeAxis()
-    x_axis.setFormat("MMM d")
-    x_axis.setTickCount(7)
-    if first is not None and last is not None:
-        x_axis.setRange(first, last if last > first else first.addDays(7))
-    chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-    series.attachAxis(x_axis)
-    y_axis = _value_axis(top * 1.1)
-    chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(y_axis)
-    chart.legend().setVisible(False)
-    return chart
-
-
-def make_charts(stats: Stats) -> dict[str, QChart]:
-    """The four charts for ``stats``, by name (see :data:`CHARTS`)."""
-    pending = stats.pending_by_age
-    moves = stats.reassignments_by_month
-    return {
-        "pending": bar_chart(
-            "Pending cases by age",
-            [AGE_LABELS.get(r["bucket"], r["bucket"]) for r in pending],
-            [("Pending", [r["cases"] for r in pending], BLUE)],
-            labels=True,
-            axis_title="Time since the case was opened",
-        ),
-        "completions": completions_chart(stats),
-        "hearings": hearings_chart(stats),
-        "reassignments": bar_chart(
-            "Reassignments per month",
-            [month_label(r["month"]) for r in moves],
-            [
-                ("In (onto the docket)", [r["in"] for r in moves], GREEN),
-                ("Out (off the docket)", [r["out"] for r in moves], ORANGE),
-            ],
-            axis_title=months_title(moves),
-        ),
-    }
-
-
-# -- the printable report ------------------------------------------------------------------
-
-_TABLES = (
-    ("Pending cases by age", "pending_by_age", (("bucket", "Age"), ("cases", "Cases"))),
-    (
-        "Completions per month",
-        "completions_by_month",
-        (
-            ("month", "Month"),
-            ("completed", "Completed"),
-            ("goal", "Goal"),
-            ("cumulative", "Cumulative"),
-            ("cumulative_goal", "Cumulative goal"),
-        ),
-    ),
-    ("Hearings per week", "hearings_by_week", (("week_of", "Week of"), ("hearings", "Hearings"))),
-    (
-        "Reassignments per month",
-        "reassignments_by_month",
-        (("month", "Month"), ("in", "In"), ("out", "Out")),
-    ),
-    (
-        "By judge",
-        "judges",
-        (
-            ("code", "Code"),
-            ("name", "Judge"),
-            ("pending", "Pending"),
-            ("completed", "Completed"),
-            ("goal_for_period", "Goal"),
-            ("median_days_to_completion", "Median days"),
-            ("hearings", "Hearings"),
-            ("reassigned_in", "In"),
-            ("reassigned_out", "Out"),
-        ),
-    ),
-)
-
-
-def _cell(value: Any) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int | float) or value is None:
-        return _number(value)
-    return html.escape(str(value))
-
-
-def stats_html(stats: Stats) -> str:
-    """Every figure of ``stats`` as HTML tables (for print preview and PDF)."""
-    scope = "All judges" if stats.scope == "court" else f"{stats.scope_name} ({stats.scope})"
-    period = f"{us_date(stats.period_start)} through {us_date(stats.period_end)}"
-    parts = [
-        "<html><body style='font-family: serif; font-size: 10pt;'>",
-        "<h1 align='center' style='font-size: 15pt;'>Court statistics</h1>",
-        f"<p align='center'><b>{html.escape(scope)}</b><br>{html.escape(period)}</p>",
-        "<h2 style='font-size: 12pt;'>Summary</h2>",
-        "<table border='1' cellspacing='0' cellpadding='4' width='60%'>",
-    ]
-    names = {
-        "scope": "Scope",
-        "period_start": "Period start",
-        "period_end": "Period end",
-        "pending": "Pending cases",
-        "completed": "Completions in the period",
-        "annual_goal": "Annual goal",
-        "goal_for_period": "Goal for the period",
-        "median_days_to_completion": "Median days, opening to completion",
-    }
-    for row in summary_rows(stats):
-        value = row["value"]
-        if row["figure"] in ("period_start", "period_end"):
-            value = us_date(str(value))
-        elif row["figure"] == "scope":
-            value = scope
-        parts.append(
-            f"<tr><td>{html.escape(names.get(row['figure'], row['figure']))}</td>"
-            f"<td align='right'>{_cell(value)}</td></tr>"
-        )
-    parts.append("</table>")
-    for title, key, columns in _TABLES:
-        rows = getattr(stats, key)
-        if not rows:
-            continue
-        parts.append(f"<h2 style='font-size: 12pt;'>{html.escape(title)}</h2>")
-        parts.append("<table border='1' cellspacing='0' cellpadding='3' width='100%'><thead><tr>")
-        parts += [f"<th bgcolor='#e8e8e8'>{html.escape(label)}</th>" for _k, label in columns]
-        parts.append("</tr></thead>")
-        for row in rows:
-            cells = []
-            for column, _label in columns:
-                value = row.get(column)
-                if column == "month":
-                    value = f"{month_label(str(value))} {str(value)[:4]}"
-                elif column == "week_of":
-                    value = us_date(str(value))
-                align = "right" if isinstance(value, int | float) or value is None else "left"
-                cells.append(f"<td align='{align}'>{_cell(value)}</td>")
-            parts.append("<tr>" + "".join(cells) + "</tr>")
-        parts.append("</table>")
-    parts.append("</body></html>")
-    return "\n".join(parts)
-
-
-# -- the widgets ---------------------------------------------------------------------------
 
 
 class GoalDialog(QDialog):
@@ -626,23 +298,23 @@ class Dashboard(QWidget):
 
     def _show_figures(self, stats: Stats) -> None:
         figures = self.figures
-        figures["pending"].value.setText(_number(stats.pending_total))
+        figures["pending"].value.setText(number_text(stats.pending_total))
         figures["pending"].caption.setText(f"cases pending on {us_date(stats.today)}")
         goal = stats.goal_for_period
         ratio = stats.completed_total / goal if goal else 0.0
         share = f" ({ratio:.0%} of it)" if ratio >= 0.1 else f" ({ratio:.1%} of it)"
         share = share if goal else ""
-        figures["completed"].value.setText(_number(stats.completed_total))
+        figures["completed"].value.setText(number_text(stats.completed_total))
         figures["completed"].caption.setText(
-            f"completions since {us_date(stats.period_start)}; goal {_number(goal)}{share}"
+            f"completions since {us_date(stats.period_start)}; goal {number_text(goal)}{share}"
         )
-        figures["median"].value.setText(_number(stats.median_days_to_completion))
+        figures["median"].value.setText(number_text(stats.median_days_to_completion))
         figures["median"].caption.setText("median days from opening to completion")
         per_judge = get_setting(self.read_lib, COMPLETION_GOAL)
-        figures["goal"].value.setText(_number(stats.annual_goal))
+        figures["goal"].value.setText(number_text(stats.annual_goal))
         if stats.scope == "court":
             figures["goal"].caption.setText(
-                f"a year: {_number(per_judge)} per judge \N{MULTIPLICATION SIGN} "
+                f"a year: {number_text(per_judge)} per judge \N{MULTIPLICATION SIGN} "
                 f"{stats.judges_counted} active judges"
             )
         else:

@@ -16,31 +16,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QDate,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
-
 from caseorg.court.reassignment_report import (
     ReassignmentReport,
     ReportRow,
@@ -53,6 +28,30 @@ from caseorg.records.judges import list_judges
 from caseorg.reports.render import reassignment_report_html
 from caseorg_ui.dialogs.common import choice_text, us_date
 from caseorg_ui.docks.docket_view import judge_label
+from caseorg_ui.qt import (
+    QAbstractItemView,
+    QBrush,
+    QCheckBox,
+    QColor,
+    QComboBox,
+    QDate,
+    QDateEdit,
+    QFileDialog,
+    QFont,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPushButton,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 from caseorg_ui.views.table_models import RowsModel
 
 COLUMNS = (

@@ -13,30 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QPoint,
-    Qt,
-    Signal,
-)
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListView,
-    QMenu,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
-
 from caseorg.errors import CaseorgError
 from caseorg.library.folder import Library
 from caseorg.records.saved_searches import (
@@ -50,7 +26,28 @@ from caseorg.records.saved_searches import (
 from caseorg.values import format_a_number
 from caseorg_ui.dialogs.common import choice_text
 from caseorg_ui.dialogs.judge_dialog import Submit
-from caseorg_ui.docks.tags_notes import SecondaryRole, TwoLineDelegate
+from caseorg_ui.docks.two_line_delegate import SecondaryRole, TwoLineDelegate
+from caseorg_ui.qt import (
+    QAbstractItemView,
+    QAbstractListModel,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 
 QueryRole = Qt.ItemDataRole.UserRole + 1
 FiltersRole = Qt.ItemDataRole.UserRole + 2

@@ -32,24 +32,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (
+from caseorg.errors import CaseorgError
+from caseorg_ui.qt import (
     QAbstractTextDocumentLayout,
+    QCoreApplication,
     QFont,
     QGuiApplication,
+    QMarginsF,
     QPageLayout,
     QPageSize,
     QPaintDevice,
     QPainter,
     QPalette,
     QPen,
+    QPointF,
+    QPrinter,
+    QRectF,
+    QSizeF,
+    Qt,
     QTextBlock,
     QTextDocument,
     QTextTable,
 )
-from PySide6.QtPrintSupport import QPrinter
-
-from caseorg.errors import CaseorgError
 
 # US Letter; with the footer band these margins give about an inch all round
 MARGINS_INCH = QMarginsF(0.9, 0.75, 0.9, 0.55)
@@ -448,8 +452,7 @@ def print_document(html: str, parent: Any = None, title: str = "caseorg") -> boo
 
     Needs a QApplication (widgets): this is the desktop app's Print command.
     """
-    from PySide6.QtPrintSupport import QPrintPreviewDialog
-    from PySide6.QtWidgets import QDialog
+    from caseorg_ui.qt import QDialog, QPrintPreviewDialog  # widgets: the desktop app only
 
     printer = make_printer(title)
     dialog = QPrintPreviewDialog(printer, parent)

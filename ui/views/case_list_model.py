@@ -1,25 +1,20 @@
-"""The case list as a lazy table model: ids from one query, rows fetched in blocks.
+"""The case list as a lazy table model: ids from one core query, rows fetched in blocks.
 
 Like Anki's browser model (``browser/table/model.py``): a filter or sort change
-runs one SQL query that returns only the matching case ids in order; the text of
-a row is read when the view first paints it, a block of rows at a time, and kept.
+asks :func:`caseorg.records.case_list.case_list_ids` for only the matching case
+ids in order; the text of a row is read when the view first paints it, a block of
+rows at a time (:func:`~caseorg.records.case_list.case_list_rows`), and kept.
 Ten thousand cases cost one id query and a block or two of rows, never a full load.
-
-Filtering: text that looks like an A-number (any spelling: A-123-456, 123 456,
-a123456789) matches A-number digits; other text is split into words and each word
-must match the respondent's name, the judge's name or code (case- and
-accent-insensitive), or, if it has digits, the A-number.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from caseorg.choices import label
 from caseorg.library.folder import Library
+from caseorg.records.case_list import CaseListRow, case_list_ids, case_list_rows, count_cases
 from caseorg.values import format_a_number
 from caseorg_ui.qt import (
     QAbstractTableModel,
@@ -37,43 +32,19 @@ BLOCK = 100
 NO_CASE_HINT = "Select a case on the left to see its documents and hearings."
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-_A_NUMBER_LIKE = re.compile(r"^\s*[Aa]?[\s\-]*\d[\d\s\-]*$")
-
-_NEXT_HEARING = (
-    "(SELECT min(h.starts_at) FROM hearings h WHERE h.case_id = c.id AND h.starts_at >= :today)"
-)
-
 
 class Column(NamedTuple):
     key: str
     title: str
     tooltip: str
-    sort_sql: str  # ORDER BY key for this column ("{dir}" is replaced by ASC/DESC)
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column(
-        "a_number", "A-number", "The respondent's alien registration number", "c.a_number {dir}"
-    ),
-    Column(
-        "respondent",
-        "Respondent",
-        "The respondent's name",
-        "caseorg_fold(c.respondent) {dir}",
-    ),
-    Column(
-        "judge",
-        "Judge",
-        "The immigration judge the case is assigned to",
-        "j.name IS NULL, caseorg_fold(j.name) {dir}",
-    ),
-    Column(
-        "next_hearing",
-        "Next hearing",
-        "The next scheduled hearing (today or later)",
-        f"{_NEXT_HEARING} IS NULL, {_NEXT_HEARING} {{dir}}",
-    ),
-    Column("status", "Status", "Pending, completed, closed or appealed", "c.status {dir}"),
+    Column("a_number", "A-number", "The respondent's alien registration number"),
+    Column("respondent", "Respondent", "The respondent's name"),
+    Column("judge", "Judge", "The immigration judge the case is assigned to"),
+    Column("next_hearing", "Next hearing", "The next scheduled hearing (today or later)"),
+    Column("status", "Status", "Pending, completed, closed or appealed"),
 )
 
 
@@ -92,58 +63,10 @@ def judge_short(name: str) -> str:
     return name.removeprefix("Judge ").strip() or name
 
 
-def fold(text: str | None) -> str:
-    """Lower-case without accents, so 'jose' finds 'José' (a SQLite function)."""
-    if text is None:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+class CaseRow(CaseListRow):
+    """One case as the list shows it: the core's row and the text of each column."""
 
-
-def _digits(text: str) -> str:
-    return "".join(str(unicodedata.decimal(ch)) for ch in text if ch.isdecimal())
-
-
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def filter_sql(text: str) -> tuple[str, dict[str, Any]]:
-    """The WHERE clause (without WHERE) and parameters for the filter box's text."""
-    text = (text or "").strip()
-    if not text:
-        return "", {}
-    if _A_NUMBER_LIKE.match(text):
-        return "c.a_number LIKE :a0 ESCAPE '\\'", {"a0": _like(_digits(text))}
-    clauses: list[str] = []
-    params: dict[str, Any] = {}
-    for n, word in enumerate(text.split()):
-        params[f"w{n}"] = _like(fold(word))
-        part = (
-            f"caseorg_fold(c.respondent) LIKE :w{n} ESCAPE '\\'"
-            f" OR caseorg_fold(j.name) LIKE :w{n} ESCAPE '\\'"
-            f" OR caseorg_fold(j.code) LIKE :w{n} ESCAPE '\\'"
-        )
-        digits = _digits(word) if _A_NUMBER_LIKE.match(word) else ""
-        if digits:
-            params[f"d{n}"] = _like(digits)
-            part += f" OR c.a_number LIKE :d{n} ESCAPE '\\'"
-        clauses.append(f"({part})")
-    return " AND ".join(clauses), params
-
-
-class CaseRow(NamedTuple):
-    """One case as the list shows it (a tuple: ten thousand of them stay light)."""
-
-    id: int
-    a_number: str
-    respondent: str
-    judge_name: str | None
-    judge_code: str | None
-    next_hearing: str | None
-    status: str
-    custody: str
+    __slots__ = ()
 
     def text(self, column: int) -> str:
         key = COLUMNS[column].key
@@ -172,11 +95,6 @@ class CaseRow(NamedTuple):
         return self.text(column)
 
 
-def install_functions(lib: Library) -> None:
-    """Register the SQL helpers this model's queries use on ``lib``'s connection."""
-    lib.conn.create_function("caseorg_fold", 1, fold, deterministic=True)
-
-
 class CaseListModel(QAbstractTableModel):
     """Cases matching the filter, in the chosen order; rows read lazily in blocks."""
 
@@ -185,7 +103,6 @@ class CaseListModel(QAbstractTableModel):
     def __init__(self, lib: Library, parent: QObject | None = None):
         super().__init__(parent)
         self.lib = lib
-        install_functions(lib)
         self._ids: list[int] = []
         self._rows: dict[int, CaseRow] = {}
         self._filter = ""
@@ -196,20 +113,15 @@ class CaseListModel(QAbstractTableModel):
         self._mono: QFont | None = None
         self.reload()
 
-    # -- queries --------------------------------------------------------------------------
-    def _today(self) -> str:
-        return dt.date.today().isoformat()
-
+    # -- reads ---------------------------------------------------------------------------
     def _query_ids(self) -> list[int]:
-        where, params = filter_sql(self._filter)
-        column = COLUMNS[self._sort_column]
-        direction = "DESC" if self._sort_order == Qt.SortOrder.DescendingOrder else "ASC"
-        sql = "SELECT c.id FROM cases c LEFT JOIN judges j ON j.id = c.judge_id"
-        if where:
-            sql += f" WHERE {where}"
-        sql += f" ORDER BY {column.sort_sql.format(dir=direction)}, c.a_number {direction}"
-        params["today"] = self._today()
-        return [row[0] for row in self.lib.conn.execute(sql, params)]
+        return case_list_ids(
+            self.lib,
+            self._filter,
+            COLUMNS[self._sort_column].key,
+            descending=self._sort_order == Qt.SortOrder.DescendingOrder,
+            today=dt.date.today(),
+        )
 
     def _fetch_block(self, row: int) -> None:
         start = row - row % BLOCK
@@ -217,17 +129,8 @@ class CaseListModel(QAbstractTableModel):
         if not wanted:
             return
         self.fetches += 1
-        marks = ",".join("?" * len(wanted))
-        sql = f"""
-            SELECT c.id, c.a_number, c.respondent, j.name, j.code,
-                   (SELECT min(h.starts_at) FROM hearings h
-                     WHERE h.case_id = c.id AND h.starts_at >= ?),
-                   c.status, c.custody
-            FROM cases c LEFT JOIN judges j ON j.id = c.judge_id
-            WHERE c.id IN ({marks})
-        """
-        for values in self.lib.conn.execute(sql, [self._today(), *wanted]):
-            self._rows[values[0]] = CaseRow(*values)
+        for values in case_list_rows(self.lib, wanted, today=dt.date.today()):
+            self._rows[values.id] = CaseRow(*values)
 
     # -- public ---------------------------------------------------------------------------
     @property
@@ -284,7 +187,7 @@ class CaseListModel(QAbstractTableModel):
         return self._rows.get(case_id)
 
     def total_cases(self) -> int:
-        return int(self.lib.conn.execute("SELECT count(*) FROM cases").fetchone()[0])
+        return count_cases(self.lib)
 
     # -- Qt model interface -------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802

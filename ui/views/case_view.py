@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from caseorg.errors import NotFound
-from caseorg.library.audit import history
 from caseorg.library.folder import Library
 from caseorg.records.cases import get_case
 from caseorg.records.deadlines import list_deadlines
 from caseorg.records.documents import list_documents
 from caseorg.records.hearings import list_hearings, notices_for
+from caseorg.records.history import case_history
+from caseorg.records.judges import list_judges
 from caseorg.records.models import (
     AuditEvent,
     Case,
@@ -433,9 +434,7 @@ class CaseView(QWidget):
         except NotFound:
             self.set_case(None)
             return
-        judges = {
-            row["id"]: row["code"] for row in self.lib.db.query("SELECT id, code FROM judges")
-        }
+        judges = {judge.id: judge.code for judge in list_judges(self.lib)}
         self._formatter = HistoryFormatter(judges)
         self._show_header(case)
         # notice_warning is caseorg.records.hearings.notice_problem with the court's notice period
@@ -448,7 +447,7 @@ class CaseView(QWidget):
             "hearings": hearings,
             "reassignments": list_reassignments(self.lib, case_id=case.id),
             "deadlines": list_deadlines(self.lib, case_id=case.id),
-            "history": history(self.lib.db, case_id=case.id),
+            "history": case_history(self.lib, case.id),
         }
         for key, rows in records.items():
             selected = self.selected(key)

@@ -2,12 +2,11 @@
 
 Built on QtPdf: a :class:`QPdfDocument` shown by a :class:`QPdfView` in
 multi-page mode, and a :class:`QPdfSearchModel` that finds and marks a word
-or phrase. A Whoosh query is not a PDF search string, so
-:func:`highlight_terms` turns one into the plain words and phrases worth
-marking (field filters, operators, NOT-ed words, wildcards and fuzziness
-stripped; a word cut to its stem so "persecuted" also marks "persecution").
-The search model takes one string at a time: the first term is marked, the
-others are one click away in the Find box.
+or phrase. The core's :func:`caseorg.search.highlight.highlight_terms` turns
+the search query into the plain words and phrases worth marking. The search
+model takes one string at a time: the first term is marked, the others are one
+click away in the Find box (finding lives in :mod:`caseorg_ui.views.pdf_find`;
+this module has the pages, zoom, the file and its window).
 
 Pages are 1-based in the API (as in the library and the search results) and
 0-based inside QtPdf.
@@ -19,14 +18,13 @@ pass page, location and zoom separately.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from caseorg.search.highlight import highlight_terms
 from caseorg_ui.qt import (
     QAction,
     QByteArray,
     QCloseEvent,
-    QComboBox,
     QDesktopServices,
     QHBoxLayout,
     QIcon,
@@ -56,186 +54,12 @@ from caseorg_ui.qt import (
     QWidget,
     Signal,
 )
+from caseorg_ui.views.pdf_find import PdfFind
 from caseorg_ui.window import screen_fit
 
-_MODEL_HAS_STATUS = hasattr(QPdfSearchModel, "statusChanged")  # Qt 6.12 and later
-SEARCH_SETTLE_MS = 400
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
-FIND_DELAY_MS = 300  # pause after typing in the Find box before searching the PDF
 DEFAULT_TITLE = "caseorg \N{EM DASH} document"
 WIDE_TOOLBAR = 860  # narrower than this, "Open in system viewer" shows as an icon
-
-_STOP_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "can",
-        "for",
-        "from",
-        "have",
-        "if",
-        "in",
-        "is",
-        "it",
-        "may",
-        "not",
-        "of",
-        "on",
-        "or",
-        "tbd",
-        "that",
-        "the",
-        "this",
-        "to",
-        "us",
-        "we",
-        "when",
-        "will",
-        "with",
-        "yet",
-        "you",
-        "your",
-    ]
-)
-_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
-_NON_TEXT_FIELDS = {"type", "doc_type", "a", "a_number", "filed", "filed_on", "title"}
-_TOKEN = re.compile(
-    r"""(?P<field>[A-Za-z_]+):(?=\S)      # a field prefix, glued to what follows
-      | (?P<phrase>"[^"]*"(?:~\d*)?)       # a phrase, maybe with slop
-      | (?P<range>[\[{][^\]}]*[\]}])       # a range
-      | (?P<open>\() | (?P<close>\))
-      | (?P<word>[^\s()"\[\]{}]+)""",
-    re.VERBOSE,
-)
-
-
-def _stemmed(word: str) -> str:
-    """A word cut to its stem when the stem is a long enough prefix of it
-    ('persecuted' -> 'persecut', so the mark also finds 'persecution')."""
-    try:
-        from caseorg.search.pagematch import stem
-    except ImportError:  # pragma: no cover - whoosh is a dependency
-        return word
-    root = stem(word.lower())
-    if word.lower() == root + "e":  # 'extreme' already finds 'extremely'; 'extrem' looks wrong
-        return word
-    return word[: len(root)] if len(root) >= 5 and word.lower().startswith(root) else word
-
-
-def _clean_word(word: str) -> str:
-    word = re.sub(r"\^[\d.]+$", "", word)  # boost
-    fuzzy = "~" in word
-    word = word.split("~", 1)[0]
-    wildcard = "*" in word or "?" in word
-    word = re.split(r"[*?]", word, maxsplit=1)[0]
-    word = word.strip(".,;:!'+-")
-    if len(word) < 2 or word.lower() in _STOP_WORDS:
-        return ""
-    return word if (wildcard or fuzzy) else _stemmed(word)
-
-
-def _plain_word(text: str) -> str:
-    """``text`` as typed when it is a plain word that can sit in a phrase ('' if not:
-    a wildcard, a fuzzy or boosted term, an excluded -word)."""
-    if any(ch in text for ch in "*?~^") or text.startswith("-"):
-        return ""
-    return text.strip(".,;:!'+")
-
-
-def _run_phrase(run: list[str]) -> str:
-    """Words typed one after another ('extreme hardship') as a phrase worth marking
-    first: without stop words at its ends, and only if two different words remain."""
-    while run and run[0].lower() in _STOP_WORDS:
-        run = run[1:]
-    while run and run[-1].lower() in _STOP_WORDS:
-        run = run[:-1]
-    if len({word.lower() for word in run if word.lower() not in _STOP_WORDS}) < 2:
-        return ""
-    return " ".join(run)
-
-
-def highlight_terms(query: str) -> list[str]:
-    """The words and phrases of a search query worth marking in a PDF, best first.
-
-    Quoted phrases come first, then words typed side by side (the viewer marks
-    those together when the page has them so, else falls back to the single
-    words), then the single words, cut to their stems.
-
-    >>> highlight_terms('type:brief "extreme hardship" AND persecuted NOT gang*')
-    ['extreme hardship', 'persecut']
-    >>> highlight_terms("extreme hardship")
-    ['extreme hardship', 'extreme', 'hardship']
-    """
-    terms: list[str] = []
-    runs: list[str] = []
-    run: list[str] = []
-
-    def end_run() -> None:
-        phrase = _run_phrase(run)
-        if phrase:
-            runs.append(phrase)
-        run.clear()
-
-    tokens = [(m.lastgroup, m.group(m.lastgroup or 0)) for m in _TOKEN.finditer(query or "")]
-    skip_depth = 0  # inside a NOT-ed or non-text group: nothing there is marked
-    depth = 0
-    skip_next = False  # after NOT or a non-text field: skip one unit
-    field_skip = False
-    for kind, text in tokens:
-        if kind == "open":
-            end_run()
-            depth += 1
-            if (skip_next or field_skip) and not skip_depth:
-                skip_depth = depth
-            skip_next = field_skip = False
-            continue
-        if kind == "close":
-            end_run()
-            if skip_depth and depth == skip_depth:
-                skip_depth = 0
-            depth = max(0, depth - 1)
-            continue
-        if kind == "field":
-            end_run()
-            field_skip = text.lower() in _NON_TEXT_FIELDS
-            continue
-        if kind == "word" and text in _OPERATORS:
-            end_run()
-            skip_next = text in {"NOT", "ANDNOT"}
-            continue
-        skipped = skip_depth or skip_next or field_skip
-        skip_next = field_skip = False
-        if skipped or kind == "range":
-            end_run()
-            continue
-        if kind == "word" and text.startswith("-") and len(text) > 1:
-            end_run()
-            continue  # -word excludes it
-        if kind == "phrase":
-            end_run()
-            phrase = re.sub(r"~\d*$", "", text).strip('"')
-            term = " ".join(phrase.split())
-        else:
-            plain = _plain_word(text)
-            if plain:
-                run.append(plain)
-            else:
-                end_run()
-            term = _clean_word(text)
-        if term and term.lower() not in {t.lower() for t in terms}:
-            terms.append(term)
-    end_run()
-    phrases = [t for t in terms if " " in t]
-    for phrase in runs:
-        if phrase.lower() not in {t.lower() for t in phrases}:
-            phrases.append(phrase)
-    return phrases + [t for t in terms if " " not in t]
 
 
 def _problem(error: QPdfDocument.Error, path: Path) -> str:
@@ -259,7 +83,7 @@ def _icon(theme: str, fallback: QStyle.StandardPixmap, widget: QWidget) -> QIcon
     return QIcon.fromTheme(theme, widget.style().standardIcon(fallback))
 
 
-class PdfViewer(QWidget):
+class PdfViewer(PdfFind, QWidget):
     """One PDF at a time: pages, zoom, find with next/previous, open elsewhere."""
 
     documentOpened = Signal(str)  # the path shown ("" after a failure)
@@ -322,39 +146,7 @@ class PdfViewer(QWidget):
         self.zoom_label.setMinimumWidth(44)
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.find_box = QComboBox()
-        self.find_box.setEditable(True)
-        self.find_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.find_box.setMinimumContentsLength(14)
-        self.find_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.find_box.setToolTip("Marked in the document (pick another search word here)")
-        edit = self.find_box.lineEdit()
-        assert edit is not None  # an editable combo box has one
-        self.find_edit: QLineEdit = edit
-        self.find_edit.setPlaceholderText("Find in document")
-        self.find_edit.setClearButtonEnabled(True)
-        self.find_box.setAccessibleName("Find in document")
-        self._find_timer = QTimer(self, singleShot=True, interval=FIND_DELAY_MS)
-        self._find_timer.timeout.connect(self._find_typed)
-        self.find_box.editTextChanged.connect(lambda _text: self._find_timer.start())
-        self.find_box.activated.connect(lambda _index: self._find_typed())
-        self.find_edit.returnPressed.connect(self._find_return)
-
-        self.previous_hit_action = self._action(
-            "Previous match (Shift+F3)",
-            self.previous_hit,
-            "go-previous",
-            QStyle.StandardPixmap.SP_ArrowLeft,
-        )
-        self.previous_hit_action.setShortcut(QKeySequence("Shift+F3"))
-        self.next_hit_action = self._action(
-            "Next match (F3)", self.next_hit, "go-next", QStyle.StandardPixmap.SP_ArrowRight
-        )
-        self.next_hit_action.setShortcut(QKeySequence("F3"))
-        self.hits_label = QLabel()
-        self.hits_label.setMinimumWidth(72)
+        self._build_find()
 
         self.open_external_action = self._action(
             "Open in system viewer",
@@ -433,17 +225,6 @@ class PdfViewer(QWidget):
         layout.addWidget(self.stack, 1)
 
         self.navigator.currentPageChanged.connect(self._page_changed)
-        self.search_model.countChanged.connect(self._hits_changed)
-        if _MODEL_HAS_STATUS:
-            self.search_model.statusChanged.connect(self._hits_changed)
-        else:
-            # Qt < 6.12 has no search status: the search counts as finished once its
-            # count has not grown for a moment
-            self._search_settle = QTimer(self, singleShot=True, interval=SEARCH_SETTLE_MS)
-            self._search_settle.timeout.connect(self._hits_changed)
-            self.search_model.countChanged.connect(self._search_settle.start)
-            self.search_model.searchStringChanged.connect(self._search_settle.start)
-        self.view.currentSearchResultIndexChanged.connect(lambda _i: self._update_hits_label())
         self.view.zoomFactorChanged.connect(lambda _z: self._update_zoom_label())
         self.view.zoomModeChanged.connect(lambda _m: self._update_zoom_label())
         self._set_enabled(False)
@@ -631,155 +412,6 @@ class PdfViewer(QWidget):
         fit = self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
         self.fit_width_action.setChecked(fit)
         self.zoom_label.setText(f"{round(self._effective_zoom() * 100)}%")
-
-    # -- finding -------------------------------------------------------------------
-    def _set_terms(self, terms: list[str]) -> None:
-        self.find_box.blockSignals(True)
-        self.find_box.clear()
-        self.find_box.addItems(terms)
-        self.find_box.setCurrentIndex(0 if terms else -1)
-        self.find_box.setEditText(terms[0] if terms else "")
-        self.find_box.blockSignals(False)
-        self._find_timer.stop()
-        self._pick_first_hit = bool(terms)
-        self._unshown_hit = False
-        self.view.setCurrentSearchResultIndex(-1)
-        self.search_model.setSearchString(terms[0] if terms else "")
-        self._update_hits_label()
-
-    def search_string(self) -> str:
-        return str(self.search_model.searchString())
-
-    def _find_typed(self) -> None:
-        self._find_timer.stop()
-        text = self.find_box.currentText().strip()
-        if text == self.search_string():
-            return
-        self._target_page = self.current_page() - 1
-        self._pick_first_hit = bool(text)
-        self._unshown_hit = False
-        self.view.setCurrentSearchResultIndex(-1)
-        self.search_model.setSearchString(text)
-        self._update_hits_label()
-
-    def _find_return(self) -> None:
-        if self.find_box.currentText().strip() != self.search_string():
-            self._find_typed()
-        else:
-            self.next_hit()
-
-    def _searching(self) -> bool:
-        if _MODEL_HAS_STATUS:
-            return bool(self.search_model.status() == QPdfSearchModel.Status.Searching)
-        return bool(self._search_settle.isActive())
-
-    def hit_count(self) -> int:
-        return int(self.search_model.count())
-
-    def current_hit(self) -> int:
-        """The marked match's index (0-based), -1 when none is."""
-        return int(self.view.currentSearchResultIndex())
-
-    def _hit_page(self, index: int) -> int:
-        return int(self.search_model.resultAtIndex(index).page())
-
-    def _next_term(self) -> bool:
-        """The search's words typed together matched nothing here: mark the next of
-        its terms instead (its single words). False when there is none to try."""
-        index = self.find_box.currentIndex()
-        if not 0 <= index < self.find_box.count() - 1:
-            return False
-        if self.find_box.currentText().strip() != self.search_string():
-            return False  # the user typed something else: theirs stays
-        self.find_box.blockSignals(True)
-        self.find_box.setCurrentIndex(index + 1)
-        self.find_box.blockSignals(False)
-        self.search_model.setSearchString(self.find_box.itemText(index + 1))
-        self._update_hits_label()
-        return True
-
-    def _hits_changed(self, *_args: object) -> None:
-        waiting = self._pick_first_hit and not self.hit_count() and not self._searching()
-        if waiting and self._next_term():
-            return
-        if self._pick_first_hit and self.hit_count():
-            # the first match on the page the search result named: marked, not jumped to
-            on_target = [
-                i for i in range(self.hit_count()) if self._hit_page(i) == self._target_page
-            ]
-            finished = not self._searching()
-            if on_target:
-                self.view.setCurrentSearchResultIndex(on_target[0])
-                self._pick_first_hit = False
-                self._unshown_hit = True
-                if self.current_page() - 1 == self._target_page:  # the user has not moved
-                    self._show_hit(on_target[0])
-                    self._unshown_hit = False
-            elif finished:  # none on that page: mark the next one, F3 goes there
-                after = [
-                    i for i in range(self.hit_count()) if self._hit_page(i) >= self._target_page
-                ]
-                self.view.setCurrentSearchResultIndex(after[0] if after else 0)
-                self._pick_first_hit = False
-                self._unshown_hit = True
-        self._update_hits_label()
-
-    def _step_hit(self, step: int) -> None:
-        count = self.hit_count()
-        if not count:
-            return
-        current = -1 if self._unshown_hit else self.current_hit()
-        self._unshown_hit = False
-        if current < 0:  # from the page shown: the first match at or after it (or before)
-            page = self.current_page() - 1
-            pages = [self._hit_page(i) for i in range(count)]
-            if step > 0:
-                target = next((i for i, p in enumerate(pages) if p >= page), 0)
-            else:
-                target = next((i for i in reversed(range(count)) if pages[i] <= page), count - 1)
-        else:
-            target = (current + step) % count
-        self._pick_first_hit = False
-        self.view.setCurrentSearchResultIndex(target)
-        self._show_hit(target)
-        self._update_hits_label()
-
-    def _show_hit(self, index: int) -> None:
-        """Scroll so match ``index`` is in view, a little below the top edge.
-
-        QPdfView's jump goes to the top of a page whatever the location, so the
-        match's height on its page is added to the scroll position here.
-        """
-        result = self.search_model.resultAtIndex(index)
-        page, where = int(result.page()), result.location()
-        self.navigator.jump(page, QPointF(), self.navigator.currentZoom())
-        bar = self.view.verticalScrollBar()
-        dots = self._effective_zoom() * self.view.logicalDpiY() / 72.0
-        offset = int(where.y() * dots) - self.view.viewport().height() // 4
-        if offset > 0:
-            bar.setValue(min(bar.maximum(), bar.value() + offset))
-        self._update_page_box()
-
-    def next_hit(self) -> None:
-        self._step_hit(1)
-
-    def previous_hit(self) -> None:
-        self._step_hit(-1)
-
-    def _update_hits_label(self) -> None:
-        count = self.hit_count()
-        searching = self._searching()
-        if not self.search_string():
-            text = ""
-        elif count == 0:
-            text = "Searching…" if searching else "No matches"
-        elif self.current_hit() >= 0:
-            text = f"{self.current_hit() + 1} of {count}{'+' if searching else ''}"
-        else:
-            text = f"{count}{'+' if searching else ''} match{'es' if count != 1 else ''}"
-        self.hits_label.setText(text)
-        self.previous_hit_action.setEnabled(count > 0)
-        self.next_hit_action.setEnabled(count > 0)
 
     # -- elsewhere -------------------------------------------------------------------
     def open_in_system_viewer(self) -> bool:

@@ -13,7 +13,9 @@ from pypdf import PdfReader
 from PySide6.QtCharts import QBarSeries, QChart, QLineSeries
 
 from caseorg.library.settings import COMPLETION_GOAL, get_setting
-from caseorg_ui.court.dashboard import CHARTS, Dashboard, GoalDialog, nice_range, stats_html
+from caseorg_ui.court.dashboard import Dashboard, GoalDialog
+from caseorg_ui.court.dashboard_charts import CHARTS
+from caseorg_ui.court.dashboard_report import stats_html
 
 
 @pytest.fixture
@@ -125,13 +127,6 @@ def test_read_only_dashboard_cannot_change_the_goal(qtbot: Any, court: Court) ->
     assert not widget.goal_button.isEnabled()
     widget.set_annual_goal(900)
     assert get_setting(court.writer, COMPLETION_GOAL) == 700
-
-
-def test_axis_ranges_are_round() -> None:
-    assert nice_range(0) == (1, 1)
-    assert nice_range(3) == (3, 1)
-    assert nice_range(7) == (8, 2)
-    assert nice_range(335) == (400, 100)
 
 
 def test_render(dashboard: Dashboard, tmp_path: Path) -> None:

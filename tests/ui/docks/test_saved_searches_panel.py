@@ -17,7 +17,7 @@ from caseorg_ui.docks.saved_searches_panel import (
     SaveSearchDialog,
     filters_text,
 )
-from caseorg_ui.docks.tags_notes import SecondaryRole
+from caseorg_ui.docks.two_line_delegate import SecondaryRole
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtPdfWidgets import QPdfView
 
 from caseorg.demo.pdfmake import write_text_pdf
-from caseorg_ui.views.pdf_viewer import PdfViewer, PdfViewerWindow, highlight_terms
+from caseorg_ui.views.pdf_viewer import PdfViewer, PdfViewerWindow
 
 PAGES = [
     ["Page one: the respondent seeks asylum."],
@@ -194,27 +194,6 @@ def test_window_wraps_the_viewer(qtbot: Any, pdf: Path) -> None:
     qtbot.addWidget(fresh)
     fresh.open_document(pdf)
     assert fresh.windowTitle() == "brief.pdf — caseorg"  # no /Title in this PDF
-
-
-@pytest.mark.parametrize(
-    ("query", "terms"),
-    [
-        ("asylum", ["asylum"]),
-        ('"extreme hardship" AND persecuted', ["extreme hardship", "persecut"]),
-        ("type:brief title:motion a:A-123-456-789 fear", ["fear"]),
-        ("filed:[2024-01-01 TO 2024-12-31] removal", ["remov"]),
-        ("persec* hardship~2 gangs^2", ["persec", "hardship", "gangs"]),
-        ("asylum NOT (gang OR cartel) -withholding", ["asylum"]),
-        ("the OF and a", []),
-        ('"well founded"~3 content:fear', ["well founded", "fear"]),
-        ("Asylum asylum", ["Asylum"]),
-        ("extreme hardship", ["extreme hardship", "extreme", "hardship"]),
-        ("fear of persecution", ["fear of persecution", "fear", "persecut"]),
-        ("", []),
-    ],
-)
-def test_highlight_terms(query: str, terms: list[str]) -> None:
-    assert highlight_terms(query) == terms
 
 
 def test_words_typed_together_are_marked_together_else_one_by_one(
