@@ -33,10 +33,10 @@ from caseorg.records.models import (
     MEDIA,
     NOTICE_METHODS,
     OUTCOMES,
-    label,
 )
 from caseorg.search.handle import index_of
 from caseorg.values import format_a_number, parse_date
+from caseorg.words import label
 
 log = logging.getLogger("caseorg")
 
@@ -1075,7 +1075,7 @@ def reassignments(
             if output.suffix.lower() == ".csv":
                 output.write_text(report_csv(report), encoding="utf-8")
             else:
-                from caseorg.reports.render import reassignment_report_html
+                from caseorg.reports.reassignments import reassignment_report_html
 
                 html = reassignment_report_html(lib, judge_code, since, until)
                 _write_report(html, output, f"Reassignment report {report.judge_code}")
@@ -1227,7 +1227,7 @@ def _write_report(html: str, output: Path, title: str) -> None:
 @pass_state
 def summary(state: State, hearing_id: int, output: Path) -> None:
     """Write the hearing summary for HEARING_ID as a PDF."""
-    from caseorg.reports.render import hearing_summary_html
+    from caseorg.reports.summary import hearing_summary_html
 
     html = hearing_summary_html(state.lib(), hearing_id)
     _write_report(html, output, f"Hearing summary {hearing_id}")
@@ -1248,7 +1248,7 @@ def summary(state: State, hearing_id: int, output: Path) -> None:
 @pass_state
 def docket(state: State, day: str, until: str | None, judge_code: str | None, output: Path) -> None:
     """Write a day's docket (hearings by judge and courtroom) as a PDF."""
-    from caseorg.reports.render import docket_html
+    from caseorg.reports.docket import docket_html
 
     first = parse_date(day)
     last = parse_date(until) if until else None

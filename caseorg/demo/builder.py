@@ -34,6 +34,7 @@ from caseorg.records import (
     tags,
 )
 from caseorg.values import format_a_number
+from caseorg.words import long_date as _long, month_name
 
 SEED = 20240611
 COURT = "Harbor City Immigration Court"
@@ -992,10 +993,6 @@ def _weekday(day: dt.date, forward: bool) -> dt.date:
     return day
 
 
-def _long(day: dt.date) -> str:
-    return f"{day:%B} {day.day}, {day.year}"
-
-
 def _hour(time: str) -> str:
     hour, minute = (int(part) for part in time.split(":"))
     return f"{(hour - 1) % 12 + 1}:{minute:02d} {'a.m.' if hour < 12 else 'p.m.'}"
@@ -1506,7 +1503,8 @@ class _Writer:
             "EXHIBITS IN SUPPORT OF MOTION TO REOPEN",
             f"Tab A: Copy of Form EOIR-33/IC, change of address, filed with the court on "
             f"{_long(moved)}, showing the respondent's new address, with the filing receipt.",
-            f"Tab B: Declaration of the respondent: she moved in {moved:%B %Y}, filed the change "
+            f"Tab B: Declaration of the respondent: she moved in {month_name(moved.month)} "
+            f"{moved.year}, filed the change "
             "of address the same week, and never received a notice of hearing at either "
             "address. She learned of the removal order from a community legal clinic.",
             "Tab C: Lease for the new address and utility bills in the respondent's name.",
