@@ -23,6 +23,7 @@ QT_NAMES = {
     "QDateTime": "QtCore",
     "QEvent": "QtCore",
     "QItemSelectionModel": "QtCore",
+    "QLocale": "QtCore",
     "QMargins": "QtCore",
     "QMessageLogContext": "QtCore",
     "QMimeData": "QtCore",
