@@ -52,11 +52,11 @@ from caseorg.errors import CaseorgError
 from caseorg.library.folder import Library
 from caseorg.library.settings import COMPLETION_GOAL, get_setting, set_setting
 from caseorg.records.judges import list_judges
-from caseorg_ui.dialogs.common import goal_spin_box, lay_out_settings, us_date
+from caseorg.words import short_month, us_date
+from caseorg_ui.dialogs.common import goal_spin_box, lay_out_settings
 from caseorg_ui.dialogs.judge_dialog import Submit
 from caseorg_ui.docks.docket_view import judge_label
 
-MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 BLUE = QColor("#3b6ea8")
 GREEN = QColor("#4f8a3c")
 ORANGE = QColor("#c7782a")
@@ -82,7 +82,7 @@ def month_label(month: str) -> str:
         number = int(month[5:7])
     except ValueError:
         return month
-    return MONTH_ABBR[number - 1] if 1 <= number <= 12 else month
+    return short_month(number) if 1 <= number <= 12 else month
 
 
 def months_title(rows: Sequence[dict[str, Any]]) -> str:

@@ -20,6 +20,7 @@ from caseorg.records.hearings import (
 )
 from caseorg.records.judges import list_judges
 from caseorg.records.models import HEARING_KINDS, MEDIA, OUTCOMES, Document, Hearing
+from caseorg.words import choice_text, us_date, weekday_date, weekday_name
 from caseorg_ui.dialogs.common import (
     HINT_COLOR,
     ChoiceCombo,
@@ -28,14 +29,11 @@ from caseorg_ui.dialogs.common import (
     JudgeCombo,
     Operation,
     case_heading,
-    choice_text,
     document_text,
     fixed_height_for_rows,
     heading,
     line_edit,
-    long_date,
     text_of,
-    us_date,
 )
 from caseorg_ui.qt import (
     QAbstractItemView,
@@ -262,7 +260,7 @@ class HearingDialog(FormDialog):
 
     # -- behaviour -----------------------------------------------------------------
     def _show_day(self) -> None:
-        self.day_label.setText(long_date(self.starts_at.value().date()))
+        self.day_label.setText(weekday_date(self.starts_at.value().date()))
 
     def _enable_reason(self) -> None:
         self.reason.setEnabled(self.outcome.value() == "continued")
@@ -282,7 +280,7 @@ class HearingDialog(FormDialog):
         out: dict[str, str] = {}
         start = self.starts_at.value()
         if start.weekday() >= 5:
-            out["starts_at"] = f"that is a {start:%A}: the court does not usually sit"
+            out["starts_at"] = f"that is a {weekday_name(start)}: the court does not usually sit"
         if self.outcome.value() == "in_absentia_order":
             notices = notices_for(self.read_lib, self.hearing.id) if self.hearing else []
             probe = Hearing(

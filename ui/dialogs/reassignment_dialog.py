@@ -15,6 +15,7 @@ from caseorg.records.hearings import list_hearings
 from caseorg.records.judges import list_judges
 from caseorg.records.models import Reassignment
 from caseorg.records.reassignments import list_reassignments, reassign
+from caseorg.words import us_date
 from caseorg_ui.dialogs.common import (
     DateEdit,
     FormDialog,
@@ -27,7 +28,6 @@ from caseorg_ui.dialogs.common import (
     judge_text,
     line_edit,
     text_of,
-    us_date,
 )
 from caseorg_ui.qt import (
     QCheckBox,

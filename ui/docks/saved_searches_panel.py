@@ -48,7 +48,7 @@ from caseorg.records.saved_searches import (
     save_search,
 )
 from caseorg.values import format_a_number
-from caseorg_ui.dialogs.common import choice_text
+from caseorg.words import choice_text
 from caseorg_ui.dialogs.judge_dialog import Submit
 from caseorg_ui.docks.tags_notes import SecondaryRole, TwoLineDelegate
 

@@ -28,6 +28,7 @@ from caseorg.records.models import DOC_TYPES
 from caseorg.search.handle import index_of
 from caseorg.search.results import DocumentHit
 from caseorg.values import format_a_number, parse_a_number
+from caseorg.words import choice_text, plural, us_date
 from caseorg_ui.qt import (
     QAbstractItemModel,
     QAbstractItemView,
@@ -103,23 +104,6 @@ HtmlRole = Qt.ItemDataRole.UserRole + 1
 DocumentIdRole = Qt.ItemDataRole.UserRole + 2
 PageRole = Qt.ItemDataRole.UserRole + 3
 KindRole = Qt.ItemDataRole.UserRole + 4  # "document" | "page" | "more"
-
-
-def doc_type_label(value: str | None) -> str:
-    """'notice_to_appear' -> 'Notice to appear'."""
-    text = (value or "other").replace("_", " ")
-    return text[:1].upper() + text[1:]
-
-
-def us_date(value: str | None) -> str:
-    """'2025-03-01' -> '03/01/2025' (the court's numeric form); '' when unknown."""
-    if not value:
-        return ""
-    try:
-        day = dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return value
-    return f"{day.month:02d}/{day.day:02d}/{day.year}"
 
 
 def page_list(pages: list[int], limit: int = MORE_PAGES_SHOWN) -> str:
@@ -366,7 +350,7 @@ class SearchResultsModel(QAbstractItemModel):
             )
         more = [p for p in hit.matching_pages if p not in shown]
         if more:
-            label = f"Also on page{'s' if len(more) > 1 else ''} {page_list(more)}"
+            label = f"Also on {plural(len(more), 'page')} {page_list(more)}"
             rows.append(
                 _PageRow(
                     "more",
@@ -417,7 +401,7 @@ class SearchResultsModel(QAbstractItemModel):
     # -- data --------------------------------------------------------------------
     def _document_html(self, hit: DocumentHit) -> str:
         facts = [
-            doc_type_label(hit.doc_type),
+            choice_text(hit.doc_type or "other"),
             f"{format_a_number(hit.a_number)} {html.escape(hit.respondent)}",
         ]
         if hit.filed_on:
@@ -441,7 +425,7 @@ class SearchResultsModel(QAbstractItemModel):
                 return self._document_html(hit)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return (
-                    f"{hit.title}\n{doc_type_label(hit.doc_type)} · "
+                    f"{hit.title}\n{choice_text(hit.doc_type or 'other')} · "
                     f"{format_a_number(hit.a_number)} {hit.respondent}\n"
                     f"Matching pages: {page_list(hit.matching_pages, 60)}"
                 )
@@ -630,7 +614,7 @@ class SearchPane(QWidget):
         self.type_filter.setMinimumContentsLength(6)
         self.type_filter.addItem("All types", None)
         for value in DOC_TYPES:
-            self.type_filter.addItem(doc_type_label(value), value)
+            self.type_filter.addItem(choice_text(value), value)
         self.date_filter = QCheckBox("&Dates")
         self.date_filter.setToolTip("Only documents filed between two dates")
         today = QDate.currentDate()
@@ -883,8 +867,8 @@ class SearchPane(QWidget):
         docs = len(hits)
         pages = self.model.page_count()
         text = (
-            f"<b>{docs}</b> document{'s' if docs != 1 else ''} · "
-            f"<b>{pages}</b> matching page{'s' if pages != 1 else ''}"
+            f"<b>{docs}</b> {plural(docs, 'document')} · "
+            f"<b>{pages}</b> matching {plural(pages, 'page')}"
         )
         if docs >= request.limit:
             text += f" — the best {docs} shown · <a href='more'>Show more</a>"

@@ -12,7 +12,6 @@ sent.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from typing import Any
 
@@ -55,7 +54,7 @@ from caseorg.errors import CaseorgError
 from caseorg.library.folder import Library
 from caseorg.records.notes import MAX_NOTE, Note, add_note, delete_note, edit_note, list_notes
 from caseorg.records.tags import add_tag, all_tags, normalise_tag, remove_tag, tags_of
-from caseorg_ui.dialogs.common import us_date
+from caseorg.words import us_date, us_datetime
 from caseorg_ui.dialogs.judge_dialog import Submit
 
 ERROR_COLOR = "#a0241b"
@@ -354,19 +353,6 @@ class TagsEditor(QWidget):
 # -- notes -----------------------------------------------------------------------------
 
 
-def _stamp(value: str | None) -> str:
-    if not value:
-        return ""
-    try:
-        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return value
-    hour = moment.hour % 12 or 12
-    return (
-        f"{us_date(moment.date())} {hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
-    )
-
-
 class NotesModel(QAbstractListModel):
     """Notes oldest first; each shows its author, time and (for a case's list) what it
     is on, then its text."""
@@ -386,7 +372,7 @@ class NotesModel(QAbstractListModel):
         return self.notes[row] if 0 <= row < len(self.notes) else None
 
     def heading(self, note: Note) -> str:
-        text = f"{note.author} \N{MIDDLE DOT} {_stamp(note.created_at)}"
+        text = f"{note.author} \N{MIDDLE DOT} {us_datetime(note.created_at)}"
         if note.updated_at:  # set only by an edit
             text += " (edited)"
         where = self.where.get(note.id)

@@ -18,9 +18,9 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from caseorg.choices import label
 from caseorg.library.folder import Library
 from caseorg.values import format_a_number
+from caseorg.words import label
 from caseorg_ui.qt import (
     QAbstractTableModel,
     QFont,
