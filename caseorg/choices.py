@@ -1,4 +1,4 @@
-"""The values a stored choice may take, and how one is shown to a person.
+"""The values a stored choice may take (how one is shown: :mod:`caseorg.words`).
 
 Apart from :mod:`caseorg.records.models` (whose record classes take a while to build)
 because the app's case list needs only these at start-up.
@@ -27,8 +27,3 @@ MEDIA = ("in_person", "video", "telephone")
 OUTCOMES = ("pending", "continued", "decided", "in_absentia_order", "cancelled")
 NOTICE_METHODS = ("personal", "mail", "electronic")
 DEADLINE_KINDS = ("brief_due", "filing", "decision_due", "other")
-
-
-def label(value: str | None) -> str:
-    """Show a stored choice to a person: 'in_absentia_order' -> 'in absentia order'."""
-    return (value or "").replace("_", " ")

@@ -1,4 +1,7 @@
-"""Parsing and display of the small values users type: A-numbers, dates, choices.
+"""Parsing of the small values users type (A-numbers, dates, choices), and reading them back.
+
+How a date, time or choice is shown lives in :mod:`caseorg.words`; the A-number's
+dashed form stays here, beside its parser.
 
 Every parser raises :class:`InvalidValue` with a sentence a clerk understands.
 """
@@ -77,6 +80,18 @@ def stored_day(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+def stored_moment(value: str | None) -> dt.datetime | None:
+    """The minute of a timestamp read back from the database (``YYYY-MM-DD HH:MM...``,
+    a bare day meaning its midnight), or None when there is none or it is unreadable."""
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value.strip().replace("T", " ")[:16])
+    except ValueError:
+        day = stored_day(value)
+        return dt.datetime.combine(day, dt.time()) if day else None
 
 
 def parse_datetime(text: str | dt.datetime, what: str = "date and time") -> dt.datetime:

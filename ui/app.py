@@ -27,7 +27,7 @@ from types import TracebackType
 import platformdirs
 
 from caseorg_ui.operations.runner import one_line, show_message
-from caseorg_ui.qt import QApplication, Qt, QTimer
+from caseorg_ui.qt import QApplication, QLocale, Qt, QTimer
 from caseorg_ui.qt_messages import install_message_handler
 from caseorg_ui.window.main_window import MainWindow, _windows, open_session_or_ask
 
@@ -130,6 +130,9 @@ def run_app(library_path: Path) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("caseorg")
     app.setOrganizationName("caseorg")
+    # Qt's date fields and calendars name days and AM/PM in English, as caseorg.words
+    # does, whatever the desktop's language (the court writes English)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     install_log_file()
     sys.excepthook = _excepthook
 

@@ -25,6 +25,7 @@ QT_NAMES = {
     "QDateTime": "QtCore",
     "QEvent": "QtCore",
     "QItemSelectionModel": "QtCore",
+    "QLocale": "QtCore",
     "QMargins": "QtCore",
     "QMarginsF": "QtCore",
     "QMessageLogContext": "QtCore",

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from caseorg.choices import CASE_STATUSES, CASE_TYPES, CUSTODY, label
+from caseorg.choices import CASE_STATUSES, CASE_TYPES, CUSTODY
 from caseorg.cli.common import (
     State,
     a_number_argument,
@@ -21,6 +21,7 @@ from caseorg.cli.common import (
     print_rows,
 )
 from caseorg.cli.lines import case_text, hearing_line, note_line, reassignment_line
+from caseorg.words import label
 
 # -- judges -------------------------------------------------------------------------------
 

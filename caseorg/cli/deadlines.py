@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from caseorg.choices import DEADLINE_KINDS, label
+from caseorg.choices import DEADLINE_KINDS
 from caseorg.cli.common import (
     State,
     a_number_argument,
@@ -22,6 +22,7 @@ from caseorg.cli.common import (
     pass_state,
     print_one,
 )
+from caseorg.words import label
 
 
 @click.group()

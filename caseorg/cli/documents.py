@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from caseorg.choices import DOC_TYPES, FILERS, label
+from caseorg.choices import DOC_TYPES, FILERS
 from caseorg.cli.common import (
     State,
     UserError,
@@ -23,6 +23,7 @@ from caseorg.cli.common import (
     print_rows,
     progress_line,
 )
+from caseorg.words import label
 
 
 def _show_progress(progress: Any) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from caseorg.choices import label
 from caseorg.values import format_a_number
+from caseorg.words import label
 
 
 def case_text(case: Any) -> str:

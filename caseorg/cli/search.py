@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from caseorg.choices import DOC_TYPES, label
+from caseorg.choices import DOC_TYPES
 from caseorg.cli.common import (
     State,
     case_option,
@@ -21,6 +21,7 @@ from caseorg.cli.common import (
 from caseorg.errors import InvalidValue
 from caseorg.search.handle import index_of
 from caseorg.values import format_a_number
+from caseorg.words import label
 
 
 @click.command()

@@ -1,7 +1,7 @@
 """The reassignment report: for one judge and a period, the cases taken from them and
 the cases given to them, and what happened next in each.
 
-Plain data here (rows for --json, CSV and the app); :mod:`caseorg.reports.render`
+Plain data here (rows for --json, CSV and the app); :mod:`caseorg.reports.reassignments`
 turns it into the printable HTML.
 """
 

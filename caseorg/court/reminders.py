@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from caseorg.words import counted
+
 if TYPE_CHECKING:
     from caseorg.library.folder import Library
 
@@ -36,19 +38,15 @@ def pressing_counts(lib: Library, today: dt.date | None = None) -> tuple[int, in
     return int(overdue), int(this_week)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
-
-
 def reminder_line(overdue: int, this_week: int) -> str | None:
     """'2 deadlines overdue, 3 due this week' (None when nothing is pressing)."""
     if not overdue and not this_week:
         return None
     if overdue and this_week:
-        return f"{_plural(overdue, 'deadline')} overdue, {this_week} due this week"
+        return f"{counted(overdue, 'deadline')} overdue, {this_week} due this week"
     if overdue:
-        return f"{_plural(overdue, 'deadline')} overdue"
-    return f"{_plural(this_week, 'deadline')} due this week"
+        return f"{counted(overdue, 'deadline')} overdue"
+    return f"{counted(this_week, 'deadline')} due this week"
 
 
 def deadline_reminder(lib: Library, today: dt.date | None = None) -> str | None:

@@ -39,11 +39,6 @@ def days_from(today: dt.date, offset: int, forward: bool = False) -> dt.date:
     return court_day(today + dt.timedelta(days=offset), forward)
 
 
-def long_date(day: dt.date) -> str:
-    """As a court writes it: June 11, 2025."""
-    return f"{day:%B} {day.day}, {day.year}"
-
-
 def clock(time: str) -> str:
     """'13:00' as a notice writes it: 1:00 p.m."""
     hour, minute = (int(part) for part in time.split(":"))

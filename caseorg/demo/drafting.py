@@ -15,11 +15,12 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from caseorg.demo.courtdays import clock, days_from, long_date
+from caseorg.demo.courtdays import clock, days_from
 from caseorg.demo.data import COMMON_TEXT, Case, DemoData, Document
 from caseorg.demo.schedule import PlannedHearing, judge_on
 from caseorg.demo.textfiles import TextFile, fill
 from caseorg.values import format_a_number
+from caseorg.words import long_date, month_name
 
 TextValues = dict[str, str | list[str]]
 PAGES_PER_TAB = 14  # an evidence tab's first page steps by this; each tab has one page less
@@ -226,7 +227,7 @@ class CaseDrafter:
         assert self.case.moved is not None
         moved = days_from(self.today, self.case.moved)
         values["moved"] = long_date(moved)
-        values["moved_month"] = f"{moved:%B %Y}"
+        values["moved_month"] = f"{month_name(moved.month)} {moved.year}"
 
 
 def _hearing(subject: Subject) -> PlannedHearing:

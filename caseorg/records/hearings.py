@@ -16,6 +16,7 @@ from caseorg.records.audited import audit, get_row, insert_audited, update_audit
 from caseorg.records.judges import judge_by_code
 from caseorg.records.models import HEARING_KINDS, MEDIA, NOTICE_METHODS, OUTCOMES, Hearing, Notice
 from caseorg.values import optional_text, parse_choice, parse_date, parse_datetime
+from caseorg.words import counted
 
 MIN_NOTICE_DAYS = NOTICE_MIN_DAYS.default  # the default; the library may set its own
 
@@ -172,10 +173,6 @@ def notices_for(lib: Library, hearing_id: int) -> list[Notice]:
     ]
 
 
-def _days(count: int) -> str:
-    return f"{count} day" + ("" if count == 1 else "s")
-
-
 def notice_problem(
     hearing: Hearing, notices: list[Notice], min_days: int = MIN_NOTICE_DAYS
 ) -> str | None:
@@ -208,7 +205,7 @@ def notice_problem(
     days = (hearing_day - dt.date.fromisoformat(best.served_on)).days
     if days < min_days:
         return (
-            f"in absentia order, but notice served {best.served_on}, only {_days(days)} "
+            f"in absentia order, but notice served {best.served_on}, only {counted(days, 'day')} "
             f"before the hearing (at least {min_days} required)"
         )
     return None

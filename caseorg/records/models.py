@@ -16,7 +16,6 @@ from caseorg.choices import (  # re-exported: the choices were defined here firs
     NOTICE_METHODS as NOTICE_METHODS,
     OUTCOMES as OUTCOMES,
     TEXT_STATUSES as TEXT_STATUSES,
-    label as label,
 )
 from caseorg.library.audit import AuditEvent as AuditEvent
 from caseorg.rows import Record as Record

@@ -17,6 +17,8 @@ from caseorg.values import (
     parse_date,
     parse_datetime,
     require_text,
+    stored_day,
+    stored_moment,
 )
 
 NINE_DIGITS = re.compile(r"^[0-9]{9}$")
@@ -188,6 +190,17 @@ def test_datetimes() -> None:
 
 
 # -- choices and text ------------------------------------------------------------------
+
+
+def test_stored_values_read_back_leniently() -> None:
+    """What the database holds, read for display: an odd row gives None, never an error."""
+    assert stored_day("2025-03-03 09:30:00") == dt.date(2025, 3, 3)
+    assert stored_day("") is None and stored_day("soon") is None
+    assert stored_moment("2025-03-03 09:30:59") == dt.datetime(2025, 3, 3, 9, 30)
+    assert stored_moment("2025-03-03T09:30:00Z") == dt.datetime(2025, 3, 3, 9, 30)
+    assert stored_moment("2025-03-03") == dt.datetime(2025, 3, 3)
+    assert stored_moment("2025-03-03 at nine") == dt.datetime(2025, 3, 3)
+    assert stored_moment(None) is None and stored_moment("soon") is None
 
 
 def test_choices_are_forgiving_about_case_and_separators() -> None:

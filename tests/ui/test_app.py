@@ -76,7 +76,7 @@ NOT_AT_START_UP = (
     "logging.handlers",
     "caseorg.importing.pipeline",
     "caseorg.search.engine",
-    "caseorg.reports.render",
+    "caseorg.reports.parts",
     "PySide6.QtPdf",
     "PySide6.QtCharts",
     "PySide6.QtPrintSupport",

@@ -11,7 +11,8 @@ from caseorg.court.notice_checks import NoticeFlag, check_notices
 from caseorg.errors import CaseorgError
 from caseorg.library.folder import Library
 from caseorg.library.settings import COMPLETION_GOAL, NOTICE_MIN_DAYS, get_setting, set_setting
-from caseorg_ui.dialogs.common import choice_text, goal_spin_box, lay_out_settings, us_date
+from caseorg.words import choice_text, counted, us_date
+from caseorg_ui.dialogs.common import goal_spin_box, lay_out_settings
 from caseorg_ui.dialogs.judge_dialog import Submit
 from caseorg_ui.docks.docket_view import judge_label
 from caseorg_ui.docks.notes_panel import NotesPanel
@@ -123,7 +124,7 @@ class NoticeChecksDialog(QDialog):
         if flags:
             count = len(flags)
             self.summary.setText(
-                f"{count} in absentia order{'s' if count != 1 else ''} without sound proof of "
+                f"{counted(count, 'in absentia order')} without sound proof of "
                 f"notice ({rule}). Double-click one to open its case."
             )
         else:

@@ -20,9 +20,10 @@ from caseorg.errors import CaseorgError
 from caseorg.library.folder import Library
 from caseorg.library.settings import COMPLETION_GOAL, get_setting, set_setting
 from caseorg.records.judges import list_judges
+from caseorg.words import us_date
 from caseorg_ui.court.dashboard_charts import CHARTS, make_charts, number_text
 from caseorg_ui.court.dashboard_report import stats_html
-from caseorg_ui.dialogs.common import goal_spin_box, lay_out_settings, us_date
+from caseorg_ui.dialogs.common import goal_spin_box, lay_out_settings
 from caseorg_ui.dialogs.judge_dialog import Submit
 from caseorg_ui.docks.docket_view import judge_label
 from caseorg_ui.qt import (

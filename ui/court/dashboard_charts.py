@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from caseorg.court.stats import Stats
+from caseorg.words import short_month
 from caseorg_ui.qt import (
     QBarCategoryAxis,
     QBarSeries,
@@ -28,7 +29,6 @@ from caseorg_ui.qt import (
     QValueAxis,
 )
 
-MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 BLUE = QColor("#3b6ea8")
 GREEN = QColor("#4f8a3c")
 ORANGE = QColor("#c7782a")
@@ -54,7 +54,7 @@ def month_label(month: str) -> str:
         number = int(month[5:7])
     except ValueError:
         return month
-    return MONTH_ABBR[number - 1] if 1 <= number <= 12 else month
+    return short_month(number) if 1 <= number <= 12 else month
 
 
 def months_title(rows: Sequence[dict[str, Any]]) -> str:

@@ -7,8 +7,8 @@ import html
 from typing import Any
 
 from caseorg.court.stats import Stats, summary_rows
+from caseorg.words import us_date
 from caseorg_ui.court.dashboard_charts import month_label, number_text
-from caseorg_ui.dialogs.common import us_date
 
 _TABLES = (
     ("Pending cases by age", "pending_by_age", (("bucket", "Age"), ("cases", "Cases"))),

@@ -20,7 +20,7 @@ from caseorg.court.reminders import reminder_line
 from caseorg.errors import CaseorgError
 from caseorg.library.folder import Library
 from caseorg.records.judges import list_judges
-from caseorg_ui.dialogs.common import choice_text, us_date
+from caseorg.words import choice_text, due_words, us_date
 from caseorg_ui.dialogs.judge_dialog import Submit
 from caseorg_ui.docks.docket_view import judge_label
 from caseorg_ui.qt import (
@@ -67,17 +67,10 @@ GroupRole = Qt.ItemDataRole.UserRole + 3
 
 
 def when_text(item: DeadlineItem) -> str:
-    """'4 days overdue', 'due today', 'in 3 days', 'done 11/02/2026'."""
+    """'overdue by 4 days', 'due today', 'in 3 days', 'done 11/02/2026'."""
     if item.group == "done":
         return f"done {us_date(item.done_on)}" if item.done_on else "done"
-    days = item.days
-    if days < 0:
-        return f"{-days} day{'s' if days != -1 else ''} overdue"
-    if days == 0:
-        return "due today"
-    if days == 1:
-        return "tomorrow"
-    return f"in {days} days"
+    return due_words(item.days)
 
 
 def reminder_text(board: DeadlineBoard) -> str | None:

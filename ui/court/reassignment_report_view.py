@@ -3,7 +3,7 @@ them and given to them, and what happened to each afterwards.
 
 Rows come from :func:`caseorg.court.reassignment_report.reassignment_report` on the
 read-only library. Print… and Export PDF… use the core's printable HTML
-(:func:`caseorg.reports.render.reassignment_report_html`), Export CSV… the core's CSV
+(:func:`caseorg.reports.reassignments.reassignment_report_html`), Export CSV… the core's CSV
 (:func:`caseorg.court.reassignment_report.report_csv`), so paper, file and screen agree.
 An in absentia order after the move is flagged; one without sound proof of
 notice is tinted red with the reason in its tooltip.
@@ -25,8 +25,8 @@ from caseorg.court.reassignment_report import (
 from caseorg.errors import CaseorgError
 from caseorg.library.folder import Library
 from caseorg.records.judges import list_judges
-from caseorg.reports.render import reassignment_report_html
-from caseorg_ui.dialogs.common import choice_text, us_date
+from caseorg.reports.reassignments import reassignment_report_html
+from caseorg.words import choice_text, us_date, us_datetime
 from caseorg_ui.docks.docket_view import judge_label
 from caseorg_ui.qt import (
     QAbstractItemView,
@@ -90,24 +90,11 @@ CaseIdRole = Qt.ItemDataRole.UserRole + 1
 ReassignmentIdRole = Qt.ItemDataRole.UserRole + 2
 
 
-def _clock(value: str) -> str:
-    try:
-        moment = dt.datetime.fromisoformat(value.strip().replace("T", " ")[:16])
-    except ValueError:
-        return value
-    if len(value.strip()) <= 10:
-        return us_date(moment.date())
-    hour = moment.hour % 12 or 12
-    return (
-        f"{us_date(moment.date())} {hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
-    )
-
-
 def next_hearing_text(row: ReportRow) -> str:
     """'03/05/2026 9:00 AM Master (RTO): Continued', or 'none since'."""
     if not row.next_hearing_at:
         return "none since"
-    text = _clock(row.next_hearing_at)
+    text = us_datetime(row.next_hearing_at)
     if row.next_hearing_kind:
         text += f" {choice_text(row.next_hearing_kind)}"
     if row.next_hearing_judge_code:

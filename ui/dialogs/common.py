@@ -16,15 +16,15 @@ The inputs a form is built of are in :mod:`caseorg_ui.dialogs.fields`.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 from caseorg.errors import InvalidValue
 from caseorg.library.folder import Library
 from caseorg.library.settings import COMPLETION_GOAL
-from caseorg.records.models import Document, Judge, label
+from caseorg.records.models import Document, Judge
 from caseorg.values import format_a_number
+from caseorg.words import choice_text, sentence, us_date
 from caseorg_ui.qt import (
     QAbstractButton,
     QComboBox,
@@ -69,43 +69,6 @@ def required(dialog: object, key: str, value: int | None) -> int:
     if value is None:
         raise TypeError(f"{type(dialog).__name__} needs {key}")
     return value
-
-
-_WORDS = {"dhs": "DHS", "nta": "NTA"}
-
-
-def sentence(text: str) -> str:
-    """A core message ('invalid A-number ...') as a line under a field: capitalised."""
-    text = text.strip()
-    return text[:1].upper() + text[1:] if text else text
-
-
-def choice_text(value: str) -> str:
-    """A stored choice as a person reads it: 'in_absentia_order' -> 'In absentia order'."""
-    if value in _WORDS:
-        return _WORDS[value]
-    if value == "non_detained":
-        return "Non-detained"
-    return sentence(label(value))
-
-
-def us_date(value: str | dt.date | None) -> str:
-    """'2025-03-03' -> '03/03/2025' (empty for None)."""
-    if not value:
-        return ""
-    day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
-    return day.strftime("%m/%d/%Y")
-
-
-def us_datetime(moment: str | dt.datetime) -> str:
-    """'2025-03-03 09:30' -> '03/03/2025 9:30 AM'."""
-    when = moment if isinstance(moment, dt.datetime) else dt.datetime.fromisoformat(moment)
-    return f"{when:%m/%d/%Y} {when.hour % 12 or 12}:{when:%M %p}"
-
-
-def long_date(day: dt.date) -> str:
-    """'Monday, March 3, 2025' — said next to a date picker so a wrong day stands out."""
-    return f"{day:%A}, {day:%B} {day.day}, {day.year}"
 
 
 def judge_text(judge: Judge | None) -> str:

@@ -10,13 +10,12 @@ from caseorg.records.cases import get_case
 from caseorg.records.deadlines import add_deadline, get_deadline, mark_done
 from caseorg.records.documents import list_documents
 from caseorg.records.models import DEADLINE_KINDS
+from caseorg.words import choice_text, counted, us_date, weekday_name
 from caseorg_ui.dialogs.common import (
     FormDialog,
     Operation,
-    choice_text,
     hint_label,
     required,
-    us_date,
     write_with,
 )
 from caseorg_ui.dialogs.fields import ChoiceCombo, DateEdit, DocumentCombo, line_edit, text_of
@@ -56,7 +55,7 @@ class DeadlineDialog(FormDialog):
         if due is not None and due < dt.date.today():
             return {"due_on": "that day has passed: the deadline is already overdue"}
         if due is not None and due.weekday() >= 5:
-            return {"due_on": f"that is a {due:%A}"}
+            return {"due_on": f"that is a {weekday_name(due)}"}
         return {}
 
     def values(self) -> dict[str, Any]:
@@ -119,7 +118,7 @@ class MarkDoneDialog(FormDialog):
             return {"done_on": "that day has not come yet"}
         if done.isoformat() > self.deadline.due_on:
             late = (done - dt.date.fromisoformat(self.deadline.due_on)).days
-            return {"done_on": f"{late} day{'s' if late != 1 else ''} after the due date"}
+            return {"done_on": f"{counted(late, 'day')} after the due date"}
         return {}
 
     def values(self) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from caseorg.library.folder import Library
 from caseorg.records.cases import get_case
 from caseorg.records.documents import edit_document, get_document
 from caseorg.records.models import DOC_TYPES, FILERS
+from caseorg.words import counted
 from caseorg_ui.dialogs.common import FormDialog, Operation, hint_label, required, write_with
 from caseorg_ui.dialogs.fields import ChoiceCombo, DateEdit, line_edit, text_of
 from caseorg_ui.qt import QWidget
@@ -36,7 +37,7 @@ class DocumentDialog(FormDialog):
         case = get_case(read_lib, document.case_id)
         super().__init__(read_lib, parent, "Document details")
         self.add_case_heading(case.a_number, case.respondent)
-        facts = [f"{document.page_count} page{'s' if document.page_count != 1 else ''}"]
+        facts = [counted(document.page_count, "page")]
         facts.append(TEXT_STATUS.get(document.text_status, document.text_status))
         if document.original_name:
             facts.insert(0, document.original_name)

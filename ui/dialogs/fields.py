@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from caseorg.records.models import Document, Judge
-from caseorg_ui.dialogs.common import HINT_COLOR, choice_text, document_text, judge_text
+from caseorg.words import choice_text
+from caseorg_ui.dialogs.common import HINT_COLOR, document_text, judge_text
 from caseorg_ui.qt import (
     QComboBox,
     QCompleter,

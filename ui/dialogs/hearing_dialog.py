@@ -19,14 +19,12 @@ from caseorg.records.hearings import (
 from caseorg.records.judges import list_judges
 from caseorg.records.lookups import courtrooms
 from caseorg.records.models import HEARING_KINDS, MEDIA, OUTCOMES, Document, Hearing
+from caseorg.words import choice_text, us_date, weekday_date, weekday_name
 from caseorg_ui.dialogs.common import (
     HINT_COLOR,
     FormDialog,
     Operation,
-    choice_text,
     document_text,
-    long_date,
-    us_date,
     write_with,
 )
 from caseorg_ui.dialogs.fields import (
@@ -252,7 +250,7 @@ class HearingDialog(FormDialog):
 
     # -- behaviour -----------------------------------------------------------------
     def _show_day(self) -> None:
-        self.day_label.setText(long_date(self.starts_at.value().date()))
+        self.day_label.setText(weekday_date(self.starts_at.value().date()))
 
     def _enable_reason(self) -> None:
         self.reason.setEnabled(self.outcome.value() == "continued")
@@ -272,7 +270,7 @@ class HearingDialog(FormDialog):
         out: dict[str, str] = {}
         start = self.starts_at.value()
         if start.weekday() >= 5:
-            out["starts_at"] = f"that is a {start:%A}: the court does not usually sit"
+            out["starts_at"] = f"that is a {weekday_name(start)}: the court does not usually sit"
         if self.outcome.value() == "in_absentia_order":
             notices = notices_for(self.read_lib, self.hearing.id) if self.hearing else []
             probe = Hearing(

@@ -10,13 +10,12 @@ from caseorg.library.settings import NOTICE_MIN_DAYS, get_setting
 from caseorg.records.documents import list_documents
 from caseorg.records.hearings import MIN_NOTICE_DAYS, add_notice, get_hearing
 from caseorg.records.models import NOTICE_METHODS
+from caseorg.words import choice_text, counted, us_datetime, weekday_name
 from caseorg_ui.dialogs.common import (
     FormDialog,
     Operation,
-    choice_text,
     hint_label,
     required,
-    us_datetime,
     write_with,
 )
 from caseorg_ui.dialogs.fields import ChoiceCombo, DateEdit, DocumentCombo, line_edit, text_of
@@ -32,8 +31,9 @@ def late_notice(
         when = "on the day of" if days == 0 else "after"
         return f"served {when} the hearing: it cannot prove notice of it"
     if days < min_days:
-        unit = "day" if days == 1 else "days"
-        return f"served only {days} {unit} before the hearing (at least {min_days} required)"
+        return (
+            f"served only {counted(days, 'day')} before the hearing (at least {min_days} required)"
+        )
     return None
 
 
@@ -58,7 +58,7 @@ class NoticeDialog(FormDialog):
         self.add_case_heading(hearing.a_number, hearing.respondent)
         self.add_top(
             hint_label(
-                f"{choice_text(hearing.kind)} hearing on {start:%A} {us_datetime(start)}"
+                f"{choice_text(hearing.kind)} hearing on {weekday_name(start)} {us_datetime(start)}"
                 + (f", {hearing.courtroom}" if hearing.courtroom else "")
                 + (f", {hearing.judge_name}" if hearing.judge_name else "")
             )

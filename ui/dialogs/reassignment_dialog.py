@@ -15,13 +15,13 @@ from caseorg.records.hearings import list_hearings
 from caseorg.records.judges import list_judges
 from caseorg.records.models import Reassignment
 from caseorg.records.reassignments import list_reassignments, reassign
+from caseorg.words import us_date
 from caseorg_ui.dialogs.common import (
     FormDialog,
     Operation,
     banner,
     judge_text,
     required,
-    us_date,
     write_with,
 )
 from caseorg_ui.dialogs.fields import DateEdit, JudgeCombo, compact, line_edit, text_of

@@ -22,8 +22,16 @@ from caseorg.library.folder import Library
 from caseorg.records.hearings import list_hearings
 from caseorg.records.judges import list_judges
 from caseorg.records.models import Hearing
-from caseorg.reports.render import MONTHS, WEEKDAYS, clock, weekday_date, words
-from caseorg.values import format_a_number
+from caseorg.values import format_a_number, stored_moment
+from caseorg.words import (
+    choice_words,
+    clock,
+    counted,
+    date_span,
+    judge_name,
+    weekday_date,
+    weekday_month_day,
+)
 from caseorg_ui.printing import actions as print_actions
 from caseorg_ui.qt import (
     QAbstractItemView,
@@ -88,19 +96,12 @@ def period_title(first: dt.date, last: dt.date) -> str:
     """'Monday, March 3, 2025' or 'Week of March 3 – 9, 2025'."""
     if first == last:
         return weekday_date(first)
-    start = f"{MONTHS[first.month - 1]} {first.day}"
-    if first.year != last.year:
-        start += f", {first.year}"
-    end = f"{last.day}" if first.month == last.month else f"{MONTHS[last.month - 1]} {last.day}"
-    return f"Week of {start} \N{EN DASH} {end}, {last.year}"
+    return f"Week of {date_span(first, last)}"
 
 
 def judge_label(name: str | None, code: str | None) -> str:
     """'Julia R. Marsh (JRM)': the word 'Judge' is dropped, the group says it."""
-    shown = re.sub(r"^\s*(Immigration\s+)?Judge\s+", "", name or "", flags=re.IGNORECASE).strip()
-    if shown and code:
-        return f"{shown} ({code})"
-    return shown or code or "No judge assigned"
+    return judge_name(name, code, missing="No judge assigned")
 
 
 def _natural(text: str) -> list[Any]:
@@ -110,13 +111,6 @@ def _natural(text: str) -> list[Any]:
         for part in re.split(r"(\d+)", text)
         if part
     ]
-
-
-def _moment(value: str) -> dt.datetime | None:
-    try:
-        return dt.datetime.fromisoformat(value.strip().replace("T", " ")[:16])
-    except ValueError:
-        return None
 
 
 # -- the model -------------------------------------------------------------------------
@@ -203,10 +197,9 @@ class DocketModel(GroupedTreeModel):
     def group_data(self, group: JudgeGroup, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and column == 0:
             count = len(group.hearings)
-            text = f"{group.label} \N{EM DASH} {count} hearing{'s' if count != 1 else ''}"
+            text = f"{group.label} \N{EM DASH} {counted(count, 'hearing')}"
             if group.warnings:
-                text += f" \N{MIDDLE DOT} {group.warnings} notice warning"
-                text += "s" if group.warnings != 1 else ""
+                text += f" \N{MIDDLE DOT} {counted(group.warnings, 'notice warning')}"
             return text
         if role == Qt.ItemDataRole.FontRole:
             return bold_font()
@@ -217,15 +210,12 @@ class DocketModel(GroupedTreeModel):
         return None
 
     def _cell(self, hearing: Hearing, column: int) -> str:
-        moment = _moment(hearing.starts_at)
+        moment = stored_moment(hearing.starts_at)
         if column == TIME:
             if moment is None:
                 return hearing.starts_at
             if self.multi_day:
-                day = moment.date()
-                return (
-                    f"{WEEKDAYS[day.weekday()][:3]} {day.month:02d}/{day.day:02d} {clock(moment)}"
-                )
+                return f"{weekday_month_day(moment.date())} {clock(moment)}"
             return clock(moment)
         if column == COURTROOM:
             return (hearing.courtroom or "").strip() or "\N{EM DASH}"
@@ -236,13 +226,13 @@ class DocketModel(GroupedTreeModel):
         if column == RESPONDENT:
             return hearing.respondent or ""
         if column == KIND:
-            return words("kind_short", hearing.kind)
+            return choice_words("kind_short", hearing.kind)
         if column == MEDIUM:
-            return words("medium_short", hearing.medium)
+            return choice_words("medium_short", hearing.medium)
         if column == INTERPRETER:
             return (hearing.interpreter_language or "").strip() or "\N{EM DASH}"
         if column == OUTCOME:
-            return words("outcome", hearing.outcome)
+            return choice_words("outcome", hearing.outcome)
         return ""
 
     def child_data(self, group: JudgeGroup, hearing: Hearing, column: int, role: int) -> Any:
@@ -530,8 +520,7 @@ class DocketView(QWidget):
         judges = len(self.model.groups)
         if count:
             self.summary_label.setText(
-                f"{count} hearing{'s' if count != 1 else ''} \N{MIDDLE DOT} "
-                f"{judges} judge{'s' if judges != 1 else ''}"
+                f"{counted(count, 'hearing')} \N{MIDDLE DOT} {counted(judges, 'judge')}"
             )
             self.stack.setCurrentWidget(self.table)
         else:
@@ -553,10 +542,7 @@ class DocketView(QWidget):
                 )
             if len(warned) > 3:
                 lines.append(f"and {len(warned) - 3} more")
-            title = (
-                f"{len(warned)} in absentia order{'s' if len(warned) != 1 else ''} "
-                "without proof of notice"
-            )
+            title = f"{counted(len(warned), 'in absentia order')} without proof of notice"
             self.warning_label.setText(f"\N{WARNING SIGN} <b>{title}</b><br>" + "<br>".join(lines))
             self.warning_label.show()
         else:

@@ -6,7 +6,6 @@ on_success)`` (the main window runs it on its worker), then re-reads.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -15,7 +14,7 @@ from caseorg.library.folder import Library
 from caseorg.records.documents import get_document
 from caseorg.records.hearings import get_hearing
 from caseorg.records.notes import MAX_NOTE, Note, add_note, delete_note, edit_note, list_notes
-from caseorg_ui.dialogs.common import us_date
+from caseorg.words import us_date, us_datetime
 from caseorg_ui.docks.entity_panel import EntityPanel
 from caseorg_ui.docks.error_line import ErrorLine
 from caseorg_ui.docks.two_line_delegate import SecondaryRole, TwoLineDelegate
@@ -50,19 +49,6 @@ def _found(read: Callable[[Library, int], T], lib: Library, record_id: int) -> T
         return None
 
 
-def _stamp(value: str | None) -> str:
-    if not value:
-        return ""
-    try:
-        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return value
-    hour = moment.hour % 12 or 12
-    return (
-        f"{us_date(moment.date())} {hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
-    )
-
-
 class NotesModel(QAbstractListModel):
     """Notes oldest first; each shows its author, time and (for a case's list) what it
     is on, then its text."""
@@ -82,7 +68,7 @@ class NotesModel(QAbstractListModel):
         return self.notes[row] if 0 <= row < len(self.notes) else None
 
     def heading(self, note: Note) -> str:
-        text = f"{note.author} \N{MIDDLE DOT} {_stamp(note.created_at)}"
+        text = f"{note.author} \N{MIDDLE DOT} {us_datetime(note.created_at)}"
         if note.updated_at:  # set only by an edit
             text += " (edited)"
         where = self.where.get(note.id)

@@ -24,7 +24,7 @@ from caseorg.records.saved_searches import (
     save_search,
 )
 from caseorg.values import format_a_number
-from caseorg_ui.dialogs.common import choice_text
+from caseorg.words import choice_text
 from caseorg_ui.dialogs.judge_dialog import Submit
 from caseorg_ui.docks.two_line_delegate import SecondaryRole, TwoLineDelegate
 from caseorg_ui.qt import (

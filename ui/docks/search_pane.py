@@ -27,12 +27,12 @@ from caseorg.records.models import DOC_TYPES
 from caseorg.search.follower import IndexFollower, IndexNotReady, SearchRequest
 from caseorg.search.results import DocumentHit
 from caseorg.values import format_a_number, parse_a_number
+from caseorg.words import choice_text, plural
 from caseorg_ui.docks.search_results import (
     DocumentIdRole,
     PageRole,
     ResultsView,
     SearchResultsModel,
-    doc_type_label,
     secondary_color,
 )
 from caseorg_ui.qt import (
@@ -244,7 +244,7 @@ class SearchPane(QWidget):
         self.type_filter.setMinimumContentsLength(6)
         self.type_filter.addItem("All types", None)
         for value in DOC_TYPES:
-            self.type_filter.addItem(doc_type_label(value), value)
+            self.type_filter.addItem(choice_text(value), value)
         self.date_filter = QCheckBox("&Dates")
         self.date_filter.setToolTip("Only documents filed between two dates")
         today = QDate.currentDate()
@@ -485,8 +485,8 @@ class SearchPane(QWidget):
         docs = len(hits)
         pages = self.model.page_count()
         text = (
-            f"<b>{docs}</b> document{'s' if docs != 1 else ''} · "
-            f"<b>{pages}</b> matching page{'s' if pages != 1 else ''}"
+            f"<b>{docs}</b> {plural(docs, 'document')} · "
+            f"<b>{pages}</b> matching {plural(pages, 'page')}"
         )
         if docs >= request.limit:
             text += f" — the best {docs} shown · <a href='more'>Show more</a>"

@@ -8,13 +8,13 @@ width, and :class:`ResultsView` re-wraps the rows when the width changes.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from dataclasses import dataclass, field
 from typing import Any
 
 from caseorg.search.results import DocumentHit
 from caseorg.values import format_a_number
+from caseorg.words import choice_text, plural, us_date
 from caseorg_ui.qt import (
     QAbstractItemView,
     QApplication,
@@ -44,23 +44,6 @@ HtmlRole = Qt.ItemDataRole.UserRole + 1
 DocumentIdRole = Qt.ItemDataRole.UserRole + 2
 PageRole = Qt.ItemDataRole.UserRole + 3
 KindRole = Qt.ItemDataRole.UserRole + 4  # "document" | "page" | "more"
-
-
-def doc_type_label(value: str | None) -> str:
-    """'notice_to_appear' -> 'Notice to appear'."""
-    text = (value or "other").replace("_", " ")
-    return text[:1].upper() + text[1:]
-
-
-def us_date(value: str | None) -> str:
-    """'2025-03-01' -> '03/01/2025' (the court's numeric form); '' when unknown."""
-    if not value:
-        return ""
-    try:
-        day = dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return value
-    return f"{day.month:02d}/{day.day:02d}/{day.year}"
 
 
 def page_list(pages: list[int], limit: int = MORE_PAGES_SHOWN) -> str:
@@ -142,7 +125,7 @@ class SearchResultsModel(GroupedTreeModel):
             )
         more = [p for p in hit.matching_pages if p not in shown]
         if more:
-            label = f"Also on page{'s' if len(more) > 1 else ''} {page_list(more)}"
+            label = f"Also on {plural(len(more), 'page')} {page_list(more)}"
             rows.append(
                 _PageRow(
                     "more",
@@ -156,7 +139,7 @@ class SearchResultsModel(GroupedTreeModel):
     # -- data --------------------------------------------------------------------
     def _document_html(self, hit: DocumentHit) -> str:
         facts = [
-            doc_type_label(hit.doc_type),
+            choice_text(hit.doc_type or "other"),
             f"{format_a_number(hit.a_number)} {html.escape(hit.respondent)}",
         ]
         if hit.filed_on:
@@ -175,7 +158,7 @@ class SearchResultsModel(GroupedTreeModel):
             return self._document_html(hit)
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
-                f"{hit.title}\n{doc_type_label(hit.doc_type)} · "
+                f"{hit.title}\n{choice_text(hit.doc_type or 'other')} · "
                 f"{format_a_number(hit.a_number)} {hit.respondent}\n"
                 f"Matching pages: {page_list(hit.matching_pages, 60)}"
             )

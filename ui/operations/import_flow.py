@@ -19,6 +19,7 @@ from caseorg.importing.pipeline import FileOutcome, ImportProgress, ImportReport
 from caseorg.library.folder import Library
 from caseorg.records.cases import get_case
 from caseorg.values import format_a_number
+from caseorg.words import counted
 from caseorg_ui.operations.runner import OpContext, OpHandle
 from caseorg_ui.qt import (
     QDialog,
@@ -124,10 +125,9 @@ class ImportReportDialog(QDialog):
     @staticmethod
     def _detail(outcome: FileOutcome) -> str:
         if outcome.status == "imported":
-            return f"{outcome.pages} page{'s' if outcome.pages != 1 else ''}"
+            return counted(outcome.pages, "page")
         if outcome.status == "no_text":
-            pages = f"{outcome.pages} page{'s' if outcome.pages != 1 else ''}"
-            return f"{pages}, no text layer (a scan)"
+            return f"{counted(outcome.pages, 'page')}, no text layer (a scan)"
         if outcome.status == "encrypted":
             return outcome.message or "needs a password"
         return outcome.message or ""

@@ -1,6 +1,6 @@
 """The app's Print… and Export PDF… commands for hearing summaries and dockets.
 
-Each command renders the core's report HTML (caseorg.reports.render) and hands it to
+Each command renders the core's report HTML (caseorg.reports) and hands it to
 caseorg_ui.printing.output: :func:`caseorg_ui.printing.output.print_document`
 shows Qt's print preview,
 :func:`caseorg_ui.printing.output.write_pdf` writes the file. A problem (no such hearing, an
@@ -21,7 +21,8 @@ from pathlib import Path
 from caseorg.errors import CaseorgError
 from caseorg.library.folder import Library
 from caseorg.records.hearings import get_hearing
-from caseorg.reports.render import docket_html, hearing_summary_html
+from caseorg.reports.docket import docket_html
+from caseorg.reports.summary import hearing_summary_html
 from caseorg.values import format_a_number
 from caseorg_ui.printing.output import print_document, write_pdf
 from caseorg_ui.qt import (

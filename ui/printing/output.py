@@ -1,4 +1,4 @@
-"""Print report HTML (from caseorg.reports.render) to PDF or to a printer, through QTextDocument.
+"""Print report HTML (from caseorg.reports) to PDF or to a printer, through QTextDocument.
 
 :func:`write_pdf` works without a display: when no Qt application exists it
 makes a ``QGuiApplication`` on the offscreen platform (unless a display is
@@ -401,7 +401,7 @@ def render_to_printer(html: str, printer: QPrinter, title: str = "caseorg") -> i
 
 
 def write_pdf(html: str, path: Path | str, title: str = "caseorg") -> None:
-    """Write ``html`` (a report from caseorg.reports.render) to the PDF file ``path``.
+    """Write ``html`` (a report from caseorg.reports) to the PDF file ``path``.
 
     US Letter, portrait, high resolution; every page has a footer with ``title``
     and "Page N of M". The PDF is written to a temporary file beside ``path`` and

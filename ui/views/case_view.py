@@ -31,11 +31,10 @@ from caseorg.records.models import (
     Document,
     Hearing,
     Reassignment,
-    label,
 )
 from caseorg.records.reassignments import list_reassignments
-from caseorg.reports.render import words
 from caseorg.values import format_a_number
+from caseorg.words import choice_words, label, or_dash as _or_dash
 from caseorg_ui.qt import (
     QAbstractItemView,
     QAction,
@@ -126,11 +125,6 @@ class RecordModel(RowsModel[Any]):
 
 
 # -- how each record type shows ------------------------------------------------------------
-
-
-def _or_dash(value: object) -> str:
-    text = "" if value is None else str(value).strip()
-    return text or DASH
 
 
 TEXT_STATUS = {
@@ -329,14 +323,14 @@ class CaseView(QWidget):
     def _hearing_columns(self) -> list[Col]:
         return [
             Col("When", lambda r: r.hearing.starts_at, _hearing_tooltip),
-            Col("Kind", lambda r: words("kind_short", r.hearing.kind)),
+            Col("Kind", lambda r: choice_words("kind_short", r.hearing.kind)),
             Col("Judge", lambda r: judge_short(r.hearing.judge_name or "") or DASH),
             Col("Room", lambda r: _or_dash(r.hearing.courtroom)),
-            Col("Medium", lambda r: words("medium_short", r.hearing.medium)),
+            Col("Medium", lambda r: choice_words("medium_short", r.hearing.medium)),
             Col("Interpreter", lambda r: _or_dash(r.hearing.interpreter_language)),
             Col(
                 "Outcome",
-                lambda r: words("outcome", r.hearing.outcome),
+                lambda r: choice_words("outcome", r.hearing.outcome),
                 _hearing_tooltip,
                 icon=lambda r: warning_icon() if r.problem else None,
                 color=lambda r: WARNING_COLOR if r.problem else None,
@@ -373,7 +367,7 @@ class CaseView(QWidget):
     def _deadline_columns(self) -> list[Col]:
         return [
             Col("Due", lambda d: d.due_on, color=_deadline_color),
-            Col("Kind", lambda d: words("deadline", d.kind), color=_deadline_color),
+            Col("Kind", lambda d: choice_words("deadline", d.kind), color=_deadline_color),
             Col("State", _deadline_state, color=_deadline_color),
             Col("Note", lambda d: _or_dash(d.note), color=_deadline_color),
         ]

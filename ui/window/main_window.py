@@ -21,6 +21,7 @@ from caseorg.errors import CaseorgError, LibraryLocked
 from caseorg.library.folder import DB_NAME, Library, last_backup_at
 from caseorg.search.handle import index_of
 from caseorg.values import format_a_number
+from caseorg.words import stamp
 from caseorg_ui import preferences as settings, qt
 from caseorg_ui.operations.runner import OpContext, Session, show_error, show_message
 from caseorg_ui.qt import (
@@ -819,7 +820,7 @@ class MainWindow(QMainWindow):
         backup = last_backup_at(self.session.path)
         self.path_label.setToolTip(
             f"Library folder {self.session.path}\n"
-            + (f"Last backup {backup:%Y-%m-%d %H:%M}" if backup else "Never backed up")
+            + (f"Last backup {stamp(backup)}" if backup else "Never backed up")
         )
 
     def _busy_changed(self, busy: bool) -> None:

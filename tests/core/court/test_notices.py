@@ -28,7 +28,8 @@ from caseorg.records.hearings import (
     list_hearings,
     mark_notice_returned,
 )
-from caseorg.reports import render as reports
+from caseorg.reports.docket import docket_html
+from caseorg.reports.summary import hearing_summary_html
 
 RETURNED = (
     "in absentia order, but the notice served 2025-02-05 was returned undeliverable on 2025-03-02"
@@ -121,18 +122,18 @@ def test_check_notices_lists_every_flag_with_its_reason(lib: Any, orders: dict[s
 
 
 def test_docket_and_summary_show_the_reason(lib: Any, orders: dict[str, Any]) -> None:
-    docket = text_of(reports.docket_html(lib, dt.date(2025, 3, 10)))
+    docket = text_of(docket_html(lib, dt.date(2025, 3, 10)))
     assert "1 with a notice warning" in docket
     assert f"Notice warning: I{RETURNED[1:]}" in docket
-    summary = text_of(reports.hearing_summary_html(lib, orders["returned"].id))
+    summary = text_of(hearing_summary_html(lib, orders["returned"].id))
     assert "NOTICE WARNING" in summary
     assert (
         "This hearing (03/10/2025): In absentia order, but the notice served 2025-02-05" in summary
     )
     assert "Yes — returned undeliverable on 03/02/2025" in summary
-    late = text_of(reports.hearing_summary_html(lib, orders["late"].id))
+    late = text_of(hearing_summary_html(lib, orders["late"].id))
     assert "only 4 days before the hearing (at least 10 required)" in late
-    sound = text_of(reports.hearing_summary_html(lib, orders["sound"].id))
+    sound = text_of(hearing_summary_html(lib, orders["sound"].id))
     assert "NOTICE WARNING" not in sound
 
 

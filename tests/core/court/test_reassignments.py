@@ -22,7 +22,7 @@ from caseorg.records.cases import add_case, edit_case
 from caseorg.records.hearings import add_hearing, add_notice
 from caseorg.records.judges import add_judge
 from caseorg.records.reassignments import reassign
-from caseorg.reports import render as reports
+from caseorg.reports.reassignments import reassignment_report_html
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -135,7 +135,7 @@ def test_csv(lib: Any) -> None:
 
 def test_html(lib: Any) -> None:
     build(lib)
-    page = text_of(reports.reassignment_report_html(lib, "JRM", "2025-01-01", "2025-03-31"))
+    page = text_of(reassignment_report_html(lib, "JRM", "2025-01-01", "2025-03-31"))
     assert "REASSIGNMENT REPORT" in page
     assert "Immigration Judge Rosa Martinez (JRM)" in page
     assert "January 1, 2025 through March 31, 2025" in page
@@ -146,7 +146,7 @@ def test_html(lib: Any) -> None:
     assert "Notice warning: In absentia order, but the notice served 2025-02-05" in page
     assert "Completed 03/20/2025: asylum granted" in page
     assert "Corrected by #" in page and "Corrects #" in page
-    empty = text_of(reports.reassignment_report_html(lib, "JRM", "2026-01-01", "2026-02-01"))
+    empty = text_of(reassignment_report_html(lib, "JRM", "2026-01-01", "2026-02-01"))
     assert "No case was taken from the judge in this period." in empty
 
 

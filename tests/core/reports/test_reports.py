@@ -21,7 +21,8 @@ from caseorg.records.documents import edit_document
 from caseorg.records.hearings import add_hearing, add_notice, link_document
 from caseorg.records.judges import add_judge
 from caseorg.records.reassignments import reassign
-from caseorg.reports import render as reports
+from caseorg.reports.docket import docket_context, docket_html
+from caseorg.reports.summary import hearing_summary_context, hearing_summary_html
 
 NOW = dt.datetime(2025, 3, 10, 14, 5)
 
@@ -107,7 +108,7 @@ def history(lib: Any, case: Any, tmp_path: Path) -> dict[str, Any]:
 
 
 def test_summary_caption_and_this_hearing(lib: Any, history: dict[str, Any]) -> None:
-    page = reports.hearing_summary_html(lib, history["merits"].id)
+    page = hearing_summary_html(lib, history["merits"].id)
     text = text_of(page)
     assert "U.S. DEPARTMENT OF JUSTICE" in text
     assert "EXECUTIVE OFFICE FOR IMMIGRATION REVIEW" in text
@@ -136,7 +137,7 @@ def test_summary_caption_and_this_hearing(lib: Any, history: dict[str, Any]) -> 
 
 
 def test_summary_history_sections(lib: Any, history: dict[str, Any]) -> None:
-    text = text_of(reports.hearing_summary_html(lib, history["merits"].id))
+    text = text_of(hearing_summary_html(lib, history["merits"].id))
     # prior hearing and its outcome
     prior = text[text.index("Prior hearings") : text.index("Notices of hearing served")]
     assert "01/10/2025 9:00 AM Master" in prior
@@ -166,7 +167,7 @@ def test_summary_history_sections(lib: Any, history: dict[str, Any]) -> None:
 
 
 def test_summary_of_first_hearing_lists_the_later_one(lib: Any, history: dict[str, Any]) -> None:
-    text = text_of(reports.hearing_summary_html(lib, history["first"].id, court_name="Oakland"))
+    text = text_of(hearing_summary_html(lib, history["first"].id, court_name="Oakland"))
     assert "Oakland" in text
     assert "No earlier hearings in this case." in text
     later = text[text.index("Later hearings") : text.index("Notices of hearing served")]
@@ -179,7 +180,7 @@ def test_in_absentia_without_notice_is_flagged_prominently(
     lib: Any, history: dict[str, Any]
 ) -> None:
     merits = history["merits"]
-    page = reports.hearing_summary_html(lib, merits.id)
+    page = hearing_summary_html(lib, merits.id)
     text = text_of(page)
     problem = "In absentia order, but the notice served 2025-02-05 was returned undeliverable"
     # in the box above the caption, and again beside the hearing
@@ -189,7 +190,7 @@ def test_in_absentia_without_notice_is_flagged_prominently(
 
     # proper notice, served in time: the warning goes away
     add_notice(lib, merits.id, "2025-02-10", method="personal", address="Adelanto ICE Processing")
-    text = text_of(reports.hearing_summary_html(lib, merits.id))
+    text = text_of(hearing_summary_html(lib, merits.id))
     assert "NOTICE WARNING" not in text and "Notice warning" not in text
 
 
@@ -205,25 +206,25 @@ def test_user_text_is_escaped(lib: Any, case: Any) -> None:
     hearing = add_hearing(
         lib, tricky.id, "2025-03-03 09:00", courtroom="<td>4</td>", notes="a <br> b"
     )
-    page = reports.hearing_summary_html(lib, hearing.id)
+    page = hearing_summary_html(lib, hearing.id)
     assert "<b>Ana</b>" not in page
     assert "&lt;b&gt;Ana&lt;/b&gt;" in page
     assert "<script>" not in page and "<i>Partners</i>" not in page and "<td>4</td>" not in page
     assert "<b>Ana</b>" in text_of(page)  # printed literally
-    docket = reports.docket_html(lib, dt.date(2025, 3, 3))
+    docket = docket_html(lib, dt.date(2025, 3, 3))
     assert "&lt;b&gt;Ana&lt;/b&gt;" in docket and "<b>Ana</b>" not in docket
     assert "O&#39;Brien &amp; &lt;i&gt;Partners&lt;/i&gt;" in docket
 
 
 def test_missing_hearing_is_not_found(lib: Any) -> None:
     with pytest.raises(NotFound):
-        reports.hearing_summary_html(lib, 999)
+        hearing_summary_html(lib, 999)
 
 
 def test_summary_without_history_says_so(lib: Any, case: Any) -> None:
     edit_case(lib, case.id, attorney="Maria Chen, Esq.")
     hearing = add_hearing(lib, case.id, "2025-04-01 13:00")
-    text = text_of(reports.hearing_summary_html(lib, hearing.id))
+    text = text_of(hearing_summary_html(lib, hearing.id))
     assert "On behalf of Respondent: Maria Chen, Esq." in text
     assert "pro se" not in text
     for empty in (
@@ -241,7 +242,7 @@ def test_overdue_deadline_is_marked(lib: Any, case: Any) -> None:
     hearing = add_hearing(lib, case.id, "2025-03-03 09:00")
     add_deadline(lib, case.id, "decision_due", "2025-03-01", note="written decision")
     add_deadline(lib, case.id, "filing", "2025-03-12", note="evidence packet")
-    context = reports.hearing_summary_context(lib, hearing.id, now=NOW)
+    context = hearing_summary_context(lib, hearing.id, now=NOW)
     rows = {row["note"]: row for row in context["deadlines"]}
     assert rows["written decision"]["overdue"] and rows["written decision"]["when"] == (
         "overdue by 9 days"
@@ -251,8 +252,8 @@ def test_overdue_deadline_is_marked(lib: Any, case: Any) -> None:
 
 
 def test_contexts_are_plain_data(lib: Any, history: dict[str, Any]) -> None:
-    summary = reports.hearing_summary_context(lib, history["merits"].id, now=NOW)
-    docket = reports.docket_context(lib, dt.date(2025, 3, 3), now=NOW)
+    summary = hearing_summary_context(lib, history["merits"].id, now=NOW)
+    docket = docket_context(lib, dt.date(2025, 3, 3), now=NOW)
     json.dumps(summary)
     json.dumps(docket)  # the desktop app may reuse them as they are
     assert summary["case"]["a_number_display"] == "A-123-456-789"
@@ -314,7 +315,7 @@ def busy_day(lib: Any, case: Any) -> dict[str, Any]:
 def test_docket_groups_by_judge_then_courtroom_in_time_order(
     lib: Any, busy_day: dict[str, Any]
 ) -> None:
-    page = reports.docket_html(lib, dt.date(2025, 3, 3))
+    page = docket_html(lib, dt.date(2025, 3, 3))
     text = text_of(page)
     assert "DOCKET" in text and "Monday, March 3, 2025" in text
     assert "4 hearings before 2 judges" in text
@@ -340,7 +341,7 @@ def test_docket_groups_by_judge_then_courtroom_in_time_order(
 
 def test_docket_range_and_judge(lib: Any, busy_day: dict[str, Any]) -> None:
     text = text_of(
-        reports.docket_html(
+        docket_html(
             lib, dt.date(2025, 3, 3), until=dt.date(2025, 3, 4), judge_code="aab", court_name="SF"
         )
     )
@@ -351,22 +352,22 @@ def test_docket_range_and_judge(lib: Any, busy_day: dict[str, Any]) -> None:
     assert "Rosa Martinez" not in text and "Ana Lopez Garcia" not in text
     assert "SF" in text
     with pytest.raises(NotFound):
-        reports.docket_html(lib, dt.date(2025, 3, 3), judge_code="NOPE")
+        docket_html(lib, dt.date(2025, 3, 3), judge_code="NOPE")
 
 
 def test_empty_docket(lib: Any, case: Any) -> None:
-    text = text_of(reports.docket_html(lib, dt.date(2025, 3, 8)))
+    text = text_of(docket_html(lib, dt.date(2025, 3, 8)))
     assert "No hearings scheduled" in text
     assert "Saturday, March 8, 2025" in text
     assert "San Francisco" in text  # the library's one court
-    context = reports.docket_context(lib, dt.date(2025, 3, 8), now=NOW)
+    context = docket_context(lib, dt.date(2025, 3, 8), now=NOW)
     assert context["judges"] == [] and context["hearing_count"] == 0
 
 
 def test_hearing_without_judge_or_courtroom(lib: Any) -> None:
     orphan = add_case(lib, "A-000-000-001", "No Judge Yet")
     add_hearing(lib, orphan.id, "2025-03-05 09:00")
-    text = text_of(reports.docket_html(lib, dt.date(2025, 3, 5)))
+    text = text_of(docket_html(lib, dt.date(2025, 3, 5)))
     assert "Immigration Judge No judge assigned" in text
     assert "Courtroom not set" in text
     assert "IMMIGRATION COURT" in text

@@ -67,7 +67,7 @@ def test_grouped_overdue_this_week_later(
     assert model.data(model.index(0, 0)) == "Overdue (2)"
     brief = row_of(view, ids["ana_brief"])
     assert model.data(brief.siblingAtColumn(DUE)) == "06/02/2025"
-    assert model.data(brief.siblingAtColumn(WHEN)) == "9 days overdue"
+    assert model.data(brief.siblingAtColumn(WHEN)) == "overdue by 9 days"
     assert model.data(brief.siblingAtColumn(A_NUMBER)) == "A-100-000-001"
     assert model.data(row_of(view, ids["carla_filing"]).siblingAtColumn(WHEN)) == "in 2 days"
     text = view.summary.text()

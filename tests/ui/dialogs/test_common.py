@@ -9,8 +9,8 @@ import pytest
 from fixtures_dialogs import Court, court_fixture, court_template_fixture  # noqa: F401 (fixtures)
 
 from caseorg.errors import InvalidValue
+from caseorg.words import choice_text, sentence
 from caseorg_ui.dialogs import CaseDialog, DocumentDialog
-from caseorg_ui.dialogs.common import choice_text, sentence
 from caseorg_ui.dialogs.fields import DateEdit
 
 # -- the shared widgets ----------------------------------------------------------------

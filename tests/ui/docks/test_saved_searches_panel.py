@@ -121,5 +121,5 @@ def test_save_button_uses_the_current_search(panel: SavedSearchesPanel, court: C
 def test_filters_in_words() -> None:
     assert filters_text({}) == ""
     assert filters_text({"case": "100000001", "type": "notice_to_appear", "limit": 5}) == (
-        "case A-100-000-001 \N{MIDDLE DOT} type Notice to appear \N{MIDDLE DOT} first 5"
+        "case A-100-000-001 \N{MIDDLE DOT} type Notice to Appear \N{MIDDLE DOT} first 5"
     )

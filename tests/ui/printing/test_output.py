@@ -19,7 +19,8 @@ from caseorg.records.cases import add_case, edit_case
 from caseorg.records.hearings import add_hearing, add_notice
 from caseorg.records.judges import add_judge
 from caseorg.records.reassignments import reassign
-from caseorg.reports.render import docket_html, hearing_summary_html
+from caseorg.reports.docket import docket_html
+from caseorg.reports.summary import hearing_summary_html
 from caseorg_ui.printing import output as printing
 from caseorg_ui.printing.output import write_pdf
 

@@ -1,0 +1,271 @@
+"""Every date, time, count and choice label a person reads, in one place and in English.
+
+Never ``strftime`` with ``%A %B %p %a %b``: a Qt app sets the C library's locale
+from the desktop, so those would print "Montag" or "März" on a German desktop
+while the court (and its printouts) writes English. Names come from the lists
+here instead, and numeric forms are built digit by digit. Parsing what a person
+typed stays in :mod:`caseorg.values`; this module only shows values.
+
+Cheap to import (the app's first window uses it): standard library only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from caseorg.values import stored_day, stored_moment
+
+DASH = "\u2014"  # shown for a missing value
+EN_DASH = "\u2013"  # between the two ends of a span
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+# -- dates and times -------------------------------------------------------------------
+
+
+def month_name(month: int) -> str:
+    """3 -> 'March'."""
+    return MONTHS[month - 1]
+
+
+def short_month(month: int) -> str:
+    """3 -> 'Mar'."""
+    return MONTHS[month - 1][:3]
+
+
+def weekday_name(day: dt.date) -> str:
+    """'Monday'."""
+    return WEEKDAYS[day.weekday()]
+
+
+def long_date(day: dt.date) -> str:
+    """'March 17, 2025'."""
+    return f"{month_name(day.month)} {day.day}, {day.year}"
+
+
+def weekday_date(day: dt.date) -> str:
+    """'Monday, March 17, 2025': said next to a date so that a wrong day stands out."""
+    return f"{weekday_name(day)}, {long_date(day)}"
+
+
+def _us_day(day: dt.date) -> str:
+    return f"{day.month:02d}/{day.day:02d}/{day.year}"
+
+
+def us_date(value: str | dt.date | None) -> str:
+    """'03/17/2025', the court's numeric form (table columns); '' for none, and a stored
+    value that is not a date as it is."""
+    if not value:
+        return ""
+    if isinstance(value, dt.date):
+        return _us_day(value)
+    day = stored_day(value)
+    return _us_day(day) if day else value
+
+
+def weekday_month_day(day: dt.date) -> str:
+    """'Mon 03/17': a day within a week's docket."""
+    return f"{weekday_name(day)[:3]} {day.month:02d}/{day.day:02d}"
+
+
+def clock(moment: dt.datetime | dt.time) -> str:
+    """'9:30 AM'."""
+    hour = moment.hour % 12 or 12
+    return f"{hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
+
+
+def us_datetime(value: str | dt.datetime | None) -> str:
+    """'03/17/2025 9:30 AM'; '' for none, and a stored value that is not a time as it is."""
+    if not value:
+        return ""
+    moment = value if isinstance(value, dt.datetime) else stored_moment(value)
+    if moment is None:
+        return str(value)
+    return f"{_us_day(moment.date())} {clock(moment)}"
+
+
+def stamp(moment: dt.datetime) -> str:
+    """'2025-03-17 09:30': when something was done (generated, backed up), to the minute."""
+    return f"{moment.date().isoformat()} {moment.hour:02d}:{moment.minute:02d}"
+
+
+def date_span(first: dt.date, last: dt.date) -> str:
+    """'March 3 – 9, 2025', 'March 31 – April 6, 2025', 'December 30, 2024 – January 5, 2025'."""
+    start = f"{month_name(first.month)} {first.day}"
+    if first.year != last.year:
+        start += f", {first.year}"
+    end = f"{last.day}" if first.month == last.month else f"{month_name(last.month)} {last.day}"
+    return f"{start} {EN_DASH} {end}, {last.year}"
+
+
+# -- counts ------------------------------------------------------------------------------
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``word`` for one, else its plural (``many``, default ``word + 's'``): 'page', 'pages'."""
+    return word if count == 1 else (many or word + "s")
+
+
+def counted(count: int, word: str, many: str | None = None) -> str:
+    """'1 deadline', '2 deadlines', '0 deadlines'."""
+    return f"{count} {plural(count, word, many)}"
+
+
+def due_words(days: int) -> str:
+    """How far off a due date is, ``days`` from today: 'overdue by 2 days', 'due today',
+    'in 1 day'."""
+    if days < 0:
+        return f"overdue by {counted(-days, 'day')}"
+    if days == 0:
+        return "due today"
+    return f"in {counted(days, 'day')}"
+
+
+# -- text ------------------------------------------------------------------------------
+
+
+def sentence(text: str) -> str:
+    """A message or phrase as a line of its own: stripped, first letter capitalised."""
+    text = text.strip()
+    return text[:1].upper() + text[1:] if text else text
+
+
+def or_dash(value: object) -> str:
+    """A free-text value, or a dash when there is none."""
+    text = "" if value is None else str(value).strip()
+    return text or DASH
+
+
+def judge_name(name: str | None, code: str | None, missing: str = DASH) -> str:
+    """'Rosa Martinez (JRM)': the title '(Immigration) Judge' is dropped, the column or
+    heading says it; ``missing`` when there is neither name nor code."""
+    if not name and not code:
+        return missing
+    shown = re.sub(r"^\s*(Immigration\s+)?Judge\s+", "", name or "", flags=re.IGNORECASE)
+    shown = shown.strip() or (name or "").strip()
+    if code and shown:
+        return f"{shown} ({code})"
+    return shown or code or missing
+
+
+# -- stored choices ---------------------------------------------------------------------
+
+# How a stored choice reads on its own (the printouts' wording), list by list;
+# "_short" lists are the narrow forms for table columns.
+CHOICE_WORDS: dict[str, dict[str, str]] = {
+    "custody": {"detained": "Detained", "released": "Released", "non_detained": "Non-detained"},
+    "case_type": {
+        "removal": "Removal",
+        "asylum_only": "Asylum-only",
+        "withholding_only": "Withholding-only",
+        "bond": "Bond",
+        "other": "Other",
+    },
+    "status": {
+        "pending": "Pending",
+        "completed": "Completed",
+        "closed": "Closed",
+        "appealed": "Appealed",
+    },
+    "kind": {
+        "master": "Master calendar",
+        "individual": "Individual (merits)",
+        "bond": "Bond",
+        "status": "Status",
+    },
+    "kind_short": {
+        "master": "Master",
+        "individual": "Individual",
+        "bond": "Bond",
+        "status": "Status",
+    },
+    "medium": {"in_person": "In person", "video": "Video (VTC)", "telephone": "Telephone"},
+    "medium_short": {"in_person": "In person", "video": "Video", "telephone": "Telephone"},
+    "outcome": {
+        "pending": "Pending",
+        "continued": "Continued",
+        "decided": "Decided",
+        "in_absentia_order": "In absentia order",
+        "cancelled": "Cancelled",
+    },
+    "method": {"personal": "Personal service", "mail": "Mail", "electronic": "Electronic"},
+    "doc_type": {
+        "brief": "Brief",
+        "motion": "Motion",
+        "notice_to_appear": "Notice to Appear",
+        "hearing_notice": "Hearing notice",
+        "evidence": "Evidence",
+        "decision": "Decision",
+        "order": "Order",
+        "correspondence": "Correspondence",
+        "other": "Other",
+    },
+    "filed_by": {"respondent": "Respondent", "dhs": "DHS", "court": "Court", "other": "Other"},
+    "deadline": {
+        "brief_due": "Brief due",
+        "filing": "Filing",
+        "decision_due": "Decision due",
+        "other": "Other",
+    },
+}
+
+# The caption's line under the respondent's name, by case type
+PROCEEDINGS = {
+    "removal": "In Removal Proceedings",
+    "asylum_only": "In Asylum-Only Proceedings",
+    "withholding_only": "In Withholding-Only Proceedings",
+    "bond": "In Bond Proceedings",
+}
+
+_ACRONYMS = {"dhs": "DHS", "nta": "NTA"}
+
+# Every listed value, whatever its list: the narrow table form where there is one
+# (a value reads the same in every list it is in: a test holds this)
+_ANY_LIST = {
+    value: text
+    for group in sorted(CHOICE_WORDS, key=lambda name: name.endswith("_short"))
+    for value, text in CHOICE_WORDS[group].items()
+}
+
+
+def label(value: str | None) -> str:
+    """A stored choice inside a sentence or a terse list: 'in_absentia_order' -> 'in
+    absentia order' (the command line and the case view's plain columns)."""
+    return (value or "").replace("_", " ")
+
+
+def choice_text(value: str | None) -> str:
+    """A stored choice on its own, as in a combo box or cell: 'notice_to_appear' ->
+    'Notice to Appear', 'individual' -> 'Individual'; '' for none."""
+    if not value:
+        return ""
+    return _ANY_LIST.get(value) or _ACRONYMS.get(value) or sentence(label(value))
+
+
+def choice_words(group: str, value: str | None) -> str:
+    """A stored choice in the words of one list of :data:`CHOICE_WORDS` (``group`` is
+    e.g. "kind", or its table form "kind_short"); a dash for none."""
+    if not value:
+        return DASH
+    return CHOICE_WORDS[group].get(value) or choice_text(value)
+
+
+def proceedings(case_type: str | None) -> str:
+    """'In Removal Proceedings': the caption's line for a case type."""
+    return PROCEEDINGS.get(case_type or "", "In Proceedings")
