@@ -74,7 +74,7 @@ def deadline_list(
 ) -> None:
     """List deadlines across the library: overdue, this week (the next 7 days), later,
     then done. --json gives one list, each deadline with its "group"."""
-    from caseorg.court.deadline_views import deadline_board
+    from caseorg.court.deadline_board import deadline_board
 
     lib = state.lib()
     case_id = optional_case_id(lib, a_number)

@@ -1,7 +1,7 @@
 """The status bar's deadline reminder: how many open deadlines are overdue or due this week.
 
 Counted in SQL on the library's plain connection, so that the app's first window
-shows it without loading the deadline board (:mod:`caseorg.court.deadline_views`) or the
+shows it without loading the deadline board (:mod:`caseorg.court.deadline_board`) or the
 record classes; the board groups the same way (a test holds the two equal).
 """
 
@@ -22,7 +22,7 @@ def pressing_counts(lib: Library, today: dt.date | None = None) -> tuple[int, in
     """(overdue, due this week) among open deadlines: the status bar's reminder,
     counted in SQL so that the app's first window does not read every deadline.
 
-    Same grouping as :func:`caseorg.court.deadline_views.group_of` (ISO days compare as text).
+    Same grouping as :func:`caseorg.court.deadline_board.group_of` (ISO days compare as text).
     """
     day = today or dt.date.today()
     week_end = day + dt.timedelta(days=WEEK_DAYS)

@@ -1,6 +1,6 @@
 """Deadlines across the library, the way a clerk works them: overdue, this week, later.
 
-The rows come from :func:`caseorg.court.deadline_views.deadline_board` on the read-only
+The rows come from :func:`caseorg.court.deadline_board.deadline_board` on the read-only
 library (one query on the UI thread). Groups are top-level rows; sorting a column
 sorts the deadlines inside each group, so overdue items never drift below later
 ones. Overdue rows are red, this week's amber; done deadlines are listed only when
@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from caseorg.court.deadline_views import DeadlineBoard, DeadlineItem, deadline_board
+from caseorg.court.deadline_board import DeadlineBoard, DeadlineItem, deadline_board
 from caseorg.court.reminders import reminder_line
 from caseorg.errors import CaseorgError
 from caseorg.library.folder import Library

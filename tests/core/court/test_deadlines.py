@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from helpers import make_pdf
 
 from caseorg.cli.main import cli
-from caseorg.court.deadline_views import deadline_board, group_of
+from caseorg.court.deadline_board import deadline_board, group_of
 from caseorg.court.reminders import pressing_counts, reminder_line
 from caseorg.errors import InvalidValue
 from caseorg.importing.pipeline import import_files

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from caseorg.court.deadline_views import deadline_board
+from caseorg.court.deadline_board import deadline_board
 from caseorg.court.notice_checks import check_notices
 from caseorg.court.reassignment_report import reassignment_report
 from caseorg.court.stats import court_stats

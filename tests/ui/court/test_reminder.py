@@ -6,7 +6,7 @@ import datetime as dt
 
 from fixtures_court_ui import TODAY, Court, court_fixture, court_template_fixture  # noqa: F401 (fixtures)
 
-from caseorg.court.deadline_views import deadline_board
+from caseorg.court.deadline_board import deadline_board
 from caseorg.court.reminders import deadline_reminder
 from caseorg.records.deadlines import add_deadline, mark_done
 from caseorg_ui.court.deadlines_view import reminder_text
