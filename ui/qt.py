@@ -119,6 +119,8 @@ QT_NAMES = {
     "QTreeWidgetItem": "QtWidgets",
     "QVBoxLayout": "QtWidgets",
     "QWidget": "QtWidgets",
+    # QtTest
+    "QTest": "QtTest",
     # QtPdf
     "QPdfDocument": "QtPdf",
     "QPdfSearchModel": "QtPdf",

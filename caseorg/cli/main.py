@@ -22,6 +22,7 @@ import click
 from caseorg import __version__
 from caseorg.errors import CaseorgError, InvalidValue, is_disk_full
 from caseorg.library.folder import Library, default_library_path, open_library
+from caseorg.progress import Progress, ProgressCallback
 from caseorg.records.models import (
     CASE_STATUSES,
     CASE_TYPES,
@@ -178,7 +179,7 @@ def demo(state: State, as_json: bool) -> None:
     from caseorg.demo.builder import create_demo
 
     lib = state.lib()
-    summary = create_demo(lib, progress=lambda text: click.echo(text, err=True))
+    summary = create_demo(lib, progress=lambda p: click.echo(p.text, err=True))
     if as_json:
         emit_json({"library": str(lib.path), **summary})
     else:
@@ -192,9 +193,9 @@ def reindex(state: State) -> None:
     """Rebuild the search index from the database (the index is only a cache)."""
     lib = state.lib()
 
-    def show(done: int, total: int) -> None:
+    def show(progress: Progress) -> None:
         if sys.stderr.isatty():
-            click.echo(f"\rindexing {done}/{total} pages", err=True, nl=False)
+            click.echo(f"\rindexing {progress.done}/{progress.total} pages", err=True, nl=False)
 
     pages = index_of(lib).rebuild(progress=show)
     if sys.stderr.isatty():
@@ -523,15 +524,10 @@ def history_cmd(state: State, a_number: str, as_json: bool) -> None:
 # -- documents -----------------------------------------------------------------------------
 
 
-def _progress_printer() -> Callable[[Any], None]:
-    def show(progress: Any) -> None:
+def _progress_printer() -> ProgressCallback:
+    def show(progress: Progress) -> None:
         if sys.stderr.isatty():
-            click.echo(
-                f"\r{progress.done_files}/{progress.total_files} files, "
-                f"{progress.done_pages} pages  {progress.current_name[:40]:<40}",
-                err=True,
-                nl=False,
-            )
+            click.echo(f"\r{progress.text[:72]:<72}", err=True, nl=False)
 
     return show
 
@@ -1398,13 +1394,9 @@ def import_eoir_cmd(state: State, folder: Path, as_json: bool) -> None:
     from caseorg.eoir.release import import_eoir
     from caseorg.importing.pipeline import CancelToken
 
-    def show(progress: Any) -> None:
+    def show(progress: Progress) -> None:
         if sys.stderr.isatty():
-            click.echo(
-                f"\r{progress.done_cases}/{progress.total_cases} cases  {progress.current:<24}",
-                err=True,
-                nl=False,
-            )
+            click.echo(f"\r{progress.text[:72]:<72}", err=True, nl=False)
 
     cancel = CancelToken()
     try:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import random
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from caseorg.demo.pdfmake import write_text_pdf
 from caseorg.errors import CaseorgError
 from caseorg.importing.pipeline import import_files
 from caseorg.library.folder import Library
+from caseorg.progress import Progress, ProgressCallback
 from caseorg.records import (
     cases,
     deadlines,
@@ -1565,7 +1565,7 @@ def _count(lib: Library, table: str) -> int:
 
 def create_demo(
     lib: Library,
-    progress: Callable[[str], None] | None = None,
+    progress: ProgressCallback | None = None,
     *,
     today: dt.date | None = None,
 ) -> dict[str, int]:
@@ -1582,7 +1582,7 @@ def create_demo(
             "this library already has cases; the demo fills only an empty library "
             "(choose a new library folder for it)"
         )
-    say = progress or (lambda _text: None)
+    say = (lambda text: progress(Progress(text))) if progress else (lambda _text: None)
     today = today or dt.date.today()
     rng = random.Random(SEED)
 

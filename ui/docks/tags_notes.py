@@ -5,7 +5,7 @@
 of a case (with those on its documents and hearings), a document or a hearing,
 oldest first, with a box to add one and Edit/Delete on the selected note. Both
 read through the read-only library and hand every write to
-``submit(operation, on_success)`` — the main window runs it on its worker — then
+an operation on ``runner`` — the main window's worker — then
 re-read. A tag the core would refuse is said under the box before anything is
 sent.
 """
@@ -56,9 +56,12 @@ from caseorg.library.folder import Library
 from caseorg.records.notes import MAX_NOTE, Note, add_note, delete_note, edit_note, list_notes
 from caseorg.records.tags import add_tag, all_tags, normalise_tag, remove_tag, tags_of
 from caseorg_ui.dialogs.common import us_date
-from caseorg_ui.dialogs.judge_dialog import Submit
+from caseorg_ui.operations.changes import Change
+from caseorg_ui.operations.library_op import LibraryOp, Runner
 
 ERROR_COLOR = "#a0241b"
+SAVE_NOTES_AND_TAGS = "Save notes and tags"  # a write's progress label, and once written:
+SAVED_NOTES_AND_TAGS = "Save notes and tags: done"
 NoteIdRole = Qt.ItemDataRole.UserRole + 1
 SecondaryRole = Qt.ItemDataRole.UserRole + 40  # the grey line a TwoLineDelegate adds
 
@@ -216,14 +219,14 @@ class TagsEditor(QWidget):
     def __init__(
         self,
         read_lib: Library,
-        submit: Submit | None,
+        runner: Runner | None,
         entity: str = "case",
         entity_id: int | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.read_lib = read_lib
-        self.submit = submit
+        self.runner = runner
         self.entity = entity
         self.entity_id = entity_id
         self.tags: list[str] = []
@@ -286,7 +289,7 @@ class TagsEditor(QWidget):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        writable = self.submit is not None and self.entity_id is not None
+        writable = self.runner is not None and self.entity_id is not None
         for tag in self.tags:
             chip = TagChip(tag, writable, self.chips)
             chip.removeRequested.connect(self.remove)
@@ -308,7 +311,7 @@ class TagsEditor(QWidget):
     def add(self, text: str) -> bool:
         """Put the tag ``text`` on the entity (False, with a message, if it is not a
         valid tag)."""
-        if self.submit is None or self.entity_id is None:
+        if self.runner is None or self.entity_id is None:
             return False
         try:
             tag = normalise_tag(text)
@@ -321,7 +324,9 @@ class TagsEditor(QWidget):
             return add_tag(lib, entity, entity_id, tag)
 
         self._show_message("")
-        self.submit(put, self._written)
+        task = LibraryOp(self, put, Change.TAGS).success(lambda _tags: self._written())
+        task.with_progress(SAVE_NOTES_AND_TAGS).says(SAVED_NOTES_AND_TAGS)
+        task.run_in_background(self.runner)
         return True
 
     def add_typed(self) -> None:
@@ -332,14 +337,16 @@ class TagsEditor(QWidget):
             self.edit.clear()
 
     def remove(self, tag: str) -> None:
-        if self.submit is None or self.entity_id is None:
+        if self.runner is None or self.entity_id is None:
             return
         entity, entity_id = self.entity, self.entity_id
 
         def take(lib: Library) -> list[str]:
             return remove_tag(lib, entity, entity_id, tag)
 
-        self.submit(take, self._written)
+        task = LibraryOp(self, take, Change.TAGS).success(lambda _tags: self._written())
+        task.with_progress(SAVE_NOTES_AND_TAGS).says(SAVED_NOTES_AND_TAGS)
+        task.run_in_background(self.runner)
 
     # -- internals -----------------------------------------------------------------------
     def _written(self) -> None:
@@ -423,14 +430,14 @@ class NotesPanel(QWidget):
     def __init__(
         self,
         read_lib: Library,
-        submit: Submit | None,
+        runner: Runner | None,
         entity: str = "case",
         entity_id: int | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.read_lib = read_lib
-        self.submit = submit
+        self.runner = runner
         self.entity = entity
         self.entity_id = entity_id
         self.editing: int | None = None  # the note being edited, or None when adding
@@ -536,7 +543,7 @@ class NotesPanel(QWidget):
 
     def save(self) -> bool:
         """Add the typed note, or save the note being edited; False if nothing was sent."""
-        if self.submit is None or self.entity_id is None:
+        if self.runner is None or self.entity_id is None:
             return False
         body = self.text.toPlainText().strip()
         if not body:
@@ -552,18 +559,20 @@ class NotesPanel(QWidget):
                 return edit_note(lib, editing, body)
             return add_note(lib, entity, entity_id, body)
 
-        def written() -> None:
+        def written(_note: Note) -> None:
             self.cancel_edit()
             self.refresh()
             self.changed.emit()
 
         self._show_message("")
-        self.submit(write, written)
+        task = LibraryOp(self, write, Change.NOTES).success(written)
+        task.with_progress(SAVE_NOTES_AND_TAGS).says(SAVED_NOTES_AND_TAGS)
+        task.run_in_background(self.runner)
         return True
 
     def start_edit(self, note_id: int | None = None) -> bool:
         """Load a note (default: the selected one) into the box for correcting."""
-        if self.submit is None:
+        if self.runner is None:
             return False
         wanted = note_id if note_id is not None else self.selected_id()
         note = next((n for n in self.model.notes if n.id == wanted), None)
@@ -586,19 +595,21 @@ class NotesPanel(QWidget):
         self._update_buttons()
 
     def delete(self, note_id: int) -> None:
-        if self.submit is None:
+        if self.runner is None:
             return
 
         def forget(lib: Library) -> None:
             delete_note(lib, note_id)
 
-        def done() -> None:
+        def done(_none: None) -> None:
             if self.editing == note_id:
                 self.cancel_edit()
             self.refresh()
             self.changed.emit()
 
-        self.submit(forget, done)
+        task = LibraryOp(self, forget, Change.NOTES).success(done)
+        task.with_progress(SAVE_NOTES_AND_TAGS).says(SAVED_NOTES_AND_TAGS)
+        task.run_in_background(self.runner)
 
     # -- internals -----------------------------------------------------------------------
     def _where(self, notes: list[Note]) -> dict[int, str]:
@@ -618,7 +629,7 @@ class NotesPanel(QWidget):
         return out
 
     def _update_buttons(self) -> None:
-        writable = self.submit is not None and self.entity_id is not None
+        writable = self.runner is not None and self.entity_id is not None
         selected = self.selected_id() is not None
         self.text.setEnabled(writable)
         self.save_button.setEnabled(writable and bool(self.text.toPlainText().strip()))
@@ -642,9 +653,9 @@ class NotesPanel(QWidget):
         self.list.setCurrentIndex(index)
         menu = QMenu(self)
         edit = menu.addAction("Edit…")
-        edit.setEnabled(self.submit is not None)
+        edit.setEnabled(self.runner is not None)
         edit.triggered.connect(lambda: self.start_edit(note.id))
         delete = menu.addAction("Delete")
-        delete.setEnabled(self.submit is not None)
+        delete.setEnabled(self.runner is not None)
         delete.triggered.connect(lambda: self.delete(note.id))
         menu.exec(self.list.viewport().mapToGlobal(point))

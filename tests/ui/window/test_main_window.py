@@ -26,6 +26,8 @@ from caseorg.records.hearings import (
 from caseorg.records.judges import add_judge
 from caseorg.records.reassignments import reassign
 from caseorg_ui import preferences as settings
+from caseorg_ui.operations.changes import Change
+from caseorg_ui.operations.library_op import LibraryOp
 from caseorg_ui.operations.runner import Session
 from caseorg_ui.qt import (
     QApplication,
@@ -184,10 +186,12 @@ def test_reassignment_via_worker_shows_in_tabs_without_edit(qtbot: Any, window: 
     case_id = select(window, "A-123-456-789")
     history_before = window.case_view.models["history"].rowCount()
 
-    def op(lib: Any, _ctx: Any) -> Any:
+    def op(lib: Any) -> Any:
         return reassign(lib, case_id, "TKW", reason="docket rebalancing", ordered_by="ACIJ Smith")
 
-    handle = window.runner.run_op(op, window.after_write, label="Reassigning")
+    changes = Change.REASSIGNMENTS | Change.CASES | Change.HEARINGS  # what the window re-reads
+    handle = LibraryOp(window, op, changes).with_progress("Reassigning")
+    handle.run_in_background(window.runner)
     qtbot.waitUntil(lambda: handle.done, timeout=5000)
     model = window.case_view.models["reassignments"]
     assert model.rowCount() == 1
