@@ -95,6 +95,14 @@ class CaseCommands:
             self.say("Select a case first", 5000)
         return case_id
 
+    def _need_selected(self, tab: str, hint: str) -> int | None:
+        """The record selected on the case view's ``tab``; else that tab, and ``hint``."""
+        record_id = self.case_view.selected_id(tab)
+        if record_id is None:
+            self.case_view.show_tab(tab)
+            self.say(hint, 5000)
+        return record_id
+
     def new_case(self) -> QDialog | None:
         from caseorg_ui.dialogs.case_dialog import CaseDialog
 
@@ -138,10 +146,8 @@ class CaseCommands:
     def add_notice(self) -> QDialog | None:
         from caseorg_ui.dialogs.notice_dialog import NoticeDialog
 
-        hearing_id = self.case_view.selected_id("hearings")
+        hearing_id = self._need_selected("hearings", "Select the hearing the notice is for")
         if hearing_id is None:
-            self.case_view.show_tab("hearings")
-            self.say("Select the hearing the notice is for", 5000)
             return None
         return self.run_dialog(NoticeDialog, ADD_NOTICE, hearing_id=hearing_id)
 
@@ -167,10 +173,8 @@ class CaseCommands:
     def mark_deadline_done(self) -> QDialog | None:
         from caseorg_ui.dialogs.deadline_dialog import MarkDoneDialog
 
-        deadline_id = self.case_view.selected_id("deadlines")
+        deadline_id = self._need_selected("deadlines", "Select the deadline that was met")
         if deadline_id is None:
-            self.case_view.show_tab("deadlines")
-            self.say("Select the deadline that was met", 5000)
             return None
         return self.run_dialog(MarkDoneDialog, MARK_DONE, deadline_id=deadline_id)
 

@@ -232,8 +232,8 @@ class MainWindow(
         if self._closed:
             return
         if changes & CASE_LIST_SHOWS:
-            self.reload_cases()
-        if self._case_view is not None and changes & CASE_VIEW_SHOWS:
+            self.reload_cases()  # selecting the case again shows it afresh in the case view
+        elif self._case_view is not None and changes & CASE_VIEW_SHOWS:
             self._case_view.refresh()
         if changes & COUNTS_SHOW:
             self.refresh_status()

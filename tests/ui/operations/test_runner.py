@@ -244,3 +244,48 @@ def test_show_message_does_not_block(qtbot: Any) -> None:
     box = show_message(None, "one line")
     assert box.isVisible() and box.text() == "one line"
     box.close()
+
+
+def test_a_write_says_what_it_changed_before_its_success_callback(
+    qtbot: Any, session: Session
+) -> None:
+    heard: list[object] = []
+    session.runner.changed.connect(lambda changes: heard.append(changes))
+    session.runner.message.connect(lambda text: heard.append(text))
+
+    def op(lib: Library) -> int:
+        return add_case(lib, "A-111-222-333", "Ana Lopez").id
+
+    handle = LibraryOp(None, op, Change.CASES | Change.JUDGES).says("Case opened")
+    handle.success(lambda case_id: heard.append(("success", case_id)))
+    handle.run_in_background(session.runner)
+    qtbot.waitUntil(lambda: handle.done, timeout=5000)
+    case_id = list_cases(session.read_lib)[0].id
+    assert heard == [Change.CASES | Change.JUDGES, "Case opened", ("success", case_id)]
+
+
+def test_a_failed_or_unchanging_operation_changes_nothing(qtbot: Any, session: Session) -> None:
+    heard: list[object] = []
+    session.runner.changed.connect(heard.append)
+    failed = LibraryOp(None, lambda lib: add_case(lib, "A-12", "Bo Chen"), Change.CASES)
+    failed.failure(lambda _exc: None).run_in_background(session.runner)
+    quiet = LibraryOp(None, lambda _lib: 1).run_in_background(session.runner)  # a read
+    qtbot.waitUntil(lambda: failed.done and quiet.done, timeout=5000)
+    assert heard == []
+
+
+def test_progress_reports_are_thinned_but_the_last_one_arrives() -> None:
+    op = LibraryOp(None, lambda _lib: None)
+    sent: list[Progress] = []
+    op.reporter = sent.append  # (the runner queues each report to the UI thread)
+    for step in range(1, 1001):
+        op.progress(Progress(f"{step} of 1000", step, 1000))
+    assert 1 <= len(sent) < 100
+    assert sent[-1] == Progress("1000 of 1000", 1000, 1000)
+
+
+def test_change_kinds_combine() -> None:
+    everything = Change.everything()
+    assert Change.CASES in everything and Change.INDEX in everything
+    assert not Change.NONE and not (Change.CASES & Change.TAGS)
+    assert everything & ~Change.INDEX == everything ^ Change.INDEX
