@@ -87,7 +87,7 @@ def caseorg_rebuild(folder: Path) -> tuple[int, float, int]:
         index = SearchIndex(lib)
         try:
             started = time.perf_counter()
-            pages = index.rebuild(progress=lambda done, total: calls.append(done))
+            pages = index.rebuild(progress=lambda p: calls.append(p.done))
             seconds = time.perf_counter() - started
         finally:
             index.close()

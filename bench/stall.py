@@ -1,8 +1,8 @@
 """``python -m bench.stall``: the UI thread's longest stall while the AAO corpus imports.
 
 A 10 ms QTimer heartbeat runs on the UI thread while the import runs the way
-the app runs it: ``caseorg_ui.operations.runner`` (``Session`` + ``run_op``, with its progress
-dialog) when that module exists, else a QThread calling ``import_files``.
+the app runs it: a ``caseorg_ui.operations`` ``LibraryOp`` on a ``Session``'s runner (with
+its progress dialog) when that module exists, else a QThread calling ``import_files``.
 Prints one JSON line.
 """
 
@@ -50,18 +50,16 @@ def main() -> None:
         except ImportError:
             Session = None  # noqa: N806
         if Session is not None:
-            method = "caseorg_ui.operations.runner run_op"
+            from caseorg_ui.operations.library_op import LibraryOp
+
+            method = "caseorg_ui.operations LibraryOp"
             session = Session(folder)
             keep.append(session)
             case_id = add_case(session.write_lib, "A-200-000-000", "Bench Respondent").id
 
-            def op(lib: Any, ctx: Any) -> Any:
+            def op(lib: Any) -> Any:
                 return import_files(
-                    lib,
-                    case_id,
-                    files,
-                    progress=lambda p: ctx.progress(p.current_name, p.done_files, p.total_files),
-                    cancel=ctx.cancel,
+                    lib, case_id, files, progress=task.progress, cancel=task.cancel_token
                 )
 
             def done(report: Any) -> None:
@@ -74,7 +72,8 @@ def main() -> None:
 
             heartbeat.start()
             started = time.perf_counter()
-            session.runner.run_op(op, done, failed, label="Importing…", cancellable=True)
+            task = LibraryOp(None, op).success(done).failure(failed)
+            task.with_progress("Importing…", cancellable=True).run_in_background(session.runner)
         else:
             from caseorg.library.folder import open_library
 

@@ -4,8 +4,8 @@ The court is a real library built once with the core API (judges, cases with
 opening and completion dates, hearings, notices, reassignments, deadlines) and
 copied into each test's tmp_path. ``court.writer`` is the writable Library the
 background worker would use, ``court.reader`` the read-only one the views read;
-``court.submit`` runs a view's write on the writer at once, as the main window's
-worker would, then calls the view's ``on_success``.
+``court.runner`` runs a view's operation on the writer at once, as the main window's
+worker would, then calls its ``success`` callback.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from caseorg.records.deadlines import add_deadline, mark_done
 from caseorg.records.hearings import add_hearing, add_notice
 from caseorg.records.judges import add_judge
 from caseorg.records.reassignments import reassign
+from caseorg_ui.operations.library_op import LibraryOp
 
 TODAY = dt.date(2025, 6, 11)  # a Wednesday
 COURT = "Harbor City Immigration Court"
@@ -40,11 +41,16 @@ class Court:
     hearings: dict[str, int]
     submitted: list[str] = field(default_factory=list)  # names of the operations run
 
-    def submit(self, operation: Callable[[Library], Any], on_success: Callable[[], None]) -> None:
-        """What the main window does with a view's write, without the thread hop."""
-        self.submitted.append(getattr(operation, "__name__", "operation"))
-        operation(self.writer)
-        on_success()
+    @property
+    def runner(self) -> Court:
+        """Runs operations as the main window's runner does, without the thread hop."""
+        return self
+
+    def run(self, op: LibraryOp[Any]) -> None:
+        self.submitted.append(getattr(op.fn, "__name__", "operation"))
+        result = op.fn(self.writer)
+        if op.on_success is not None:
+            op.on_success(result)
 
 
 @pytest.fixture(scope="session", name="court_template")

@@ -4,8 +4,7 @@ Builds the demo court in a temporary folder (settings and data folders are
 temporary too, so nothing of the user's is read or changed), opens the main
 window offscreen and saves: the first-run panel, the main window with a case
 selected, each case tab, search results, the PDF viewer at a hit, the docket,
-and the dialogs. Parts built separately (search pane, viewer, docket, dialogs,
-court features) are included when their modules exist and skipped otherwise.
+and the dialogs. The library is read through core functions, as the app reads it.
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ import os
 import re
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -39,7 +39,7 @@ def _prepare_environment(scratch: Path, size: tuple[int, int]) -> None:
 
 
 class Shooter:
-    """Saves numbered PNGs and says which parts were skipped."""
+    """Saves numbered PNGs and says which were skipped (nothing to show them for)."""
 
     def __init__(self, outdir: Path):
         self.outdir = outdir
@@ -48,7 +48,7 @@ class Shooter:
         self.skipped: list[str] = []
 
     def wait(self, ms: int = 60) -> None:
-        from PySide6.QtTest import QTest
+        from caseorg_ui.qt import QTest
 
         QTest.qWait(ms)
 
@@ -81,16 +81,22 @@ class Shooter:
         print(f"skipped {what}", file=sys.stderr)
 
 
+def _moves_by_case(lib: Any) -> Counter[int]:
+    from caseorg.records.reassignments import list_reassignments
+
+    return Counter(r.case_id for r in list_reassignments(lib))
+
+
 def _case_to_show(lib: Any) -> int:
     """A case with the most to see: an in absentia warning, a reassignment, documents."""
+    from caseorg.records.cases import list_cases
+    from caseorg.records.documents import list_documents
     from caseorg.records.hearings import list_hearings, notice_problem, notices_for
 
+    moves = _moves_by_case(lib)
     scores: dict[int, int] = {}
-    for row in lib.db.query(
-        "SELECT c.id, (SELECT count(*) FROM reassignments r WHERE r.case_id = c.id) AS moves,"
-        " (SELECT count(*) FROM documents d WHERE d.case_id = c.id) AS docs FROM cases c"
-    ):
-        scores[row["id"]] = row["moves"] * 3 + min(row["docs"], 6)
+    for case_id in sorted(case.id for case in list_cases(lib)):
+        scores[case_id] = moves[case_id] * 3 + min(len(list_documents(lib, case_id)), 6)
     for hearing in list_hearings(lib):
         if notice_problem(hearing, notices_for(lib, hearing.id)):
             scores[hearing.case_id] = scores.get(hearing.case_id, 0) + 10
@@ -98,24 +104,20 @@ def _case_to_show(lib: Any) -> int:
 
 
 def _case_with_reassignments(lib: Any) -> int | None:
-    rows = list(
-        lib.db.query(
-            "SELECT case_id, count(*) AS n FROM reassignments GROUP BY case_id"
-            " ORDER BY n DESC, case_id LIMIT 1"
-        )
-    )
-    return int(rows[0]["case_id"]) if rows else None
+    """The case moved most often (the lowest id of those)."""
+    moves = _moves_by_case(lib)
+    return min(moves, key=lambda case_id: (-moves[case_id], case_id)) if moves else None
 
 
 def _busiest_day(lib: Any) -> dt.date:
-    rows = list(
-        lib.db.query(
-            "SELECT substr(starts_at, 1, 10) AS day, count(*) AS n FROM hearings"
-            " WHERE starts_at >= ? GROUP BY day ORDER BY n DESC, day LIMIT 1",
-            [dt.date.today().isoformat()],
-        )
-    )
-    return dt.date.fromisoformat(rows[0]["day"]) if rows else dt.date.today()
+    """The day from today on with the most hearings (the earliest of those)."""
+    from caseorg.records.hearings import list_hearings
+
+    today = dt.date.today()
+    days = Counter(h.starts_at[:10] for h in list_hearings(lib) if h.starts_at >= str(today))
+    if not days:
+        return today
+    return dt.date.fromisoformat(min(days, key=lambda day: (-days[day], day)))
 
 
 def take_screenshots(outdir: Path, size: tuple[int, int] = (WIDTH, HEIGHT)) -> list[Path]:
@@ -177,53 +179,36 @@ def _shoot(outdir: Path, scratch: Path, size: tuple[int, int]) -> list[Path]:
 
     # -- search and the viewer at a hit ----------------------------------------------------------
     pane = window.search_pane
-    if pane is None:
-        shots.skip("search pane (ui/search_pane.py missing)")
+    window.show_search()
+    pane.search_box.setText('"extreme hardship"')
+    shots.until(lambda: pane.model.rowCount() > 0, 20_000)
+    shots.wait(300)
+    pane.results.expandAll()
+    shots.save(window, "search-results")
+    hit = _first_hit(window)
+    if hit is None:
+        shots.skip("PDF viewer (no search hit)")
     else:
-        window.show_search()
-        pane.search_box.setText('"extreme hardship"')
-        shots.until(lambda: pane.model.rowCount() > 0, 20_000)
-        shots.wait(300)
-        if hasattr(pane, "results"):
-            pane.results.expandAll()
-        shots.save(window, "search-results")
-        hit = _first_hit(window)
-        if hit is None:
-            shots.skip("PDF viewer (no search hit)")
-        else:
-            window.open_hit(*hit)
-            viewer = window.pdf_window
-            if viewer is None:
-                shots.skip("PDF viewer (ui/pdf_viewer.py missing)")
-            else:
-                viewer.resize(980, 900)
-                shots.wait(600)
-                shots.save(viewer, "pdf-viewer-at-hit")
-                viewer.close()
-        if window.search_dock is not None:
-            window.search_dock.hide()
+        window.open_hit(*hit)
+        viewer = window.pdf_window
+        viewer.resize(980, 900)
+        shots.wait(600)
+        shots.save(viewer, "pdf-viewer-at-hit")
+        viewer.close()
+    window.search_dock.hide()
 
     # -- docket ----------------------------------------------------------------------------------
-    if window.docket_view is None:
-        shots.skip("docket view (ui/docket_view.py missing)")
-    else:
-        window.docket_view.set_day(_busiest_day(lib))
-        window.show_docket()
-        shots.save(window, "docket")
-        if window.docket_dock is not None:
-            window.docket_dock.hide()
+    window.docket_view.set_day(_busiest_day(lib))
+    window.show_docket()
+    shots.save(window, "docket")
+    window.docket_dock.hide()
 
     # -- court features (deadlines, dashboard…) --------------------------------------------------
-    features = getattr(window, "court_features", None)
-    if features is None:
-        shots.skip("court features (ui/court_features.py missing)")
-    else:
-        dock = getattr(features, "deadlines_dock", None)
-        if dock is not None:
-            dock.show()
-            dock.raise_()
-            shots.save(window, "deadlines-dock")
-            dock.hide()
+    dock = window.court_features.deadlines_dock
+    dock.show()
+    dock.raise_()
+    shots.save(window, "deadlines-dock")
+    dock.hide()
 
     # -- dialogs --------------------------------------------------------------------------------
     _dialogs(window, shots, case_id)
@@ -249,44 +234,45 @@ def _first_hit(window: Any) -> tuple[int, int, str] | None:
 
 def _dialogs(window: Any, shots: Shooter, case_id: int) -> None:
     from caseorg.importing.pipeline import FileOutcome, ImportReport
+    from caseorg.progress import Progress
     from caseorg.upkeep.check import CheckReport, Problem
+    from caseorg_ui.dialogs.case_dialog import CaseDialog
+    from caseorg_ui.dialogs.deadline_dialog import DeadlineDialog, MarkDoneDialog
+    from caseorg_ui.dialogs.document_dialog import DocumentDialog
+    from caseorg_ui.dialogs.hearing_dialog import HearingDialog
+    from caseorg_ui.dialogs.judge_dialog import JudgeDialog, JudgeListDialog
+    from caseorg_ui.dialogs.notice_dialog import NoticeDialog
+    from caseorg_ui.dialogs.reassignment_dialog import ReassignmentDialog
     from caseorg_ui.operations.import_flow import ImportReportDialog
     from caseorg_ui.operations.progress_dialog import ProgressDialog
-    from caseorg_ui.operations.runner import Progress
-    from caseorg_ui.window.main_window import optional
 
     lib = window.read_lib
     view = window.case_view
     hearing = next(iter(view.models["hearings"].records), None)
     document = next(iter(view.models["documents"].records), None)
     deadline = next(iter(view.models["deadlines"].records), None)
-    contexts: list[tuple[str, str, dict[str, Any]]] = [
-        ("CaseDialog", "dialog-new-case", {}),
-        ("CaseDialog", "dialog-edit-case", {"case_id": case_id}),
+    contexts: list[tuple[type[Any], str, dict[str, Any]]] = [
+        (CaseDialog, "dialog-new-case", {}),
+        (CaseDialog, "dialog-edit-case", {"case_id": case_id}),
         (
-            "HearingDialog",
+            HearingDialog,
             "dialog-hearing",
             {"case_id": case_id, "hearing_id": hearing.hearing.id if hearing else None},
         ),
-        ("NoticeDialog", "dialog-notice", {"hearing_id": hearing.hearing.id if hearing else None}),
-        ("ReassignmentDialog", "dialog-reassign", {"case_id": case_id}),
-        ("DeadlineDialog", "dialog-deadline", {"case_id": case_id}),
-        ("MarkDoneDialog", "dialog-mark-done", {"deadline_id": deadline.id if deadline else None}),
-        ("DocumentDialog", "dialog-document", {"document_id": document.id if document else None}),
-        ("JudgeDialog", "dialog-judge", {}),
+        (NoticeDialog, "dialog-notice", {"hearing_id": hearing.hearing.id if hearing else None}),
+        (ReassignmentDialog, "dialog-reassign", {"case_id": case_id}),
+        (DeadlineDialog, "dialog-deadline", {"case_id": case_id}),
+        (MarkDoneDialog, "dialog-mark-done", {"deadline_id": deadline.id if deadline else None}),
+        (DocumentDialog, "dialog-document", {"document_id": document.id if document else None}),
+        (JudgeDialog, "dialog-judge", {}),
     ]
-    for name, shot, context in contexts:
-        cls = optional("caseorg_ui.dialogs", name)
-        if cls is None:
-            shots.skip(f"{name} (ui/dialogs missing)")
-            continue
+    for cls, shot, context in contexts:
         if any(value is None for value in context.values()):
-            shots.skip(f"{name} (nothing to show it for)")
+            shots.skip(f"{cls.__name__} (nothing to show it for)")
             continue
         shots.dialog(cls(lib, window, **context), shot)
-    judges = optional("caseorg_ui.dialogs", "JudgeListDialog")
-    if judges is not None:
-        shots.dialog(judges(lib, window, submit=lambda _op, _done: None), "dialog-judges")
+    # the window's runner lets the list offer Add (nothing is added here)
+    shots.dialog(JudgeListDialog(lib, window, runner=window.runner), "dialog-judges")
 
     progress = ProgressDialog(
         "Importing into A-201-873-645 Luis Fernando Ortega Ruiz…", True, window

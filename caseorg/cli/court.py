@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -31,6 +30,7 @@ from caseorg.cli.common import (
 from caseorg.cli.lines import reassignment_line, report_line
 from caseorg.cli.printing import write_report
 from caseorg.errors import InvalidValue
+from caseorg.progress import Progress
 
 # -- reassignments ---------------------------------------------------------------------------
 
@@ -219,8 +219,8 @@ def import_eoir_cmd(state: State, folder: Path, as_json: bool) -> None:
     from caseorg.eoir.release import import_eoir
     from caseorg.importing.pipeline import CancelToken
 
-    def show(progress: Any) -> None:
-        progress_line(f"{progress.done_cases}/{progress.total_cases} cases  {progress.current:<24}")
+    def show(progress: Progress) -> None:
+        progress_line(f"{progress.text[:72]:<72}")
 
     cancel = CancelToken()
     try:

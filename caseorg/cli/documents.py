@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -23,14 +22,12 @@ from caseorg.cli.common import (
     print_rows,
     progress_line,
 )
+from caseorg.progress import Progress
 from caseorg.words import label
 
 
-def _show_progress(progress: Any) -> None:
-    progress_line(
-        f"{progress.done_files}/{progress.total_files} files, "
-        f"{progress.done_pages} pages  {progress.current_name[:40]:<40}"
-    )
+def _show_progress(progress: Progress) -> None:
+    progress_line(f"{progress.text[:72]:<72}")
 
 
 @click.command("import")

@@ -28,7 +28,7 @@ def demo(state: State, as_json: bool) -> None:
     from caseorg.demo.builder import create_demo
 
     lib = state.lib()
-    summary = create_demo(lib, progress=lambda text: click.echo(text, err=True))
+    summary = create_demo(lib, progress=lambda p: click.echo(p.text, err=True))
     parts = ", ".join(f"{v} {k}" for k, v in summary.items())
     print_one(
         {"library": str(lib.path), **summary},

@@ -112,7 +112,7 @@ def reindex(state: State) -> None:
     """Rebuild the search index from the database (the index is only a cache)."""
     lib = state.lib()
     pages = index_of(lib).rebuild(
-        progress=lambda done, total: progress_line(f"indexing {done}/{total} pages")
+        progress=lambda p: progress_line(f"indexing {p.done}/{p.total} pages")
     )
     end_progress_line()
     click.echo(f"index rebuilt: {pages} pages")

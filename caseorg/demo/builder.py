@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import random
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from caseorg.demo.courtdays import days_from, is_court_day as is_court_day  # public API
@@ -25,6 +24,7 @@ from caseorg.demo.drafting import CaseDrafter
 from caseorg.demo.schedule import PlannedHearing, move_day, plan_hearings
 from caseorg.errors import CaseorgError
 from caseorg.library.folder import Library
+from caseorg.progress import Progress, ProgressCallback
 from caseorg.records.cases import add_case, case_by_a_number, edit_case
 from caseorg.records.deadlines import add_deadline, mark_done
 from caseorg.records.hearings import add_hearing, add_notice, link_document
@@ -45,7 +45,7 @@ def _count(lib: Library, table: str) -> int:
 
 def create_demo(
     lib: Library,
-    progress: Callable[[str], None] | None = None,
+    progress: ProgressCallback | None = None,
     *,
     today: dt.date | None = None,
 ) -> dict[str, int]:
@@ -62,7 +62,7 @@ def create_demo(
             "this library already has cases; the demo fills only an empty library "
             "(choose a new library folder for it)"
         )
-    say = progress or (lambda _text: None)
+    say = (lambda text: progress(Progress(text))) if progress else (lambda _text: None)
     today = today or dt.date.today()
     rng = random.Random(SEED)
     data = load_demo()

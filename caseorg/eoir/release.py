@@ -28,7 +28,6 @@ import datetime as dt
 import json
 import re
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,7 @@ from caseorg.errors import CaseorgError, InvalidValue
 from caseorg.importing.pipeline import CancelToken
 from caseorg.library.audit import now_iso
 from caseorg.library.folder import Library
+from caseorg.progress import Progress, ProgressCallback
 from caseorg.records.audited import audit, insert_audited, update_audited
 from caseorg.records.models import Record
 from caseorg.values import format_a_number, parse_a_number
@@ -139,11 +139,11 @@ class RowProblem(Record):
         return f"{self.file}, line {self.line}: {self.message}"
 
 
-@dataclass
-class EoirProgress:
-    done_cases: int
-    total_cases: int
-    current: str
+def eoir_progress(done: int, total: int, current: str) -> Progress:
+    """'3 of 1,200 cases · IDNCASE 7'; before the cases are known, 'Reading the files…'."""
+    if not total:
+        return Progress("Reading the files…", done, total)
+    return Progress(f"{done:,} of {total:,} cases · {current}", done, total)
 
 
 @dataclass
@@ -398,7 +398,7 @@ class EoirImporter:
         self,
         lib: Library,
         folder: Path | str,
-        progress: Callable[[EoirProgress], None] | None = None,
+        progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
     ):
         self.lib = lib
@@ -916,7 +916,7 @@ class EoirImporter:
         self._write_judges({c.upper() for c in codes})
         total = len(ready)
         if self.progress:
-            self.progress(EoirProgress(0, total, "judges"))
+            self.progress(eoir_progress(0, total, "judges"))
         for number, (plan, hearings) in enumerate(ready, start=1):
             if self.cancel.cancelled:
                 self.report.cancelled = True
@@ -943,14 +943,14 @@ class EoirImporter:
                     )
                 )
             if self.progress:
-                self.progress(EoirProgress(number, total, f"IDNCASE {plan.idncase}"))
+                self.progress(eoir_progress(number, total, f"IDNCASE {plan.idncase}"))
         return self.report
 
 
 def import_eoir(
     lib: Library,
     folder: Path | str,
-    progress: Callable[[EoirProgress], None] | None = None,
+    progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> EoirReport:
     """Import a folder of EOIR-shaped case data; see the module docstring.

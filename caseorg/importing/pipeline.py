@@ -7,7 +7,7 @@ and may cancel; what finished before a cancel is kept (and indexed).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from caseorg.importing.pdftext import DEFAULT_TIMEOUT, Extraction, ExtractionPoo
 from caseorg.library.audit import now_iso
 from caseorg.library.folder import Library
 from caseorg.library.store import sha256_of
+from caseorg.progress import Progress, ProgressCallback
 from caseorg.records.audited import audit, get_row
 from caseorg.records.documents import guess_doc_type, title_from_name
 from caseorg.records.models import DOC_TYPES
@@ -28,14 +29,6 @@ from caseorg.values import parse_choice
 # at the end (profiled: a 2000-page batch left a serial tail of ~1 s on the AAO import)
 INDEX_BATCH_PAGES = 150
 DISK_FULL_MESSAGE = "the disk is full; free some space and import the rest again"
-
-
-@dataclass
-class ImportProgress:
-    done_files: int
-    total_files: int
-    done_pages: int
-    current_name: str
 
 
 @dataclass
@@ -115,7 +108,7 @@ class Importer:
         *,
         doc_type: str | None = None,
         password: str | None = None,
-        progress: Callable[[ImportProgress], None] | None = None,
+        progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
         workers: int | None = None,
         timeout: float = DEFAULT_TIMEOUT,
@@ -285,10 +278,11 @@ class Importer:
         self._done_pages += outcome.pages
 
     def _report_progress(self, current: str) -> None:
+        """Files done of total, pages so far and the file just finished."""
         if self.progress:
-            self.progress(
-                ImportProgress(len(self.report.outcomes), self._total, self._done_pages, current)
-            )
+            done = len(self.report.outcomes)
+            text = f"{done} of {self._total} files · {self._done_pages:,} pages"
+            self.progress(Progress(f"{text} · {current}" if current else text, done, self._total))
 
     def run(self, paths: Iterable[Path | str]) -> ImportReport:
         """Import ``paths`` (files and folders); returns the per-file report."""

@@ -20,6 +20,7 @@ from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any
 
 from caseorg.errors import Cancelled
+from caseorg.progress import Progress, ProgressCallback
 
 if TYPE_CHECKING:
     from caseorg.library.folder import Library
@@ -30,11 +31,16 @@ SERIAL_LIMIT_MB = 96
 PROGRESS_EVERY = 250  # pages
 
 
+def pages_progress(done: int, total: int) -> Progress:
+    """What an index build says as it goes: pages indexed of all."""
+    return Progress(f"Indexed {done:,} of {total:,} pages", done, total)
+
+
 def fill_index(
     lib: Library,
     ix: Any,
     *,
-    progress: Callable[[int, int], None] | None = None,
+    progress: ProgressCallback | None = None,
     cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
 ) -> int:
@@ -47,7 +53,7 @@ def fill_index(
             done = _fill_parallel(lib, ix, ranges, total, progress, cancelled)
             if done is not None:
                 if progress:
-                    progress(done, total)
+                    progress(pages_progress(done, total))
                 return done
             # a worker died (out of memory?): do it again in this process
     return _fill_serial(lib, ix, total, progress, cancelled)
@@ -57,7 +63,7 @@ def _fill_serial(
     lib: Library,
     ix: Any,
     total: int,
-    progress: Callable[[int, int], None] | None,
+    progress: ProgressCallback | None,
     cancelled: Callable[[], bool] | None,
 ) -> int:
     from caseorg.search.entries import COMPOUND, iter_entries
@@ -74,13 +80,13 @@ def _fill_serial(
                 if cancelled and cancelled():
                     raise Cancelled("reindex cancelled; the old index is unchanged")
                 if progress:
-                    progress(done, total)
+                    progress(pages_progress(done, total))
         writer.commit()
     except BaseException:
         writer.cancel()
         raise
     if progress:
-        progress(done, total)
+        progress(pages_progress(done, total))
     return done
 
 
@@ -106,7 +112,7 @@ def _fill_parallel(
     ix: Any,
     ranges: list[tuple[int, int]],
     total: int,
-    progress: Callable[[int, int], None] | None,
+    progress: ProgressCallback | None,
     cancelled: Callable[[], bool] | None,
 ) -> int | None:
     """Run one worker per range; returns pages, or None if a worker failed."""
@@ -150,7 +156,7 @@ def _fill_parallel(
             now = time.monotonic()
             if progress and now - last_report > 0.2:
                 last_report = now
-                progress(done, total)
+                progress(pages_progress(done, total))
         parent._close_segment()
         parent._commit_toc(segments)
         parent._finish()

@@ -43,6 +43,7 @@ from whoosh.query import (
 from whoosh.query.qcore import _NullQuery
 
 from caseorg.errors import BadQuery
+from caseorg.progress import Progress, ProgressCallback
 from caseorg.search import pagematch
 from caseorg.search.entries import COMPOUND as COMPOUND, document_entry, iter_entries, make_schema
 from caseorg.search.results import DocumentHit, PageHit
@@ -265,7 +266,7 @@ class SearchIndex:
         """Pages indexed (each document entry records how many it holds)."""
         return sum(int(fields.get("pages", 0)) for fields in self._stored())
 
-    def reconcile(self, progress: Callable[[int, int], None] | None = None) -> tuple[int, int]:
+    def reconcile(self, progress: ProgressCallback | None = None) -> tuple[int, int]:
         """Index what SQLite has and the index lacks; drop what SQLite lost.
 
         Returns (documents indexed, documents dropped). Heals a crash between
@@ -289,12 +290,13 @@ class SearchIndex:
         for start in range(0, len(missing), 100):
             self.index_documents(missing[start : start + 100])
             if progress:
-                progress(min(start + 100, len(missing)), len(missing))
+                done, total = min(start + 100, len(missing)), len(missing)
+                progress(Progress(f"Indexing {done} of {total} documents", done, total))
         return len(missing), len(stale)
 
     def rebuild(
         self,
-        progress: Callable[[int, int], None] | None = None,
+        progress: ProgressCallback | None = None,
         cancelled: Callable[[], bool] | None = None,
         workers: int | None = None,
     ) -> int:

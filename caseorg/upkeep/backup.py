@@ -17,7 +17,6 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -25,13 +24,14 @@ from caseorg import __version__
 from caseorg.errors import CaseorgError, InvalidValue
 from caseorg.library.folder import DB_NAME, LAST_BACKUP_FILE, Library
 from caseorg.library.store import sha256_of
+from caseorg.progress import Progress, ProgressCallback
 
 MANIFEST = "manifest.json"
 FORMAT = 1
 
 
 def backup_library(
-    lib: Library, dest: Path, progress: Callable[[int, int], None] | None = None
+    lib: Library, dest: Path, progress: ProgressCallback | None = None
 ) -> dict[str, Any]:
     """Write ``dest`` (a .zip archive) and return its manifest."""
     dest = Path(dest).expanduser()
@@ -61,7 +61,7 @@ def backup_library(
                     archive.write(path, name, compress_type=zipfile.ZIP_STORED)
                     entries[name] = digest
                     if progress:
-                        progress(done, len(hashes))
+                        progress(Progress(f"{done} of {len(hashes)} files", done, len(hashes)))
                 manifest = {
                     "format": FORMAT,
                     "caseorg": __version__,
@@ -100,7 +100,7 @@ def restore_library(
     target: Path,
     *,
     force: bool = False,
-    progress: Callable[[int, int], None] | None = None,
+    progress: ProgressCallback | None = None,
 ) -> dict[str, Any]:
     """Unpack a backup into ``target`` after checking every entry against the manifest.
 
@@ -144,7 +144,7 @@ def restore_library(
                     raise CaseorgError(f"backup entry {name} is damaged (hash mismatch)")
                 os.chmod(out, 0o600 if name == DB_NAME else 0o400)
                 if progress:
-                    progress(done, len(entries))
+                    progress(Progress(f"{done} of {len(entries)} files", done, len(entries)))
             if target.exists():
                 if any(target.iterdir()):
                     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 from caseorg.errors import is_disk_full
 from caseorg.library.folder import Library
 from caseorg.library.store import sha256_of
+from caseorg.progress import Progress, ProgressCallback
 from caseorg.search.handle import opened_index
 
 
@@ -66,7 +66,7 @@ def check_library(
     *,
     repair: bool = False,
     hash_files: bool = True,
-    progress: Callable[[int, int], None] | None = None,
+    progress: ProgressCallback | None = None,
 ) -> CheckReport:
     """Check the library; with ``repair``, fix index drift and quarantine unknown files.
 
@@ -125,7 +125,7 @@ def check_library(
                 )
         report.checked_files = done
         if progress and (done % 50 == 0 or done == total):
-            progress(done, total)
+            progress(Progress(f"Checked {done} of {total} stored files", done, total))
     for digest, title in wanted.items():
         if digest not in present:
             report.problems.append(

@@ -13,10 +13,10 @@ from caseorg.library.folder import Library
 from caseorg.library.settings import COMPLETION_GOAL, NOTICE_MIN_DAYS, get_setting, set_setting
 from caseorg.words import choice_text, counted, us_date
 from caseorg_ui.dialogs.common import goal_spin_box, lay_out_settings
-from caseorg_ui.dialogs.judge_dialog import Submit
 from caseorg_ui.docks.docket_view import judge_label
 from caseorg_ui.docks.notes_panel import NotesPanel
 from caseorg_ui.docks.tags_editor import TagsEditor
+from caseorg_ui.operations.library_op import Runner
 from caseorg_ui.qt import (
     QAbstractItemView,
     QBrush,
@@ -187,7 +187,7 @@ class CourtSettingsDialog(QDialog):
 class CaseNotesTags(QWidget):
     """The selected case's tags and notes, and the tags of its selected document."""
 
-    def __init__(self, read_lib: Library, submit: Submit | None, parent: QWidget | None = None):
+    def __init__(self, read_lib: Library, runner: Runner | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.heading = QLabel("Select a case to see its tags and notes.")
         self.heading.setWordWrap(True)
@@ -195,12 +195,12 @@ class CaseNotesTags(QWidget):
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
-        self.case_tags = TagsEditor(read_lib, submit, "case")
+        self.case_tags = TagsEditor(read_lib, runner, "case")
         self.document_label = QLabel()
         self.document_label.setWordWrap(True)
         self.document_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.document_tags = TagsEditor(read_lib, submit, "document")
-        self.notes = NotesPanel(read_lib, submit, "case")
+        self.document_tags = TagsEditor(read_lib, runner, "document")
+        self.notes = NotesPanel(read_lib, runner, "case")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)

@@ -6,8 +6,8 @@ headline numbers, and the four charts of :mod:`caseorg_ui.court.dashboard_charts
 Every figure can be written as CSV (:func:`caseorg.court.stats.write_csv`, one file
 per table), printed, or saved as PDF (the report of
 :mod:`caseorg_ui.court.dashboard_report` through :mod:`caseorg_ui.printing.output`).
-The annual goal is a library setting; changing it is a write, handed to
-``submit(operation, on_success)`` like every other.
+The annual goal is a library setting; changing it is a write, run as an operation on
+``runner`` like every other.
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ from caseorg.words import us_date
 from caseorg_ui.court.dashboard_charts import CHARTS, make_charts, number_text
 from caseorg_ui.court.dashboard_report import stats_html
 from caseorg_ui.dialogs.common import goal_spin_box, lay_out_settings
-from caseorg_ui.dialogs.judge_dialog import Submit
 from caseorg_ui.docks.docket_view import judge_label
+from caseorg_ui.operations.changes import Change
+from caseorg_ui.operations.library_op import LibraryOp, Runner
 from caseorg_ui.qt import (
     QChart,
     QChartView,
@@ -92,12 +93,12 @@ class Dashboard(QWidget):
         self,
         read_lib: Library,
         parent: QWidget | None = None,
-        submit: Submit | None = None,
+        runner: Runner | None = None,
         today: dt.date | None = None,
     ):
         super().__init__(parent)
         self.read_lib = read_lib
-        self.submit = submit
+        self.runner = runner
         self.today = today
         self.stats: Stats | None = None
         self.chart_views: dict[str, QChartView] = {}
@@ -175,8 +176,8 @@ class Dashboard(QWidget):
         self.print_button.clicked.connect(self.print_report)
         self.pdf_button.clicked.connect(self.choose_pdf)
         self.goal_button.clicked.connect(self.change_goal)
-        self.goal_button.setEnabled(submit is not None)
-        if submit is None:
+        self.goal_button.setEnabled(runner is not None)
+        if runner is None:
             self.goal_button.setToolTip("This window cannot write to the library")
         self.refresh()
 
@@ -241,15 +242,17 @@ class Dashboard(QWidget):
         return Path(path)
 
     def set_annual_goal(self, value: int) -> None:
-        """Store a new per-judge annual goal (through ``submit``), then redraw."""
-        if self.submit is None:
+        """Store a new per-judge annual goal (an operation on ``runner``), then redraw."""
+        if self.runner is None:
             return
         number = COMPLETION_GOAL.parse(value)
 
         def save(lib: Library) -> int:
             return set_setting(lib, COMPLETION_GOAL, number)
 
-        self.submit(save, self.refresh)
+        task = LibraryOp(self, save, Change.SETTINGS).success(lambda _goal: self.refresh())
+        task.with_progress("Change the completion goal").says("Change the completion goal: done")
+        task.run_in_background(self.runner)
 
     def change_goal(self) -> GoalDialog:
         dialog = GoalDialog(get_setting(self.read_lib, COMPLETION_GOAL), self)

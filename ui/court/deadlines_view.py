@@ -5,8 +5,8 @@ library (one query on the UI thread). Groups are top-level rows; sorting a colum
 sorts the deadlines inside each group, so overdue items never drift below later
 ones. Overdue rows are red, this week's amber; done deadlines are listed only when
 "Show done" is ticked. "Mark done…" opens :class:`caseorg_ui.dialogs.MarkDoneDialog` and
-hands its write to ``submit(operation, on_success)`` — the main window runs it on
-its worker — then re-reads. Double-click (or Enter) on a deadline opens its case
+runs its write as an operation on ``runner`` — the main window's worker — then
+re-reads. Double-click (or Enter) on a deadline opens its case
 through :attr:`DeadlinesView.caseActivated`.
 """
 
@@ -21,8 +21,9 @@ from caseorg.errors import CaseorgError
 from caseorg.library.folder import Library
 from caseorg.records.judges import list_judges
 from caseorg.words import choice_text, due_words, us_date
-from caseorg_ui.dialogs.judge_dialog import Submit
 from caseorg_ui.docks.docket_view import judge_label
+from caseorg_ui.operations.changes import Change
+from caseorg_ui.operations.library_op import LibraryOp, Runner
 from caseorg_ui.qt import (
     QAbstractItemView,
     QBrush,
@@ -226,12 +227,12 @@ class DeadlinesView(QWidget):
         self,
         read_lib: Library,
         parent: QWidget | None = None,
-        submit: Submit | None = None,
+        runner: Runner | None = None,
         today: dt.date | None = None,
     ):
         super().__init__(parent)
         self.read_lib = read_lib
-        self.submit = submit
+        self.runner = runner
         self.today = today  # None: the real today on each refresh
         self.board: DeadlineBoard | None = None
         self.dialog: Any = None
@@ -350,7 +351,7 @@ class DeadlinesView(QWidget):
     def mark_done(self) -> Any:
         """Open the Mark done dialog for the selected deadline (returns the dialog)."""
         item = self.current_item()
-        if item is None or self.submit is None:
+        if item is None or self.runner is None:
             return None
         from caseorg_ui.dialogs import MarkDoneDialog
 
@@ -359,10 +360,12 @@ class DeadlinesView(QWidget):
         except CaseorgError as exc:
             self.summary.setText(f"<span style='color:#a0241b'>{exc}</span>")
             return None
-        submit = self.submit
+        runner = self.runner
 
         def accepted() -> None:
-            submit(dialog.save_operation(), self.refresh)
+            task = LibraryOp(self, dialog.save_operation(), Change.DEADLINES)
+            task.with_progress("Mark done").says("Mark done: done")
+            task.success(lambda _deadline: self.refresh()).run_in_background(runner)
 
         dialog.accepted.connect(accepted)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -398,9 +401,9 @@ class DeadlinesView(QWidget):
 
     def _update_buttons(self) -> None:
         item = self.current_item()
-        self.mark_button.setEnabled(item is not None and self.submit is not None)
+        self.mark_button.setEnabled(item is not None and self.runner is not None)
         self.open_button.setEnabled(item is not None)
-        if self.submit is None:
+        if self.runner is None:
             self.mark_button.setToolTip("This window cannot write to the library")
         elif item is not None and item.done_on:
             self.mark_button.setText("Change done…")
@@ -422,7 +425,7 @@ class DeadlinesView(QWidget):
         self.tree.setCurrentIndex(index)
         menu = QMenu(self)
         done = menu.addAction(self.mark_button.text())
-        done.setEnabled(self.submit is not None)
+        done.setEnabled(self.runner is not None)
         done.triggered.connect(self.mark_done)
         menu.addAction("Open case").triggered.connect(self.open_case)
         menu.exec(self.tree.viewport().mapToGlobal(point))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from caseorg.library.folder import Library
@@ -10,6 +9,8 @@ from caseorg.records.judges import add_judge, find_judge, list_judges
 from caseorg.records.lookups import court_names
 from caseorg_ui.dialogs.common import FormDialog, Operation, hint_label, write_with
 from caseorg_ui.dialogs.fields import complete, line_edit, text_of
+from caseorg_ui.operations.changes import Change
+from caseorg_ui.operations.library_op import LibraryOp, Runner
 from caseorg_ui.qt import (
     QAbstractItemView,
     QDialog,
@@ -23,10 +24,6 @@ from caseorg_ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-
-# submit(operation, on_success): the main window runs ``operation`` on its background
-# worker and calls ``on_success()`` on the UI thread once it has been written.
-Submit = Callable[[Operation, Callable[[], None]], None]
 
 
 class JudgeDialog(FormDialog):
@@ -90,20 +87,19 @@ class JudgeDialog(FormDialog):
 class JudgeListDialog(QDialog):
     """Every judge in the library, with Add….
 
-    Context keywords: ``submit`` — ``submit(operation, on_success)`` runs the
-    Add dialog's write on the main window's background worker and calls
-    ``on_success()`` on the UI thread afterwards (the list then refreshes).
-    Without ``submit`` the list is read-only and Add is disabled.
+    Context keywords: ``runner`` — the Add dialog's write runs as an operation on it
+    (the main window's worker); the list then refreshes. Without ``runner`` the list
+    is read-only and Add is disabled.
     """
 
     COLUMNS = ("Code", "Name", "Court", "Active")
 
     def __init__(
-        self, read_lib: Library, parent: QWidget | None = None, submit: Submit | None = None
+        self, read_lib: Library, parent: QWidget | None = None, runner: Runner | None = None
     ):
         super().__init__(parent)
         self.read_lib = read_lib
-        self.submit = submit
+        self.runner = runner
         self.setWindowTitle("Judges")
         self.setMinimumSize(560, 320)
         self.resize(680, 400)
@@ -134,7 +130,7 @@ class JudgeListDialog(QDialog):
         self.buttons.addButton(self.add_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
         self.add_button.clicked.connect(self.add)
-        if submit is None:
+        if runner is None:
             self.add_button.setEnabled(False)
             self.add_button.setToolTip("This window cannot write to the library.")
         layout.addWidget(self.buttons)
@@ -156,8 +152,10 @@ class JudgeListDialog(QDialog):
         return JudgeDialog(self.read_lib, self)
 
     def add(self) -> None:
-        if self.submit is None:
+        if self.runner is None:
             return
         dialog = self.add_dialog()
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.submit(dialog.save_operation(), self.refresh)
+            task = LibraryOp(self, dialog.save_operation(), Change.JUDGES)
+            task.with_progress("Add judge").says("Judge added").success(lambda _j: self.refresh())
+            task.run_in_background(self.runner)

@@ -1,7 +1,7 @@
 """The notes of a case (with those on its documents and hearings), a document or a
 hearing: oldest first, a box to add one, Edit/Delete on the selected note. Reads
-through the read-only library and hands every write to ``submit(operation,
-on_success)`` (the main window runs it on its worker), then re-reads.
+through the read-only library and runs every write as an operation on ``runner`` (the
+main window's worker), then re-reads.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from caseorg.words import us_date, us_datetime
 from caseorg_ui.docks.entity_panel import EntityPanel
 from caseorg_ui.docks.error_line import ErrorLine
 from caseorg_ui.docks.two_line_delegate import SecondaryRole, TwoLineDelegate
+from caseorg_ui.operations.changes import Change
 from caseorg_ui.qt import (
     QAbstractItemView,
     QAbstractListModel,
@@ -200,7 +201,7 @@ class NotesPanel(EntityPanel):
 
     def save(self) -> bool:
         """Add the typed note, or save the note being edited; False if nothing was sent."""
-        if self.submit is None or self.entity_id is None:
+        if self.runner is None or self.entity_id is None:
             return False
         body = self.text.toPlainText().strip()
         if not body:
@@ -216,18 +217,18 @@ class NotesPanel(EntityPanel):
                 return edit_note(lib, editing, body)
             return add_note(lib, entity, entity_id, body)
 
-        def written() -> None:
+        def written(_note: Note) -> None:
             self.cancel_edit()
             self.refresh()
             self.changed.emit()
 
         self.message.say("")
-        self.submit(write, written)
+        self.write(write, Change.NOTES, written)
         return True
 
     def start_edit(self, note_id: int | None = None) -> bool:
         """Load a note (default: the selected one) into the box for correcting."""
-        if self.submit is None:
+        if self.runner is None:
             return False
         wanted = note_id if note_id is not None else self.selected_id()
         note = next((n for n in self.model.notes if n.id == wanted), None)
@@ -250,19 +251,19 @@ class NotesPanel(EntityPanel):
         self._update_buttons()
 
     def delete(self, note_id: int) -> None:
-        if self.submit is None:
+        if self.runner is None:
             return
 
         def forget(lib: Library) -> None:
             delete_note(lib, note_id)
 
-        def done() -> None:
+        def done(_none: None) -> None:
             if self.editing == note_id:
                 self.cancel_edit()
             self.refresh()
             self.changed.emit()
 
-        self.submit(forget, done)
+        self.write(forget, Change.NOTES, done)
 
     # -- internals -----------------------------------------------------------------------
     def _where(self, notes: list[Note]) -> dict[int, str]:
@@ -299,9 +300,9 @@ class NotesPanel(EntityPanel):
         self.list.setCurrentIndex(index)
         menu = QMenu(self)
         edit = menu.addAction("Edit…")
-        edit.setEnabled(self.submit is not None)
+        edit.setEnabled(self.runner is not None)
         edit.triggered.connect(lambda: self.start_edit(note.id))
         delete = menu.addAction("Delete")
-        delete.setEnabled(self.submit is not None)
+        delete.setEnabled(self.runner is not None)
         delete.triggered.connect(lambda: self.delete(note.id))
         menu.exec(self.list.viewport().mapToGlobal(point))

@@ -3,8 +3,8 @@
 The list reads :func:`caseorg.records.saved_searches.list_saved_searches` from the
 read-only library. Activating an entry emits :attr:`SavedSearchesPanel.searchRequested`
 with its query and filters (``case``, ``type``, ``limit``, ``tag``); whoever owns
-the search pane applies them. Saving and deleting are writes, handed to
-``submit(operation, on_success)`` (the main window's worker). Saving under an
+the search pane applies them. Saving and deleting are writes, run as operations on
+``runner`` (the main window's worker). Saving under an
 existing name replaces that search, as the core does.
 """
 
@@ -25,8 +25,9 @@ from caseorg.records.saved_searches import (
 )
 from caseorg.values import format_a_number
 from caseorg.words import choice_text
-from caseorg_ui.dialogs.judge_dialog import Submit
 from caseorg_ui.docks.two_line_delegate import SecondaryRole, TwoLineDelegate
+from caseorg_ui.operations.changes import Change
+from caseorg_ui.operations.library_op import LibraryOp, Runner
 from caseorg_ui.qt import (
     QAbstractItemView,
     QAbstractListModel,
@@ -175,10 +176,10 @@ class SavedSearchesPanel(QWidget):
 
     searchRequested = Signal(str, dict)  # noqa: N815 - query, filters
 
-    def __init__(self, read_lib: Library, submit: Submit | None, parent: QWidget | None = None):
+    def __init__(self, read_lib: Library, runner: Runner | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.read_lib = read_lib
-        self.submit = submit
+        self.runner = runner
         # set by whoever owns the search pane: () -> (query, filters) of the search on screen
         self.current_search: Callable[[], tuple[str, dict[str, Any]]] | None = None
         self.dialog: QDialog | None = None
@@ -216,7 +217,7 @@ class SavedSearchesPanel(QWidget):
         self.list.activated.connect(self._activate)
         self.list.customContextMenuRequested.connect(self._context_menu)
         self.save_button.clicked.connect(self._save_clicked)
-        if submit is None:
+        if runner is None:
             self.save_button.setEnabled(False)
             self.save_button.setToolTip("This window cannot write to the library")
         self.refresh()
@@ -248,7 +249,7 @@ class SavedSearchesPanel(QWidget):
     ) -> SaveSearchDialog | None:
         """Save ``query`` with ``filters``: under ``name``, or ask for a name (returns the
         dialog, opened non-modally)."""
-        if self.submit is None:
+        if self.runner is None:
             return None
         if not query.strip():
             self._show_message("Type a search first, then save it.")
@@ -270,30 +271,32 @@ class SavedSearchesPanel(QWidget):
 
     def delete(self, name: str) -> None:
         """Forget the saved search ``name`` (the audit keeps its query)."""
-        if self.submit is None:
+        if self.runner is None:
             return
 
         def forget(lib: Library) -> None:
             delete_saved_search(lib, name)
 
-        self.submit(forget, self.refresh)
+        task = LibraryOp(self, forget, Change.SAVED_SEARCHES).success(lambda _r: self.refresh())
+        task.with_progress("Save search").says("Save search: done").run_in_background(self.runner)
 
     # -- internals -----------------------------------------------------------------------
     def _submit_save(self, name: str, query: str, filters: dict[str, Any]) -> None:
-        if self.submit is None or not name.strip():
+        if self.runner is None or not name.strip():
             return
         self._show_message("")
 
         def save(lib: Library) -> SavedSearch:
             return save_search(lib, name, query, filters)
 
-        def saved() -> None:
+        def saved(_search: SavedSearch) -> None:
             self.refresh()
             row = self.model.row_of(name)
             if row is not None:
                 self.list.setCurrentIndex(self.model.index(row, 0))
 
-        self.submit(save, saved)
+        task = LibraryOp(self, save, Change.SAVED_SEARCHES).success(saved)
+        task.with_progress("Save search").says("Save search: done").run_in_background(self.runner)
 
     def _save_clicked(self) -> None:
         if self.current_search is None:
@@ -319,10 +322,10 @@ class SavedSearchesPanel(QWidget):
             self.list.setCurrentIndex(index)
             menu.addAction("Search").triggered.connect(lambda: self._activate(index))
             delete = menu.addAction(f"Delete “{search.name}”")
-            delete.setEnabled(self.submit is not None)
+            delete.setEnabled(self.runner is not None)
             delete.triggered.connect(lambda: self.delete(search.name))
             menu.addSeparator()
         save = menu.addAction("Save Current Search…")
-        save.setEnabled(self.submit is not None)
+        save.setEnabled(self.runner is not None)
         save.triggered.connect(self._save_clicked)
         menu.exec(self.list.viewport().mapToGlobal(point))

@@ -1,7 +1,7 @@
 """The tags of one case or document, edited in place: chips with a × to take one off,
-and a box to add more. Reads through the read-only library and hands every write to
-``submit(operation, on_success)`` (the main window runs it on its worker), then
-re-reads. A tag the core would refuse is said under the box before anything is sent.
+and a box to add more. Reads through the read-only library and runs every write as an
+operation on ``runner`` (the main window's worker), then re-reads. A tag the core would
+refuse is said under the box before anything is sent.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from caseorg.records.tags import add_tag, all_tags, normalise_tag, remove_tag, t
 from caseorg_ui.docks.entity_panel import EntityPanel
 from caseorg_ui.docks.error_line import ErrorLine
 from caseorg_ui.docks.flow_layout import FlowLayout
+from caseorg_ui.operations.changes import Change
 from caseorg_ui.qt import (
     QCompleter,
     QHBoxLayout,
@@ -132,7 +133,7 @@ class TagsEditor(EntityPanel):
     def add(self, text: str) -> bool:
         """Put the tag ``text`` on the entity (False, with a message, if it is not a
         valid tag)."""
-        if self.submit is None or self.entity_id is None:
+        if self.runner is None or self.entity_id is None:
             return False
         try:
             tag = normalise_tag(text)
@@ -145,7 +146,7 @@ class TagsEditor(EntityPanel):
             return add_tag(lib, entity, entity_id, tag)
 
         self.message.say("")
-        self.submit(put, self._written)
+        self.write(put, Change.TAGS, self._written)
         return True
 
     def add_typed(self) -> None:
@@ -156,16 +157,16 @@ class TagsEditor(EntityPanel):
             self.edit.clear()
 
     def remove(self, tag: str) -> None:
-        if self.submit is None or self.entity_id is None:
+        if self.runner is None or self.entity_id is None:
             return
         entity, entity_id = self.entity, self.entity_id
 
         def take(lib: Library) -> list[str]:
             return remove_tag(lib, entity, entity_id, tag)
 
-        self.submit(take, self._written)
+        self.write(take, Change.TAGS, self._written)
 
     # -- internals -----------------------------------------------------------------------
-    def _written(self) -> None:
+    def _written(self, _tags: list[str]) -> None:
         self.refresh()
         self.changed.emit()

@@ -1,8 +1,8 @@
 """Court ▸ Import EOIR Case Data…: choose a folder, import it on the worker, report.
 
-The import is :func:`caseorg.eoir.release.import_eoir`, run as one operation on the
-main window's worker (:class:`caseorg_ui.operations.runner.OperationRunner`): the progress
-dialog (after ~500 ms) shows cases done of total; Cancel stops between cases and
+The import is :func:`caseorg.eoir.release.import_eoir`, run as one
+:class:`~caseorg_ui.operations.library_op.LibraryOp` on the main window's worker: the
+progress dialog (after ~500 ms) shows cases done of total; Cancel stops between cases and
 keeps every case already written (each case is one transaction). At the end a
 report dialog lists the counts, the files read, and every skipped row with its
 file and line.
@@ -15,25 +15,32 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
+from caseorg.eoir import release as eoir
+from caseorg.eoir.release import EoirReport
+from caseorg.library.folder import Library
+from caseorg_ui.operations.changes import Change
+from caseorg_ui.operations.library_op import LibraryOp, Runner
+from caseorg_ui.operations.messages import show_error
+from caseorg_ui.qt import (
+    QBrush,
+    QColor,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QGridLayout,
     QHeaderView,
     QLabel,
+    Qt,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from caseorg.eoir import release as eoir
-from caseorg.eoir.release import EoirProgress, EoirReport
-from caseorg.library.folder import Library
-from caseorg_ui.operations.runner import OpContext, OperationRunner, OpHandle, show_error
+# what an EOIR import writes
+EOIR_CHANGES = (
+    Change.CASES | Change.HEARINGS | Change.NOTICES | Change.JUDGES | Change.REASSIGNMENTS
+)
 
 COUNTS = (
     ("cases_created", "Cases created"),
@@ -55,12 +62,6 @@ KINDS = {
     "court": "courts (lookup)",
     "adjournment": "adjournment reasons (lookup)",
 }
-
-
-def progress_text(progress: EoirProgress) -> str:
-    if not progress.total_cases:
-        return "Reading the files…"
-    return f"{progress.done_cases:,} of {progress.total_cases:,} cases · {progress.current}"
 
 
 class EoirReportDialog(QDialog):
@@ -157,7 +158,7 @@ class EoirImportRun:
     report and report dialog (or the error that stopped it)."""
 
     folder: Path
-    handle: OpHandle | None = None
+    handle: LibraryOp[EoirReport] | None = None
     report: EoirReport | None = None
     dialog: EoirReportDialog | None = None
     error: BaseException | None = None
@@ -173,7 +174,7 @@ class EoirImportRun:
 
 def run_eoir_import(
     parent: QWidget | None,
-    ops_runner: OperationRunner,
+    ops_runner: Runner,
     folder: Path | str | None = None,
     on_done: Callable[[EoirReport], Any] | None = None,
 ) -> EoirImportRun | None:
@@ -193,14 +194,10 @@ def run_eoir_import(
     run = EoirImportRun(Path(folder))
     source = run.folder
 
-    def op(lib: Library, ctx: OpContext) -> EoirReport:
-        ctx.progress("Reading the files…")
-
-        def report(progress: EoirProgress) -> None:
-            ctx.progress(progress_text(progress), progress.done_cases, progress.total_cases)
-
+    def work(lib: Library) -> EoirReport:
+        task.progress(eoir.eoir_progress(0, 0, ""))  # reading the files
         # looked up on the module at run time, so a test can gate it to see the dialog
-        return eoir.import_eoir(lib, source, progress=report, cancel=ctx.cancel)
+        return eoir.import_eoir(lib, source, progress=task.progress, cancel=task.cancel_token)
 
     def done(report: EoirReport) -> None:
         run.report = report
@@ -216,12 +213,11 @@ def run_eoir_import(
         run.error = exc
         show_error(parent, exc)
 
-    run.handle = ops_runner.run_op(
-        op,
-        done,
-        failed,
-        label="Importing EOIR case data…",
-        cancellable=True,
-        parent=parent,
+    task = LibraryOp(parent, work, EOIR_CHANGES)
+    run.handle = (
+        task.with_progress("Importing EOIR case data…", cancellable=True)
+        .success(done)
+        .failure(failed)
+        .run_in_background(ops_runner)
     )
     return run

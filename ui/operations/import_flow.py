@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from caseorg.errors import CaseorgError
-from caseorg.importing.pipeline import FileOutcome, ImportProgress, ImportReport, import_files
+from caseorg.importing.pipeline import FileOutcome, ImportReport, import_files
 from caseorg.library.folder import Library
 from caseorg.records.cases import get_case
 from caseorg.values import format_a_number
 from caseorg.words import counted
-from caseorg_ui.operations.runner import OpContext, OpHandle
+from caseorg_ui.operations.changes import Change
+from caseorg_ui.operations.library_op import LibraryOp
 from caseorg_ui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -37,7 +38,7 @@ from caseorg_ui.qt import (
 )
 
 if TYPE_CHECKING:
-    from caseorg_ui.window.main_window import MainWindow
+    from caseorg_ui.qt import QMainWindow
 
 MAX_PASSWORD_TRIES = 3
 
@@ -54,13 +55,6 @@ def is_importable(path: Path) -> bool:
     """A dropped or chosen path worth handing to the importer (it says why a file is
     refused, so any existing file counts; folders are searched for PDFs)."""
     return path.exists()
-
-
-def progress_text(progress: ImportProgress) -> str:
-    text = f"{progress.done_files} of {progress.total_files} files · {progress.done_pages:,} pages"
-    if progress.current_name:
-        text += f" · {progress.current_name}"
-    return text
 
 
 def merge(first: ImportReport, retry: ImportReport) -> ImportReport:
@@ -141,14 +135,18 @@ class ImportReportDialog(QDialog):
 
 
 class ImportFlow:
-    """Import into a case from the main window (menus, drag and drop)."""
+    """Import into a case from the main window (menus, drag and drop).
 
-    def __init__(self, window: MainWindow):
-        self.window = window
+    ``window`` is the main window: its ``read_lib``, ``runner``, ``current_case_id()``
+    and status bar are used (named loosely, so this module does not import the window).
+    """
+
+    def __init__(self, window: QMainWindow):
+        self.window: Any = window
         self.last_report: ImportReport | None = None
         self.report_dialog: ImportReportDialog | None = None
         self.password_dialog: QInputDialog | None = None
-        self.handle: OpHandle | None = None
+        self.handle: LibraryOp[ImportReport] | None = None
 
     # -- choosing --------------------------------------------------------------------------
     def _case_label(self, case_id: int) -> str:
@@ -193,24 +191,23 @@ class ImportFlow:
         password: str | None = None,
         previous: ImportReport | None = None,
         tries: int = 0,
-    ) -> OpHandle:
+    ) -> LibraryOp[ImportReport]:
         """Import ``paths`` into ``case_id`` on the worker, with a progress dialog."""
         case_label = self._case_label(case_id)
 
-        def op(lib: Library, ctx: OpContext) -> ImportReport:
+        def work(lib: Library) -> ImportReport:
             return import_files(
                 lib,
                 case_id,
                 paths,
                 password=password,
-                progress=lambda p: ctx.progress(progress_text(p), p.done_files, p.total_files),
-                cancel=ctx.cancel,
+                progress=task.progress,
+                cancel=task.cancel_token,
             )
 
         def done(report: ImportReport) -> None:
             merged = merge(previous, report) if previous is not None else report
             self.last_report = merged
-            self.window.after_write()
             encrypted = [Path(o.path) for o in report.outcomes if o.status == "encrypted"]
             if encrypted and not report.cancelled and tries < MAX_PASSWORD_TRIES:
                 self.ask_password(case_id, encrypted, merged, tries + 1)
@@ -218,8 +215,11 @@ class ImportFlow:
                 self.show_report(merged, case_label)
 
         verb = "Opening encrypted files in" if password else "Importing into"
-        self.handle = self.window.runner.run_op(
-            op, done, label=f"{verb} {case_label}…", cancellable=True, parent=self.window
+        task = LibraryOp(self.window, work, Change.DOCUMENTS | Change.INDEX)
+        self.handle = (
+            task.with_progress(f"{verb} {case_label}…", cancellable=True)
+            .success(done)
+            .run_in_background(self.window.runner)
         )
         return self.handle
 

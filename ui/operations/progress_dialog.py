@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from caseorg.progress import Progress
 from caseorg_ui.qt import (
     QDialog,
     QHBoxLayout,
@@ -20,7 +21,6 @@ from caseorg_ui.qt import (
 )
 
 if TYPE_CHECKING:
-    from caseorg_ui.operations.runner import Progress
     from caseorg_ui.qt import QWidget
 
 
@@ -61,6 +61,8 @@ class ProgressDialog(QDialog):
         self._closing = False
 
     def update_progress(self, progress: Progress) -> None:
+        """Show a core :class:`~caseorg.progress.Progress`: its text, and a bar once a
+        total is known."""
         metrics = self.detail.fontMetrics()
         width = max(self.detail.width(), 380)
         self.detail.setText(

@@ -1,18 +1,17 @@
 """Background operations: one worker thread owns the writable library (Anki's split).
 
-Every write, import, reindex and check is an *operation*: a function
-``fn(lib, ctx) -> T`` run on the single worker thread with the writable
+Every write, import, reindex and check is a
+:class:`~caseorg_ui.operations.library_op.LibraryOp`, run by the
+:class:`OperationRunner` on its single worker thread with the writable
 :class:`~caseorg.library.folder.Library`. Its result comes back to the UI thread
-through a queued signal and is handed to ``on_success``; a failure goes to
-``on_failure`` or is shown as a one-line message. The UI thread itself reads
-through a separate read-only Library (WAL lets it read while the worker
-writes), so nothing on screen ever waits for the writer.
+through a queued signal; a failure is shown as a one-line message unless the
+operation handles it. The UI thread itself reads through a separate read-only
+Library (WAL lets it read while the worker writes), so nothing on screen ever waits
+for the writer.
 
-``ctx`` (:class:`OpContext`) reports progress from the worker (thread-safe:
-each report is queued to the UI thread) and carries a
-:class:`~caseorg.cancel.CancelToken` that the progress dialog's Cancel sets.
-The dialog appears only when an operation is still running after ~500 ms, so
-quick writes never flash a window.
+An operation's progress reports are queued to the UI thread; its progress dialog
+appears only when it is still running after ~500 ms, so quick writes never flash a
+window, and the dialog's Cancel sets the operation's cancel token.
 """
 
 from __future__ import annotations
@@ -20,162 +19,21 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
-import time
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
+from typing import Any
 
-from caseorg.cancel import CancelToken
-from caseorg.errors import Cancelled, CaseorgError
+from caseorg.errors import Cancelled
 from caseorg.library.folder import Library, open_library
-from caseorg_ui.qt import (
-    QObject,
-    Qt,
-    QTimer,
-    Signal,
-)
-
-if TYPE_CHECKING:
-    from caseorg_ui.operations.progress_dialog import ProgressDialog
-    from caseorg_ui.qt import QMessageBox, QWidget  # annotations only: no Qt type built
+from caseorg.progress import Progress
+from caseorg_ui.operations.library_op import LibraryOp
+from caseorg_ui.operations.messages import one_line, show_error
+from caseorg_ui.qt import QObject, Qt, QTimer, Signal
 
 log = logging.getLogger("caseorg.ui")
 
-T = TypeVar("T")
-
 SHOW_AFTER_MS = 500
-PROGRESS_INTERVAL = 0.05  # seconds between progress reports sent to the UI thread
-
-
-def one_line(exc: BaseException) -> str:
-    """The user-facing sentence for an error: a CaseorgError's own text, else a short
-    'Unexpected error' line that points to the log (never a traceback)."""
-    if isinstance(exc, CaseorgError):
-        return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    text = (str(exc).strip().splitlines() or [""])[0][:200]
-    what = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-    return f"Unexpected error: {what} — details in the log"
-
-
-_open_boxes: list[QMessageBox] = []  # kept alive while open
-
-
-def show_message(
-    parent: QWidget | None,
-    text: str,
-    icon: QMessageBox.Icon | None = None,
-    title: str = "caseorg",
-) -> QMessageBox:
-    """A non-blocking message box (``open()``, not ``exec()``): the event loop keeps
-    running, so operations finish and tests never hang on a dialog. A warning unless
-    ``icon`` says otherwise."""
-    from caseorg_ui.qt import QMessageBox  # (built with the first message, not at start-up)
-
-    if icon is None:
-        icon = QMessageBox.Icon.Warning
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    _open_boxes.append(box)
-    box.finished.connect(lambda _result, b=box: _open_boxes.remove(b) if b in _open_boxes else None)
-    box.open()
-    return box
-
-
-def show_error(parent: QWidget | None, exc: BaseException) -> str:
-    """Show a failed operation as one line; unexpected errors are logged in full."""
-    if not isinstance(exc, CaseorgError):
-        log.error("unexpected error in an operation", exc_info=exc)
-    text = one_line(exc)
-    show_message(parent, text)
-    return text
-
-
-# -- the context an operation gets ---------------------------------------------------------
-
-
-class Progress(NamedTuple):
-    """One progress report: free text plus an optional done/total for the bar."""
-
-    text: str = ""
-    done: int | None = None
-    total: int | None = None
-
-
-class OpContext:
-    """Given to each operation: report progress, see or honour a cancel."""
-
-    def __init__(self, report: Callable[[Progress], None], cancel: CancelToken):
-        self._report = report
-        self.cancel = cancel
-        self._last = 0.0
-
-    def progress(self, text: str = "", done: int | None = None, total: int | None = None) -> None:
-        """Thread-safe; frequent calls are thinned so the UI thread is never flooded."""
-        now = time.monotonic()
-        final = done is not None and total is not None and done >= total
-        if not final and now - self._last < PROGRESS_INTERVAL:
-            return
-        self._last = now
-        self._report(Progress(text, done, total))
-
-    @property
-    def cancelled(self) -> bool:
-        return self.cancel.cancelled
-
-    def check_cancelled(self, message: str = "cancelled") -> None:
-        """Raise :class:`Cancelled` if the user pressed Cancel (call between steps)."""
-        if self.cancel.cancelled:
-            raise Cancelled(message)
-
-
-# -- the runner ----------------------------------------------------------------------------
-
-
-class _Op(Generic[T]):
-    """One submitted operation and what the runner tracks about it."""
-
-    def __init__(
-        self,
-        id: int,
-        fn: Callable[[Library, OpContext], T],
-        on_success: Callable[[T], Any] | None,
-        on_failure: Callable[[BaseException], Any] | None,
-        label: str,
-        cancellable: bool,
-        parent: QWidget | None,
-    ):
-        self.id = id
-        self.fn = fn
-        self.on_success = on_success
-        self.on_failure = on_failure
-        self.label = label
-        self.cancellable = cancellable
-        self.parent = parent
-        self.cancel = CancelToken()
-        self.latest = Progress()
-        self.dialog: ProgressDialog | None = None
-        self.timer: QTimer | None = None
-        self.started = False
-        self.done = False
-
-
-class OpHandle:
-    """What :meth:`OperationRunner.run_op` returns: cancel it, or ask whether it ended."""
-
-    def __init__(self, op: _Op[Any]):
-        self._op = op
-
-    def cancel(self) -> None:
-        self._op.cancel.cancel()
-
-    @property
-    def done(self) -> bool:
-        return self._op.done
-
-    @property
-    def dialog(self) -> ProgressDialog | None:
-        return self._op.dialog
 
 
 class _WriterThread:
@@ -228,13 +86,14 @@ class OperationRunner(QObject):
     """Runs operations one at a time on the worker thread that owns ``lib``.
 
     Signals (all on the UI thread): ``busy_changed(bool)`` when the first operation
-    starts or the last one ends, ``message(str)`` for a status-bar line (a cancel),
-    ``op_finished(str)`` with the label of each finished operation.
+    starts or the last one ends; ``message(str)`` for a status-bar line (a cancel, or
+    what a finished write says); ``changed(Change)`` with what a succeeded operation
+    changed, before its ``success`` callback runs.
     """
 
     busy_changed = Signal(bool)
     message = Signal(str)
-    op_finished = Signal(str)
+    changed = Signal(object)
     _pending = Signal()  # closures wait in a list: no Python object crosses Qt's queue
 
     def __init__(
@@ -245,7 +104,7 @@ class OperationRunner(QObject):
         self.show_after_ms = show_after_ms
         self._worker = _WriterThread("caseorg-writer")
         self._ids = itertools.count(1)
-        self._ops: dict[int, _Op[Any]] = {}
+        self._ops: dict[int, LibraryOp[Any]] = {}
         self._closed = False
         self.worker_thread: threading.Thread | None = None
         self.last_error: str | None = None
@@ -262,37 +121,21 @@ class OperationRunner(QObject):
     def idle(self) -> bool:
         return not self._ops
 
-    def run_op(
-        self,
-        fn: Callable[[Library, OpContext], T],
-        on_success: Callable[[T], Any] | None = None,
-        on_failure: Callable[[BaseException], Any] | None = None,
-        *,
-        label: str = "Working…",
-        cancellable: bool = False,
-        parent: QWidget | None = None,
-    ) -> OpHandle:
-        """Queue ``fn(lib, ctx)`` on the worker; callbacks run later on the UI thread.
-
-        :param on_failure: gets the exception; without it a CaseorgError is shown as its
-            one-line message, anything else as "Unexpected error: … — details in the log",
-            and a cancel becomes a status-bar message.
-        :param label: what the progress dialog says the operation is doing.
-        :param cancellable: show a Cancel button that sets ``ctx.cancel``.
-        """
+    def run(self, op: LibraryOp[Any]) -> None:
+        """Queue ``op`` on the worker (:meth:`LibraryOp.run_in_background` calls this)."""
         if self._closed:
             raise RuntimeError("the library was closed")
-        op: _Op[T] = _Op(next(self._ids), fn, on_success, on_failure, label, cancellable, parent)
+        op_id = next(self._ids)
+        op.reporter = lambda progress: self._post(lambda: self._progress(op, progress))
         was_idle = not self._ops
-        self._ops[op.id] = op
+        self._ops[op_id] = op
         if was_idle:
             self.busy_changed.emit(True)
-        self._worker.submit(lambda: self._work(op))
-        return OpHandle(op)
+        self._worker.submit(lambda: self._work(op_id, op))
 
     def cancel_all(self) -> None:
         for op in list(self._ops.values()):
-            op.cancel.cancel()
+            op.cancel()
 
     def shutdown(self) -> None:
         """Cancel what runs, drop what waits, and wait for the worker to let go."""
@@ -312,21 +155,16 @@ class OperationRunner(QObject):
             self._closures.append(closure)
         self._pending.emit()
 
-    def _work(self, op: _Op[Any]) -> None:
+    def _work(self, op_id: int, op: LibraryOp[Any]) -> None:
         self.worker_thread = threading.current_thread()
         self._post(lambda: self._started(op))
-
-        def report(progress: Progress) -> None:
-            self._post(lambda: self._progress(op, progress))
-
-        ctx = OpContext(report, op.cancel)
         result: Any = None
         error: BaseException | None = None
         try:
-            result = op.fn(self.lib, ctx)
+            result = op.fn(self.lib)
         except BaseException as exc:  # handed to the UI thread, shown there as one line
             error = exc
-        self._post(lambda: self._finished(op, result, error))
+        self._post(lambda: self._finished(op_id, op, result, error))
 
     # -- UI side ---------------------------------------------------------------------------
     def _run_pending(self) -> None:
@@ -336,7 +174,7 @@ class OperationRunner(QObject):
             if not self._closed:  # a closed session's late results are dropped
                 closure()
 
-    def _started(self, op: _Op[Any]) -> None:
+    def _started(self, op: LibraryOp[Any]) -> None:
         op.started = True
         if op.done:
             return
@@ -346,7 +184,7 @@ class OperationRunner(QObject):
         timer.start(self.show_after_ms)
         op.timer = timer
 
-    def _show_dialog(self, op: _Op[Any]) -> None:
+    def _show_dialog(self, op: LibraryOp[Any]) -> None:
         if op.done or self._closed:
             return
         from caseorg_ui.operations.progress_dialog import (
@@ -354,17 +192,17 @@ class OperationRunner(QObject):
         )
 
         dialog = ProgressDialog(op.label, op.cancellable, op.parent)
-        dialog.cancel_requested.connect(op.cancel.cancel)
+        dialog.cancel_requested.connect(op.cancel)
         dialog.update_progress(op.latest)
         op.dialog = dialog
         dialog.show()
 
-    def _progress(self, op: _Op[Any], progress: Progress) -> None:
+    def _progress(self, op: LibraryOp[Any], progress: Progress) -> None:
         op.latest = progress
         if op.dialog is not None and not op.done:
             op.dialog.update_progress(progress)
 
-    def _close_dialog(self, op: _Op[Any]) -> None:
+    def _close_dialog(self, op: LibraryOp[Any]) -> None:
         if op.timer is not None:
             op.timer.stop()
             op.timer.deleteLater()
@@ -373,13 +211,19 @@ class OperationRunner(QObject):
             op.dialog.finish()
             op.dialog = None
 
-    def _finished(self, op: _Op[Any], result: Any, exc: BaseException | None) -> None:
+    def _finished(
+        self, op_id: int, op: LibraryOp[Any], result: Any, exc: BaseException | None
+    ) -> None:
         op.done = True
         self._close_dialog(op)
-        self._ops.pop(op.id, None)
+        self._ops.pop(op_id, None)
         try:
             if exc is None:
-                if op.on_success is not None:
+                if op.changes:
+                    self.changed.emit(op.changes)  # the views redraw first,
+                if op.done_message:
+                    self.message.emit(op.done_message)
+                if op.on_success is not None:  # then the caller sees its result
                     op.on_success(result)
             elif op.on_failure is not None:
                 op.on_failure(exc)
@@ -392,7 +236,6 @@ class OperationRunner(QObject):
         except Exception as exc:  # a callback failed: one line, details in the log
             self.last_error = show_error(op.parent, exc)
         finally:
-            self.op_finished.emit(op.label)
             if not self._ops:
                 self.busy_changed.emit(False)
 

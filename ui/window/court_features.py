@@ -1,19 +1,17 @@
-"""The court-workflow features, added to a
-:class:`caseorg_ui.window.main_window.MainWindow` from outside.
+"""The court-workflow features of a :class:`caseorg_ui.window.main_window.MainWindow`.
 
 :func:`install_court_features` adds a Court menu (Deadlines, Dashboard,
 Reassignment Report…, Import EOIR Case Data…, Check Notices, Settings…), a
 Deadlines dock, a Saved Searches sidebar wired to the window's search pane, a
 Notes and Tags dock that follows the selected case, and a deadline reminder in
-the status bar. It relies only on these attributes of the window:
+the status bar. Each view re-reads after an operation that changed what it shows.
+It relies only on these attributes of the window:
 
 - ``read_lib`` — the UI thread's read-only Library;
-- ``runner`` — the :class:`caseorg_ui.operations.runner.OperationRunner`
-  (``run_op``, ``op_finished``);
-- ``submit(operation, label, on_success, on_failure)`` — a write on the worker,
-  followed by the window's own refresh;
-- ``after_write()`` — re-read the window's own views (after an EOIR import);
-- ``read_only`` — no writes offered when True;
+- ``runner`` — the :class:`caseorg_ui.operations.runner.OperationRunner` (its
+  ``changed`` signal says what each finished operation changed);
+- ``writer`` — the runner the views write through, None when read-only (no writes
+  offered);
 - ``show_case(case_id)`` — select a case in the list;
 - ``current_case_id()``, ``case_list`` (its selection model), ``case_view``
   (``selected_id("documents")``, ``selected("documents")``; read only while a case
@@ -34,6 +32,8 @@ from caseorg.court.reminders import deadline_reminder
 from caseorg.errors import CaseorgError
 from caseorg.library.folder import Library
 from caseorg.values import format_a_number
+from caseorg_ui.operations.changes import Change
+from caseorg_ui.operations.library_op import LibraryOp
 from caseorg_ui.qt import (
     QAction,
     QDockWidget,
@@ -52,7 +52,6 @@ if TYPE_CHECKING:
     from caseorg_ui.court.dashboard import Dashboard
     from caseorg_ui.court.deadlines_view import DeadlinesView
     from caseorg_ui.court.reassignment_report_view import ReassignmentReportView
-    from caseorg_ui.dialogs.judge_dialog import Submit
     from caseorg_ui.docks.saved_searches_panel import SavedSearchesPanel
     from caseorg_ui.operations.eoir_import_flow import EoirImportRun
     from caseorg_ui.qt import QWidget  # annotations only: no Qt type built
@@ -62,6 +61,19 @@ if TYPE_CHECKING:
 # ~35 ms of start-up otherwise).
 
 REMINDER_STYLE = "color: #a0241b; padding: 0 6px;"
+
+# what each view shows: it is re-read after an operation that changed one of these
+REMINDER_SHOWS = Change.DEADLINES | Change.CASES
+DEADLINES_SHOW = Change.DEADLINES | Change.CASES | Change.JUDGES | Change.REASSIGNMENTS
+SAVED_SEARCHES_SHOW = Change.SAVED_SEARCHES
+NOTES_TAGS_SHOW = Change.NOTES | Change.TAGS | Change.CASES | Change.DOCUMENTS
+DASHBOARD_SHOWS = (
+    Change.CASES | Change.HEARINGS | Change.REASSIGNMENTS | Change.JUDGES | Change.DEADLINES
+) | Change.SETTINGS
+REPORT_SHOWS = Change.REASSIGNMENTS | Change.CASES | Change.HEARINGS | Change.JUDGES
+NOTICE_CHECKS_SHOW = (
+    Change.NOTICES | Change.HEARINGS | Change.CASES | Change.DOCUMENTS | Change.SETTINGS
+)
 
 
 # -- the installer ------------------------------------------------------------------------
@@ -139,21 +151,21 @@ class CourtFeatures(QObject):
         window.statusBar().addPermanentWidget(self.reminder)
         self.update_reminder()
 
-        window.runner.op_finished.connect(self._after_operation)
+        window.runner.changed.connect(self._changed)
         window.installEventFilter(self)
 
     # -- building --------------------------------------------------------------------------
     def _build_deadlines(self) -> DeadlinesView:
         from caseorg_ui.court.deadlines_view import DeadlinesView
 
-        view = DeadlinesView(self.read_lib, self.window, submit=self.submitter("Mark done"))
+        view = DeadlinesView(self.read_lib, self.window, runner=self.window.writer)
         view.caseActivated.connect(self.show_case)
         return view
 
     def _build_saved(self) -> SavedSearchesPanel:
         from caseorg_ui.docks.saved_searches_panel import SavedSearchesPanel
 
-        panel = SavedSearchesPanel(self.read_lib, self.submitter("Save search"), self.window)
+        panel = SavedSearchesPanel(self.read_lib, self.window.writer, self.window)
         panel.searchRequested.connect(self.run_search)
         panel.current_search = self.current_search
         return panel
@@ -161,7 +173,7 @@ class CourtFeatures(QObject):
     def _build_notes_tags(self) -> CaseNotesTags:
         from caseorg_ui.court.court_panels import CaseNotesTags
 
-        return CaseNotesTags(self.read_lib, self.submitter("Save notes and tags"))
+        return CaseNotesTags(self.read_lib, self.window.writer)
 
     @property
     def deadlines(self) -> DeadlinesView:
@@ -261,18 +273,6 @@ class CourtFeatures(QObject):
     def read_only(self) -> bool:
         return bool(getattr(self.window, "read_only", False))
 
-    def submitter(self, label: str) -> Submit | None:
-        """A ``submit(operation, on_success)`` running writes through the window (None
-        when the library is read-only)."""
-        if self.read_only:
-            return None
-        window = self.window
-
-        def submit(operation: Callable[[Library], Any], on_success: Callable[[], None]) -> None:
-            window.submit(operation, label, lambda _result: on_success())
-
-        return submit
-
     def show_case(self, case_id: int) -> None:
         self.window.show_case(case_id)
         self.window.raise_()
@@ -286,17 +286,26 @@ class CourtFeatures(QObject):
                     widget.close()
         return False
 
-    def _after_operation(self, _label: str) -> None:
-        """A write finished on the worker: re-read what is shown here."""
+    def _changed(self, changes: Change) -> None:
+        """An operation finished on the worker: re-read what shows what it changed."""
         if self.closed:
             return
-        self.update_reminder()
-        for dock in (self.deadlines_dock, self.saved_dock, self.notes_dock):
+        if changes & REMINDER_SHOWS:
+            self.update_reminder()
+        for dock, shows in (
+            (self.deadlines_dock, DEADLINES_SHOW),
+            (self.saved_dock, SAVED_SEARCHES_SHOW),
+            (self.notes_dock, NOTES_TAGS_SHOW),
+        ):
             panel = dock.built()  # one never shown is built fresh when it first is
-            if panel is not None and dock.isVisible():
+            if panel is not None and dock.isVisible() and changes & shows:
                 panel.refresh()
-        for view in (self.dashboard, self.report_view, self.notice_dialog):
-            if view is not None and view.isVisible():
+        for view, shows in (
+            (self.dashboard, DASHBOARD_SHOWS),
+            (self.report_view, REPORT_SHOWS),
+            (self.notice_dialog, NOTICE_CHECKS_SHOW),
+        ):
+            if view is not None and view.isVisible() and changes & shows:
                 view.refresh()
 
     def update_reminder(self) -> None:
@@ -316,9 +325,7 @@ class CourtFeatures(QObject):
         if self.dashboard is None:
             from caseorg_ui.court.dashboard import Dashboard
 
-            self.dashboard = Dashboard(
-                self.read_lib, self.window, submit=self.submitter("Change the completion goal")
-            )
+            self.dashboard = Dashboard(self.read_lib, self.window, runner=self.window.writer)
             _window(self.dashboard, "Court dashboard \N{EM DASH} caseorg", 1200, 860)
         else:
             self.dashboard.refresh()
@@ -344,17 +351,9 @@ class CourtFeatures(QObject):
             return None
         from caseorg_ui.operations.eoir_import_flow import run_eoir_import
 
-        self.eoir_run = run_eoir_import(
-            self.window, self.window.runner, folder, on_done=lambda _r: self._after_import()
-        )
+        # (what it changed is re-read when it has finished, like any operation's)
+        self.eoir_run = run_eoir_import(self.window, self.window.runner, folder)
         return self.eoir_run
-
-    def _after_import(self) -> None:
-        after = getattr(self.window, "after_write", None)
-        if callable(after):
-            after()
-        if self.saved_dock.built() is not None:
-            self.saved.refresh()
 
     def check_notices(self) -> NoticeChecksDialog:
         if self.notice_dialog is None:
@@ -377,7 +376,9 @@ class CourtFeatures(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def accepted() -> None:
-            self.window.submit(dialog.save_operation(), "Save court settings")
+            task = LibraryOp(self.window, dialog.save_operation(), Change.SETTINGS)
+            task.with_progress("Save court settings").says("Save court settings: done")
+            task.run_in_background(self.window.runner)
 
         dialog.accepted.connect(accepted)
         self.settings_dialog = dialog

@@ -19,7 +19,7 @@ def count(lib: Any, table: str) -> int:
 
 def test_demo_fills_an_empty_library(lib: Any) -> None:
     messages: list[str] = []
-    summary = create_demo(lib, progress=messages.append)
+    summary = create_demo(lib, progress=lambda p: messages.append(p.text))
     today = dt.date.today()
 
     # the summary counts what is in the library

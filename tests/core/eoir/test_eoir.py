@@ -239,8 +239,8 @@ def test_progress_and_cancel(lib: Any) -> None:
     token = CancelToken()
 
     def progress(p: Any) -> None:
-        seen.append((p.done_cases, p.total_cases))
-        if p.done_cases == 3:
+        seen.append((p.done, p.total))
+        if p.done == 3:
             token.cancel()
 
     report = import_eoir(lib, sample_dir(), progress=progress, cancel=token)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -11,8 +12,9 @@ import pytest
 from helpers import FakeWorkerPool, count, make_pdf, stored_files
 
 import caseorg.importing.pipeline as importer_mod
-from caseorg.importing.pipeline import CancelToken, ImportProgress, collect_files, import_files
+from caseorg.importing.pipeline import CancelToken, collect_files, import_files
 from caseorg.library.store import sha256_of
+from caseorg.progress import Progress
 from caseorg.records.cases import add_case
 from caseorg.records.documents import list_documents
 from caseorg.search.handle import index_of
@@ -292,11 +294,11 @@ def test_cancel_after_the_first_file_keeps_what_finished(lib, case, tmp_path: Pa
     files = _exhibits(tmp_path / "in", 6)
     assert index_of(lib).page_count() == 0  # open now, so no later reconcile hides a missed flush
     token = CancelToken()
-    seen: list[ImportProgress] = []
+    seen: list[Progress] = []
 
-    def progress(p: ImportProgress) -> None:
+    def progress(p: Progress) -> None:
         seen.append(p)
-        if p.done_files >= 1:
+        if (p.done or 0) >= 1:
             token.cancel()
 
     report = import_files(lib, case.id, files, progress=progress, cancel=token, workers=2)
@@ -333,17 +335,17 @@ def test_progress_counts_up_to_the_total(lib, case, tmp_path: Path) -> None:
     files = _exhibits(tmp_path / "in", 5)
     junk = tmp_path / "in" / "junk.pdf"
     junk.write_bytes(b"junk")
-    seen: list[ImportProgress] = []
+    seen: list[Progress] = []
     report = import_files(lib, case.id, [*files, junk], progress=seen.append, workers=2)
     assert report.count("imported") == 5 and report.count("rejected") == 1
     assert seen, "progress was reported"
-    assert {p.total_files for p in seen} == {6}
-    done = [p.done_files for p in seen]
+    assert {p.total for p in seen} == {6}
+    done = [p.done for p in seen]
     assert done == sorted(done), "done_files never goes down"
     assert done[0] == 0 and done[-1] == 6
-    pages = [p.done_pages for p in seen]
+    pages = [int(re.search(r"([\d,]+) pages", p.text)[1].replace(",", "")) for p in seen]
     assert pages == sorted(pages) and pages[-1] == 10
-    names = {p.current_name for p in seen}
+    names = {p.text.rsplit(" · ", 1)[-1] for p in seen}
     assert {f.name for f in files} <= names
 
 

@@ -455,7 +455,7 @@ def test_rebuild_gives_the_same_results(cached: Path) -> None:
         before = _answers(lib)
         pages = index_of(lib).page_count()
         seen: list[tuple[int, int]] = []
-        done = index_of(lib).rebuild(progress=lambda d, t: seen.append((d, t)))
+        done = index_of(lib).rebuild(progress=lambda p: seen.append((p.done, p.total)))
         assert done == pages == index_of(lib).page_count()
         assert seen and seen[-1] == (pages, pages)
         assert _answers(lib) == before

@@ -154,7 +154,9 @@ def test_parallel_rebuild_equals_serial(lib: Library, case, monkeypatch) -> None
     before = {q: _found(lib, q) for q in queries}
     monkeypatch.setattr(indexbuild, "PARALLEL_MIN_PAGES", 10)
     seen: list[tuple[int, int]] = []
-    assert index_of(lib).rebuild(progress=lambda d, t: seen.append((d, t)), workers=2) == 200
+    assert (
+        index_of(lib).rebuild(progress=lambda p: seen.append((p.done, p.total)), workers=2) == 200
+    )
     assert seen[-1] == (200, 200)
     with index_of(lib).ix.reader() as reader:
         assert len(list(reader.leaf_readers())) == 2, "one segment per worker"

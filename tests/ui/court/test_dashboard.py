@@ -20,7 +20,7 @@ from caseorg_ui.court.dashboard_report import stats_html
 
 @pytest.fixture
 def dashboard(qtbot: Any, court: Court) -> Dashboard:
-    widget = Dashboard(court.reader, submit=court.submit, today=TODAY)
+    widget = Dashboard(court.reader, runner=court.runner, today=TODAY)
     qtbot.addWidget(widget)
     widget.resize(1200, 860)
     widget.show()

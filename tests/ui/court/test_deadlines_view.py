@@ -27,7 +27,7 @@ from caseorg_ui.dialogs import MarkDoneDialog
 
 @pytest.fixture
 def view(qtbot: Any, court: Court) -> DeadlinesView:
-    widget = DeadlinesView(court.reader, submit=court.submit, today=TODAY)
+    widget = DeadlinesView(court.reader, runner=court.runner, today=TODAY)
     qtbot.addWidget(widget)
     widget.resize(1100, 420)
     widget.show()

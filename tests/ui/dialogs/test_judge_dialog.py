@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -11,6 +10,7 @@ from fixtures_dialogs import Court, court_fixture, court_template_fixture  # noq
 from caseorg.records.judges import find_judge
 from caseorg_ui.dialogs import JudgeDialog, JudgeListDialog
 from caseorg_ui.dialogs.common import Operation
+from caseorg_ui.operations.library_op import LibraryOp
 
 
 def test_judge_code_checks(qtbot: Any, court: Court) -> None:
@@ -54,13 +54,15 @@ def test_judge_list_adds_through_submit_and_refreshes(
 ) -> None:
     submitted: list[Operation] = []
 
-    def submit(operation: Operation, on_success: Callable[[], None]) -> None:
-        """Stands in for the main window's worker: run the write, then call back."""
-        submitted.append(operation)
-        operation(court.writer)
-        on_success()
+    class Runner:
+        def run(self, op: LibraryOp[Any]) -> None:
+            """Stands in for the main window's worker: run the write, then call back."""
+            submitted.append(op.fn)
+            result = op.fn(court.writer)
+            if op.on_success is not None:
+                op.on_success(result)
 
-    dialog = JudgeListDialog(court.reader, submit=submit)
+    dialog = JudgeListDialog(court.reader, runner=Runner())
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 3
     names = [dialog.table.item(row, 1).text() for row in range(3)]

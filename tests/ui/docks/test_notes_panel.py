@@ -16,7 +16,7 @@ from caseorg_ui.docks.two_line_delegate import SecondaryRole
 def test_case_notes_list_add_edit_delete(qtbot: Any, qtmodeltester: Any, court: Court) -> None:
     ana = court.cases["ana"]
     add_note(court.writer, "hearing", court.hearings["ana_may"], "Interpreter was late.")
-    panel = NotesPanel(court.reader, court.submit, "case", ana)
+    panel = NotesPanel(court.reader, court.runner, "case", ana)
     qtbot.addWidget(panel)
     panel.resize(360, 420)
     panel.show()
@@ -57,7 +57,7 @@ def test_case_notes_list_add_edit_delete(qtbot: Any, qtmodeltester: Any, court: 
 
 def test_hearing_notes_and_empty_text(qtbot: Any, court: Court) -> None:
     hearing = court.hearings["bo"]
-    panel = NotesPanel(court.reader, court.submit, "hearing", hearing)
+    panel = NotesPanel(court.reader, court.runner, "hearing", hearing)
     qtbot.addWidget(panel)
     assert panel.empty.isVisibleTo(panel)
     assert not panel.save()  # nothing typed
@@ -73,7 +73,7 @@ def test_hearing_notes_and_empty_text(qtbot: Any, court: Court) -> None:
 
 def test_render(qtbot: Any, court: Court, tmp_path: Path) -> None:
     add_note(court.writer, "case", court.cases["ana"], "First note.\nSecond line.")
-    panel = NotesPanel(court.reader, court.submit, "case", court.cases["ana"])
+    panel = NotesPanel(court.reader, court.runner, "case", court.cases["ana"])
     qtbot.addWidget(panel)
     panel.resize(360, 300)
     panel.show()

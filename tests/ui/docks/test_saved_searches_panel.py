@@ -24,7 +24,7 @@ from caseorg_ui.docks.two_line_delegate import SecondaryRole
 def panel(qtbot: Any, court: Court) -> SavedSearchesPanel:
     save_search(court.writer, "Asylum briefs", "asylum persecution", {"type": "brief"})
     save_search(court.writer, "Ana's hardship", '"extreme hardship"', {"case": "100000001"})
-    widget = SavedSearchesPanel(court.reader, court.submit)
+    widget = SavedSearchesPanel(court.reader, court.runner)
     qtbot.addWidget(widget)
     widget.resize(280, 360)
     widget.show()

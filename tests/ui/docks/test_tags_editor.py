@@ -22,7 +22,7 @@ def test_case_tags_add_and_remove(qtbot: Any, court: Court) -> None:
     ana = court.cases["ana"]
     add_tag(court.writer, "case", ana, "detained-docket")
     add_tag(court.writer, "case", court.cases["bo"], "priority")  # offered by the completer
-    editor = TagsEditor(court.reader, court.submit, "case", ana)
+    editor = TagsEditor(court.reader, court.runner, "case", ana)
     qtbot.addWidget(editor)
     editor.resize(320, 120)
     editor.show()
@@ -45,7 +45,7 @@ def test_case_tags_add_and_remove(qtbot: Any, court: Court) -> None:
 
 
 def test_a_bad_tag_is_said_and_not_sent(qtbot: Any, court: Court) -> None:
-    editor = TagsEditor(court.reader, court.submit, "case", court.cases["ana"])
+    editor = TagsEditor(court.reader, court.runner, "case", court.cases["ana"])
     qtbot.addWidget(editor)
     editor.show()
     editor.edit.setText("needs review!")
@@ -64,7 +64,7 @@ def test_document_tags_and_read_only(qtbot: Any, court: Court, tmp_path: Path) -
     report = import_files(court.writer, court.cases["ana"], [pdf])
     document_id = report.outcomes[0].document_id
     assert document_id is not None
-    editor = TagsEditor(court.reader, court.submit, "document", document_id)
+    editor = TagsEditor(court.reader, court.runner, "document", document_id)
     qtbot.addWidget(editor)
     assert editor.add("key-evidence")
     assert tags_of(court.writer, "document", document_id) == ["key-evidence"]
@@ -77,7 +77,7 @@ def test_document_tags_and_read_only(qtbot: Any, court: Court, tmp_path: Path) -
 
 def test_render(qtbot: Any, court: Court, tmp_path: Path) -> None:
     add_tag(court.writer, "case", court.cases["ana"], "pro-se")
-    editor = TagsEditor(court.reader, court.submit, "case", court.cases["ana"])
+    editor = TagsEditor(court.reader, court.runner, "case", court.cases["ana"])
     qtbot.addWidget(editor)
     editor.resize(360, 300)
     editor.show()

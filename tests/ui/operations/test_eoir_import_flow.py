@@ -16,7 +16,7 @@ from caseorg.eoir import release as eoir
 from caseorg.errors import InvalidValue
 from caseorg.records.cases import list_cases
 from caseorg.records.reassignments import list_reassignments
-from caseorg_ui.operations.eoir_import_flow import EoirReportDialog, progress_text, run_eoir_import
+from caseorg_ui.operations.eoir_import_flow import EoirReportDialog, run_eoir_import
 from caseorg_ui.operations.runner import Session
 from caseorg_ui.qt import QApplication, QMessageBox, QWidget
 
@@ -52,7 +52,7 @@ def gate(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     def gated(lib: Any, folder: Any, progress: Any = None, cancel: Any = None) -> Any:
         time.sleep(0.06)  # past the progress thinning interval
         if progress is not None:
-            progress(eoir.EoirProgress(0, 8, "waiting"))
+            progress(eoir.eoir_progress(0, 8, "waiting"))
         assert opened.wait(10), "the test never opened the gate"
         return real(lib, folder, progress=progress, cancel=cancel)
 
@@ -153,7 +153,5 @@ def test_reimport_reports_unchanged(qtbot: Any, session: Session, parent: QWidge
 
 
 def test_progress_text() -> None:
-    assert progress_text(eoir.EoirProgress(0, 0, "")) == "Reading the files…"
-    assert progress_text(eoir.EoirProgress(3, 1200, "IDNCASE 7")) == (
-        "3 of 1,200 cases · IDNCASE 7"
-    )
+    assert eoir.eoir_progress(0, 0, "").text == "Reading the files…"
+    assert eoir.eoir_progress(3, 1200, "IDNCASE 7").text == ("3 of 1,200 cases · IDNCASE 7")

@@ -171,7 +171,7 @@ def test_read_only_window_offers_no_writes(
         assert not court.actions["import_eoir"].isEnabled()
         assert not court.actions["settings"].isEnabled()
         assert court.import_eoir(tmp_path) is None
-        assert court.deadlines.submit is None and court.saved.submit is None
+        assert court.deadlines.runner is None and court.saved.runner is None
         assert not court.saved.save_button.isEnabled()
     finally:
         window.close()

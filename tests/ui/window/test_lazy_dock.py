@@ -7,6 +7,7 @@ from typing import Any
 
 from caseorg.library.folder import open_library
 from caseorg.records.cases import add_case
+from caseorg_ui.operations.changes import Change
 from caseorg_ui.operations.runner import Session
 from caseorg_ui.qt import QLabel, QMainWindow, Qt
 from caseorg_ui.window.lazy_dock import LazyDock
@@ -52,7 +53,8 @@ def test_the_window_builds_views_as_they_are_used(qtbot: Any, tmp_path: Path) ->
 
         window.show_search()
         assert window.search_dock.isVisible() and window.search_dock.built() is window.search_pane
-        window.after_write()  # a write refreshes what was built, and builds nothing more
+        # a write refreshes what was built, and builds nothing more
+        window.refresh_changed(Change.everything())
         assert window.docket_dock.built() is None
     finally:
         window.close()

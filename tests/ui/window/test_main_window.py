@@ -25,7 +25,10 @@ from caseorg.records.hearings import (
 )
 from caseorg.records.judges import add_judge
 from caseorg.records.reassignments import reassign
+from caseorg.records.tags import add_tag
 from caseorg_ui import preferences as settings
+from caseorg_ui.operations.changes import Change
+from caseorg_ui.operations.library_op import LibraryOp
 from caseorg_ui.operations.runner import Session
 from caseorg_ui.qt import (
     QApplication,
@@ -184,10 +187,12 @@ def test_reassignment_via_worker_shows_in_tabs_without_edit(qtbot: Any, window: 
     case_id = select(window, "A-123-456-789")
     history_before = window.case_view.models["history"].rowCount()
 
-    def op(lib: Any, _ctx: Any) -> Any:
+    def op(lib: Any) -> Any:
         return reassign(lib, case_id, "TKW", reason="docket rebalancing", ordered_by="ACIJ Smith")
 
-    handle = window.runner.run_op(op, window.after_write, label="Reassigning")
+    changes = Change.REASSIGNMENTS | Change.CASES | Change.HEARINGS  # what the window re-reads
+    handle = LibraryOp(window, op, changes).with_progress("Reassigning")
+    handle.run_in_background(window.runner)
     qtbot.waitUntil(lambda: handle.done, timeout=5000)
     model = window.case_view.models["reassignments"]
     assert model.rowCount() == 1
@@ -376,6 +381,40 @@ def test_menus_hold_every_action_with_tooltips(window: MainWindow) -> None:
     assert acts["new_case"].shortcut().toString() == "Ctrl+N"
     assert acts["search"].shortcut().toString() == "Ctrl+F"
     assert all(a.toolTip() and a.toolTip() != a.text() for a in acts.values())
+
+
+def test_only_the_parts_that_show_a_change_are_read_again(
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    select(window, "A-123-456-789")
+    window.show_docket()
+    read: list[str] = []
+    for name, target, method in (
+        ("list", window.case_model, "reload"),
+        ("case", window.case_view, "refresh"),
+        ("docket", window.docket_view, "refresh"),
+        ("counts", window, "refresh_status"),
+    ):
+        real = getattr(target, method)
+        spy = lambda real=real, name=name: (read.append(name), real())  # noqa: E731
+        monkeypatch.setattr(target, method, spy)
+
+    window.refresh_changed(Change.TAGS)  # on the case's history tab, nowhere else here
+    assert read == ["case"]
+    read.clear()
+    window.refresh_changed(Change.HEARINGS)
+    assert read == ["list", "case", "docket"]
+    read.clear()
+    window.refresh_changed(Change.SAVED_SEARCHES)
+    assert read == []
+
+    # a write on the worker: the runner says what changed, the window re-reads that
+    case_id = window.current_case_id()
+    task = LibraryOp(window, lambda lib: add_tag(lib, "case", case_id, "urgent"), Change.TAGS)
+    task.run_in_background(window.runner)
+    qtbot.waitUntil(lambda: task.done, timeout=5000)
+    assert read == ["case"]
+    assert cell(window, "history", 0, "Action") == "tag"
 
 
 @pytest.mark.slow

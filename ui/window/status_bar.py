@@ -1,0 +1,74 @@
+"""The main window's status bar: the library folder (with its last backup), what it
+holds, the search index's state, and "working…" while an operation runs.
+
+Mixed into :class:`caseorg_ui.window.main_window.MainWindow`; it reads the window's
+``session``, ``read_lib``, ``runner`` and ``read_only``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from caseorg.library.folder import last_backup_at
+from caseorg.records.totals import library_totals
+from caseorg.words import stamp
+from caseorg_ui.qt import QFrame, QLabel
+
+
+def status_separator() -> QFrame:
+    """A thin upright line between two parts of the status bar."""
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.VLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    line.setFixedHeight(14)
+    return line
+
+
+class StatusBarPart:
+    """The status bar's part of the main window (a mixin: see the module docstring)."""
+
+    _index_state = "index: not checked yet"
+
+    def _build_status_bar(self) -> None:
+        self.path_label = QLabel(str(self.session.path))
+        self.path_label.setToolTip("The library folder")
+        self.counts_label = QLabel()
+        self.index_label = QLabel()
+        self.busy_label = QLabel()
+        self.busy_label.setStyleSheet("color: #8a5a00;")
+        status = self.statusBar()
+        status.addWidget(self.path_label, 1)
+        status.addPermanentWidget(self.busy_label)
+        status.addPermanentWidget(self.counts_label)
+        status.addPermanentWidget(status_separator())  # the parts read apart
+        status.addPermanentWidget(self.index_label)
+        status.addPermanentWidget(status_separator())
+        self.runner.busy_changed.connect(self._busy_changed)
+        self.runner.message.connect(self.say)
+
+    def refresh_status(self) -> None:
+        """Count what the library holds again, and say the index's state."""
+        totals = library_totals(self.read_lib)
+        self.counts_label.setText(
+            f"{totals.cases:,} cases · {totals.documents:,} documents · {totals.pages:,} pages"
+        )
+        state = "read-only · " if self.read_only else ""
+        self.index_label.setText(state + self._index_state)
+        backup = last_backup_at(self.session.path)
+        self.path_label.setToolTip(
+            f"Library folder {self.session.path}\n"
+            + (f"Last backup {stamp(backup)}" if backup else "Never backed up")
+        )
+
+    def say(self, text: str, ms: int = 8000) -> None:
+        """A passing line in the status bar (a finished write, a cancel)."""
+        if not self._closed:
+            self.statusBar().showMessage(text, ms)
+
+    def say_saved(self, written: object, what: str) -> None:
+        """An export's file, named in the status bar (a save dialog closing says nothing)."""
+        if isinstance(written, Path):
+            self.say(f"Saved the {what} to {written}", 10000)
+
+    def _busy_changed(self, busy: bool) -> None:
+        self.busy_label.setText("working…" if busy else "")
