@@ -113,7 +113,7 @@ def reassignments(
                 output.write_text(report_csv(report), encoding="utf-8")
                 click.echo(f"wrote {output}")
             else:
-                from caseorg.reports.render import reassignment_report_html
+                from caseorg.reports.reassignments import reassignment_report_html
 
                 html = reassignment_report_html(lib, judge_code, since, until)
                 write_report(html, output, f"Reassignment report {report.judge_code}")

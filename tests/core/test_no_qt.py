@@ -39,7 +39,7 @@ def test_importing_every_core_module_loads_no_qt() -> None:
         "caseorg.library.folder",
         "caseorg.search.engine",
         "caseorg.importing.pipeline",
-        "caseorg.cli.main",
+        "caseorg.cli.app",
     ):
         assert module in imported
     assert report["gui"] == [], f"the core loaded Qt or the ui package: {report['gui']}"

@@ -9,7 +9,7 @@ import sys
 import click
 from click.testing import CliRunner
 
-from caseorg.cli.app import cli, main
+from caseorg.cli.app import cli
 
 
 def _all_commands(group: click.Group, prefix: str = ""):
@@ -67,9 +67,3 @@ def test_python_m_caseorg_cli_helps_without_loading_any_command_s_modules() -> N
     assert code == 0, result.stderr
     assert "Usage: caseorg [OPTIONS] [COMMAND] [ARGS]..." in result.stdout
     assert heavy == []
-
-
-def test_the_old_module_path_is_the_same_command_line() -> None:
-    from caseorg.cli import main as old
-
-    assert old.cli is cli and old.main is main

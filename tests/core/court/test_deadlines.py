@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from helpers import make_pdf
 
-from caseorg.cli.main import cli
+from caseorg.cli.app import cli
 from caseorg.court.deadline_board import deadline_board, group_of
 from caseorg.court.reminders import pressing_counts, reminder_line
 from caseorg.errors import InvalidValue

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 from helpers import audit_rows, make_pdf
 
-from caseorg.cli.main import cli
+from caseorg.cli.app import cli
 from caseorg.court.notice_checks import check_notices
 from caseorg.errors import InvalidValue
 from caseorg.importing.pipeline import import_files

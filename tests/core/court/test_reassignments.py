@@ -15,7 +15,7 @@ from typing import Any
 
 from click.testing import CliRunner
 
-from caseorg.cli.main import cli
+from caseorg.cli.app import cli
 from caseorg.court.reassignment_report import reassignment_report, report_csv
 from caseorg.library.folder import open_library
 from caseorg.records.cases import add_case, edit_case

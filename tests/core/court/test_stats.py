@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from caseorg.cli.main import cli
+from caseorg.cli.app import cli
 from caseorg.court.stats import court_stats, write_csv
 from caseorg.library.folder import open_library
 from caseorg.library.settings import set_setting

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from helpers import audit_rows, count, make_pdf
 
-from caseorg.cli.main import cli
+from caseorg.cli.app import cli
 from caseorg.errors import InvalidValue, NotFound
 from caseorg.importing.pipeline import import_files
 from caseorg.library.audit import history
