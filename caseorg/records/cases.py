@@ -41,11 +41,14 @@ EDITABLE = (
 )
 
 
-def _clean(fields: dict[str, Any]) -> dict[str, Any]:
-    """Validate the editable fields a user supplied (None means 'not given')."""
+def _clean(fields: dict[str, Any], empty: bool = False) -> dict[str, Any]:
+    """Validate the editable fields a user supplied (None means 'not given'; with
+    ``empty``, as in another system's row, None means 'empty' and is kept)."""
     out: dict[str, Any] = {}
     for key, value in fields.items():
         if value is None:
+            if empty and key in EDITABLE:
+                out[key] = None  # the schema refuses it where a value is required
             continue
         if key not in EDITABLE:
             raise InvalidValue(f"unknown case field {key!r}")
@@ -74,8 +77,21 @@ def add_case(
     values = _clean({"respondent": respondent, **fields})
     values.setdefault("opened_on", now_iso()[:10])
     judge_id = judge_by_code(lib, judge_code).id if judge_code else None
+    return get_case(lib, _insert(lib, digits, judge_id, values))
+
+
+def add_case_row(lib: Library, a_number: str, judge_id: int | None, fields: dict[str, Any]) -> int:
+    """Open a case from another system's row (EOIR's): ``fields`` as given there, None
+    meaning empty (no default opening date), the judge by id; returns the case id."""
+    digits = parse_a_number(a_number)
+    if find_case(lib, digits) is not None:
+        raise InvalidValue(f"case {format_a_number(digits)} already exists")
+    return _insert(lib, digits, judge_id, _clean(fields, empty=True))
+
+
+def _insert(lib: Library, digits: str, judge_id: int | None, values: dict[str, Any]) -> int:
     stamp = now_iso()
-    case_id = insert_audited(
+    return insert_audited(
         lib,
         "cases",
         "case",
@@ -87,7 +103,6 @@ def add_case(
             "updated_at": stamp,
         },
     )
-    return get_case(lib, case_id)
 
 
 def edit_case(lib: Library, case_id: int, **fields: Any) -> Case:
@@ -99,6 +114,16 @@ def edit_case(lib: Library, case_id: int, **fields: Any) -> Case:
         changes["updated_at"] = now_iso()
         update_audited(lib, "cases", "case", case_id, changes, "case")
     return get_case(lib, case_id)
+
+
+def update_case_row(lib: Library, case_id: int, fields: dict[str, Any]) -> None:
+    """Apply the fields another system's row changed (None clears a field); the judge is
+    not among them (:func:`caseorg.records.reassignments.set_case_judge`)."""
+    changes = _clean(fields, empty=True)
+    if not changes:
+        return
+    changes["updated_at"] = now_iso()
+    update_audited(lib, "cases", "case", case_id, changes, "case")
 
 
 def get_case(lib: Library, case_id: int) -> Case:

@@ -29,12 +29,19 @@ _HEARING_SELECT = """
 """
 
 
-def _clean(lib: Library, fields: dict[str, Any]) -> dict[str, Any]:
+_TEXT = ("courtroom", "interpreter_language", "adjournment_reason", "notes")
+
+
+def _clean(lib: Library, fields: dict[str, Any], row: bool = False) -> dict[str, Any]:
+    """Validate hearing fields (None means 'not given'); ``row``: another system's row,
+    where None means 'empty' and the judge comes as ``judge_id``."""
     out: dict[str, Any] = {}
     for key, value in fields.items():
-        if value is None:
+        if row and key in ("judge_id", *_TEXT):
+            out[key] = value if key == "judge_id" else optional_text(value)
+        elif value is None:
             continue
-        if key == "starts_at":
+        elif key == "starts_at":
             out[key] = parse_datetime(value, "hearing date and time").isoformat(sep=" ")[:16]
         elif key == "kind":
             out[key] = parse_choice(value, HEARING_KINDS, "hearing kind")
@@ -44,7 +51,7 @@ def _clean(lib: Library, fields: dict[str, Any]) -> dict[str, Any]:
             out[key] = parse_choice(value, OUTCOMES, "hearing outcome")
         elif key == "judge_code":
             out["judge_id"] = judge_by_code(lib, value).id
-        elif key in ("courtroom", "interpreter_language", "adjournment_reason", "notes"):
+        elif key in _TEXT:
             out[key] = optional_text(value)
         else:
             raise InvalidValue(f"unknown hearing field {key!r}")
@@ -58,6 +65,18 @@ def add_hearing(lib: Library, case_id: int, starts_at: str, **fields: Any) -> He
     values.setdefault("judge_id", case["judge_id"])
     hearing_id = insert_audited(lib, "hearings", "hearing", {"case_id": case_id, **values})
     return get_hearing(lib, hearing_id)
+
+
+def add_hearing_row(lib: Library, case_id: int, fields: dict[str, Any]) -> int:
+    """Add a hearing from another system's row (EOIR's schedule): None is empty and the
+    judge is ``judge_id`` as given (no default to the case's judge); returns the id."""
+    values = _clean(lib, fields, row=True)
+    return insert_audited(lib, "hearings", "hearing", {"case_id": case_id, **values})
+
+
+def update_hearing_row(lib: Library, hearing_id: int, fields: dict[str, Any]) -> None:
+    """Apply the fields another system's row changed (None clears a field)."""
+    update_audited(lib, "hearings", "hearing", hearing_id, _clean(lib, fields, row=True), "hearing")
 
 
 def edit_hearing(lib: Library, hearing_id: int, **fields: Any) -> Hearing:
@@ -141,6 +160,32 @@ def add_notice(
         values["returned_on"] = returned_day.isoformat()
     notice_id = insert_audited(lib, "notices", "notice", values)
     return Notice(**get_row(lib.db, "notices", notice_id, "notice"))
+
+
+def add_notice_row(lib: Library, hearing_id: int, fields: dict[str, Any]) -> int:
+    """Add a notice from another system's row (served_on, method, returned_undeliverable
+    only: EOIR names no address or document); returns the id."""
+    values = {"hearing_id": hearing_id, **_notice_row(fields)}
+    return insert_audited(lib, "notices", "notice", values)
+
+
+def update_notice_row(lib: Library, notice_id: int, fields: dict[str, Any]) -> None:
+    """Apply the fields another system's row changed."""
+    update_audited(lib, "notices", "notice", notice_id, _notice_row(fields), "notice")
+
+
+def _notice_row(fields: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in fields.items():
+        if key == "served_on":
+            out[key] = parse_date(value, "served date").isoformat()
+        elif key == "method":
+            out[key] = parse_choice(value, NOTICE_METHODS, "service method")
+        elif key == "returned_undeliverable":
+            out[key] = 1 if value else 0
+        else:
+            raise InvalidValue(f"unknown notice field {key!r}")
+    return out
 
 
 def mark_notice_returned(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from caseorg.errors import InvalidValue, NotFound
 from caseorg.library.folder import Library
-from caseorg.records.audited import insert_audited
+from caseorg.records.audited import insert_audited, update_audited
 from caseorg.records.models import Judge
 from caseorg.values import optional_text, require_text
 
@@ -19,6 +21,20 @@ def add_judge(lib: Library, code: str, name: str, court: str | None = None) -> J
         lib, "judges", "judge", {"code": code, "name": name, "court": optional_text(court)}
     )
     return get_judge(lib, judge_id)
+
+
+def update_judge_row(lib: Library, judge_id: int, fields: dict[str, Any]) -> None:
+    """Apply the name and court another system's lookup changed (the code stays: it is
+    how that system names the judge)."""
+    changes: dict[str, Any] = {}
+    for key, value in fields.items():
+        if key == "name":
+            changes[key] = require_text(value, "judge name")
+        elif key == "court":
+            changes[key] = optional_text(value)
+        else:
+            raise InvalidValue(f"unknown judge field {key!r}")
+    update_audited(lib, "judges", "judge", judge_id, changes, "judge")
 
 
 def get_judge(lib: Library, judge_id: int) -> Judge:

@@ -11,7 +11,7 @@ from typing import Any
 from caseorg.errors import InvalidValue, NotFound
 from caseorg.library.audit import now_iso, record
 from caseorg.library.folder import Library
-from caseorg.records.audited import get_row
+from caseorg.records.audited import get_row, insert_audited
 from caseorg.records.judges import judge_by_code
 from caseorg.records.models import Reassignment
 from caseorg.values import optional_text, parse_date, require_text
@@ -66,22 +66,59 @@ def reassign(
         )
         row_id = int(cursor.lastrowid or 0)
         record(lib.db, lib.actor, "create", "reassignment", row_id, None, values)
-        if case["judge_id"] != to_judge.id:
-            lib.db.execute(
-                "UPDATE cases SET judge_id = ?, updated_at = ? WHERE id = ?",
-                [to_judge.id, now_iso(), case_id],
-            )
-            record(
-                lib.db,
-                lib.actor,
-                "reassign",
-                "case",
-                case_id,
-                {"judge_id": case["judge_id"]},
-                {"judge_id": to_judge.id},
-            )
+        if set_case_judge(lib, case_id, to_judge.id):
             _move_scheduled_hearings(lib, case_id, case["judge_id"], to_judge.id, effective)
     return get_reassignment(lib, row_id)
+
+
+def record_reassignment(
+    lib: Library,
+    case_id: int,
+    from_judge_id: int | None,
+    to_judge_id: int,
+    effective_on: str,
+    reason: str,
+    midstream: bool = False,
+) -> int:
+    """Append a move another system already made (EOIR's data) to the history; returns
+    its id. History only: the case's judge and hearings come from the same data, so the
+    caller sets them (:func:`set_case_judge`) rather than :func:`reassign` moving them."""
+    values = {
+        "case_id": case_id,
+        "from_judge_id": from_judge_id,
+        "to_judge_id": to_judge_id,
+        "effective_on": parse_date(effective_on, "effective date").isoformat(),
+        "reason": require_text(reason, "reason for the reassignment"),
+        "ordered_by": None,
+        "midstream": 1 if midstream else 0,
+        "recorded_at": now_iso(),
+        "corrects_id": None,
+    }
+    return insert_audited(lib, "reassignments", "reassignment", values)
+
+
+def set_case_judge(lib: Library, case_id: int, judge_id: int) -> bool:
+    """Point the case at ``judge_id``, with its 'reassign' audit row; False when it already
+    was. The history row that says why is :func:`reassign`'s or :func:`record_reassignment`'s."""
+    lib.require_writable()
+    with lib.db.atomic():
+        before = get_row(lib.db, "cases", case_id, "case")["judge_id"]
+        if before == judge_id:
+            return False
+        lib.db.execute(
+            "UPDATE cases SET judge_id = ?, updated_at = ? WHERE id = ?",
+            [judge_id, now_iso(), case_id],
+        )
+        record(
+            lib.db,
+            lib.actor,
+            "reassign",
+            "case",
+            case_id,
+            {"judge_id": before},
+            {"judge_id": judge_id},
+        )
+    return True
 
 
 def _move_scheduled_hearings(

@@ -1,0 +1,186 @@
+"""Writing what the EOIR data says through caseorg's records: judges, then each case with
+its hearings, notices and inferred reassignments, in the caller's transaction.
+
+Every write is a :mod:`caseorg.records` function, so the records' validation and audit
+rows apply as for a clerk's edit. What each EOIR key wrote is remembered
+(:class:`caseorg.eoir.keys.KnownKeys`): a new key adds a record, a known one updates
+only the fields whose source value changed, so local edits to the others stay.
+"""
+
+from __future__ import annotations
+
+from caseorg.eoir.keys import KnownKeys
+from caseorg.eoir.mapping import (
+    CasePlan,
+    HearingPlan,
+    JudgeChange,
+    Lookups,
+    case_judges,
+    judge_changes,
+)
+from caseorg.eoir.report import EoirReport
+from caseorg.errors import CaseorgError
+from caseorg.library.folder import Library
+from caseorg.records.cases import add_case_row, update_case_row
+from caseorg.records.hearings import (
+    add_hearing_row,
+    add_notice_row,
+    update_hearing_row,
+    update_notice_row,
+)
+from caseorg.records.judges import add_judge, list_judges, update_judge_row
+from caseorg.records.reassignments import record_reassignment, set_case_judge
+from caseorg.values import format_a_number
+
+SOURCE = "eoir"
+INFERRED_REASON = "inferred from case data"
+
+
+class EoirWriter:
+    """Writes planned cases into ``lib``, counting what it did in ``report``."""
+
+    def __init__(self, lib: Library):
+        self.lib = lib
+        self.report = EoirReport()
+        self.lookups = Lookups()
+        self.keys = KnownKeys(lib, SOURCE)
+        self.judge_ids = {judge.code.upper(): judge.id for judge in list_judges(lib)}
+
+    def _write_judges(self, codes: set[str]) -> None:
+        """Add the judges the data names; refresh names from the judge lookup."""
+        names, courts = self.lookups.judge_names, self.lookups.courts
+        with self.lib.db.atomic():
+            for code in sorted(codes | set(names)):
+                name, court_code = names.get(code, (f"Judge {code}", None))
+                court = courts.get((court_code or "").upper()) or court_code
+                wanted = {"name": name, "court": court}
+                judge_id = self.judge_ids.get(code)
+                if judge_id is None:
+                    judge_id = add_judge(self.lib, code, name, court).id
+                    self.judge_ids[code] = judge_id
+                    self.keys.remember("judge", code, judge_id, wanted)
+                    self.report.counts["judges_created"] += 1
+                elif code in names:
+                    _id, before = self.keys.previous("judge", code)
+                    changes = {k: v for k, v in wanted.items() if before.get(k) != v}
+                    if changes:
+                        update_judge_row(self.lib, judge_id, changes)
+                        self.keys.remember("judge", code, judge_id, wanted)
+                        self.report.counts["judges_updated"] += 1
+
+    def _write_case(self, plan: CasePlan, hearings: list[HearingPlan]) -> None:
+        """Write one case, its hearings, notices and inferred reassignments (one transaction)."""
+        lib, keys = self.lib, self.keys
+        case_id, before = keys.previous("case", plan.idncase)
+        changes = judge_changes(plan, hearings)
+        first_judge, final_judge = case_judges(plan, hearings, changes)
+        created = updated = False
+        start_judge: int | None = None
+        with lib.db.atomic():
+            if plan.case_row is not None:
+                wanted = {**plan.values, "judge_code": final_judge or None}
+                a_number = wanted["a_number"]
+                if case_id is None:  # opened by hand before the import: link it
+                    case_id = plan.existing_id
+                if case_id is None:
+                    values = {
+                        k: v for k, v in wanted.items() if k not in ("judge_code", "a_number")
+                    }
+                    if not values["respondent"]:
+                        values["respondent"] = f"Respondent {format_a_number(a_number)}"
+                    start_judge = self.judge_ids.get(first_judge) if first_judge else None
+                    case_id = add_case_row(lib, a_number, start_judge, values)
+                    created = True
+                else:
+                    fields = {
+                        k: v
+                        for k, v in wanted.items()
+                        if k not in ("judge_code", "a_number")
+                        and before.get(k) != v
+                        and (v is not None or k != "respondent")
+                    }
+                    if fields:
+                        update_case_row(lib, case_id, fields)
+                        updated = True
+                keys.remember("case", plan.idncase, case_id, wanted)
+            elif case_id is None:
+                raise CaseorgError(
+                    f"IDNCASE {plan.idncase} is not in the case file nor imported before"
+                )
+            for hearing in hearings:
+                if self._write_hearing(case_id, hearing):
+                    updated = True
+            for change in changes:
+                if self._write_change(case_id, change):
+                    updated = True
+            if final_judge and plan.case_row is not None:
+                judge_id = self.judge_ids.get(final_judge)
+                _id, was = keys.previous("case_judge", plan.idncase)
+                if (
+                    judge_id is not None
+                    and was.get("code") != final_judge
+                    and not (created and judge_id == start_judge)  # it was opened so
+                    and set_case_judge(lib, case_id, judge_id)
+                ):
+                    updated = True
+                keys.remember("case_judge", plan.idncase, case_id, {"code": final_judge})
+        key = "cases_created" if created else "cases_updated" if updated else "cases_unchanged"
+        self.report.counts[key] += 1
+
+    def _write_hearing(self, case_id: int, hearing: HearingPlan) -> bool:
+        """Add or update one hearing and its notice; True when anything was written."""
+        lib, keys, counts = self.lib, self.keys, self.report.counts
+        values = dict(hearing.values)
+        code = values.pop("judge_code")
+        values["judge_id"] = self.judge_ids.get(code) if code else None
+        hearing_id, before = keys.previous("hearing", hearing.key)
+        changed = False
+        if hearing_id is None:
+            hearing_id = add_hearing_row(lib, case_id, values)
+            counts["hearings_created"] += 1
+            changed = True
+        else:
+            fields = {k: v for k, v in values.items() if before.get(k) != v}
+            if fields:
+                update_hearing_row(lib, hearing_id, fields)
+                counts["hearings_updated"] += 1
+                changed = True
+        if before != values:
+            keys.remember("hearing", hearing.key, hearing_id, values)
+        if hearing.notice is not None:
+            notice_id, seen = keys.previous("notice", hearing.key)
+            if notice_id is None:
+                notice_id = add_notice_row(lib, hearing_id, hearing.notice)
+                counts["notices_created"] += 1
+                keys.remember("notice", hearing.key, notice_id, hearing.notice)
+                changed = True
+            else:
+                fields = {k: v for k, v in hearing.notice.items() if seen.get(k) != v}
+                if fields:
+                    update_notice_row(lib, notice_id, fields)
+                    keys.remember("notice", hearing.key, notice_id, hearing.notice)
+                    changed = True
+        return changed
+
+    def _write_change(self, case_id: int, change: JudgeChange) -> bool:
+        """Record a judge change the data shows, once; True when it was new."""
+        if ("reassignment", change.key) in self.keys:
+            return False
+        from_id = self.judge_ids.get(change.from_code)
+        to_id = self.judge_ids.get(change.to_code)
+        if to_id is None:
+            return False
+        row_id = record_reassignment(
+            self.lib,
+            case_id,
+            from_id,
+            to_id,
+            change.effective_on,
+            INFERRED_REASON,
+            midstream=change.midstream,
+        )
+        self.keys.remember(
+            "reassignment", change.key, row_id, {"effective_on": change.effective_on}
+        )
+        self.report.counts["reassignments_inferred"] += 1
+        return True

@@ -1,0 +1,39 @@
+"""Keys of records made from another system's data, and what was written under each.
+
+A re-import finds a row by the source's own key (EOIR's IDNCASE, IDNSCHEDULE, …) and
+updates the record it made instead of adding a second one; the fingerprint (the values
+written, as JSON) tells which source fields changed since, so local edits to the others
+stay. Bookkeeping, not a court record: no audit row (the record it points at has its own).
+"""
+
+from __future__ import annotations
+
+from caseorg.library.folder import Library
+
+# (kind, key) -> (entity id, fingerprint)
+Keys = dict[tuple[str, str], tuple[int, str | None]]
+
+
+def imported_keys(lib: Library, source: str) -> Keys:
+    """Every key remembered for ``source`` (one query: an import reads them all first)."""
+    return {
+        (row["kind"], row["key"]): (row["entity_id"], row["fingerprint"])
+        for row in lib.db.query(
+            "SELECT kind, key, entity_id, fingerprint FROM external_keys WHERE source = ?",
+            [source],
+        )
+    }
+
+
+def remember_key(
+    lib: Library, source: str, kind: str, key: str, entity_id: int, fingerprint: str | None
+) -> None:
+    """Link ``source``'s ``key`` to ``entity_id`` (replacing an earlier link) in the
+    caller's transaction, so a rolled-back record leaves no key behind."""
+    lib.require_writable()
+    lib.db.execute(
+        "INSERT INTO external_keys (source, kind, key, entity_id, fingerprint) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT(source, kind, key) DO UPDATE SET "
+        "entity_id = excluded.entity_id, fingerprint = excluded.fingerprint",
+        [source, kind, key, entity_id, fingerprint],
+    )
