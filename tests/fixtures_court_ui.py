@@ -23,8 +23,9 @@ import pytest
 from caseorg.library.folder import Library, open_library
 from caseorg.records.cases import add_case
 from caseorg.records.deadlines import add_deadline, mark_done
-from caseorg.records.hearings import add_hearing, add_notice
+from caseorg.records.hearings import add_hearing
 from caseorg.records.judges import add_judge
+from caseorg.records.notices import add_notice
 from caseorg.records.reassignments import reassign
 from caseorg_ui.operations.library_op import LibraryOp
 

@@ -91,7 +91,8 @@ def _case_to_show(lib: Any) -> int:
     """A case with the most to see: an in absentia warning, a reassignment, documents."""
     from caseorg.records.cases import list_cases
     from caseorg.records.documents import list_documents
-    from caseorg.records.hearings import list_hearings, notice_problem, notices_for
+    from caseorg.records.hearings import list_hearings
+    from caseorg.records.notices import notice_problem, notices_for
 
     moves = _moves_by_case(lib)
     scores: dict[int, int] = {}

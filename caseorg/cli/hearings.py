@@ -124,7 +124,7 @@ def notice_add(
     as_json: bool,
 ) -> None:
     """Record service of a notice for HEARING_ID."""
-    from caseorg.records.hearings import add_notice
+    from caseorg.records.notices import add_notice
 
     n = add_notice(
         state.lib(),
@@ -155,7 +155,7 @@ def notice_returned(
     state: State, notice_id: int, returned_on: str | None, undo: bool, as_json: bool
 ) -> None:
     """Mark notice NOTICE_ID returned undeliverable (it then proves nothing)."""
-    from caseorg.records.hearings import mark_notice_returned
+    from caseorg.records.notices import mark_notice_returned
 
     n = mark_notice_returned(state.lib(), notice_id, not undo, returned_on)
     when = f" on {n.returned_on}" if n.returned_on else ""

@@ -1,6 +1,6 @@
 """Library-wide check of proof of notice behind in absentia orders.
 
-The rule itself lives in :func:`caseorg.records.hearings.notice_problem` (used by the
+The rule itself lives in :func:`caseorg.records.notices.notice_problem` (used by the
 case view, docket and summary); this module runs it over every in absentia
 order so a clerk can find them all (``caseorg check-notices``).
 """
@@ -12,9 +12,9 @@ from typing import Any
 
 from caseorg.library.folder import Library
 from caseorg.library.settings import NOTICE_MIN_DAYS, get_setting
-from caseorg.records.hearings import notice_problem, notices_for
 from caseorg.records.judges import judge_by_code
 from caseorg.records.models import Hearing, Record
+from caseorg.records.notices import notice_problem, notices_for
 from caseorg.values import format_a_number, parse_date
 
 

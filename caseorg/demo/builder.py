@@ -27,9 +27,11 @@ from caseorg.library.folder import Library
 from caseorg.progress import Progress, ProgressCallback
 from caseorg.records.cases import add_case, case_by_a_number, edit_case
 from caseorg.records.deadlines import add_deadline, mark_done
-from caseorg.records.hearings import add_hearing, add_notice, link_document
+from caseorg.records.exhibits import link_document
+from caseorg.records.hearings import add_hearing
 from caseorg.records.judges import add_judge, find_judge
 from caseorg.records.notes import add_note
+from caseorg.records.notices import add_notice
 from caseorg.records.reassignments import reassign
 from caseorg.records.saved_searches import save_search
 from caseorg.records.tags import add_tag

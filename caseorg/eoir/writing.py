@@ -22,13 +22,9 @@ from caseorg.eoir.report import EoirReport
 from caseorg.errors import CaseorgError
 from caseorg.library.folder import Library
 from caseorg.records.cases import add_case_row, update_case_row
-from caseorg.records.hearings import (
-    add_hearing_row,
-    add_notice_row,
-    update_hearing_row,
-    update_notice_row,
-)
+from caseorg.records.hearings import add_hearing_row, update_hearing_row
 from caseorg.records.judges import add_judge, list_judges, update_judge_row
+from caseorg.records.notices import add_notice_row, update_notice_row
 from caseorg.records.reassignments import record_reassignment, set_case_judge
 from caseorg.values import format_a_number
 

@@ -14,9 +14,11 @@ from caseorg.library.folder import Library
 from caseorg.records.cases import get_case
 from caseorg.records.deadlines import list_deadlines
 from caseorg.records.documents import list_documents
-from caseorg.records.hearings import exhibits_for, get_hearing, list_hearings, notices_for
+from caseorg.records.exhibits import exhibits_for
+from caseorg.records.hearings import get_hearing, list_hearings
 from caseorg.records.judges import get_judge
 from caseorg.records.models import Document, Hearing, Reassignment
+from caseorg.records.notices import notices_for
 from caseorg.records.reassignments import list_reassignments
 from caseorg.reports.parts import case_facts, heading, hearing_row
 from caseorg.reports.templates import render

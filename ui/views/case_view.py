@@ -21,7 +21,7 @@ from caseorg.library.folder import Library
 from caseorg.records.cases import get_case
 from caseorg.records.deadlines import list_deadlines
 from caseorg.records.documents import list_documents
-from caseorg.records.hearings import list_hearings, notices_for
+from caseorg.records.hearings import list_hearings
 from caseorg.records.history import case_history
 from caseorg.records.judges import list_judges
 from caseorg.records.models import (
@@ -32,6 +32,7 @@ from caseorg.records.models import (
     Hearing,
     Reassignment,
 )
+from caseorg.records.notices import notices_for
 from caseorg.records.reassignments import list_reassignments
 from caseorg.values import format_a_number
 from caseorg.words import choice_words, label, or_dash as _or_dash
@@ -431,7 +432,7 @@ class CaseView(QWidget):
         judges = {judge.id: judge.code for judge in list_judges(self.lib)}
         self._formatter = HistoryFormatter(judges)
         self._show_header(case)
-        # notice_warning is caseorg.records.hearings.notice_problem with the court's notice period
+        # notice_warning is caseorg.records.notices.notice_problem with the court's notice period
         hearings = [
             HearingRow(h, len(notices_for(self.lib, h.id)), h.notice_warning)
             for h in list_hearings(self.lib, case_id=case.id)

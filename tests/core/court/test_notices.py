@@ -20,14 +20,8 @@ from caseorg.importing.pipeline import import_files
 from caseorg.library.folder import open_library
 from caseorg.library.settings import NOTICE_MIN_DAYS, get_setting, list_settings, set_setting
 from caseorg.records.cases import add_case
-from caseorg.records.hearings import (
-    add_hearing,
-    add_notice,
-    edit_hearing,
-    get_hearing,
-    list_hearings,
-    mark_notice_returned,
-)
+from caseorg.records.hearings import add_hearing, edit_hearing, get_hearing, list_hearings
+from caseorg.records.notices import add_notice, mark_notice_returned
 from caseorg.reports.docket import docket_html
 from caseorg.reports.summary import hearing_summary_html
 

@@ -19,8 +19,9 @@ from caseorg.cli.app import cli
 from caseorg.court.reassignment_report import reassignment_report, report_csv
 from caseorg.library.folder import open_library
 from caseorg.records.cases import add_case, edit_case
-from caseorg.records.hearings import add_hearing, add_notice
+from caseorg.records.hearings import add_hearing
 from caseorg.records.judges import add_judge
+from caseorg.records.notices import add_notice
 from caseorg.records.reassignments import reassign
 from caseorg.reports.reassignments import reassignment_report_html
 

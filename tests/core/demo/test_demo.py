@@ -9,7 +9,16 @@ import pytest
 
 from caseorg.demo.builder import create_demo, is_court_day
 from caseorg.errors import CaseorgError
-from caseorg.records import cases, deadlines, documents, hearings, judges, reassignments
+from caseorg.records import (
+    cases,
+    deadlines,
+    documents,
+    exhibits,
+    hearings,
+    judges,
+    notices,
+    reassignments,
+)
 from caseorg.search.handle import index_of
 
 
@@ -57,10 +66,10 @@ def test_demo_fills_an_empty_library(lib: Any) -> None:
     assert all(h.courtroom and h.interpreter_language for h in every)
 
     # notices: most hearings have one; some carry the notice document
-    with_notice = [h for h in every if hearings.notices_for(lib, h.id)]
+    with_notice = [h for h in every if notices.notices_for(lib, h.id)]
     assert len(with_notice) >= 0.8 * len(every)
     notice_docs = [
-        n.document_id for h in with_notice for n in hearings.notices_for(lib, h.id) if n.document_id
+        n.document_id for h in with_notice for n in notices.notices_for(lib, h.id) if n.document_id
     ]
     assert notice_docs
     assert {documents.get_document(lib, d).doc_type for d in notice_docs} == {"hearing_notice"}
@@ -116,8 +125,8 @@ def test_demo_fills_an_empty_library(lib: Any) -> None:
     assert any(d.page_count >= 2 for c in all_cases for d in documents.list_documents(lib, c.id))
 
     # exhibits linked to hearings
-    exhibits = [e for h in every for e in hearings.exhibits_for(lib, h.id)]
-    assert exhibits and all(e["exhibit"].startswith("Exh.") for e in exhibits)
+    marked = [e for h in every for e in exhibits.exhibits_for(lib, h.id)]
+    assert marked and all(e["exhibit"].startswith("Exh.") for e in marked)
 
     # the text is searchable
     hits = index_of(lib).search('"extreme hardship"')

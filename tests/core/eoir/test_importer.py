@@ -19,8 +19,9 @@ from caseorg.eoir.importer import EoirImporter, import_eoir
 from caseorg.errors import CaseorgError, InvalidValue
 from caseorg.importing.pipeline import CancelToken
 from caseorg.records.cases import case_by_a_number, edit_case
-from caseorg.records.hearings import edit_hearing, list_hearings, notices_for
+from caseorg.records.hearings import edit_hearing, list_hearings
 from caseorg.records.judges import judge_by_code
+from caseorg.records.notices import notices_for
 from caseorg.records.reassignments import list_reassignments
 
 

@@ -12,7 +12,8 @@ from caseorg.importing.pipeline import import_files
 from caseorg.library.folder import open_library
 from caseorg.records.cases import add_case
 from caseorg.records.deadlines import add_deadline, list_deadlines
-from caseorg.records.hearings import add_hearing, exhibits_for, link_document, set_exhibits
+from caseorg.records.exhibits import exhibits_for, link_document, set_exhibits
+from caseorg.records.hearings import add_hearing
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ from caseorg.errors import InvalidValue, NotFound
 from caseorg.importing.pipeline import import_files
 from caseorg.library.folder import Library
 from caseorg.records.deadlines import add_deadline, get_deadline, mark_done
-from caseorg.records.hearings import exhibits_for, get_hearing, list_hearings, save_hearing
+from caseorg.records.exhibits import exhibits_for
+from caseorg.records.hearings import get_hearing, list_hearings, save_hearing
 
 
 @pytest.fixture

@@ -6,9 +6,10 @@ from typing import Any
 
 from caseorg.records.cases import add_case, edit_case
 from caseorg.records.deadlines import add_deadline
-from caseorg.records.hearings import add_hearing, add_notice
+from caseorg.records.hearings import add_hearing
 from caseorg.records.history import case_history
 from caseorg.records.notes import add_note
+from caseorg.records.notices import add_notice
 
 
 def test_case_history_gathers_the_case_and_what_it_holds(lib: Any, case: Any) -> None:

@@ -13,19 +13,11 @@ from caseorg.library import audit as auditmod
 from caseorg.library.audit import history
 from caseorg.records.cases import add_case, case_by_a_number, edit_case, find_case, list_cases
 from caseorg.records.deadlines import add_deadline, list_deadlines, mark_done
-from caseorg.records.hearings import (
-    add_hearing,
-    add_notice,
-    edit_hearing,
-    exhibits_for,
-    get_hearing,
-    link_document,
-    mark_notice_returned,
-    notice_problem,
-    notices_for,
-)
+from caseorg.records.exhibits import exhibits_for, link_document
+from caseorg.records.hearings import add_hearing, edit_hearing, get_hearing
 from caseorg.records.judges import add_judge, list_judges
 from caseorg.records.models import Hearing, Notice
+from caseorg.records.notices import add_notice, mark_notice_returned, notice_problem, notices_for
 from caseorg.records.reassignments import get_reassignment, list_reassignments, reassign
 
 # -- one audit row per write, in the same transaction --------------------------------

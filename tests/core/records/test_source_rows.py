@@ -10,16 +10,9 @@ from helpers import audit_rows, count
 
 from caseorg.errors import InvalidValue
 from caseorg.records.cases import add_case_row, get_case, update_case_row
-from caseorg.records.hearings import (
-    add_hearing,
-    add_hearing_row,
-    add_notice_row,
-    get_hearing,
-    notices_for,
-    update_hearing_row,
-    update_notice_row,
-)
+from caseorg.records.hearings import add_hearing, add_hearing_row, get_hearing, update_hearing_row
 from caseorg.records.judges import add_judge, get_judge, judge_by_code, update_judge_row
+from caseorg.records.notices import add_notice_row, notices_for, update_notice_row
 from caseorg.records.reassignments import (
     list_reassignments,
     reassign,

@@ -18,8 +18,10 @@ from caseorg.importing.pipeline import import_files
 from caseorg.records.cases import add_case, edit_case
 from caseorg.records.deadlines import add_deadline, mark_done
 from caseorg.records.documents import edit_document
-from caseorg.records.hearings import add_hearing, add_notice, link_document
+from caseorg.records.exhibits import link_document
+from caseorg.records.hearings import add_hearing
 from caseorg.records.judges import add_judge
+from caseorg.records.notices import add_notice
 from caseorg.records.reassignments import reassign
 from caseorg.reports.docket import docket_context, docket_html
 from caseorg.reports.summary import hearing_summary_context, hearing_summary_html

@@ -9,14 +9,9 @@ from fixtures_dialogs import Court, court_fixture, court_template_fixture  # noq
 from PySide6.QtCore import Qt
 
 from caseorg.library.settings import NOTICE_MIN_DAYS, set_setting
-from caseorg.records.hearings import (
-    add_hearing,
-    exhibits_for,
-    get_hearing,
-    link_document,
-    list_hearings,
-    notices_for,
-)
+from caseorg.records.exhibits import exhibits_for, link_document
+from caseorg.records.hearings import add_hearing, get_hearing, list_hearings
+from caseorg.records.notices import notices_for
 from caseorg_ui.dialogs import HearingDialog, NoticeDialog
 from caseorg_ui.dialogs.notice_dialog import late_notice
 

@@ -14,8 +14,9 @@ from PySide6.QtCore import Qt
 
 from caseorg.library.folder import Library, open_library
 from caseorg.records.cases import add_case
-from caseorg.records.hearings import add_hearing, add_notice
+from caseorg.records.hearings import add_hearing
 from caseorg.records.judges import add_judge
+from caseorg.records.notices import add_notice
 from caseorg_ui.docks.docket_view import (
     A_NUMBER,
     COURTROOM,

@@ -16,8 +16,9 @@ from pypdf import PdfReader
 
 from caseorg.errors import CaseorgError
 from caseorg.records.cases import add_case, edit_case
-from caseorg.records.hearings import add_hearing, add_notice
+from caseorg.records.hearings import add_hearing
 from caseorg.records.judges import add_judge
+from caseorg.records.notices import add_notice
 from caseorg.records.reassignments import reassign
 from caseorg.reports.docket import docket_html
 from caseorg.reports.summary import hearing_summary_html

@@ -16,14 +16,9 @@ from caseorg.importing.pipeline import import_files
 from caseorg.library.folder import open_library
 from caseorg.records.cases import add_case, case_by_a_number
 from caseorg.records.deadlines import add_deadline
-from caseorg.records.hearings import (
-    add_hearing,
-    add_notice,
-    get_hearing,
-    notice_problem,
-    notices_for,
-)
+from caseorg.records.hearings import add_hearing, get_hearing
 from caseorg.records.judges import add_judge
+from caseorg.records.notices import add_notice, notice_problem, notices_for
 from caseorg.records.reassignments import reassign
 from caseorg.records.tags import add_tag
 from caseorg_ui import preferences as settings
