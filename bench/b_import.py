@@ -33,9 +33,9 @@ def plain_loop(files: list[Path]) -> tuple[int, float]:
 
 
 def caseorg_import(files: list[Path]) -> tuple[int, float]:
-    from caseorg.importing.pipeline import import_files
-    from caseorg.library.folder import open_library
-    from caseorg.records.cases import add_case
+    from caseorg.importing import import_files
+    from caseorg.library import open_library
+    from caseorg.records import add_case
 
     OUT.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="bench-import-", dir=OUT))

@@ -79,8 +79,8 @@ def plain_whoosh_loop(db_path: Path) -> tuple[int, float]:
 
 def caseorg_rebuild(folder: Path) -> tuple[int, float, int]:
     """``SearchIndex.rebuild`` with a progress callback: (pages, seconds, progress calls)."""
-    from caseorg.library.folder import open_library
-    from caseorg.search.engine import SearchIndex
+    from caseorg.library import open_library
+    from caseorg.search import SearchIndex
 
     calls = []
     with open_library(folder) as lib:

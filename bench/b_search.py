@@ -14,7 +14,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from caseorg.search.handle import index_of
+from caseorg.search import index_of
 
 from .common import OUT, Target, log, median, p95, ratio_target
 from .genlib import library
@@ -147,7 +147,7 @@ class Fts:
 
 
 def run(repeat: int = 7) -> list[Target]:
-    from caseorg.library.folder import open_library
+    from caseorg.library import open_library
 
     folder, _meta = library("lib100k", 100_000, 10_000)
     fts = Fts(fts_database(folder))

@@ -21,8 +21,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from caseorg.records.models import DOC_TYPES
-from caseorg.search.engine import COMPOUND, INDEX_SCHEMA_VERSION
+from caseorg.records import DOC_TYPES
+from caseorg.search import COMPOUND, INDEX_SCHEMA_VERSION
 
 from .common import OUT, PeakMemory, aao_files, log
 
@@ -85,7 +85,7 @@ def aao_pages() -> dict[str, list[str]]:
         data: dict[str, list[str]] = json.loads(cache.read_text())
         if sorted(data) == sorted(f.name for f in files):
             return data
-    from caseorg.importing.pdftext import ExtractionPool
+    from caseorg.importing import ExtractionPool
 
     log("extracting the AAO corpus once (cached in bench/out/aao_pages.json)")
     data = {}
@@ -162,7 +162,7 @@ def reindex_in_child(folder: Path) -> dict[str, float]:
 
 
 def _write_rows(folder: Path, total_pages: int, n_cases: int) -> None:
-    from caseorg.library.folder import open_library
+    from caseorg.library import open_library
 
     rng = random.Random(20260314 + total_pages)
     sources = [(name, texts) for name, texts in sorted(aao_pages().items()) if any(texts)]

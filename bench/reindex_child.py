@@ -12,8 +12,8 @@ from pathlib import Path
 
 
 def main() -> None:
-    from caseorg.library.folder import open_library
-    from caseorg.search.engine import SearchIndex
+    from caseorg.library import open_library
+    from caseorg.search import SearchIndex
 
     folder = Path(sys.argv[1])
     with open_library(folder) as lib:

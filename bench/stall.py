@@ -24,8 +24,8 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from bench.common import OUT, aao_files
-    from caseorg.importing.pipeline import import_files
-    from caseorg.records.cases import add_case
+    from caseorg.importing import import_files
+    from caseorg.records import add_case
 
     files = aao_files()
     app = QApplication(sys.argv[:1])
@@ -46,11 +46,11 @@ def main() -> None:
     keep: list[Any] = []
     try:
         try:
-            from caseorg_ui.operations.runner import Session
+            from caseorg_ui.operations import Session
         except ImportError:
             Session = None  # noqa: N806
         if Session is not None:
-            from caseorg_ui.operations.library_op import LibraryOp
+            from caseorg_ui.operations import LibraryOp
 
             method = "caseorg_ui.operations LibraryOp"
             session = Session(folder)
@@ -75,7 +75,7 @@ def main() -> None:
             task = LibraryOp(None, op).success(done).failure(failed)
             task.with_progress("Importing…", cancellable=True).run_in_background(session.runner)
         else:
-            from caseorg.library.folder import open_library
+            from caseorg.library import open_library
 
             method = "QThread + import_files"
             lib = open_library(folder)

@@ -41,7 +41,7 @@ def app_library(args: list[str]) -> Path | None:
     if value == "":
         return None
     if value is None:
-        from caseorg.library.folder import default_library_path
+        from caseorg.library import default_library_path
 
         return default_library_path()
     path = Path(value)
@@ -66,7 +66,7 @@ def run_gui(library: Path) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
-        from caseorg.cli.app import unexpected_error_line
+        from caseorg.cli import unexpected_error_line
 
         print(f"caseorg: {unexpected_error_line(exc)}", file=sys.stderr)
         return 1
@@ -93,7 +93,7 @@ def main() -> None:
     """Console entry point (``caseorg``)."""
     library = app_library(sys.argv[1:])
     if library is None:
-        from caseorg.cli.app import main as cli_main
+        from caseorg.cli import main as cli_main
 
         cli_main()
         return

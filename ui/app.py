@@ -26,10 +26,11 @@ from types import TracebackType
 # imported after it (platformdirs and its parts: ~2 ms), so caseorg_ui.preferences finds it loaded
 import platformdirs
 
-from caseorg_ui.operations.messages import one_line, show_message
+from caseorg_ui.operations import one_line, show_message
 from caseorg_ui.qt import QApplication, QLocale, Qt, QTimer
 from caseorg_ui.qt_messages import install_message_handler
-from caseorg_ui.window.main_window import MainWindow, _windows, open_session_or_ask
+from caseorg_ui.window import MainWindow, open_session_or_ask
+from caseorg_ui.window.main_window import _windows  # the open windows, closed at exit
 
 log = logging.getLogger("caseorg")
 

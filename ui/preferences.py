@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 
-from caseorg.library.folder import is_library
+from caseorg.library import is_library
 from caseorg_ui.qt import (
     QByteArray,
     QSettings,

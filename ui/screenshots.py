@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from caseorg.search.handle import index_of
+from caseorg.search import index_of
 
 WIDTH, HEIGHT = 1440, 900
 
@@ -82,17 +82,20 @@ class Shooter:
 
 
 def _moves_by_case(lib: Any) -> Counter[int]:
-    from caseorg.records.reassignments import list_reassignments
+    from caseorg.records import list_reassignments
 
     return Counter(r.case_id for r in list_reassignments(lib))
 
 
 def _case_to_show(lib: Any) -> int:
     """A case with the most to see: an in absentia warning, a reassignment, documents."""
-    from caseorg.records.cases import list_cases
-    from caseorg.records.documents import list_documents
-    from caseorg.records.hearings import list_hearings
-    from caseorg.records.notices import notice_problem, notices_for
+    from caseorg.records import (
+        list_cases,
+        list_documents,
+        list_hearings,
+        notice_problem,
+        notices_for,
+    )
 
     moves = _moves_by_case(lib)
     scores: dict[int, int] = {}
@@ -112,7 +115,7 @@ def _case_with_reassignments(lib: Any) -> int | None:
 
 def _busiest_day(lib: Any) -> dt.date:
     """The day from today on with the most hearings (the earliest of those)."""
-    from caseorg.records.hearings import list_hearings
+    from caseorg.records import list_hearings
 
     today = dt.date.today()
     days = Counter(h.starts_at[:10] for h in list_hearings(lib) if h.starts_at >= str(today))
@@ -132,8 +135,8 @@ def take_screenshots(outdir: Path, size: tuple[int, int] = (WIDTH, HEIGHT)) -> l
 
 
 def _shoot(outdir: Path, scratch: Path, size: tuple[int, int]) -> list[Path]:
-    from caseorg.demo.builder import create_demo
-    from caseorg.library.folder import open_library
+    from caseorg.demo import create_demo
+    from caseorg.library import open_library
     from caseorg_ui.qt import QApplication
     from caseorg_ui.qt_messages import install_message_handler
 
@@ -147,8 +150,8 @@ def _shoot(outdir: Path, scratch: Path, size: tuple[int, int]) -> list[Path]:
     with open_library(demo_path) as lib:
         create_demo(lib)
 
-    from caseorg_ui.operations.runner import Session
-    from caseorg_ui.window.main_window import MainWindow
+    from caseorg_ui.operations import Session
+    from caseorg_ui.window import MainWindow
 
     # -- first run ----------------------------------------------------------------------
     empty = MainWindow(Session(scratch / "empty"), restore=False)
@@ -234,18 +237,21 @@ def _first_hit(window: Any) -> tuple[int, int, str] | None:
 
 
 def _dialogs(window: Any, shots: Shooter, case_id: int) -> None:
-    from caseorg.importing.pipeline import FileOutcome, ImportReport
+    from caseorg.importing import FileOutcome, ImportReport
     from caseorg.progress import Progress
-    from caseorg.upkeep.check import CheckReport, Problem
-    from caseorg_ui.dialogs.case_dialog import CaseDialog
-    from caseorg_ui.dialogs.deadline_dialog import DeadlineDialog, MarkDoneDialog
-    from caseorg_ui.dialogs.document_dialog import DocumentDialog
-    from caseorg_ui.dialogs.hearing_dialog import HearingDialog
-    from caseorg_ui.dialogs.judge_dialog import JudgeDialog, JudgeListDialog
-    from caseorg_ui.dialogs.notice_dialog import NoticeDialog
-    from caseorg_ui.dialogs.reassignment_dialog import ReassignmentDialog
-    from caseorg_ui.operations.import_flow import ImportReportDialog
-    from caseorg_ui.operations.progress_dialog import ProgressDialog
+    from caseorg.upkeep import CheckReport, Problem
+    from caseorg_ui.dialogs import (
+        CaseDialog,
+        DeadlineDialog,
+        DocumentDialog,
+        HearingDialog,
+        JudgeDialog,
+        JudgeListDialog,
+        MarkDoneDialog,
+        NoticeDialog,
+        ReassignmentDialog,
+    )
+    from caseorg_ui.operations import ImportReportDialog, ProgressDialog
 
     lib = window.read_lib
     view = window.case_view

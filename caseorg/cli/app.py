@@ -30,7 +30,7 @@ from caseorg.cli import (
 )
 from caseorg.cli.common import State, UserError
 from caseorg.errors import CaseorgError, is_disk_full
-from caseorg.library.folder import default_library_path
+from caseorg.library import default_library_path
 
 
 def _log_path() -> Path:

@@ -39,7 +39,7 @@ def judge() -> None:
 @pass_state
 def judge_add(state: State, code: str, name: str, court: str | None, as_json: bool) -> None:
     """Add a judge with a short CODE (as on dockets) and full NAME."""
-    from caseorg.records.judges import add_judge
+    from caseorg.records import add_judge
 
     added = add_judge(state.lib(), code, name, court)
     print_one(added, f"added judge {added.code}: {added.name}", as_json=as_json)
@@ -50,7 +50,7 @@ def judge_add(state: State, code: str, name: str, court: str | None, as_json: bo
 @pass_state
 def judge_list(state: State, as_json: bool) -> None:
     """List judges."""
-    from caseorg.records.judges import list_judges
+    from caseorg.records import list_judges
 
     print_rows(
         list_judges(state.lib()),
@@ -112,7 +112,7 @@ def case_add(
     **kwargs: Any,
 ) -> None:
     """Open a new case."""
-    from caseorg.records.cases import add_case
+    from caseorg.records import add_case
 
     case = add_case(state.lib(), a_number, respondent, judge_code, **_case_fields(kwargs))
     print_one(case, f"added case {case_text(case)}", as_json=as_json)
@@ -134,7 +134,7 @@ def case_list(
     as_json: bool,
 ) -> None:
     """List cases."""
-    from caseorg.records.cases import list_cases
+    from caseorg.records import list_cases
 
     cases = list_cases(state.lib(), text=text, judge_code=judge_code, status=status, tag=tag)
     print_rows(cases, case_text, as_json=as_json, empty="no cases", data=_case_data)
@@ -146,13 +146,16 @@ def case_list(
 @pass_state
 def case_show(state: State, a_number: str, as_json: bool) -> None:
     """Show a case with its documents, hearings, reassignments, deadlines, tags and notes."""
-    from caseorg.records.cases import EDITABLE, case_by_a_number
-    from caseorg.records.deadlines import list_deadlines
-    from caseorg.records.documents import list_documents
-    from caseorg.records.hearings import list_hearings
-    from caseorg.records.notes import list_notes
-    from caseorg.records.reassignments import list_reassignments
-    from caseorg.records.tags import tags_of
+    from caseorg.records import (
+        EDITABLE,
+        case_by_a_number,
+        list_deadlines,
+        list_documents,
+        list_hearings,
+        list_notes,
+        list_reassignments,
+        tags_of,
+    )
 
     lib = state.lib()
     case = case_by_a_number(lib, a_number)
@@ -223,7 +226,7 @@ def case_edit(
     state: State, a_number: str, respondent: str | None, as_json: bool, **kwargs: Any
 ) -> None:
     """Change a case's details (use 'caseorg reassign' to change its judge)."""
-    from caseorg.records.cases import edit_case
+    from caseorg.records import edit_case
 
     lib = state.lib()
     case = edit_case(lib, case_id_of(lib, a_number), respondent=respondent, **_case_fields(kwargs))
@@ -236,7 +239,7 @@ def case_edit(
 @pass_state
 def history_cmd(state: State, a_number: str, as_json: bool) -> None:
     """Show the audit trail of a case and everything in it (newest first)."""
-    from caseorg.library.audit import history
+    from caseorg.library import history
 
     lib = state.lib()
     print_rows(

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import click
 
-from caseorg.library.folder import Library, open_library
+from caseorg.library import Library, open_library
 
 F = TypeVar("F", bound=Callable[..., Any])
 Row = TypeVar("Row")
@@ -61,7 +61,7 @@ def choice(values: tuple[str, ...]) -> click.Choice:
 
 def case_id_of(lib: Library, a_number: str) -> int:
     """The id of the case an A-number names (a one-line error when there is none)."""
-    from caseorg.records.cases import case_by_a_number
+    from caseorg.records import case_by_a_number
 
     return case_by_a_number(lib, a_number).id
 

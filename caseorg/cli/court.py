@@ -57,7 +57,7 @@ def reassign(
     as_json: bool,
 ) -> None:
     """Reassign the case A_NUMBER to another judge (kept forever in its history)."""
-    from caseorg.records.reassignments import reassign as do_reassign
+    from caseorg.records import reassign as do_reassign
 
     lib = state.lib()
     r = do_reassign(
@@ -97,7 +97,7 @@ def reassignments(
     period: the cases taken from them and given to them, with dates, reasons, who
     ordered it, mid-stream moves, and what happened next in each case.
     """
-    from caseorg.records.reassignments import list_reassignments
+    from caseorg.records import list_reassignments
 
     lib = state.lib()
     if (as_csv or output) and (not judge_code or a_number):
@@ -113,7 +113,7 @@ def reassignments(
                 output.write_text(report_csv(report), encoding="utf-8")
                 click.echo(f"wrote {output}")
             else:
-                from caseorg.reports.reassignments import reassignment_report_html
+                from caseorg.reports import reassignment_report_html
 
                 html = reassignment_report_html(lib, judge_code, since, until)
                 write_report(html, output, f"Reassignment report {report.judge_code}")
@@ -167,7 +167,7 @@ def stats(
 ) -> None:
     """Backlog and completion figures: pending cases by age, completions per month
     against the goal, median days to completion, hearings per week, reassignments."""
-    from caseorg.court.stats import court_stats, write_csv
+    from caseorg.court import court_stats, write_csv
 
     if csv_dir and as_json:
         raise InvalidValue("choose --csv DIR or --json, not both")
@@ -216,8 +216,8 @@ def import_eoir_cmd(state: State, folder: Path, as_json: bool) -> None:
     Safe to run again on the same files. A row that cannot be read is reported
     with its file and line and skipped; exits 1 when any was.
     """
-    from caseorg.eoir.release import import_eoir
-    from caseorg.importing.pipeline import CancelToken
+    from caseorg.eoir import import_eoir
+    from caseorg.importing import CancelToken
 
     def show(progress: Progress) -> None:
         progress_line(f"{progress.text[:72]:<72}")
@@ -251,7 +251,7 @@ def config() -> None:
 @pass_state
 def config_list(state: State, as_json: bool) -> None:
     """List the settings with their values and defaults."""
-    from caseorg.library.settings import list_settings
+    from caseorg.library import list_settings
 
     print_rows(
         list_settings(state.lib()),
@@ -269,7 +269,7 @@ def config_list(state: State, as_json: bool) -> None:
 @pass_state
 def config_get(state: State, name: str, as_json: bool) -> None:
     """Print one setting's value."""
-    from caseorg.library.settings import find_setting, get_setting
+    from caseorg.library import find_setting, get_setting
 
     setting = find_setting(name)
     value = get_setting(state.lib(), setting)
@@ -283,7 +283,7 @@ def config_get(state: State, name: str, as_json: bool) -> None:
 @pass_state
 def config_set(state: State, name: str, value: str, as_json: bool) -> None:
     """Change a setting, e.g. 'caseorg config set notice-min-days 14'."""
-    from caseorg.library.settings import find_setting, set_setting
+    from caseorg.library import find_setting, set_setting
 
     setting = find_setting(name)
     stored = set_setting(state.lib(), setting, value)

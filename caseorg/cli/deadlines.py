@@ -41,7 +41,7 @@ def deadline_add(
     state: State, a_number: str, kind: str, due_on: str, note: str | None, as_json: bool
 ) -> None:
     """Add a deadline to the case A_NUMBER."""
-    from caseorg.records.deadlines import add_deadline
+    from caseorg.records import add_deadline
 
     lib = state.lib()
     d = add_deadline(lib, case_id_of(lib, a_number), kind, due_on, note)
@@ -109,7 +109,7 @@ def deadline_done(
     state: State, deadline_id: int, done_on: str | None, document_id: int | None, as_json: bool
 ) -> None:
     """Mark a deadline done (optionally with the document that satisfied it)."""
-    from caseorg.records.deadlines import mark_done
+    from caseorg.records import mark_done
 
     d = mark_done(state.lib(), deadline_id, done_on, document_id)
     print_one(d, f"deadline #{d.id} done on {d.done_on}", as_json=as_json)

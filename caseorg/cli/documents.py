@@ -63,7 +63,7 @@ def import_cmd(
     Each file is reported: imported, duplicate, encrypted, no_text (scanned) or
     rejected with the reason. Exits 1 when a file was rejected.
     """
-    from caseorg.importing.pipeline import CancelToken, import_files
+    from caseorg.importing import CancelToken, import_files
 
     lib = state.lib()
     case_id = case_id_of(lib, a_number)
@@ -108,7 +108,7 @@ def document_group() -> None:
 @pass_state
 def document_list(state: State, a_number: str, as_json: bool) -> None:
     """List a case's documents."""
-    from caseorg.records.documents import list_documents
+    from caseorg.records import list_documents
 
     lib = state.lib()
     print_rows(
@@ -139,7 +139,7 @@ def document_edit(
     as_json: bool,
 ) -> None:
     """Change a document's type, title, filed date or filer."""
-    from caseorg.records.documents import edit_document
+    from caseorg.records import edit_document
 
     doc = edit_document(
         state.lib(),

@@ -53,7 +53,7 @@ hearing_options = stack(
 @pass_state
 def hearing_add(state: State, a_number: str, starts_at: str, as_json: bool, **fields: Any) -> None:
     """Schedule a hearing for the case A_NUMBER."""
-    from caseorg.records.hearings import add_hearing
+    from caseorg.records import add_hearing
 
     lib = state.lib()
     h = add_hearing(lib, case_id_of(lib, a_number), starts_at, **fields)
@@ -68,7 +68,7 @@ def hearing_add(state: State, a_number: str, starts_at: str, as_json: bool, **fi
 @pass_state
 def hearing_edit(state: State, hearing_id: int, as_json: bool, **fields: Any) -> None:
     """Change a hearing (e.g. record its outcome)."""
-    from caseorg.records.hearings import edit_hearing
+    from caseorg.records import edit_hearing
 
     h = edit_hearing(state.lib(), hearing_id, **fields)
     print_one(h, f"updated hearing #{h.id}: {hearing_line(h)}", as_json=as_json)
@@ -84,7 +84,7 @@ def hearing_list(
     state: State, a_number: str | None, day: str | None, judge_code: str | None, as_json: bool
 ) -> None:
     """List hearings of a case, a day, or a judge."""
-    from caseorg.records.hearings import list_hearings
+    from caseorg.records import list_hearings
 
     lib = state.lib()
     case_id = optional_case_id(lib, a_number)
@@ -124,7 +124,7 @@ def notice_add(
     as_json: bool,
 ) -> None:
     """Record service of a notice for HEARING_ID."""
-    from caseorg.records.notices import add_notice
+    from caseorg.records import add_notice
 
     n = add_notice(
         state.lib(),
@@ -155,7 +155,7 @@ def notice_returned(
     state: State, notice_id: int, returned_on: str | None, undo: bool, as_json: bool
 ) -> None:
     """Mark notice NOTICE_ID returned undeliverable (it then proves nothing)."""
-    from caseorg.records.notices import mark_notice_returned
+    from caseorg.records import mark_notice_returned
 
     n = mark_notice_returned(state.lib(), notice_id, not undo, returned_on)
     when = f" on {n.returned_on}" if n.returned_on else ""
@@ -181,8 +181,8 @@ def check_notices_cmd(
     fewer than notice-min-days days before the hearing (see 'caseorg config').
     Exits 1 when any is found.
     """
-    from caseorg.court.notice_checks import check_notices
-    from caseorg.library.settings import NOTICE_MIN_DAYS, get_setting
+    from caseorg.court import check_notices
+    from caseorg.library import NOTICE_MIN_DAYS, get_setting
 
     lib = state.lib()
     flags = check_notices(lib, judge_code=judge_code, since=since, until=until)

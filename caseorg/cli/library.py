@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from caseorg.cli.common import State, emit_json, json_option, pass_state, print_one
-from caseorg.library.folder import default_library_path, open_library
-from caseorg.search.handle import index_of
+from caseorg.library import default_library_path, open_library
+from caseorg.search import index_of
 
 
 @click.command()
@@ -25,7 +25,7 @@ def init(state: State) -> None:
 @pass_state
 def demo(state: State, as_json: bool) -> None:
     """Fill an empty library with a sample court: judges, cases, hearings, documents."""
-    from caseorg.demo.builder import create_demo
+    from caseorg.demo import create_demo
 
     lib = state.lib()
     summary = create_demo(lib, progress=lambda p: click.echo(p.text, err=True))
@@ -46,7 +46,7 @@ def check(state: State, repair: bool, as_json: bool) -> None:
 
     Exits 1 when problems remain. --repair never deletes user data.
     """
-    from caseorg.upkeep.check import check_library
+    from caseorg.upkeep import check_library
 
     report = check_library(state.lib(create=False), repair=repair)
     if as_json:
@@ -68,7 +68,7 @@ def check(state: State, repair: bool, as_json: bool) -> None:
 @pass_state
 def backup(state: State, file: Path) -> None:
     """Write a backup archive (.zip) of the library; safe while the app is open."""
-    from caseorg.upkeep.backup import backup_library
+    from caseorg.upkeep import backup_library
 
     lib = open_library(state.library_path, create=False, read_only=True)
     try:
@@ -84,7 +84,7 @@ def backup(state: State, file: Path) -> None:
 @pass_state
 def restore(state: State, file: Path, force: bool) -> None:
     """Restore a backup archive into the library folder (--library)."""
-    from caseorg.upkeep.backup import restore_library
+    from caseorg.upkeep import restore_library
 
     target = state.library_path or default_library_path()
     manifest = restore_library(file, target, force=force)

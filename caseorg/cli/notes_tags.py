@@ -18,7 +18,7 @@ from caseorg.cli.common import (
 )
 from caseorg.cli.lines import note_line
 from caseorg.errors import InvalidValue
-from caseorg.library.folder import Library
+from caseorg.library import Library
 
 
 def _target(lib: Library, a_number: str | None, document_id: int | None) -> tuple[str, int]:
@@ -56,7 +56,7 @@ def _tag_change_command(name: str, help_text: str, adding: bool) -> None:
         document_id: int | None,
         as_json: bool,
     ) -> None:
-        from caseorg.records.tags import add_tag, remove_tag, tags_of
+        from caseorg.records import add_tag, remove_tag, tags_of
 
         lib = state.lib()
         entity, entity_id = _target(lib, a_number, document_id)
@@ -81,7 +81,7 @@ _tag_change_command("remove", "Take TAGS off a case or a document.", adding=Fals
 @pass_state
 def tag_list(state: State, a_number: str | None, document_id: int | None, as_json: bool) -> None:
     """List every tag with how many cases and documents carry it (or one item's tags)."""
-    from caseorg.records.tags import all_tags, tags_of
+    from caseorg.records import all_tags, tags_of
 
     lib = state.lib()
     if a_number is None and document_id is None:
@@ -123,7 +123,7 @@ def note_add(
     as_json: bool,
 ) -> None:
     """Add a note (TEXT) to a case, a document or a hearing."""
-    from caseorg.records.notes import add_note
+    from caseorg.records import add_note
 
     lib = state.lib()
     given = [(k, v) for k, v in (("document", document_id), ("hearing", hearing_id)) if v]
@@ -145,7 +145,7 @@ def note_add(
 @pass_state
 def note_list(state: State, a_number: str | None, text: str | None, as_json: bool) -> None:
     """List notes, oldest first (with --search: newest first)."""
-    from caseorg.records.notes import list_notes, search_notes
+    from caseorg.records import list_notes, search_notes
 
     lib = state.lib()
     case_id = optional_case_id(lib, a_number)
@@ -160,7 +160,7 @@ def note_list(state: State, a_number: str | None, text: str | None, as_json: boo
 @pass_state
 def note_edit(state: State, note_id: int, text: str, as_json: bool) -> None:
     """Correct the text of note NOTE_ID (the old text stays in the history)."""
-    from caseorg.records.notes import edit_note
+    from caseorg.records import edit_note
 
     edited = edit_note(state.lib(), note_id, text)
     print_one(edited, f"updated note {note_line(edited)}", as_json=as_json)
@@ -171,7 +171,7 @@ def note_edit(state: State, note_id: int, text: str, as_json: bool) -> None:
 @pass_state
 def note_delete(state: State, note_id: int) -> None:
     """Delete note NOTE_ID (the history keeps what it said)."""
-    from caseorg.records.notes import delete_note
+    from caseorg.records import delete_note
 
     delete_note(state.lib(), note_id)
     click.echo(f"deleted note #{note_id}")

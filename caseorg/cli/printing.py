@@ -23,7 +23,7 @@ def write_report(html: str, output: Path, title: str) -> None:
         output.write_text(html, encoding="utf-8")
     else:
         try:
-            from caseorg_ui.printing.output import write_pdf
+            from caseorg_ui.printing import write_pdf
         except ImportError as exc:  # pragma: no cover - broken install
             raise CaseorgError(f"printing is unavailable: {exc}") from None
         write_pdf(html, output, title=title)
@@ -36,7 +36,7 @@ def write_report(html: str, output: Path, title: str) -> None:
 @pass_state
 def summary(state: State, hearing_id: int, output: Path) -> None:
     """Write the hearing summary for HEARING_ID as a PDF."""
-    from caseorg.reports.summary import hearing_summary_html
+    from caseorg.reports import hearing_summary_html
 
     html = hearing_summary_html(state.lib(), hearing_id)
     write_report(html, output, f"Hearing summary {hearing_id}")
@@ -50,7 +50,7 @@ def summary(state: State, hearing_id: int, output: Path) -> None:
 @pass_state
 def docket(state: State, day: str, until: str | None, judge_code: str | None, output: Path) -> None:
     """Write a day's docket (hearings by judge and courtroom) as a PDF."""
-    from caseorg.reports.docket import docket_html
+    from caseorg.reports import docket_html
 
     first = parse_date(day)
     last = parse_date(until) if until else None

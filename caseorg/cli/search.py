@@ -19,7 +19,7 @@ from caseorg.cli.common import (
     progress_line,
 )
 from caseorg.errors import InvalidValue
-from caseorg.search.handle import index_of
+from caseorg.search import index_of
 from caseorg.values import format_a_number
 from caseorg.words import label
 
@@ -60,8 +60,7 @@ def search(
     type:, a:, title:, tag:, note:, filed:[2024-01-01 TO 2024-12-31].
     Exits 1 when nothing matches. See also 'caseorg saved-search list'.
     """
-    from caseorg.records.saved_searches import get_saved_search, save_search
-    from caseorg.records.tags import normalise_tag
+    from caseorg.records import get_saved_search, normalise_tag, save_search
 
     lib = state.lib()
     if saved_name:
@@ -128,7 +127,7 @@ def saved_search() -> None:
 @pass_state
 def saved_search_list(state: State, as_json: bool) -> None:
     """List saved searches by name."""
-    from caseorg.records.saved_searches import list_saved_searches
+    from caseorg.records import list_saved_searches
 
     print_rows(
         list_saved_searches(state.lib()),
@@ -148,7 +147,7 @@ def _saved_text(s: Any) -> str:
 @pass_state
 def saved_search_delete(state: State, name: str) -> None:
     """Delete the saved search NAME."""
-    from caseorg.records.saved_searches import delete_saved_search
+    from caseorg.records import delete_saved_search
 
     delete_saved_search(state.lib(), name)
     click.echo(f"deleted saved search {name!r}")

@@ -1,1 +1,28 @@
-"""TODO"""
+"""What a court asks of its records: notice checks, deadlines, reassignments, figures."""
+
+from typing import TYPE_CHECKING
+
+from caseorg.exports import lazy_exports
+
+if TYPE_CHECKING:  # what the package offers (each module loads when a name is first used)
+    from caseorg.court.notice_checks import NoticeFlag as NoticeFlag, check_notices as check_notices
+    from caseorg.court.reminders import (
+        deadline_reminder as deadline_reminder,
+        reminder_line as reminder_line,
+    )
+    from caseorg.court.stats import (
+        DEFAULT_MONTHS as DEFAULT_MONTHS,
+        Stats as Stats,
+        court_stats as court_stats,
+        summary_rows as summary_rows,
+        write_csv as write_csv,
+    )
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "notice_checks": "NoticeFlag check_notices",
+        "reminders": "deadline_reminder reminder_line",
+        "stats": "DEFAULT_MONTHS Stats court_stats summary_rows write_csv",
+    },
+)

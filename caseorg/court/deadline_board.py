@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from caseorg.court.reminders import WEEK_DAYS
-from caseorg.library.folder import Library
-from caseorg.records.judges import judge_by_code
-from caseorg.records.models import Record
+from caseorg.library import Library
+from caseorg.records import Record, judge_by_code
 from caseorg.values import format_a_number, parse_date
 
 GROUPS = ("overdue", "this_week", "later", "done")

@@ -10,11 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from caseorg.library.folder import Library
-from caseorg.library.settings import NOTICE_MIN_DAYS, get_setting
-from caseorg.records.judges import judge_by_code
-from caseorg.records.models import Hearing, Record
-from caseorg.records.notices import notice_problem, notices_for
+from caseorg.library import NOTICE_MIN_DAYS, Library, get_setting
+from caseorg.records import Hearing, Record, judge_by_code, notice_problem, notices_for
 from caseorg.values import format_a_number, parse_date
 
 

@@ -13,11 +13,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from caseorg.errors import InvalidValue
-from caseorg.library.folder import Library
-from caseorg.records.hearings import list_hearings
-from caseorg.records.judges import judge_by_code
-from caseorg.records.models import Record
-from caseorg.records.reassignments import get_reassignment, list_reassignments
+from caseorg.library import Library
+from caseorg.records import (
+    Record,
+    get_reassignment,
+    judge_by_code,
+    list_hearings,
+    list_reassignments,
+)
 from caseorg.values import format_a_number, parse_date
 
 

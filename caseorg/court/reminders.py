@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from caseorg.words import counted
 
 if TYPE_CHECKING:
-    from caseorg.library.folder import Library
+    from caseorg.library import Library
 
 WEEK_DAYS = 7  # "this week": today and the six days after
 

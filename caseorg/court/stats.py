@@ -28,10 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from caseorg.library.folder import Library
-from caseorg.library.settings import COMPLETION_GOAL, get_setting
-from caseorg.records.judges import judge_by_code, list_judges
-from caseorg.records.models import Record
+from caseorg.library import COMPLETION_GOAL, Library, get_setting
+from caseorg.records import Record, judge_by_code, list_judges
 from caseorg.values import parse_date, stored_day
 
 # (lowest age in days, first age not in the bucket, label)

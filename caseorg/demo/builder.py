@@ -23,18 +23,24 @@ from caseorg.demo.documents import add_documents
 from caseorg.demo.drafting import CaseDrafter
 from caseorg.demo.schedule import PlannedHearing, move_day, plan_hearings
 from caseorg.errors import CaseorgError
-from caseorg.library.folder import Library
+from caseorg.library import Library
 from caseorg.progress import Progress, ProgressCallback
-from caseorg.records.cases import add_case, case_by_a_number, edit_case
-from caseorg.records.deadlines import add_deadline, mark_done
-from caseorg.records.exhibits import link_document
-from caseorg.records.hearings import add_hearing
-from caseorg.records.judges import add_judge, find_judge
-from caseorg.records.notes import add_note
-from caseorg.records.notices import add_notice
-from caseorg.records.reassignments import reassign
-from caseorg.records.saved_searches import save_search
-from caseorg.records.tags import add_tag
+from caseorg.records import (
+    add_case,
+    add_deadline,
+    add_hearing,
+    add_judge,
+    add_note,
+    add_notice,
+    add_tag,
+    case_by_a_number,
+    edit_case,
+    find_judge,
+    link_document,
+    mark_done,
+    reassign,
+    save_search,
+)
 from caseorg.values import format_a_number
 
 SEED = 20240611

@@ -15,9 +15,9 @@ from caseorg.demo.data import DocumentKind
 from caseorg.demo.drafting import Draft
 from caseorg.demo.pdfmake import write_text_pdf
 from caseorg.errors import CaseorgError
-from caseorg.importing.pipeline import import_files
-from caseorg.library.folder import Library
-from caseorg.records.documents import edit_document
+from caseorg.importing import import_files
+from caseorg.library import Library
+from caseorg.records import edit_document
 
 
 def add_documents(

@@ -25,9 +25,9 @@ from caseorg.eoir.report import EoirReport, RowProblem, eoir_progress
 from caseorg.eoir.tables import Row, Table, data_files, read_table
 from caseorg.eoir.writing import EoirWriter
 from caseorg.errors import CaseorgError, InvalidValue
-from caseorg.library.folder import Library
+from caseorg.library import Library
 from caseorg.progress import ProgressCallback
-from caseorg.records.cases import find_case
+from caseorg.records import find_case
 from caseorg.values import format_a_number
 
 
@@ -166,7 +166,7 @@ def import_eoir(
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> EoirReport:
-    """Import a folder of EOIR-shaped case data; see :mod:`caseorg.eoir.release`.
+    """Import a folder of EOIR-shaped case data; see :mod:`caseorg.eoir`.
 
     :raises InvalidValue: the folder does not exist or holds no EOIR data file.
     """

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from caseorg.library.folder import Library
-from caseorg.records.external_keys import imported_keys, remember_key
+from caseorg.library import Library
+from caseorg.records import imported_keys, remember_key
 
 
 class KnownKeys:

@@ -20,12 +20,20 @@ from caseorg.eoir.mapping import (
 )
 from caseorg.eoir.report import EoirReport
 from caseorg.errors import CaseorgError
-from caseorg.library.folder import Library
-from caseorg.records.cases import add_case_row, update_case_row
-from caseorg.records.hearings import add_hearing_row, update_hearing_row
-from caseorg.records.judges import add_judge, list_judges, update_judge_row
-from caseorg.records.notices import add_notice_row, update_notice_row
-from caseorg.records.reassignments import record_reassignment, set_case_judge
+from caseorg.library import Library
+from caseorg.records import (
+    add_case_row,
+    add_hearing_row,
+    add_judge,
+    add_notice_row,
+    list_judges,
+    record_reassignment,
+    set_case_judge,
+    update_case_row,
+    update_hearing_row,
+    update_judge_row,
+    update_notice_row,
+)
 from caseorg.values import format_a_number
 
 SOURCE = "eoir"

@@ -15,14 +15,10 @@ from typing import Any
 from caseorg.cancel import CancelToken
 from caseorg.errors import DiskFull, is_disk_full
 from caseorg.importing.pdftext import DEFAULT_TIMEOUT, Extraction, ExtractionPool
-from caseorg.library.audit import now_iso
-from caseorg.library.folder import Library
-from caseorg.library.store import sha256_of
+from caseorg.library import Library, audit, now_iso, sha256_of
 from caseorg.progress import Progress, ProgressCallback
-from caseorg.records.audited import audit, get_row
-from caseorg.records.documents import guess_doc_type, title_from_name
-from caseorg.records.models import DOC_TYPES
-from caseorg.search.handle import index_of
+from caseorg.records import DOC_TYPES, get_row, guess_doc_type, title_from_name
+from caseorg.search import index_of
 from caseorg.values import parse_choice
 
 # small batches: documents are indexed while the workers read the next files, not all

@@ -1,1 +1,46 @@
-"""TODO"""
+"""A library on disk: folder and lock, SQLite and migrations, file store, audit, settings."""
+
+from typing import TYPE_CHECKING
+
+from caseorg.exports import lazy_exports
+
+if TYPE_CHECKING:  # what the package offers (each module loads when a name is first used)
+    from caseorg.library.audit import (
+        AuditEvent as AuditEvent,
+        history as history,
+        now_iso as now_iso,
+        record as record,
+    )
+    from caseorg.library.folder import (
+        DB_NAME as DB_NAME,
+        LAST_BACKUP_FILE as LAST_BACKUP_FILE,
+        Library as Library,
+        default_library_path as default_library_path,
+        is_library as is_library,
+        last_backup_at as last_backup_at,
+        open_library as open_library,
+    )
+    from caseorg.library.settings import (
+        COMPLETION_GOAL as COMPLETION_GOAL,
+        NOTICE_MIN_DAYS as NOTICE_MIN_DAYS,
+        find_setting as find_setting,
+        get_setting as get_setting,
+        list_settings as list_settings,
+        set_setting as set_setting,
+    )
+    from caseorg.library.store import sha256_of as sha256_of
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "audit": "AuditEvent history now_iso record",
+        "folder": (
+            "DB_NAME LAST_BACKUP_FILE Library default_library_path is_library "
+            "last_backup_at open_library"
+        ),
+        "settings": (
+            "COMPLETION_GOAL NOTICE_MIN_DAYS find_setting get_setting list_settings set_setting"
+        ),
+        "store": "sha256_of",
+    },
+)

@@ -1,1 +1,178 @@
-"""TODO"""
+"""The court's records, one module per entity: each validates, writes and audits."""
+
+from typing import TYPE_CHECKING
+
+from caseorg.exports import lazy_exports
+
+if TYPE_CHECKING:  # what the package offers (each module loads when a name is first used)
+    from caseorg.records.audited import get_row as get_row
+    from caseorg.records.case_list import (
+        CaseListRow as CaseListRow,
+        case_list_ids as case_list_ids,
+        case_list_rows as case_list_rows,
+        count_cases as count_cases,
+    )
+    from caseorg.records.cases import (
+        EDITABLE as EDITABLE,
+        add_case as add_case,
+        add_case_row as add_case_row,
+        case_by_a_number as case_by_a_number,
+        edit_case as edit_case,
+        find_case as find_case,
+        get_case as get_case,
+        list_cases as list_cases,
+        update_case_row as update_case_row,
+    )
+    from caseorg.records.deadlines import (
+        add_deadline as add_deadline,
+        get_deadline as get_deadline,
+        list_deadlines as list_deadlines,
+        mark_done as mark_done,
+    )
+    from caseorg.records.documents import (
+        document_path as document_path,
+        edit_document as edit_document,
+        get_document as get_document,
+        guess_doc_type as guess_doc_type,
+        list_documents as list_documents,
+        title_from_name as title_from_name,
+    )
+    from caseorg.records.exhibits import (
+        exhibits_for as exhibits_for,
+        link_document as link_document,
+    )
+    from caseorg.records.external_keys import (
+        imported_keys as imported_keys,
+        remember_key as remember_key,
+    )
+    from caseorg.records.hearings import (
+        add_hearing as add_hearing,
+        add_hearing_row as add_hearing_row,
+        edit_hearing as edit_hearing,
+        get_hearing as get_hearing,
+        list_hearings as list_hearings,
+        save_hearing as save_hearing,
+        update_hearing_row as update_hearing_row,
+    )
+    from caseorg.records.history import case_history as case_history
+    from caseorg.records.judges import (
+        add_judge as add_judge,
+        find_judge as find_judge,
+        get_judge as get_judge,
+        judge_by_code as judge_by_code,
+        list_judges as list_judges,
+        update_judge_row as update_judge_row,
+    )
+    from caseorg.records.lookups import (
+        case_choices as case_choices,
+        cases_stamp as cases_stamp,
+        court_names as court_names,
+        courtrooms as courtrooms,
+        used_case_values as used_case_values,
+    )
+    from caseorg.records.models import (
+        CASE_STATUSES as CASE_STATUSES,
+        CASE_TYPES as CASE_TYPES,
+        CUSTODY as CUSTODY,
+        DEADLINE_KINDS as DEADLINE_KINDS,
+        DOC_TYPES as DOC_TYPES,
+        FILERS as FILERS,
+        HEARING_KINDS as HEARING_KINDS,
+        MEDIA as MEDIA,
+        NOTICE_METHODS as NOTICE_METHODS,
+        OUTCOMES as OUTCOMES,
+        AuditEvent as AuditEvent,
+        Case as Case,
+        Deadline as Deadline,
+        Document as Document,
+        Hearing as Hearing,
+        Judge as Judge,
+        Reassignment as Reassignment,
+        Record as Record,
+    )
+    from caseorg.records.notes import (
+        MAX_NOTE as MAX_NOTE,
+        Note as Note,
+        add_note as add_note,
+        delete_note as delete_note,
+        edit_note as edit_note,
+        list_notes as list_notes,
+        search_notes as search_notes,
+    )
+    from caseorg.records.notices import (
+        MIN_NOTICE_DAYS as MIN_NOTICE_DAYS,
+        add_notice as add_notice,
+        add_notice_row as add_notice_row,
+        mark_notice_returned as mark_notice_returned,
+        notice_problem as notice_problem,
+        notices_for as notices_for,
+        update_notice_row as update_notice_row,
+    )
+    from caseorg.records.reassignments import (
+        get_reassignment as get_reassignment,
+        list_reassignments as list_reassignments,
+        reassign as reassign,
+        record_reassignment as record_reassignment,
+        set_case_judge as set_case_judge,
+    )
+    from caseorg.records.saved_searches import (
+        MAX_NAME as MAX_NAME,
+        SavedSearch as SavedSearch,
+        clean_filters as clean_filters,
+        delete_saved_search as delete_saved_search,
+        get_saved_search as get_saved_search,
+        list_saved_searches as list_saved_searches,
+        save_search as save_search,
+    )
+    from caseorg.records.tags import (
+        add_tag as add_tag,
+        all_tags as all_tags,
+        normalise_tag as normalise_tag,
+        remove_tag as remove_tag,
+        tags_of as tags_of,
+    )
+    from caseorg.records.totals import library_totals as library_totals
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "audited": "get_row",
+        "case_list": "CaseListRow case_list_ids case_list_rows count_cases",
+        "cases": (
+            "EDITABLE add_case add_case_row case_by_a_number edit_case find_case "
+            "get_case list_cases update_case_row"
+        ),
+        "deadlines": "add_deadline get_deadline list_deadlines mark_done",
+        "documents": (
+            "document_path edit_document get_document guess_doc_type list_documents title_from_name"
+        ),
+        "exhibits": "exhibits_for link_document",
+        "external_keys": "imported_keys remember_key",
+        "hearings": (
+            "add_hearing add_hearing_row edit_hearing get_hearing list_hearings "
+            "save_hearing update_hearing_row"
+        ),
+        "history": "case_history",
+        "judges": ("add_judge find_judge get_judge judge_by_code list_judges update_judge_row"),
+        "lookups": "case_choices cases_stamp court_names courtrooms used_case_values",
+        "models": (
+            "AuditEvent CASE_STATUSES CASE_TYPES CUSTODY Case DEADLINE_KINDS "
+            "DOC_TYPES Deadline Document FILERS HEARING_KINDS Hearing Judge MEDIA "
+            "NOTICE_METHODS OUTCOMES Reassignment Record"
+        ),
+        "notes": "MAX_NOTE Note add_note delete_note edit_note list_notes search_notes",
+        "notices": (
+            "MIN_NOTICE_DAYS add_notice add_notice_row mark_notice_returned "
+            "notice_problem notices_for update_notice_row"
+        ),
+        "reassignments": (
+            "get_reassignment list_reassignments reassign record_reassignment set_case_judge"
+        ),
+        "saved_searches": (
+            "MAX_NAME SavedSearch clean_filters delete_saved_search get_saved_search "
+            "list_saved_searches save_search"
+        ),
+        "tags": "add_tag all_tags normalise_tag remove_tag tags_of",
+        "totals": "library_totals",
+    },
+)

@@ -8,8 +8,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 from caseorg.errors import NotFound
-from caseorg.library import audit
-from caseorg.library.folder import Library
+from caseorg.library import Library, audit
 
 
 def get_row(db: sqlite_utils.Database, table: str, row_id: int, what: str) -> dict[str, Any]:

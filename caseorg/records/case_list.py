@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from caseorg.library.folder import Library
+from caseorg.library import Library
 
 _A_NUMBER_LIKE = re.compile(r"^\s*[Aa]?[\s\-]*\d[\d\s\-]*$")
 

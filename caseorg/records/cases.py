@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from caseorg.errors import InvalidValue, NotFound
-from caseorg.library.audit import now_iso
-from caseorg.library.folder import Library
+from caseorg.library import Library, now_iso
 from caseorg.records.audited import insert_audited, update_audited
 from caseorg.records.judges import judge_by_code
 from caseorg.records.models import CASE_STATUSES, CASE_TYPES, CUSTODY, Case

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from caseorg.errors import InvalidValue
-from caseorg.library.folder import Library
+from caseorg.library import Library
 from caseorg.records.audited import get_row, insert_audited, update_audited
 from caseorg.records.models import DEADLINE_KINDS, Deadline
 from caseorg.values import optional_text, parse_choice, parse_date

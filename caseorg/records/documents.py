@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from caseorg.library.folder import Library
+from caseorg.library import Library
 from caseorg.records.audited import get_row, update_audited
 from caseorg.records.models import DOC_TYPES, FILERS, Document
-from caseorg.search.handle import index_of
+from caseorg.search import index_of
 from caseorg.values import parse_choice, parse_date, require_text
 
 _TYPE_HINTS = (

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from caseorg.errors import InvalidValue
-from caseorg.library.folder import Library
-from caseorg.records.audited import audit, get_row
+from caseorg.library import Library, audit
+from caseorg.records.audited import get_row
 from caseorg.values import optional_text
 
 

@@ -8,7 +8,7 @@ stay. Bookkeeping, not a court record: no audit row (the record it points at has
 
 from __future__ import annotations
 
-from caseorg.library.folder import Library
+from caseorg.library import Library
 
 # (kind, key) -> (entity id, fingerprint)
 Keys = dict[tuple[str, str], tuple[int, str | None]]

@@ -10,8 +10,7 @@ import datetime as dt
 from typing import Any
 
 from caseorg.errors import InvalidValue, NotFound
-from caseorg.library.folder import Library
-from caseorg.library.settings import NOTICE_MIN_DAYS, get_setting
+from caseorg.library import NOTICE_MIN_DAYS, Library, get_setting
 from caseorg.records.audited import get_row, insert_audited, update_audited
 from caseorg.records.exhibits import set_exhibits
 from caseorg.records.judges import judge_by_code

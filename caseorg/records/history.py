@@ -3,8 +3,7 @@ what it holds (documents, hearings, notices, reassignments, deadlines, notes).""
 
 from __future__ import annotations
 
-from caseorg.library.audit import history
-from caseorg.library.folder import Library
+from caseorg.library import Library, history
 from caseorg.records.models import AuditEvent
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from caseorg.errors import InvalidValue, NotFound
-from caseorg.library.folder import Library
+from caseorg.library import Library
 from caseorg.records.audited import insert_audited, update_audited
 from caseorg.records.models import Judge
 from caseorg.values import optional_text, require_text

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from caseorg.errors import InvalidValue
-from caseorg.library.folder import Library
+from caseorg.library import Library
 
 # the case fields whose earlier values are offered again as the user types
 SUGGESTED_CASE_FIELDS = ("nationality", "language", "court", "dhs_counsel")

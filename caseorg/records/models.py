@@ -17,7 +17,7 @@ from caseorg.choices import (  # re-exported: the choices were defined here firs
     OUTCOMES as OUTCOMES,
     TEXT_STATUSES as TEXT_STATUSES,
 )
-from caseorg.library.audit import AuditEvent as AuditEvent
+from caseorg.library import AuditEvent as AuditEvent
 from caseorg.rows import Record as Record
 
 

@@ -10,11 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from caseorg.errors import InvalidValue
-from caseorg.library.audit import now_iso
-from caseorg.library.folder import Library
-from caseorg.records.audited import audit, get_row, insert_audited, update_audited
+from caseorg.library import Library, audit, now_iso
+from caseorg.records.audited import get_row, insert_audited, update_audited
 from caseorg.records.models import Record
-from caseorg.search.handle import index_of
+from caseorg.search import index_of
 from caseorg.values import require_text
 
 ENTITIES = {"case": "cases", "document": "documents", "hearing": "hearings"}

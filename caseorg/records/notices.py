@@ -12,8 +12,7 @@ import datetime as dt
 from typing import Any
 
 from caseorg.errors import InvalidValue
-from caseorg.library.folder import Library
-from caseorg.library.settings import NOTICE_MIN_DAYS
+from caseorg.library import NOTICE_MIN_DAYS, Library
 from caseorg.records.audited import get_row, insert_audited, update_audited
 from caseorg.records.models import NOTICE_METHODS, Hearing, Notice
 from caseorg.values import optional_text, parse_choice, parse_date

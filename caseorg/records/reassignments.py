@@ -9,8 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from caseorg.errors import InvalidValue, NotFound
-from caseorg.library.audit import now_iso, record
-from caseorg.library.folder import Library
+from caseorg.library import Library, now_iso, record
 from caseorg.records.audited import get_row, insert_audited
 from caseorg.records.judges import judge_by_code
 from caseorg.records.models import Reassignment

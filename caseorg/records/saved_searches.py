@@ -11,9 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from caseorg.errors import InvalidValue, NotFound
-from caseorg.library import audit
-from caseorg.library.audit import now_iso
-from caseorg.library.folder import Library
+from caseorg.library import Library, audit, now_iso
 from caseorg.records.models import DOC_TYPES, Record
 from caseorg.records.tags import normalise_tag
 from caseorg.values import parse_a_number, parse_choice, require_text

@@ -12,10 +12,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from caseorg.errors import InvalidValue, NotFound
-from caseorg.library.audit import now_iso
-from caseorg.library.folder import Library
-from caseorg.records.audited import audit, get_row
-from caseorg.search.handle import index_of
+from caseorg.library import Library, audit, now_iso
+from caseorg.records.audited import get_row
+from caseorg.search import index_of
 
 ENTITIES = {
     "case": ("cases", "case_tags", "case_id"),

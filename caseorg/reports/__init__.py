@@ -1,1 +1,19 @@
-"""TODO"""
+"""Printouts as HTML (Jinja2, autoescaped): hearing summary, docket, reassignments."""
+
+from typing import TYPE_CHECKING
+
+from caseorg.exports import lazy_exports
+
+if TYPE_CHECKING:  # what the package offers (each module loads when a name is first used)
+    from caseorg.reports.docket import docket_html as docket_html
+    from caseorg.reports.reassignments import reassignment_report_html as reassignment_report_html
+    from caseorg.reports.summary import hearing_summary_html as hearing_summary_html
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "docket": "docket_html",
+        "reassignments": "reassignment_report_html",
+        "summary": "hearing_summary_html",
+    },
+)

@@ -7,11 +7,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from caseorg.library.folder import Library
-from caseorg.records.cases import get_case
-from caseorg.records.hearings import list_hearings
-from caseorg.records.judges import judge_by_code, list_judges
-from caseorg.records.models import Case
+from caseorg.library import Library
+from caseorg.records import Case, get_case, judge_by_code, list_hearings, list_judges
 from caseorg.reports.parts import case_facts, heading, hearing_row
 from caseorg.reports.templates import render
 from caseorg.words import judge_name, weekday_date

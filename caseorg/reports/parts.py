@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from caseorg.library.folder import Library
-from caseorg.records.models import Case, Hearing
+from caseorg.library import Library
+from caseorg.records import Case, Hearing
 from caseorg.values import format_a_number, stored_day, stored_moment
 from caseorg.words import (
     DASH,

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from caseorg.court.reassignment_report import ReportRow, reassignment_report
-from caseorg.library.folder import Library
+from caseorg.library import Library
 from caseorg.reports.parts import heading
 from caseorg.reports.templates import render
 from caseorg.values import stored_day, stored_moment

@@ -10,16 +10,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from caseorg.library.folder import Library
-from caseorg.records.cases import get_case
-from caseorg.records.deadlines import list_deadlines
-from caseorg.records.documents import list_documents
-from caseorg.records.exhibits import exhibits_for
-from caseorg.records.hearings import get_hearing, list_hearings
-from caseorg.records.judges import get_judge
-from caseorg.records.models import Document, Hearing, Reassignment
-from caseorg.records.notices import notices_for
-from caseorg.records.reassignments import list_reassignments
+from caseorg.library import Library
+from caseorg.records import (
+    Document,
+    Hearing,
+    Reassignment,
+    exhibits_for,
+    get_case,
+    get_hearing,
+    get_judge,
+    list_deadlines,
+    list_documents,
+    list_hearings,
+    list_reassignments,
+    notices_for,
+)
 from caseorg.reports.parts import case_facts, heading, hearing_row
 from caseorg.reports.templates import render
 from caseorg.values import stored_day

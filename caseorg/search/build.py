@@ -23,7 +23,7 @@ from caseorg.errors import Cancelled
 from caseorg.progress import Progress, ProgressCallback
 
 if TYPE_CHECKING:
-    from caseorg.library.folder import Library
+    from caseorg.library import Library
 
 PARALLEL_MIN_PAGES = 4000  # below this, starting workers costs more than it saves
 WORKER_LIMIT_MB = 48  # each worker's posting buffer: keeps a 100,000-page rebuild small

@@ -50,7 +50,7 @@ from caseorg.search.results import DocumentHit, PageHit
 from caseorg.values import parse_a_number, parse_date
 
 if TYPE_CHECKING:
-    from caseorg.library.folder import Library
+    from caseorg.library import Library
 
 INDEX_SCHEMA_VERSION = 3  # 2: one entry per document (1 was one per page); 3: tag:, note:
 _VERSION_FILE = "caseorg-index.json"

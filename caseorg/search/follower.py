@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from caseorg.errors import CaseorgError
-from caseorg.library.folder import Library, open_library
+from caseorg.library import Library, open_library
 from caseorg.search.handle import index_of
 from caseorg.search.results import DocumentHit
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from caseorg.errors import is_disk_full
 
 if TYPE_CHECKING:
-    from caseorg.library.folder import Library
+    from caseorg.library import Library
     from caseorg.search.engine import SearchIndex
 
 INDEX_KEY = "search-index"

@@ -1,1 +1,24 @@
-"""TODO"""
+"""Keeping a library sound: check and repair (store, database, index), backup, restore."""
+
+from typing import TYPE_CHECKING
+
+from caseorg.exports import lazy_exports
+
+if TYPE_CHECKING:  # what the package offers (each module loads when a name is first used)
+    from caseorg.upkeep.backup import (
+        backup_library as backup_library,
+        restore_library as restore_library,
+    )
+    from caseorg.upkeep.check import (
+        CheckReport as CheckReport,
+        Problem as Problem,
+        check_library as check_library,
+    )
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "backup": "backup_library restore_library",
+        "check": "CheckReport Problem check_library",
+    },
+)

@@ -22,8 +22,7 @@ from typing import Any
 
 from caseorg import __version__
 from caseorg.errors import CaseorgError, InvalidValue
-from caseorg.library.folder import DB_NAME, LAST_BACKUP_FILE, Library
-from caseorg.library.store import sha256_of
+from caseorg.library import DB_NAME, LAST_BACKUP_FILE, Library, sha256_of
 from caseorg.progress import Progress, ProgressCallback
 
 MANIFEST = "manifest.json"

@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from caseorg.errors import is_disk_full
-from caseorg.library.folder import Library
-from caseorg.library.store import sha256_of
+from caseorg.library import Library, sha256_of
 from caseorg.progress import Progress, ProgressCallback
-from caseorg.search.handle import opened_index
+from caseorg.search import opened_index
 
 
 @dataclass
@@ -145,7 +144,7 @@ def check_library(
 
 
 def _check_index(lib: Library, report: CheckReport, repair: bool) -> None:
-    from caseorg.search.engine import SearchIndex
+    from caseorg.search import SearchIndex
 
     index = opened_index(lib) or SearchIndex(lib)
     try:

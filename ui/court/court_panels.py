@@ -7,16 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from caseorg.court.notice_checks import NoticeFlag, check_notices
+from caseorg.court import NoticeFlag, check_notices
 from caseorg.errors import CaseorgError
-from caseorg.library.folder import Library
-from caseorg.library.settings import COMPLETION_GOAL, NOTICE_MIN_DAYS, get_setting, set_setting
+from caseorg.library import COMPLETION_GOAL, NOTICE_MIN_DAYS, Library, get_setting, set_setting
 from caseorg.words import choice_text, counted, us_date
-from caseorg_ui.dialogs.common import goal_spin_box, lay_out_settings
-from caseorg_ui.docks.docket_view import judge_label
-from caseorg_ui.docks.notes_panel import NotesPanel
-from caseorg_ui.docks.tags_editor import TagsEditor
-from caseorg_ui.operations.library_op import Runner
+from caseorg_ui.dialogs import goal_spin_box, lay_out_settings
+from caseorg_ui.docks import NotesPanel, TagsEditor, judge_label
+from caseorg_ui.operations import Runner
 from caseorg_ui.qt import (
     QAbstractItemView,
     QBrush,
@@ -35,7 +32,7 @@ from caseorg_ui.qt import (
     QWidget,
     Signal,
 )
-from caseorg_ui.views.table_models import RowsModel
+from caseorg_ui.views import RowsModel
 
 # -- Check Notices ------------------------------------------------------------------------
 

@@ -15,18 +15,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from caseorg.court.stats import DEFAULT_MONTHS, Stats, court_stats, write_csv
+from caseorg.court import DEFAULT_MONTHS, Stats, court_stats, write_csv
 from caseorg.errors import CaseorgError
-from caseorg.library.folder import Library
-from caseorg.library.settings import COMPLETION_GOAL, get_setting, set_setting
-from caseorg.records.judges import list_judges
+from caseorg.library import COMPLETION_GOAL, Library, get_setting, set_setting
+from caseorg.records import list_judges
 from caseorg.words import us_date
 from caseorg_ui.court.dashboard_charts import CHARTS, make_charts, number_text
 from caseorg_ui.court.dashboard_report import stats_html
-from caseorg_ui.dialogs.common import goal_spin_box, lay_out_settings
-from caseorg_ui.docks.docket_view import judge_label
-from caseorg_ui.operations.changes import Change
-from caseorg_ui.operations.library_op import LibraryOp, Runner
+from caseorg_ui.dialogs import goal_spin_box, lay_out_settings
+from caseorg_ui.docks import judge_label
+from caseorg_ui.operations import Change, LibraryOp, Runner
 from caseorg_ui.qt import (
     QChart,
     QChartView,
@@ -231,12 +229,12 @@ class Dashboard(QWidget):
         return f"Court statistics \N{EM DASH} {scope} \N{EM DASH} {us_date(dt.date.today())}"
 
     def print_report(self) -> bool:
-        from caseorg_ui.printing.output import print_document
+        from caseorg_ui.printing import print_document
 
         return print_document(self.report_html(), self, self.report_title())
 
     def export_pdf(self, path: Path) -> Path:
-        from caseorg_ui.printing.output import write_pdf
+        from caseorg_ui.printing import write_pdf
 
         write_pdf(self.report_html(), Path(path), self.report_title())
         return Path(path)

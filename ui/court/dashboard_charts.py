@@ -9,7 +9,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from caseorg.court.stats import Stats
+from caseorg.court import Stats
 from caseorg.words import short_month
 from caseorg_ui.qt import (
     QBarCategoryAxis,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from caseorg.court.stats import Stats, summary_rows
+from caseorg.court import Stats, summary_rows
 from caseorg.words import us_date
 from caseorg_ui.court.dashboard_charts import month_label, number_text
 

@@ -23,11 +23,11 @@ from caseorg.court.reassignment_report import (
     report_csv,
 )
 from caseorg.errors import CaseorgError
-from caseorg.library.folder import Library
-from caseorg.records.judges import list_judges
-from caseorg.reports.reassignments import reassignment_report_html
+from caseorg.library import Library
+from caseorg.records import list_judges
+from caseorg.reports import reassignment_report_html
 from caseorg.words import choice_text, us_date, us_datetime
-from caseorg_ui.docks.docket_view import judge_label
+from caseorg_ui.docks import judge_label
 from caseorg_ui.qt import (
     QAbstractItemView,
     QBrush,
@@ -52,7 +52,7 @@ from caseorg_ui.qt import (
     QWidget,
     Signal,
 )
-from caseorg_ui.views.table_models import RowsModel
+from caseorg_ui.views import RowsModel
 
 COLUMNS = (
     "Direction",
@@ -371,7 +371,7 @@ class ReassignmentReportView(QWidget):
         )
 
     def print_report(self) -> bool:
-        from caseorg_ui.printing.output import print_document
+        from caseorg_ui.printing import print_document
 
         try:
             html = self.report_html()
@@ -381,7 +381,7 @@ class ReassignmentReportView(QWidget):
         return print_document(html, self, self.report_title())
 
     def export_pdf(self, path: Path) -> Path:
-        from caseorg_ui.printing.output import write_pdf
+        from caseorg_ui.printing import write_pdf
 
         write_pdf(self.report_html(), Path(path), self.report_title())
         return Path(path)

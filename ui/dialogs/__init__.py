@@ -1,31 +1,39 @@
-"""The editing dialogs: one per kind of record, all built on :class:`FormDialog`.
+"""The editing dialogs, one per kind of record, on one form base."""
 
-Each is ``XDialog(read_lib, parent=None, **context)``: ``read_lib`` is a
-read-only Library for filling combos; after ``exec()`` is accepted,
-``save_operation()`` returns a function that does the validated write on a
-*writable* Library — the main window runs it on its background worker.
-"""
+from typing import TYPE_CHECKING
 
-from __future__ import annotations
+from caseorg.exports import lazy_exports
 
-from caseorg_ui.dialogs.case_dialog import CaseDialog
-from caseorg_ui.dialogs.common import FormDialog
-from caseorg_ui.dialogs.deadline_dialog import DeadlineDialog, MarkDoneDialog
-from caseorg_ui.dialogs.document_dialog import DocumentDialog
-from caseorg_ui.dialogs.hearing_dialog import HearingDialog
-from caseorg_ui.dialogs.judge_dialog import JudgeDialog, JudgeListDialog
-from caseorg_ui.dialogs.notice_dialog import NoticeDialog
-from caseorg_ui.dialogs.reassignment_dialog import ReassignmentDialog
+if TYPE_CHECKING:  # what the package offers (each module loads when a name is first used)
+    from caseorg_ui.dialogs.case_dialog import CaseDialog as CaseDialog
+    from caseorg_ui.dialogs.common import (
+        FormDialog as FormDialog,
+        goal_spin_box as goal_spin_box,
+        lay_out_settings as lay_out_settings,
+    )
+    from caseorg_ui.dialogs.deadline_dialog import (
+        DeadlineDialog as DeadlineDialog,
+        MarkDoneDialog as MarkDoneDialog,
+    )
+    from caseorg_ui.dialogs.document_dialog import DocumentDialog as DocumentDialog
+    from caseorg_ui.dialogs.hearing_dialog import HearingDialog as HearingDialog
+    from caseorg_ui.dialogs.judge_dialog import (
+        JudgeDialog as JudgeDialog,
+        JudgeListDialog as JudgeListDialog,
+    )
+    from caseorg_ui.dialogs.notice_dialog import NoticeDialog as NoticeDialog
+    from caseorg_ui.dialogs.reassignment_dialog import ReassignmentDialog as ReassignmentDialog
 
-__all__ = [
-    "CaseDialog",
-    "DeadlineDialog",
-    "DocumentDialog",
-    "FormDialog",
-    "HearingDialog",
-    "JudgeDialog",
-    "JudgeListDialog",
-    "MarkDoneDialog",
-    "NoticeDialog",
-    "ReassignmentDialog",
-]
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "case_dialog": "CaseDialog",
+        "common": "FormDialog goal_spin_box lay_out_settings",
+        "deadline_dialog": "DeadlineDialog MarkDoneDialog",
+        "document_dialog": "DocumentDialog",
+        "hearing_dialog": "HearingDialog",
+        "judge_dialog": "JudgeDialog JudgeListDialog",
+        "notice_dialog": "NoticeDialog",
+        "reassignment_dialog": "ReassignmentDialog",
+    },
+)

@@ -5,11 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from caseorg.library.folder import Library
-from caseorg.records.cases import add_case, edit_case, find_case, get_case
-from caseorg.records.judges import list_judges
-from caseorg.records.lookups import used_case_values
-from caseorg.records.models import CASE_STATUSES, CASE_TYPES, CUSTODY, Case
+from caseorg.library import Library
+from caseorg.records import (
+    CASE_STATUSES,
+    CASE_TYPES,
+    CUSTODY,
+    Case,
+    add_case,
+    edit_case,
+    find_case,
+    get_case,
+    list_judges,
+    used_case_values,
+)
 from caseorg.values import a_number_problem, format_a_number, parse_a_number
 from caseorg_ui.dialogs.common import FormDialog, Operation, write_with
 from caseorg_ui.dialogs.fields import (

@@ -20,9 +20,8 @@ from collections.abc import Callable
 from typing import Any
 
 from caseorg.errors import InvalidValue
-from caseorg.library.folder import Library
-from caseorg.library.settings import COMPLETION_GOAL
-from caseorg.records.models import Document, Judge
+from caseorg.library import COMPLETION_GOAL, Library
+from caseorg.records import Document, Judge
 from caseorg.values import format_a_number
 from caseorg.words import choice_text, sentence, us_date
 from caseorg_ui.qt import (

@@ -5,11 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from caseorg.library.folder import Library
-from caseorg.records.cases import get_case
-from caseorg.records.deadlines import add_deadline, get_deadline, mark_done
-from caseorg.records.documents import list_documents
-from caseorg.records.models import DEADLINE_KINDS
+from caseorg.library import Library
+from caseorg.records import (
+    DEADLINE_KINDS,
+    add_deadline,
+    get_case,
+    get_deadline,
+    list_documents,
+    mark_done,
+)
 from caseorg.words import choice_text, counted, us_date, weekday_name
 from caseorg_ui.dialogs.common import (
     FormDialog,

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from caseorg.library.folder import Library
-from caseorg.records.cases import get_case
-from caseorg.records.documents import edit_document, get_document
-from caseorg.records.models import DOC_TYPES, FILERS
+from caseorg.library import Library
+from caseorg.records import DOC_TYPES, FILERS, edit_document, get_case, get_document
 from caseorg.words import counted
 from caseorg_ui.dialogs.common import FormDialog, Operation, hint_label, required, write_with
 from caseorg_ui.dialogs.fields import ChoiceCombo, DateEdit, line_edit, text_of

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from caseorg.records.models import Document, Judge
+from caseorg.records import Document, Judge
 from caseorg.words import choice_text
 from caseorg_ui.dialogs.common import HINT_COLOR, document_text, judge_text
 from caseorg_ui.qt import (

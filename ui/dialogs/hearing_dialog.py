@@ -5,16 +5,23 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from caseorg.library.folder import Library
-from caseorg.library.settings import NOTICE_MIN_DAYS, get_setting
-from caseorg.records.cases import get_case
-from caseorg.records.documents import list_documents
-from caseorg.records.exhibits import exhibits_for
-from caseorg.records.hearings import get_hearing, save_hearing
-from caseorg.records.judges import list_judges
-from caseorg.records.lookups import courtrooms
-from caseorg.records.models import HEARING_KINDS, MEDIA, OUTCOMES, Document, Hearing
-from caseorg.records.notices import notice_problem, notices_for
+from caseorg.library import NOTICE_MIN_DAYS, Library, get_setting
+from caseorg.records import (
+    HEARING_KINDS,
+    MEDIA,
+    OUTCOMES,
+    Document,
+    Hearing,
+    courtrooms,
+    exhibits_for,
+    get_case,
+    get_hearing,
+    list_documents,
+    list_judges,
+    notice_problem,
+    notices_for,
+    save_hearing,
+)
 from caseorg.words import choice_text, us_date, weekday_date, weekday_name
 from caseorg_ui.dialogs.common import (
     HINT_COLOR,

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from caseorg.library.folder import Library
-from caseorg.records.judges import add_judge, find_judge, list_judges
-from caseorg.records.lookups import court_names
+from caseorg.library import Library
+from caseorg.records import add_judge, court_names, find_judge, list_judges
 from caseorg_ui.dialogs.common import FormDialog, Operation, hint_label, write_with
 from caseorg_ui.dialogs.fields import complete, line_edit, text_of
-from caseorg_ui.operations.changes import Change
-from caseorg_ui.operations.library_op import LibraryOp, Runner
+from caseorg_ui.operations import Change, LibraryOp, Runner
 from caseorg_ui.qt import (
     QAbstractItemView,
     QDialog,

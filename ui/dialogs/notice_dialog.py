@@ -5,12 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from caseorg.library.folder import Library
-from caseorg.library.settings import NOTICE_MIN_DAYS, get_setting
-from caseorg.records.documents import list_documents
-from caseorg.records.hearings import get_hearing
-from caseorg.records.models import NOTICE_METHODS
-from caseorg.records.notices import MIN_NOTICE_DAYS, add_notice
+from caseorg.library import NOTICE_MIN_DAYS, Library, get_setting
+from caseorg.records import MIN_NOTICE_DAYS, NOTICE_METHODS, add_notice, get_hearing, list_documents
 from caseorg.words import choice_text, counted, us_datetime, weekday_name
 from caseorg_ui.dialogs.common import (
     FormDialog,

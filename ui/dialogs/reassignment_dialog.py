@@ -9,12 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from caseorg.library.folder import Library
-from caseorg.records.cases import get_case
-from caseorg.records.hearings import list_hearings
-from caseorg.records.judges import list_judges
-from caseorg.records.models import Reassignment
-from caseorg.records.reassignments import list_reassignments, reassign
+from caseorg.library import Library
+from caseorg.records import (
+    Reassignment,
+    get_case,
+    list_hearings,
+    list_judges,
+    list_reassignments,
+    reassign,
+)
 from caseorg.words import us_date
 from caseorg_ui.dialogs.common import (
     FormDialog,

@@ -18,10 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from caseorg.errors import CaseorgError
-from caseorg.library.folder import Library
-from caseorg.records.hearings import list_hearings
-from caseorg.records.judges import list_judges
-from caseorg.records.models import Hearing
+from caseorg.library import Library
+from caseorg.records import Hearing, list_hearings, list_judges
 from caseorg.values import format_a_number, stored_moment
 from caseorg.words import (
     choice_words,
@@ -65,7 +63,7 @@ from caseorg_ui.qt import (
     QWidget,
     Signal,
 )
-from caseorg_ui.views.grouped_tree import GroupedTreeModel, blend, bold_font, monospace_font
+from caseorg_ui.views import GroupedTreeModel, blend, bold_font, monospace_font
 
 COLUMNS = (
     "Time",

@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from caseorg.library.folder import Library
-from caseorg_ui.operations.changes import Change
-from caseorg_ui.operations.library_op import LibraryOp, Runner
+from caseorg.library import Library
+from caseorg_ui.operations import Change, LibraryOp, Runner
 from caseorg_ui.qt import QWidget, Signal
 
 SAVE_NOTES_AND_TAGS = "Save notes and tags"  # a write's progress label, and once written:

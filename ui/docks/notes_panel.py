@@ -10,15 +10,22 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from caseorg.errors import CaseorgError, NotFound
-from caseorg.library.folder import Library
-from caseorg.records.documents import get_document
-from caseorg.records.hearings import get_hearing
-from caseorg.records.notes import MAX_NOTE, Note, add_note, delete_note, edit_note, list_notes
+from caseorg.library import Library
+from caseorg.records import (
+    MAX_NOTE,
+    Note,
+    add_note,
+    delete_note,
+    edit_note,
+    get_document,
+    get_hearing,
+    list_notes,
+)
 from caseorg.words import us_date, us_datetime
 from caseorg_ui.docks.entity_panel import EntityPanel
 from caseorg_ui.docks.error_line import ErrorLine
 from caseorg_ui.docks.two_line_delegate import SecondaryRole, TwoLineDelegate
-from caseorg_ui.operations.changes import Change
+from caseorg_ui.operations import Change
 from caseorg_ui.qt import (
     QAbstractItemView,
     QAbstractListModel,

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from typing import Any
 
 from caseorg.errors import CaseorgError
-from caseorg.library.folder import Library
-from caseorg.records.saved_searches import (
+from caseorg.library import Library
+from caseorg.records import (
     MAX_NAME,
     SavedSearch,
     clean_filters,
@@ -26,8 +26,7 @@ from caseorg.records.saved_searches import (
 from caseorg.values import format_a_number
 from caseorg.words import choice_text
 from caseorg_ui.docks.two_line_delegate import SecondaryRole, TwoLineDelegate
-from caseorg_ui.operations.changes import Change
-from caseorg_ui.operations.library_op import LibraryOp, Runner
+from caseorg_ui.operations import Change, LibraryOp, Runner
 from caseorg_ui.qt import (
     QAbstractItemView,
     QAbstractListModel,

@@ -21,11 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from caseorg.errors import CaseorgError
-from caseorg.library.folder import Library
-from caseorg.records.lookups import case_choices, cases_stamp
-from caseorg.records.models import DOC_TYPES
-from caseorg.search.follower import IndexFollower, IndexNotReady, SearchRequest
-from caseorg.search.results import DocumentHit
+from caseorg.library import Library
+from caseorg.records import DOC_TYPES, case_choices, cases_stamp
+from caseorg.search import DocumentHit, IndexFollower, IndexNotReady, SearchRequest
 from caseorg.values import format_a_number, parse_a_number
 from caseorg.words import choice_text, plural
 from caseorg_ui.docks.search_results import (

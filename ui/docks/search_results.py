@@ -12,7 +12,7 @@ import html
 from dataclasses import dataclass, field
 from typing import Any
 
-from caseorg.search.results import DocumentHit
+from caseorg.search import DocumentHit
 from caseorg.values import format_a_number
 from caseorg.words import choice_text, plural, us_date
 from caseorg_ui.qt import (
@@ -34,7 +34,7 @@ from caseorg_ui.qt import (
     QTreeView,
     QWidget,
 )
-from caseorg_ui.views.grouped_tree import GroupedTreeModel, blend
+from caseorg_ui.views import GroupedTreeModel, blend
 
 MORE_PAGES_SHOWN = 30  # page numbers listed in the "also on pages" row
 HIGHLIGHT_STYLE = "background-color:#ffe27a; color:#000000;"

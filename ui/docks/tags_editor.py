@@ -7,12 +7,12 @@ refuse is said under the box before anything is sent.
 from __future__ import annotations
 
 from caseorg.errors import CaseorgError
-from caseorg.library.folder import Library
-from caseorg.records.tags import add_tag, all_tags, normalise_tag, remove_tag, tags_of
+from caseorg.library import Library
+from caseorg.records import add_tag, all_tags, normalise_tag, remove_tag, tags_of
 from caseorg_ui.docks.entity_panel import EntityPanel
 from caseorg_ui.docks.error_line import ErrorLine
 from caseorg_ui.docks.flow_layout import FlowLayout
-from caseorg_ui.operations.changes import Change
+from caseorg_ui.operations import Change
 from caseorg_ui.qt import (
     QCompleter,
     QHBoxLayout,

@@ -1,6 +1,6 @@
 """Court ▸ Import EOIR Case Data…: choose a folder, import it on the worker, report.
 
-The import is :func:`caseorg.eoir.release.import_eoir`, run as one
+The import is :func:`caseorg.eoir.import_eoir`, run as one
 :class:`~caseorg_ui.operations.library_op.LibraryOp` on the main window's worker: the
 progress dialog (after ~500 ms) shows cases done of total; Cancel stops between cases and
 keeps every case already written (each case is one transaction). At the end a
@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from caseorg.eoir import release as eoir
-from caseorg.eoir.release import EoirReport
-from caseorg.library.folder import Library
+from caseorg import eoir
+from caseorg.eoir import EoirReport, eoir_progress
+from caseorg.library import Library
 from caseorg_ui.operations.changes import Change
 from caseorg_ui.operations.library_op import LibraryOp, Runner
 from caseorg_ui.operations.messages import show_error
@@ -195,7 +195,7 @@ def run_eoir_import(
     source = run.folder
 
     def work(lib: Library) -> EoirReport:
-        task.progress(eoir.eoir_progress(0, 0, ""))  # reading the files
+        task.progress(eoir_progress(0, 0, ""))  # reading the files
         # looked up on the module at run time, so a test can gate it to see the dialog
         return eoir.import_eoir(lib, source, progress=task.progress, cancel=task.cancel_token)
 

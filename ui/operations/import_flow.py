@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from caseorg.errors import CaseorgError
-from caseorg.importing.pipeline import FileOutcome, ImportReport, import_files
-from caseorg.library.folder import Library
-from caseorg.records.cases import get_case
+from caseorg.importing import FileOutcome, ImportReport, import_files
+from caseorg.library import Library
+from caseorg.records import get_case
 from caseorg.values import format_a_number
 from caseorg.words import counted
 from caseorg_ui.operations.changes import Change

@@ -31,7 +31,7 @@ from caseorg.progress import Progress, ProgressCallback
 from caseorg_ui.operations.changes import Change
 
 if TYPE_CHECKING:
-    from caseorg.library.folder import Library
+    from caseorg.library import Library
     from caseorg_ui.operations.progress_dialog import ProgressDialog
     from caseorg_ui.qt import QTimer, QWidget  # annotations only: no Qt type built
 

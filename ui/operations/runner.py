@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from caseorg.errors import Cancelled
-from caseorg.library.folder import Library, open_library
+from caseorg.library import Library, open_library
 from caseorg.progress import Progress
 from caseorg_ui.operations.library_op import LibraryOp
 from caseorg_ui.operations.messages import one_line, show_error

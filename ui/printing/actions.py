@@ -19,10 +19,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from caseorg.errors import CaseorgError
-from caseorg.library.folder import Library
-from caseorg.records.hearings import get_hearing
-from caseorg.reports.docket import docket_html
-from caseorg.reports.summary import hearing_summary_html
+from caseorg.library import Library
+from caseorg.records import get_hearing
+from caseorg.reports import docket_html, hearing_summary_html
 from caseorg.values import format_a_number
 from caseorg_ui.printing.output import print_document, write_pdf
 from caseorg_ui.qt import (

@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from caseorg.library.folder import Library
-from caseorg.records.case_list import CaseListRow, case_list_ids, case_list_rows, count_cases
+from caseorg.library import Library
+from caseorg.records import CaseListRow, case_list_ids, case_list_rows, count_cases
 from caseorg.values import format_a_number
 from caseorg.words import label
 from caseorg_ui.qt import (

@@ -17,23 +17,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from caseorg.errors import NotFound
-from caseorg.library.folder import Library
-from caseorg.records.cases import get_case
-from caseorg.records.deadlines import list_deadlines
-from caseorg.records.documents import list_documents
-from caseorg.records.hearings import list_hearings
-from caseorg.records.history import case_history
-from caseorg.records.judges import list_judges
-from caseorg.records.models import (
+from caseorg.library import Library
+from caseorg.records import (
     AuditEvent,
     Case,
     Deadline,
     Document,
     Hearing,
     Reassignment,
+    case_history,
+    get_case,
+    list_deadlines,
+    list_documents,
+    list_hearings,
+    list_judges,
+    list_reassignments,
+    notices_for,
 )
-from caseorg.records.notices import notices_for
-from caseorg.records.reassignments import list_reassignments
 from caseorg.values import format_a_number
 from caseorg.words import choice_words, label, or_dash as _or_dash
 from caseorg_ui.qt import (

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from caseorg.search.highlight import highlight_terms
+from caseorg.search import highlight_terms
 from caseorg_ui.qt import (
     QAction,
     QByteArray,

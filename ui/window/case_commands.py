@@ -12,12 +12,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from caseorg.errors import CaseorgError
-from caseorg_ui.operations.changes import Change
-from caseorg_ui.operations.library_op import LibraryOp
-from caseorg_ui.operations.messages import show_error
+from caseorg_ui.operations import Change, LibraryOp, show_error
 
 if TYPE_CHECKING:
-    from caseorg_ui.dialogs.common import FormDialog
+    from caseorg_ui.dialogs import FormDialog
     from caseorg_ui.qt import QDialog
 
 
@@ -104,7 +102,7 @@ class CaseCommands:
         return record_id
 
     def new_case(self) -> QDialog | None:
-        from caseorg_ui.dialogs.case_dialog import CaseDialog
+        from caseorg_ui.dialogs import CaseDialog
 
         def created(case: Any) -> None:
             case_id = getattr(case, "id", None)
@@ -114,14 +112,14 @@ class CaseCommands:
         return self.run_dialog(CaseDialog, NEW_CASE, created)
 
     def edit_case(self) -> QDialog | None:
-        from caseorg_ui.dialogs.case_dialog import CaseDialog
+        from caseorg_ui.dialogs import CaseDialog
 
         if (case_id := self._need_case()) is None:
             return None
         return self.run_dialog(CaseDialog, SAVE_CASE, case_id=case_id)
 
     def add_hearing(self) -> QDialog | None:
-        from caseorg_ui.dialogs.hearing_dialog import HearingDialog
+        from caseorg_ui.dialogs import HearingDialog
 
         if (case_id := self._need_case()) is None:
             return None
@@ -135,7 +133,7 @@ class CaseCommands:
             self.case_view.select_record("hearings", hearing_id)
 
     def edit_hearing(self, hearing_id: int | None) -> QDialog | None:
-        from caseorg_ui.dialogs.hearing_dialog import HearingDialog
+        from caseorg_ui.dialogs import HearingDialog
 
         hearing_id = hearing_id or self.case_view.selected_id("hearings")
         case_id = self.current_case_id()
@@ -144,7 +142,7 @@ class CaseCommands:
         return self.run_dialog(HearingDialog, SAVE_HEARING, case_id=case_id, hearing_id=hearing_id)
 
     def add_notice(self) -> QDialog | None:
-        from caseorg_ui.dialogs.notice_dialog import NoticeDialog
+        from caseorg_ui.dialogs import NoticeDialog
 
         hearing_id = self._need_selected("hearings", "Select the hearing the notice is for")
         if hearing_id is None:
@@ -152,7 +150,7 @@ class CaseCommands:
         return self.run_dialog(NoticeDialog, ADD_NOTICE, hearing_id=hearing_id)
 
     def reassign(self) -> QDialog | None:
-        from caseorg_ui.dialogs.reassignment_dialog import ReassignmentDialog
+        from caseorg_ui.dialogs import ReassignmentDialog
 
         if (case_id := self._need_case()) is None:
             return None
@@ -164,14 +162,14 @@ class CaseCommands:
         )
 
     def add_deadline(self) -> QDialog | None:
-        from caseorg_ui.dialogs.deadline_dialog import DeadlineDialog
+        from caseorg_ui.dialogs import DeadlineDialog
 
         if (case_id := self._need_case()) is None:
             return None
         return self.run_dialog(DeadlineDialog, ADD_DEADLINE, case_id=case_id)
 
     def mark_deadline_done(self) -> QDialog | None:
-        from caseorg_ui.dialogs.deadline_dialog import MarkDoneDialog
+        from caseorg_ui.dialogs import MarkDoneDialog
 
         deadline_id = self._need_selected("deadlines", "Select the deadline that was met")
         if deadline_id is None:
@@ -179,7 +177,7 @@ class CaseCommands:
         return self.run_dialog(MarkDoneDialog, MARK_DONE, deadline_id=deadline_id)
 
     def edit_document(self) -> QDialog | None:
-        from caseorg_ui.dialogs.document_dialog import DocumentDialog
+        from caseorg_ui.dialogs import DocumentDialog
 
         document_id = self.case_view.selected_id("documents")
         if document_id is None:
@@ -188,7 +186,7 @@ class CaseCommands:
 
     def show_judges(self) -> QDialog:
         """The judges, with Add… (disabled in a read-only window)."""
-        from caseorg_ui.dialogs.judge_dialog import JudgeListDialog
+        from caseorg_ui.dialogs import JudgeListDialog
 
         dialog = JudgeListDialog(self.read_lib, self, runner=self.writer)
         dialog.open()

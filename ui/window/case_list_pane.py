@@ -25,7 +25,7 @@ from caseorg_ui.qt import (
     QWidget,
     Signal,
 )
-from caseorg_ui.views.case_list_model import COLUMNS, CaseListModel
+from caseorg_ui.views import COLUMNS, CaseListModel
 from caseorg_ui.window.welcome import WelcomePanel
 
 if TYPE_CHECKING:

@@ -28,12 +28,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from caseorg.court.reminders import deadline_reminder
+from caseorg.court import deadline_reminder
 from caseorg.errors import CaseorgError
-from caseorg.library.folder import Library
+from caseorg.library import Library
 from caseorg.values import format_a_number
-from caseorg_ui.operations.changes import Change
-from caseorg_ui.operations.library_op import LibraryOp
+from caseorg_ui.operations import Change, LibraryOp
 from caseorg_ui.qt import (
     QAction,
     QDockWidget,
@@ -48,12 +47,16 @@ from caseorg_ui.window.lazy_dock import add_hidden_dock
 from caseorg_ui.window.screen_fit import default_size
 
 if TYPE_CHECKING:
-    from caseorg_ui.court.court_panels import CaseNotesTags, CourtSettingsDialog, NoticeChecksDialog
-    from caseorg_ui.court.dashboard import Dashboard
-    from caseorg_ui.court.deadlines_view import DeadlinesView
-    from caseorg_ui.court.reassignment_report_view import ReassignmentReportView
-    from caseorg_ui.docks.saved_searches_panel import SavedSearchesPanel
-    from caseorg_ui.operations.eoir_import_flow import EoirImportRun
+    from caseorg_ui.court import (
+        CaseNotesTags,
+        CourtSettingsDialog,
+        Dashboard,
+        DeadlinesView,
+        NoticeChecksDialog,
+        ReassignmentReportView,
+    )
+    from caseorg_ui.docks import SavedSearchesPanel
+    from caseorg_ui.operations import EoirImportRun
     from caseorg_ui.qt import QWidget  # annotations only: no Qt type built
 
 # Only the menu, the dock frames and the reminder are made with the window; each
@@ -156,14 +159,14 @@ class CourtFeatures(QObject):
 
     # -- building --------------------------------------------------------------------------
     def _build_deadlines(self) -> DeadlinesView:
-        from caseorg_ui.court.deadlines_view import DeadlinesView
+        from caseorg_ui.court import DeadlinesView
 
         view = DeadlinesView(self.read_lib, self.window, runner=self.window.writer)
         view.caseActivated.connect(self.show_case)
         return view
 
     def _build_saved(self) -> SavedSearchesPanel:
-        from caseorg_ui.docks.saved_searches_panel import SavedSearchesPanel
+        from caseorg_ui.docks import SavedSearchesPanel
 
         panel = SavedSearchesPanel(self.read_lib, self.window.writer, self.window)
         panel.searchRequested.connect(self.run_search)
@@ -171,7 +174,7 @@ class CourtFeatures(QObject):
         return panel
 
     def _build_notes_tags(self) -> CaseNotesTags:
-        from caseorg_ui.court.court_panels import CaseNotesTags
+        from caseorg_ui.court import CaseNotesTags
 
         return CaseNotesTags(self.read_lib, self.window.writer)
 
@@ -323,7 +326,7 @@ class CourtFeatures(QObject):
 
     def show_dashboard(self) -> Dashboard:
         if self.dashboard is None:
-            from caseorg_ui.court.dashboard import Dashboard
+            from caseorg_ui.court import Dashboard
 
             self.dashboard = Dashboard(self.read_lib, self.window, runner=self.window.writer)
             _window(self.dashboard, "Court dashboard \N{EM DASH} caseorg", 1200, 860)
@@ -335,7 +338,7 @@ class CourtFeatures(QObject):
 
     def show_reassignment_report(self) -> ReassignmentReportView:
         if self.report_view is None:
-            from caseorg_ui.court.reassignment_report_view import ReassignmentReportView
+            from caseorg_ui.court import ReassignmentReportView
 
             self.report_view = ReassignmentReportView(self.read_lib, self.window)
             self.report_view.caseActivated.connect(self.show_case)
@@ -349,7 +352,7 @@ class CourtFeatures(QObject):
     def import_eoir(self, folder: Any = None) -> EoirImportRun | None:
         if self.read_only:
             return None
-        from caseorg_ui.operations.eoir_import_flow import run_eoir_import
+        from caseorg_ui.operations import run_eoir_import
 
         # (what it changed is re-read when it has finished, like any operation's)
         self.eoir_run = run_eoir_import(self.window, self.window.runner, folder)
@@ -357,7 +360,7 @@ class CourtFeatures(QObject):
 
     def check_notices(self) -> NoticeChecksDialog:
         if self.notice_dialog is None:
-            from caseorg_ui.court.court_panels import NoticeChecksDialog
+            from caseorg_ui.court import NoticeChecksDialog
 
             self.notice_dialog = NoticeChecksDialog(self.read_lib, self.window)
             self.notice_dialog.caseActivated.connect(self.show_case)
@@ -370,7 +373,7 @@ class CourtFeatures(QObject):
     def show_settings(self) -> CourtSettingsDialog | None:
         if self.read_only:
             return None
-        from caseorg_ui.court.court_panels import CourtSettingsDialog
+        from caseorg_ui.court import CourtSettingsDialog
 
         dialog = CourtSettingsDialog(self.read_lib, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -423,7 +426,7 @@ class CourtFeatures(QObject):
             return
         title = None
         if case_id is not None:
-            from caseorg.records.cases import get_case
+            from caseorg.records import get_case
 
             try:
                 case = get_case(self.read_lib, case_id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from caseorg_ui.operations.messages import show_message
+from caseorg_ui.operations import show_message
 
 if TYPE_CHECKING:
     from caseorg_ui.qt import QDragEnterEvent, QDragMoveEvent, QDropEvent, QPoint, QUrl
@@ -42,7 +42,7 @@ class Drops:
 
     def _dropped_paths(self, urls: list[QUrl]) -> list[Path]:
         paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
-        from caseorg_ui.operations.import_flow import is_importable
+        from caseorg_ui.operations import is_importable
 
         return [p for p in paths if is_importable(p)]
 

@@ -13,24 +13,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from caseorg.errors import CaseorgError, LibraryLocked
-from caseorg.library.folder import DB_NAME, Library
+from caseorg.library import DB_NAME, Library
 from caseorg.progress import Progress
-from caseorg.search.handle import index_of
+from caseorg.search import index_of
 from caseorg_ui import preferences as settings
-from caseorg_ui.operations.changes import Change
-from caseorg_ui.operations.library_op import LibraryOp
-from caseorg_ui.operations.messages import show_message
-from caseorg_ui.operations.runner import Session
+from caseorg_ui.operations import Change, LibraryOp, Session, show_message
 from caseorg_ui.qt import QFileDialog, QMessageBox, Qt
 
 if TYPE_CHECKING:
-    from caseorg.upkeep.check import CheckReport
+    from caseorg.upkeep import CheckReport
     from caseorg_ui.qt import QWidget
 
 
 def run_check(lib: Library, **options: Any) -> CheckReport:
     """:func:`caseorg.upkeep.check.check_library`, loaded on first use (on the worker)."""
-    from caseorg.upkeep.check import check_library
+    from caseorg.upkeep import check_library
 
     return check_library(lib, **options)
 
@@ -67,9 +64,9 @@ def open_session_or_ask(parent: QWidget | None, path: Path, create: bool = True)
 
 def build_demo(target: Path, op: LibraryOp[Path]) -> Path:
     """The sample court in ``target`` (built unless it already holds cases)."""
-    from caseorg.demo.builder import create_demo
-    from caseorg.library.folder import open_library
-    from caseorg.records.totals import library_totals
+    from caseorg.demo import create_demo
+    from caseorg.library import open_library
+    from caseorg.records import library_totals
 
     with open_library(target) as demo:
         if not library_totals(demo).cases:
@@ -93,7 +90,7 @@ class LibraryActions:
 
     def start_backup(self, dest: Path) -> LibraryOp[dict[str, Any]]:
         def work(lib: Library) -> dict[str, Any]:
-            from caseorg.upkeep.backup import backup_library
+            from caseorg.upkeep import backup_library
 
             return backup_library(lib, dest, progress=task.progress)
 

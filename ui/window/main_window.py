@@ -22,10 +22,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from caseorg.library.folder import Library
+from caseorg.library import Library
 from caseorg_ui import preferences as settings
-from caseorg_ui.operations.changes import Change
-from caseorg_ui.operations.runner import OperationRunner, Session
+from caseorg_ui.operations import Change, OperationRunner, Session
 from caseorg_ui.qt import (
     QAction,
     QDockWidget,
@@ -37,7 +36,7 @@ from caseorg_ui.qt import (
     QTimer,
     Signal,
 )
-from caseorg_ui.views.case_list_model import no_case_label
+from caseorg_ui.views import no_case_label
 from caseorg_ui.window import screen_fit
 from caseorg_ui.window.case_commands import CaseCommands
 from caseorg_ui.window.case_list_pane import CaseListPane
@@ -51,11 +50,10 @@ from caseorg_ui.window.open_and_print import OpenAndPrint
 from caseorg_ui.window.status_bar import StatusBarPart
 
 if TYPE_CHECKING:
-    from caseorg_ui.docks.docket_view import DocketView
-    from caseorg_ui.docks.search_pane import SearchPane
-    from caseorg_ui.operations.import_flow import ImportFlow
+    from caseorg_ui.docks import DocketView, SearchPane
+    from caseorg_ui.operations import ImportFlow
     from caseorg_ui.qt import QCloseEvent, QShowEvent, QWidget  # annotations only
-    from caseorg_ui.views.case_view import CaseView
+    from caseorg_ui.views import CaseView
 
 __all__ = ["MainWindow", "open_session_or_ask"]
 
@@ -165,14 +163,14 @@ class MainWindow(
         self.docket_dock.visibilityChanged.connect(self._docket_visibility_changed)
 
     def _build_search_pane(self) -> SearchPane:
-        from caseorg_ui.docks.search_pane import SearchPane
+        from caseorg_ui.docks import SearchPane
 
         pane = SearchPane(self.read_lib, self)
         pane.hitActivated.connect(self.open_hit)
         return pane
 
     def _build_docket_view(self) -> DocketView:
-        from caseorg_ui.docks.docket_view import DocketView
+        from caseorg_ui.docks import DocketView
 
         view = DocketView(self.read_lib, self)
         view.caseActivated.connect(self.show_case)
@@ -194,7 +192,7 @@ class MainWindow(
         """The selected case's view, built with the first case shown (its module and the
         domain modules it reads through are not needed for the list)."""
         if self._case_view is None:
-            from caseorg_ui.views.case_view import CaseView
+            from caseorg_ui.views import CaseView
 
             view = CaseView(self.read_lib)
             view.documentActivated.connect(self.open_document)
@@ -212,7 +210,7 @@ class MainWindow(
     def import_flow(self) -> ImportFlow:
         """Importing files into a case (its module loads with the first import)."""
         if self._import_flow is None:
-            from caseorg_ui.operations.import_flow import ImportFlow
+            from caseorg_ui.operations import ImportFlow
 
             self._import_flow = ImportFlow(self)
         return self._import_flow

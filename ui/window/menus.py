@@ -14,7 +14,7 @@ from caseorg_ui import preferences as settings
 from caseorg_ui.qt import QAction, QKeySequence
 
 if TYPE_CHECKING:
-    from caseorg_ui.views.case_view import CaseView
+    from caseorg_ui.views import CaseView
 
 
 class Menus:

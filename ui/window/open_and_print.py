@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from caseorg.errors import CaseorgError
-from caseorg_ui.operations.messages import show_error, show_message
+from caseorg_ui.operations import show_error, show_message
 from caseorg_ui.window import screen_fit
 
 
@@ -25,7 +25,7 @@ class OpenAndPrint:
 
     def open_document(self, document_id: int, page_no: int = 1, highlight: str = "") -> None:
         """Show a document's pages in the viewer window (at ``page_no``, marking ``highlight``)."""
-        from caseorg.records.documents import document_path, get_document
+        from caseorg.records import document_path, get_document
 
         try:
             path = document_path(self.read_lib, document_id)
@@ -39,7 +39,7 @@ class OpenAndPrint:
             )
             return
         if self.pdf_window is None:
-            from caseorg_ui.views.pdf_viewer import PdfViewerWindow
+            from caseorg_ui.views import PdfViewerWindow
 
             self.pdf_window = PdfViewerWindow()
             if not getattr(self.pdf_window, "restored", True):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from caseorg.library.folder import last_backup_at
-from caseorg.records.totals import library_totals
+from caseorg.library import last_backup_at
+from caseorg.records import library_totals
 from caseorg.words import stamp
 from caseorg_ui.qt import QFrame, QLabel
 

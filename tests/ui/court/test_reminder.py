@@ -9,7 +9,7 @@ from fixtures_court_ui import TODAY, Court, court_fixture, court_template_fixtur
 from caseorg.court.deadline_board import deadline_board
 from caseorg.court.reminders import deadline_reminder
 from caseorg.records.deadlines import add_deadline, mark_done
-from caseorg_ui.court.deadlines_view import reminder_text
+from caseorg_ui.court.deadline_board_view import reminder_text
 
 # -- the deadline reminder ----------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from caseorg.eoir import release as eoir
+from caseorg import eoir
 from caseorg.errors import InvalidValue
 from caseorg.records.cases import list_cases
 from caseorg.records.reassignments import list_reassignments

@@ -15,15 +15,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from caseorg.court import reminder_line
 from caseorg.court.deadline_board import DeadlineBoard, DeadlineItem, deadline_board
-from caseorg.court.reminders import reminder_line
 from caseorg.errors import CaseorgError
-from caseorg.library.folder import Library
-from caseorg.records.judges import list_judges
+from caseorg.library import Library
+from caseorg.records import list_judges
 from caseorg.words import choice_text, due_words, us_date
-from caseorg_ui.docks.docket_view import judge_label
-from caseorg_ui.operations.changes import Change
-from caseorg_ui.operations.library_op import LibraryOp, Runner
+from caseorg_ui.docks import judge_label
+from caseorg_ui.operations import Change, LibraryOp, Runner
 from caseorg_ui.qt import (
     QAbstractItemView,
     QBrush,
@@ -45,7 +44,7 @@ from caseorg_ui.qt import (
     QWidget,
     Signal,
 )
-from caseorg_ui.views.grouped_tree import GroupedTreeModel, bold_font, monospace_font
+from caseorg_ui.views import GroupedTreeModel, bold_font, monospace_font
 
 COLUMNS = ("Due", "When", "A-number", "Respondent", "Kind", "Note", "Judge")
 DUE, WHEN, A_NUMBER, RESPONDENT, KIND, NOTE, JUDGE = range(len(COLUMNS))

@@ -11,7 +11,7 @@ from fixtures_court_ui import TODAY, Court, court_fixture, court_template_fixtur
 from PySide6.QtCore import QModelIndex, Qt
 
 from caseorg.records.deadlines import list_deadlines
-from caseorg_ui.court.deadlines_view import (
+from caseorg_ui.court.deadline_board_view import (
     A_NUMBER,
     DUE,
     OVERDUE_BACKGROUND,
