@@ -31,7 +31,6 @@ from caseorg_ui.docks.search_results import (
     PageRole,
     ResultsView,
     SearchResultsModel,
-    secondary_color,
 )
 from caseorg_ui.qt import (
     QApplication,
@@ -61,6 +60,7 @@ from caseorg_ui.qt import (
     QWidget,
     Signal,
 )
+from caseorg_ui.views import secondary_color
 
 DEBOUNCE_MS = 250  # pause after the last keystroke before searching
 BUSY_AFTER_MS = 400  # "Searching…" shows only for a search slower than this

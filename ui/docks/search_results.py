@@ -17,24 +17,18 @@ from caseorg.values import format_a_number
 from caseorg.words import choice_text, plural, us_date
 from caseorg_ui.qt import (
     QAbstractItemView,
-    QApplication,
     QColor,
     QModelIndex,
     QObject,
-    QPainter,
-    QPalette,
-    QRect,
     QResizeEvent,
     QSize,
-    QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     Qt,
     QTextDocument,
     QTreeView,
     QWidget,
 )
-from caseorg_ui.views import GroupedTreeModel, blend
+from caseorg_ui.views import GroupedTreeModel, HtmlDelegate
 
 MORE_PAGES_SHOWN = 30  # page numbers listed in the "also on pages" row
 HIGHLIGHT_STYLE = "background-color:#ffe27a; color:#000000;"
@@ -60,12 +54,6 @@ def matching_pages_text(pages: list[int], page_count: int) -> str:
     if len(pages) <= 6:
         return f"pages {', '.join(str(p) for p in pages)}{of}"
     return f"{len(pages)}{of} pages"
-
-
-def secondary_color(palette: QPalette) -> QColor:
-    """Text colour for secondary facts: between text and background, readable in any theme."""
-    text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
-    return blend(text, base, 0.42)
 
 
 @dataclass
@@ -201,14 +189,10 @@ class SearchResultsModel(GroupedTreeModel):
         return QModelIndex()
 
 
-class RichTextDelegate(QStyledItemDelegate):
+class RichTextDelegate(HtmlDelegate):
     """Draws a row's HtmlRole as rich text, wrapped to the width of the view."""
 
-    PADDING = 4
-
-    def __init__(self, view: QTreeView):
-        super().__init__(view)
-        self.view = view
+    view: QTreeView
 
     def _document(self, option: QStyleOptionViewItem, index: Any, width: float) -> QTextDocument:
         document = QTextDocument()
@@ -235,27 +219,6 @@ class RichTextDelegate(QStyledItemDelegate):
         document = self._document(option, index, self._text_width(index))
         height = int(document.size().height()) + 2 * self.PADDING + self._top(index)
         return QSize(int(document.idealWidth()), height)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
-        item = QStyleOptionViewItem(option)
-        self.initStyleOption(item, index)
-        item.text = ""
-        widget = item.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
-
-        rect: QRect = item.rect
-        document = self._document(item, index, rect.width() - 2 * self.PADDING)
-        selected = bool(item.state & QStyle.StateFlag.State_Selected)
-        palette: QPalette = item.palette
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        context = document.documentLayout().PaintContext()
-        context.palette.setColor(QPalette.ColorRole.Text, palette.color(role))
-        painter.save()
-        painter.translate(rect.left() + self.PADDING, rect.top() + self.PADDING + self._top(index))
-        painter.setClipRect(0, 0, rect.width() - self.PADDING, rect.height() - self.PADDING)
-        document.documentLayout().draw(painter, context)
-        painter.restore()
 
 
 class ResultsView(QTreeView):

@@ -17,6 +17,10 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         bold_font as bold_font,
         monospace_font as monospace_font,
     )
+    from caseorg_ui.views.html_delegate import (
+        HtmlDelegate as HtmlDelegate,
+        secondary_color as secondary_color,
+    )
     from caseorg_ui.views.pdf_viewer import PdfViewerWindow as PdfViewerWindow
     from caseorg_ui.views.table_models import RowsModel as RowsModel
 
@@ -26,6 +30,7 @@ __getattr__, __dir__ = lazy_exports(
         "case_list_model": "COLUMNS CaseListModel no_case_label",
         "case_view": "CaseView",
         "grouped_tree": "GroupedTreeModel blend bold_font monospace_font",
+        "html_delegate": "HtmlDelegate secondary_color",
         "pdf_viewer": "PdfViewerWindow",
         "table_models": "RowsModel",
     },
