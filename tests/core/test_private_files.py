@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import common_umask
 
 from caseorg.errors import CaseorgError
 from caseorg.private_files import private_file, write_private
@@ -21,12 +22,8 @@ def mode_of(path: Path) -> int:
 
 @pytest.fixture(autouse=True)
 def usual_umask() -> Iterator[None]:
-    """The common umask, under which a plain open() makes a world-readable file."""
-    old = os.umask(0o022)
-    try:
+    with common_umask():
         yield
-    finally:
-        os.umask(old)
 
 
 def test_text_and_bytes_are_written_private(tmp_path: Path) -> None:

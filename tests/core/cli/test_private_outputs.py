@@ -5,21 +5,12 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import common_umask
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
-
-
-@pytest.fixture(autouse=True)
-def restore_umask() -> Iterator[None]:
-    old = os.umask(0o022)
-    try:
-        yield
-    finally:
-        os.umask(old)
 
 
 def test_reports_and_exports_are_written_private(run, tmp_path: Path) -> None:
@@ -43,10 +34,8 @@ def test_reports_and_exports_are_written_private(run, tmp_path: Path) -> None:
         ("backup", str(out / "b.zip")),
     ]
     for command in commands:
-        # the common umask, whatever opening a library for writing did to it: a command
-        # that only reads opens the library read-only and leaves the umask as it was
-        os.umask(0o022)
-        result = run(*command)
+        with common_umask():  # as a command that opens the library read-only finds it
+            result = run(*command)
         assert result.exit_code == 0, (command, result.output)
     written = [p for p in out.rglob("*") if p.is_file()]
     assert len(written) >= 10  # four reports, the figures' tables, the backup

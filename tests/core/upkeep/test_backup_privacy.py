@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import common_umask
 
 from caseorg.demo.pdfmake import write_text_pdf
 from caseorg.importing.pipeline import import_files
@@ -26,13 +27,9 @@ def mode_of(path: Path) -> int:
 
 @pytest.fixture(autouse=True)
 def usual_umask(lib) -> Iterator[None]:
-    """The common umask, set after the library is open (opening it for writing tightens
-    the umask; ``caseorg backup`` opens it read-only, which does not)."""
-    old = os.umask(0o022)
-    try:
+    """Set after the library is open, as in ``caseorg backup`` (a read-only open)."""
+    with common_umask():
         yield
-    finally:
-        os.umask(old)
 
 
 def test_backup_and_everything_written_on_the_way_is_private(

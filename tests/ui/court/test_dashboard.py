@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from fixtures_court_ui import TODAY, Court, court_fixture, court_template_fixture  # noqa: F401
+from helpers import common_umask
 from pypdf import PdfReader
 from PySide6.QtCharts import QBarSeries, QChart, QLineSeries
 
@@ -100,11 +101,8 @@ def test_export_csv_writes_every_figure(dashboard: Dashboard, tmp_path: Path) ->
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 def test_exports_are_private(dashboard: Dashboard, tmp_path: Path) -> None:
-    old = os.umask(0o022)
-    try:
+    with common_umask():
         written = [*dashboard.export_csv(tmp_path / "f"), dashboard.export_pdf(tmp_path / "s.pdf")]
-    finally:
-        os.umask(old)
     assert {oct(p.stat().st_mode & 0o777) for p in written} == {"0o600"}
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from fixtures_court_ui import Court, court_fixture, court_template_fixture  # noqa: F401
+from helpers import common_umask
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
@@ -118,11 +119,8 @@ def test_csv_export_reads_back(view: ReassignmentReportView, tmp_path: Path) -> 
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 def test_exports_are_private(view: ReassignmentReportView, tmp_path: Path) -> None:
-    old = os.umask(0o022)
-    try:
+    with common_umask():
         written = [view.export_csv(tmp_path / "r.csv"), view.export_pdf(tmp_path / "r.pdf")]
-    finally:
-        os.umask(old)
     assert [oct(p.stat().st_mode & 0o777) for p in written] == ["0o600", "0o600"]
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import common_umask
 from pypdf import PdfReader
 
 from caseorg.errors import CaseorgError
@@ -264,11 +265,8 @@ def test_the_pdf_is_private_even_over_a_world_readable_file(qapp: Any, tmp_path:
     target = tmp_path / "summary.pdf"
     target.write_bytes(b"old report")
     os.chmod(target, 0o644)
-    old = os.umask(0o022)
-    try:
+    with common_umask():
         write_pdf("<h1>Ana Lopez</h1>", target)
-    finally:
-        os.umask(old)
     assert target.read_bytes().startswith(b"%PDF-")
     assert oct(target.stat().st_mode & 0o777) == "0o600"
 
