@@ -16,6 +16,10 @@ from collections.abc import Iterable
 from caseorg.errors import InvalidValue
 
 _A_NUMBER = re.compile(r"^\s*[Aa]?\s*-?\s*(\d{3})[-\s]?(\d{3})[-\s]?(\d{3})\s*$")
+# A-numbers run 7 to 9 digits, padded to 9 with zeros (A-000-000-811 is real), so the
+# only spelling that is certainly never issued is all zeros; no published rule excludes
+# more (e.g. a first digit), and guessing one would refuse real respondents.
+NEVER_ISSUED = frozenset({"000000000"})
 
 
 def parse_a_number(text: str) -> str:
@@ -36,7 +40,12 @@ def parse_a_number(text: str) -> str:
         )
     # \d also matches full-width and other scripts' digits (an IME may type them):
     # store ASCII, or the same A-number could be stored twice under two spellings
-    return "".join(str(unicodedata.decimal(ch)) for ch in "".join(match.groups()))
+    digits = "".join(str(unicodedata.decimal(ch)) for ch in "".join(match.groups()))
+    if digits in NEVER_ISSUED:
+        raise InvalidValue(
+            f"invalid A-number {str(text).strip()!r}: an all-zero A-number is never issued"
+        )
+    return digits
 
 
 def a_number_problem(text: str) -> str | None:
@@ -95,18 +104,18 @@ def stored_moment(value: str | None) -> dt.datetime | None:
 
 
 def parse_datetime(text: str | dt.datetime, what: str = "date and time") -> dt.datetime:
-    """Parse '2025-03-14 09:30' (or ISO with T); a bare date means 09:00."""
+    """Parse '2025-03-14 09:30' (or ISO with T). A bare date is refused, not given a
+    time: a hearing silently put at 09:00 is a hearing nobody scheduled."""
     if isinstance(text, dt.datetime):
         return text.replace(second=0, microsecond=0, tzinfo=None)
     value = (text or "").strip()
+    usage = "use YYYY-MM-DD HH:MM, like 2025-03-14 09:30"
     try:
-        if len(value) == 10:
-            return dt.datetime.combine(dt.date.fromisoformat(value), dt.time(9, 0))
         parsed = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise InvalidValue(
-            f"invalid {what} {value!r}: use YYYY-MM-DD HH:MM, like 2025-03-14 09:30"
-        ) from None
+        raise InvalidValue(f"invalid {what} {value!r}: {usage}") from None
+    if "T" not in value.upper() and " " not in value:  # a date alone reads as midnight
+        raise InvalidValue(f"invalid {what} {value!r}: the time is missing; {usage}")
     return parsed.replace(second=0, microsecond=0, tzinfo=None)
 
 

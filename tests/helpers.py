@@ -6,11 +6,12 @@ conftest), and so also from the spawned workers of :class:`FakeWorkerPool`.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,18 @@ def make_pdf(path: Path, pages: list[str]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     pdf.output(str(path))
     return path
+
+
+@contextlib.contextmanager
+def common_umask() -> Iterator[None]:
+    """The usual umask (0022), under which a plain open() makes a world-readable file: a
+    file caseorg writes must be private anyway. (Opening a library for writing tightens
+    the process's umask; a read-only open, as ``caseorg backup`` does, leaves it.)"""
+    old = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(old)
 
 
 # -- a library being imported into by a real `caseorg import` process (crash, disk-full and

@@ -30,6 +30,7 @@ from caseorg.cli.common import (
 from caseorg.cli.lines import reassignment_line, report_line
 from caseorg.cli.printing import write_report
 from caseorg.errors import InvalidValue
+from caseorg.private_files import write_private
 from caseorg.progress import Progress
 
 # -- reassignments ---------------------------------------------------------------------------
@@ -110,7 +111,7 @@ def reassignments(
         report = reassignment_report(lib, judge_code, since, until)
         if output is not None:
             if output.suffix.lower() == ".csv":
-                output.write_text(report_csv(report), encoding="utf-8")
+                write_private(output, report_csv(report))
                 click.echo(f"wrote {output}")
             else:
                 from caseorg.reports import reassignment_report_html

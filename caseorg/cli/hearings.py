@@ -28,6 +28,14 @@ from caseorg.cli.lines import hearing_line
 from caseorg.values import format_a_number, parse_date
 
 
+def warn(what: str, text: str | None, as_json: bool) -> None:
+    """Say on stderr what is unusual about a record just written (it was still written:
+    the command succeeds); the rules are the records modules'. With --json the record
+    carries it (``record_warning``, a notice's ``warning``) and stderr stays quiet."""
+    if text and not as_json:
+        click.echo(f"caseorg: warning: {what}: {text}", err=True)
+
+
 @click.group()
 def hearing() -> None:
     """Hearings: add, edit, list."""
@@ -58,6 +66,7 @@ def hearing_add(state: State, a_number: str, starts_at: str, as_json: bool, **fi
     lib = state.lib()
     h = add_hearing(lib, case_id_of(lib, a_number), starts_at, **fields)
     print_one(h, f"added hearing #{h.id}: {hearing_line(h)}", as_json=as_json)
+    warn(f"hearing #{h.id}", h.record_warning, as_json)
 
 
 @hearing.command("edit")
@@ -72,6 +81,7 @@ def hearing_edit(state: State, hearing_id: int, as_json: bool, **fields: Any) ->
 
     h = edit_hearing(state.lib(), hearing_id, **fields)
     print_one(h, f"updated hearing #{h.id}: {hearing_line(h)}", as_json=as_json)
+    warn(f"hearing #{h.id}", h.record_warning, as_json)
 
 
 @hearing.command("list")
@@ -143,6 +153,7 @@ def notice_add(
         f"{n.served_on} by {n.method}{note}",
         as_json=as_json,
     )
+    warn(f"notice #{n.id}", n.warning, as_json)
 
 
 @notice.command("returned")
@@ -175,17 +186,19 @@ def notice_returned(
 def check_notices_cmd(
     state: State, judge_code: str | None, since: str | None, until: str | None, as_json: bool
 ) -> None:
-    """Find in absentia orders without sound proof of notice.
+    """Find in absentia orders without sound proof of notice, and notices served after
+    their hearing.
 
     Flags an order with no notice, only returned notices, or a notice served
-    fewer than notice-min-days days before the hearing (see 'caseorg config').
+    fewer than notice-min-days days before the hearing (see 'caseorg config'),
+    and any hearing with a notice served after it (no proof of notice).
     Exits 1 when any is found.
     """
-    from caseorg.court import check_notices
+    from caseorg.court import SERVED_AFTER, check_notices
     from caseorg.library import NOTICE_MIN_DAYS, get_setting
 
     lib = state.lib()
-    flags = check_notices(lib, judge_code=judge_code, since=since, until=until)
+    flags = check_notices(lib, judge_code=judge_code, since=since, until=until, served_after=True)
     print_rows(
         flags,
         lambda f: (
@@ -196,15 +209,18 @@ def check_notices_cmd(
     )
     if not as_json:
         minimum = get_setting(lib, NOTICE_MIN_DAYS)
-        if flags:
+        orders = sum(1 for f in flags if f.issue != SERVED_AFTER)
+        if orders:
             click.echo(
-                f"{len(flags)} in absentia order(s) without sound proof of notice "
+                f"{orders} in absentia order(s) without sound proof of notice "
                 f"(minimum notice {minimum} days)"
             )
         else:
             click.echo(
                 f"every in absentia order has sound proof of notice (minimum {minimum} days)"
             )
+        if len(flags) > orders:
+            click.echo(f"{len(flags) - orders} hearing(s) with a notice served after it")
     if flags:
         sys.exit(1)
 

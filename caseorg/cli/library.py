@@ -42,9 +42,12 @@ def demo(state: State, as_json: bool) -> None:
 @json_option
 @pass_state
 def check(state: State, repair: bool, as_json: bool) -> None:
-    """Check the library: database integrity, stored files, search index.
+    """Check the library: database integrity, stored files, search index; and list
+    unusual records (a hearing dated before its case was opened, a notice served after
+    its hearing, ...).
 
-    Exits 1 when problems remain. --repair never deletes user data.
+    Exits 1 when problems remain (unusual records are not problems). --repair never
+    deletes user data.
     """
     from caseorg.upkeep import check_library
 
@@ -55,9 +58,12 @@ def check(state: State, repair: bool, as_json: bool) -> None:
         for problem in report.problems:
             mark = "repaired" if problem.repaired else "PROBLEM "
             click.echo(f"{mark} {problem.kind}: {problem.detail}")
+        for line in report.unusual:
+            click.echo(f"unusual  {line}")
         click.echo(
             f"checked {report.checked_documents} documents, {report.checked_files} files: "
             + ("ok" if report.ok else f"{len(report.remaining)} problem(s) remain")
+            + (f"; {len(report.unusual)} unusual record(s) to look at" if report.unusual else "")
         )
     if not report.ok:
         sys.exit(1)

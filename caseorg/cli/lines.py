@@ -21,8 +21,9 @@ def hearing_line(h: Any) -> str:
         f"{h.starts_at}  {label(h.kind)} hearing  {judge_name}"
         f"{', room ' + h.courtroom if h.courtroom else ''}  [{label(h.outcome)}]"
     )
-    if h.notice_warning:
-        line += f"  ⚠ {h.notice_warning}"
+    for warning in (h.notice_warning, h.record_warning):
+        if warning:
+            line += f"  ⚠ {warning}"
     return line
 
 

@@ -12,15 +12,16 @@ import click
 
 from caseorg.cli.common import State, judge_option, output_option, pass_state
 from caseorg.errors import CaseorgError, InvalidValue
+from caseorg.private_files import write_private
 from caseorg.values import parse_date
 
 report_output_option = output_option("File to write: .pdf (or .html).", required=True)
 
 
 def write_report(html: str, output: Path, title: str) -> None:
-    """Write a rendered report to ``output`` (HTML as is, else PDF) and say so."""
+    """Write a rendered report to ``output`` (HTML as is, else PDF; private, 0600) and say so."""
     if output.suffix.lower() in (".html", ".htm"):
-        output.write_text(html, encoding="utf-8")
+        write_private(output, html)
     else:
         try:
             from caseorg_ui.printing import write_pdf

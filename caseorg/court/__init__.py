@@ -5,7 +5,11 @@ from typing import TYPE_CHECKING
 from caseorg.exports import lazy_exports
 
 if TYPE_CHECKING:  # what the package offers (each module loads when a name is first used)
-    from caseorg.court.notice_checks import NoticeFlag as NoticeFlag, check_notices as check_notices
+    from caseorg.court.notice_checks import (
+        SERVED_AFTER as SERVED_AFTER,
+        NoticeFlag as NoticeFlag,
+        check_notices as check_notices,
+    )
     from caseorg.court.reminders import (
         deadline_reminder as deadline_reminder,
         reminder_line as reminder_line,
@@ -21,7 +25,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
 __getattr__, __dir__ = lazy_exports(
     __name__,
     {
-        "notice_checks": "NoticeFlag check_notices",
+        "notice_checks": "SERVED_AFTER NoticeFlag check_notices",
         "reminders": "deadline_reminder reminder_line",
         "stats": "DEFAULT_MONTHS Stats court_stats summary_rows write_csv",
     },

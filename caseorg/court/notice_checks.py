@@ -2,7 +2,9 @@
 
 The rule itself lives in :func:`caseorg.records.notices.notice_problem` (used by the
 case view, docket and summary); this module runs it over every in absentia
-order so a clerk can find them all (``caseorg check-notices``).
+order so a clerk can find them all (``caseorg check-notices``). Asked to, it also lists
+every hearing with a notice served after it (:func:`caseorg.records.notices.served_after`),
+whatever its outcome: such a notice is no proof of notice, and is worth a look.
 """
 
 from __future__ import annotations
@@ -14,10 +16,14 @@ from caseorg.library import NOTICE_MIN_DAYS, Library, get_setting
 from caseorg.records import Hearing, Record, judge_by_code, notice_problem, notices_for
 from caseorg.values import format_a_number, parse_date
 
+NO_PROOF = "no_proof_of_notice"
+SERVED_AFTER = "notice_after_hearing"
+
 
 @dataclass
 class NoticeFlag(Record):
-    """One in absentia order whose proof of notice is missing or defective."""
+    """One in absentia order whose proof of notice is missing or defective, or a hearing
+    with a notice served after it."""
 
     hearing_id: int
     case_id: int
@@ -30,6 +36,7 @@ class NoticeFlag(Record):
     judge_name: str | None
     reason: str
     notices: int
+    issue: str = NO_PROOF  # or SERVED_AFTER: the order's proof is sound, a notice is late
 
 
 def check_notices(
@@ -38,8 +45,11 @@ def check_notices(
     since: str | None = None,
     until: str | None = None,
     min_days: int | None = None,
+    *,
+    served_after: bool = False,
 ) -> list[NoticeFlag]:
-    """Every in absentia order without sound proof of notice, oldest hearing first.
+    """Every in absentia order without sound proof of notice (and with ``served_after``,
+    every other hearing with a notice served after it), oldest hearing first.
 
     :param judge_code: only hearings held by this judge.
     :param since: only hearings on or after this day (YYYY-MM-DD).
@@ -47,6 +57,11 @@ def check_notices(
     :param min_days: override the library's ``notice-min-days`` setting.
     """
     where = ["h.outcome = 'in_absentia_order'"]
+    if served_after:
+        where = [
+            "(h.outcome = 'in_absentia_order' OR EXISTS (SELECT 1 FROM notices n"
+            " WHERE n.hearing_id = h.id AND n.served_on > substr(h.starts_at, 1, 10)))"
+        ]
     params: list[Any] = []
     if judge_code:
         where.append("h.judge_id = ?")
@@ -72,7 +87,10 @@ def check_notices(
     for row in rows:
         hearing = Hearing(**row)
         notices = notices_for(lib, hearing.id)
-        reason = notice_problem(hearing, notices, days)
+        reason, issue = notice_problem(hearing, notices, days), NO_PROOF
+        late = [n.warning for n in notices if n.warning]
+        if reason is None and late and served_after:
+            reason, issue = late[-1], SERVED_AFTER
         if reason is None:
             continue
         flags.append(
@@ -88,6 +106,7 @@ def check_notices(
                 judge_name=hearing.judge_name,
                 reason=reason,
                 notices=len(notices),
+                issue=issue,
             )
         )
     return flags

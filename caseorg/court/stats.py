@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from caseorg.library import COMPLETION_GOAL, Library, get_setting
+from caseorg.private_files import write_private
 from caseorg.records import Record, judge_by_code, list_judges
 from caseorg.values import parse_date, stored_day
 
@@ -292,7 +294,8 @@ def summary_rows(stats: Stats) -> list[dict[str, Any]]:
 
 
 def write_csv(stats: Stats, folder: Path) -> list[Path]:
-    """One CSV per table (UTF-8, header row) in ``folder``; returns the files written."""
+    """One CSV per table (UTF-8, header row, private: 0600) in ``folder``; returns the
+    files written."""
     folder.mkdir(parents=True, exist_ok=True)
     tables: dict[str, list[dict[str, Any]]] = {
         "summary": summary_rows(stats),
@@ -305,11 +308,10 @@ def write_csv(stats: Stats, folder: Path) -> list[Path]:
         tables["judges"] = stats.judges
     written = []
     for name, rows in tables.items():
-        path = folder / f"{name}.csv"
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=list(rows[0]) if rows else ["empty"])
-            writer.writeheader()
-            for row in rows:
-                writer.writerow({k: "" if v is None else v for k, v in row.items()})
-        written.append(path)
+        text = io.StringIO(newline="")
+        writer = csv.DictWriter(text, fieldnames=list(rows[0]) if rows else ["empty"])
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        written.append(write_private(folder / f"{name}.csv", text.getvalue(), newline=""))
     return written

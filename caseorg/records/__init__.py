@@ -48,9 +48,11 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
     from caseorg.records.hearings import (
         add_hearing as add_hearing,
         add_hearing_row as add_hearing_row,
+        before_opening as before_opening,
         edit_hearing as edit_hearing,
         get_hearing as get_hearing,
         list_hearings as list_hearings,
+        same_minute_problem as same_minute_problem,
         save_hearing as save_hearing,
         update_hearing_row as update_hearing_row,
     )
@@ -103,11 +105,14 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         MIN_NOTICE_DAYS as MIN_NOTICE_DAYS,
         add_notice as add_notice,
         add_notice_row as add_notice_row,
+        late_notice as late_notice,
         mark_notice_returned as mark_notice_returned,
         notice_problem as notice_problem,
         notices_for as notices_for,
+        served_after as served_after,
         update_notice_row as update_notice_row,
     )
+    from caseorg.records.oddities import unusual_records as unusual_records
     from caseorg.records.reassignments import (
         get_reassignment as get_reassignment,
         list_reassignments as list_reassignments,
@@ -149,8 +154,8 @@ __getattr__, __dir__ = lazy_exports(
         "exhibits": "exhibits_for link_document",
         "external_keys": "imported_keys remember_key",
         "hearings": (
-            "add_hearing add_hearing_row edit_hearing get_hearing list_hearings "
-            "save_hearing update_hearing_row"
+            "add_hearing add_hearing_row before_opening edit_hearing get_hearing list_hearings "
+            "same_minute_problem save_hearing update_hearing_row"
         ),
         "history": "case_history",
         "judges": ("add_judge find_judge get_judge judge_by_code list_judges update_judge_row"),
@@ -160,10 +165,11 @@ __getattr__, __dir__ = lazy_exports(
             "DOC_TYPES Deadline Document FILERS HEARING_KINDS Hearing Judge MEDIA "
             "NOTICE_METHODS OUTCOMES Reassignment Record"
         ),
+        "oddities": "unusual_records",
         "notes": "MAX_NOTE Note add_note delete_note edit_note list_notes search_notes",
         "notices": (
-            "MIN_NOTICE_DAYS add_notice add_notice_row mark_notice_returned "
-            "notice_problem notices_for update_notice_row"
+            "MIN_NOTICE_DAYS add_notice add_notice_row late_notice mark_notice_returned "
+            "notice_problem notices_for served_after update_notice_row"
         ),
         "reassignments": (
             "get_reassignment list_reassignments reassign record_reassignment set_case_judge"

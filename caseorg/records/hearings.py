@@ -1,7 +1,15 @@
 """Hearings: scheduling, outcomes, the hearing form's save with its exhibits.
 
 A hearing read back carries ``notice_warning`` when it ended in an in absentia order
-without sound proof of notice (the rule is :func:`caseorg.records.notices.notice_problem`).
+without sound proof of notice (the rule is :func:`caseorg.records.notices.notice_problem`),
+and ``record_warning`` when it is unusual (:func:`record_warning`).
+
+What cannot be true is refused (:class:`InvalidValue`): a time given as a bare date, and
+a second hearing of the same kind of one case at the same minute (:func:`same_minute_problem`;
+a cancelled hearing does not count). What is merely unusual is kept and flagged: a hearing
+dated before its case was opened (a typing slip, or an old case entered late), two hearings
+of different kinds at one minute, a notice served after the hearing. Another system's rows
+(EOIR's) are kept as they stand, and flagged the same way.
 """
 
 from __future__ import annotations
@@ -15,16 +23,30 @@ from caseorg.records.audited import get_row, insert_audited, update_audited
 from caseorg.records.exhibits import set_exhibits
 from caseorg.records.judges import judge_by_code
 from caseorg.records.models import HEARING_KINDS, MEDIA, OUTCOMES, Hearing
-from caseorg.records.notices import MIN_NOTICE_DAYS as MIN_NOTICE_DAYS, notice_problem, notices_for
-from caseorg.values import optional_text, parse_choice, parse_datetime
+from caseorg.records.notices import (
+    MIN_NOTICE_DAYS as MIN_NOTICE_DAYS,
+    notice_problem,
+    notices_for,
+    served_after,
+)
+from caseorg.values import format_a_number, optional_text, parse_choice, parse_datetime
+from caseorg.words import label
 
 _HEARING_SELECT = """
     SELECT h.*, j.code AS judge_code, j.name AS judge_name,
-           c.a_number AS a_number, c.respondent AS respondent
+           c.a_number AS a_number, c.respondent AS respondent,
+           c.opened_on AS case_opened_on,
+           (SELECT group_concat(t.id || ' ' || t.kind) FROM hearings t
+             WHERE t.case_id = h.case_id AND t.starts_at = h.starts_at AND t.id != h.id
+               AND t.outcome != 'cancelled' AND h.outcome != 'cancelled') AS same_minute,
+           (SELECT max(n.served_on) FROM notices n
+             WHERE n.hearing_id = h.id AND n.served_on > substr(h.starts_at, 1, 10))
+             AS served_after_on
     FROM hearings h
     JOIN cases c ON c.id = h.case_id
     LEFT JOIN judges j ON j.id = h.judge_id
 """
+_FLAG_COLUMNS = ("case_opened_on", "same_minute", "served_after_on")  # read, not stored
 
 
 _TEXT = ("courtroom", "interpreter_language", "adjournment_reason", "notes")
@@ -40,7 +62,7 @@ def _clean(lib: Library, fields: dict[str, Any], row: bool = False) -> dict[str,
         elif value is None:
             continue
         elif key == "starts_at":
-            out[key] = parse_datetime(value, "hearing date and time").isoformat(sep=" ")[:16]
+            out[key] = minute(value)
         elif key == "kind":
             out[key] = parse_choice(value, HEARING_KINDS, "hearing kind")
         elif key == "medium":
@@ -56,13 +78,76 @@ def _clean(lib: Library, fields: dict[str, Any], row: bool = False) -> dict[str,
     return out
 
 
+def minute(value: str | dt.datetime) -> str:
+    """A hearing's start as stored, 'YYYY-MM-DD HH:MM'; a bare date is refused."""
+    return parse_datetime(value, "hearing date and time").isoformat(sep=" ")[:16]
+
+
+def same_minute_problem(
+    lib: Library, case_id: int, starts_at: str, kind: str, hearing_id: int | None = None
+) -> str | None:
+    """Why a hearing of ``case_id`` cannot be at ``starts_at`` (stored form): the case
+    already has a hearing of that kind then (not cancelled; ``hearing_id`` is the one
+    being moved, if any). None when the minute is free."""
+    rows = list(
+        lib.db.query(
+            """SELECT h.id, c.a_number FROM hearings h JOIN cases c ON c.id = h.case_id
+               WHERE h.case_id = ? AND h.starts_at = ? AND h.kind = ?
+                 AND h.outcome != 'cancelled' AND h.id != ?""",
+            [case_id, starts_at, kind, hearing_id or 0],
+        )
+    )
+    if not rows:
+        return None
+    return (
+        f"case {format_a_number(rows[0]['a_number'])} already has a {label(kind)} hearing at "
+        f"{starts_at} (#{rows[0]['id']}): a case cannot have two at the same minute"
+    )
+
+
+def before_opening(starts_at: str, opened_on: str | None) -> str | None:
+    """The flag of a hearing dated before its case was opened, else None."""
+    if not opened_on or starts_at[:10] >= opened_on[:10]:
+        return None
+    return f"dated before the case was opened ({opened_on[:10]})"
+
+
+def record_warning(
+    hearing: Hearing, opened_on: str | None, same_minute: str | None, served_after_on: str | None
+) -> str | None:
+    """What is unusual about a hearing read back, in words; None when nothing is.
+
+    :param same_minute: the case's other hearings at this minute, 'id kind' joined by commas.
+    :param served_after_on: the last day a notice of it was served after the hearing day.
+    """
+    flags = [before_opening(hearing.starts_at, opened_on)]
+    others = [other.split(" ", 1) for other in (same_minute or "").split(",") if other]
+    for number, kind in sorted(others, key=lambda other: int(other[0])):
+        flags.append(f"at the same minute as hearing #{number} ({label(kind)}) of this case")
+    if served_after_on and not hearing.notice_warning:  # the notice warning says it then
+        flags.append(served_after(served_after_on, hearing.starts_at))
+    return "; ".join(flag for flag in flags if flag) or None
+
+
 def add_hearing(lib: Library, case_id: int, starts_at: str, **fields: Any) -> Hearing:
-    """Schedule a hearing; the judge defaults to the case's current judge."""
+    """Schedule a hearing; the judge defaults to the case's current judge.
+
+    :raises InvalidValue: the case has a hearing of this kind at that minute already.
+    """
     case = get_row(lib.db, "cases", case_id, "case")
     values = _clean(lib, {"starts_at": starts_at, **fields})
     values.setdefault("judge_id", case["judge_id"])
+    _refuse_same_minute(lib, case_id, values["starts_at"], values.get("kind", "master"))
     hearing_id = insert_audited(lib, "hearings", "hearing", {"case_id": case_id, **values})
     return get_hearing(lib, hearing_id)
+
+
+def _refuse_same_minute(
+    lib: Library, case_id: int, starts_at: str, kind: str, hearing_id: int | None = None
+) -> None:
+    problem = same_minute_problem(lib, case_id, starts_at, kind, hearing_id)
+    if problem:
+        raise InvalidValue(problem)
 
 
 def add_hearing_row(lib: Library, case_id: int, fields: dict[str, Any]) -> int:
@@ -78,8 +163,14 @@ def update_hearing_row(lib: Library, hearing_id: int, fields: dict[str, Any]) ->
 
 
 def edit_hearing(lib: Library, hearing_id: int, **fields: Any) -> Hearing:
+    """Change a hearing; moving it (or changing its kind) onto a minute where the case has
+    a hearing of that kind is refused (a twin already there is only flagged)."""
     changes = _clean(lib, fields)
     if changes:
+        now = get_row(lib.db, "hearings", hearing_id, "hearing")
+        moved = {**now, **changes}
+        if (moved["starts_at"], moved["kind"]) != (now["starts_at"], now["kind"]):
+            _refuse_same_minute(lib, now["case_id"], moved["starts_at"], moved["kind"], hearing_id)
         update_audited(lib, "hearings", "hearing", hearing_id, changes, "hearing")
     return get_hearing(lib, hearing_id)
 
@@ -88,7 +179,7 @@ def get_hearing(lib: Library, hearing_id: int) -> Hearing:
     rows = list(lib.db.query(_HEARING_SELECT + " WHERE h.id = ?", [hearing_id]))
     if not rows:
         raise NotFound(f"hearing {hearing_id} not found")
-    return _with_warning(lib, Hearing(**rows[0]))
+    return _with_warning(lib, rows[0])
 
 
 def list_hearings(
@@ -116,14 +207,18 @@ def list_hearings(
     sql = _HEARING_SELECT + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY h.starts_at, j.name, h.courtroom"
     min_days = get_setting(lib, NOTICE_MIN_DAYS)
-    return [_with_warning(lib, Hearing(**row), min_days) for row in lib.db.query(sql, params)]
+    return [_with_warning(lib, row, min_days) for row in lib.db.query(sql, params)]
 
 
-def _with_warning(lib: Library, hearing: Hearing, min_days: int | None = None) -> Hearing:
+def _with_warning(lib: Library, row: dict[str, Any], min_days: int | None = None) -> Hearing:
+    """A row of ``_HEARING_SELECT`` as a Hearing with its notice and record warnings."""
+    flags = [row.pop(column) for column in _FLAG_COLUMNS]
+    hearing = Hearing(**row)
     if hearing.outcome == "in_absentia_order":
         if min_days is None:
             min_days = get_setting(lib, NOTICE_MIN_DAYS)
         hearing.notice_warning = notice_problem(hearing, notices_for(lib, hearing.id), min_days)
+    hearing.record_warning = record_warning(hearing, *flags)
     return hearing
 
 

@@ -94,6 +94,7 @@ class Hearing(Record):
     a_number: str | None = None
     respondent: str | None = None
     notice_warning: str | None = None
+    record_warning: str | None = None  # read back: what is unusual (hearings.record_warning)
 
 
 @dataclass
@@ -106,6 +107,7 @@ class Notice(Record):
     returned_undeliverable: bool = False
     document_id: int | None = None
     returned_on: str | None = None  # when the post office sent it back, if known
+    warning: str | None = None  # read back: served after its hearing (notices.served_after)
 
 
 @dataclass

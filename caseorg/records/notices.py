@@ -4,6 +4,10 @@ A hearing that ended in an in absentia order is only sound if the respondent was
 of it: :func:`notice_problem` says in words when that proof is missing. The library's
 rule (``notice-min-days``) is a setting; :mod:`caseorg.court.notice_checks` lists the
 failures across the library.
+
+A notice served after the day of its hearing is recorded (it happens, and it may be why
+an order is reopened) but flagged: :func:`served_after` words the flag a notice read
+back carries (``Notice.warning``), and it is never proof of notice.
 """
 
 from __future__ import annotations
@@ -56,7 +60,7 @@ def add_notice(
     if returned_day is not None:
         values["returned_on"] = returned_day.isoformat()
     notice_id = insert_audited(lib, "notices", "notice", values)
-    return Notice(**get_row(lib.db, "notices", notice_id, "notice"))
+    return _flagged(Notice(**get_row(lib.db, "notices", notice_id, "notice")), hearing["starts_at"])
 
 
 def add_notice_row(lib: Library, hearing_id: int, fields: dict[str, Any]) -> int:
@@ -103,16 +107,51 @@ def mark_notice_returned(
     elif not returned:
         changes["returned_on"] = None
     row = update_audited(lib, "notices", "notice", notice_id, changes, "notice")
-    return Notice(**row)
+    hearing = get_row(lib.db, "hearings", row["hearing_id"], "hearing")
+    return _flagged(Notice(**row), hearing["starts_at"])
 
 
 def notices_for(lib: Library, hearing_id: int) -> list[Notice]:
-    return [
-        Notice(**row)
-        for row in lib.db.query(
-            "SELECT * FROM notices WHERE hearing_id = ? ORDER BY served_on, id", [hearing_id]
+    """The notices served for a hearing, oldest first, each with its flag (``warning``)."""
+    rows = lib.db.query(
+        """SELECT n.*, h.starts_at AS hearing_starts_at
+           FROM notices n JOIN hearings h ON h.id = n.hearing_id
+           WHERE n.hearing_id = ? ORDER BY n.served_on, n.id""",
+        [hearing_id],
+    )
+    notices = []
+    for row in rows:
+        starts_at = row.pop("hearing_starts_at")
+        notices.append(_flagged(Notice(**row), starts_at))
+    return notices
+
+
+def _flagged(notice: Notice, hearing_starts_at: str) -> Notice:
+    notice.warning = served_after(notice.served_on, hearing_starts_at)
+    return notice
+
+
+def served_after(served_on: str, hearing_starts_at: str) -> str | None:
+    """The flag of a notice served after the day of its hearing, else None."""
+    if served_on[:10] <= hearing_starts_at[:10]:
+        return None
+    return f"notice served {served_on[:10]}, after the hearing: it is no proof of notice"
+
+
+def late_notice(
+    served: dt.date, hearing_day: dt.date, min_days: int = MIN_NOTICE_DAYS
+) -> str | None:
+    """Why a notice served on ``served`` is too late for a hearing on ``hearing_day``
+    (the notice form's warning), or None when it is in time."""
+    days = (hearing_day - served).days
+    if days <= 0:
+        when = "on the day of" if days == 0 else "after"
+        return f"served {when} the hearing: it cannot prove notice of it"
+    if days < min_days:
+        return (
+            f"served only {counted(days, 'day')} before the hearing (at least {min_days} required)"
         )
-    ]
+    return None
 
 
 def notice_problem(
@@ -122,6 +161,7 @@ def notice_problem(
 
     Sound means: at least one notice that did not come back, served at least
     ``min_days`` days before the hearing day (configurable: ``notice-min-days``).
+    A notice served on or after the hearing day proves nothing, whatever else it says.
     """
     if hearing.outcome != "in_absentia_order":
         return None
@@ -139,9 +179,14 @@ def notice_problem(
     before = [n for n in unreturned if dt.date.fromisoformat(n.served_on) < hearing_day]
     if not before:
         first = min(unreturned, key=lambda n: n.served_on)
+        why = (
+            ": a notice served after its hearing is no proof of notice"
+            if dt.date.fromisoformat(first.served_on) > hearing_day
+            else ""
+        )
         return (
             f"in absentia order, but notice was served only on {first.served_on}, "
-            "not before the hearing"
+            f"not before the hearing{why}"
         )
     best = min(before, key=lambda n: n.served_on)
     days = (hearing_day - dt.date.fromisoformat(best.served_on)).days

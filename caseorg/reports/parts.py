@@ -107,4 +107,5 @@ def hearing_row(hearing: Hearing) -> dict[str, Any]:
         "adjournment_reason": or_dash(hearing.adjournment_reason),
         "notes": or_dash(hearing.notes),
         "notice_warning": sentence(hearing.notice_warning) if hearing.notice_warning else None,
+        "record_warning": sentence(hearing.record_warning) if hearing.record_warning else None,
     }

@@ -2,7 +2,10 @@
 
 Caption, this hearing, prior and later hearings, notices served, reassignment
 history, documents and exhibits, open deadlines; a notice problem behind an in
-absentia order is shown in a box at the top.
+absentia order is shown in a box at the top, and so is what is unusual in the
+records (a hearing dated before the case was opened, two at one minute, a notice
+served after its hearing): a summary goes into a court file, and must not print
+facts that contradict each other without saying so.
 """
 
 from __future__ import annotations
@@ -76,6 +79,7 @@ def _notice_rows(
                     "hearing": or_dash(us_datetime(h.starts_at)),
                     "hearing_kind": choice_words("kind", h.kind),
                     "served_on": or_dash(us_date(notice.served_on)),
+                    "served_after": notice.warning is not None,
                     "method": choice_words("method", notice.method),
                     "address": or_dash(notice.address),
                     "returned": bool(notice.returned_undeliverable),
@@ -155,22 +159,25 @@ def hearing_summary_context(
     document_rows = _document_rows(documents, exhibits)
 
     this = hearing_row(hearing)
-    warnings = []
-    if this["notice_warning"]:
-        warnings.append(
-            {"hearing": f"This hearing ({this['date']})", "text": this["notice_warning"]}
-        )
-    for other in map(hearing_row, (*prior, *later)):
-        if other["notice_warning"]:
-            warnings.append(
-                {"hearing": f"Hearing of {other['date']}", "text": other["notice_warning"]}
-            )
+    rows = [(f"This hearing ({this['date']})", this)]
+    rows += [(f"Hearing of {row['date']}", row) for row in map(hearing_row, (*prior, *later))]
+    warnings = [
+        {"hearing": name, "text": row["notice_warning"]}
+        for name, row in rows
+        if row["notice_warning"]
+    ]
+    record_warnings = [
+        {"hearing": name, "text": row["record_warning"]}
+        for name, row in rows
+        if row["record_warning"]
+    ]
 
     return {
         **heading("Hearing Summary", court, lib, now),
         "case": case_facts(case),
         "hearing": this,
         "warnings": warnings,
+        "record_warnings": record_warnings,
         "prior_hearings": [hearing_row(h) for h in prior],
         "later_hearings": [hearing_row(h) for h in later],
         "notices": _notice_rows(lib, all_hearings, hearing, {d.id: d.title for d in documents}),

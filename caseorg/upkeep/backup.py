@@ -23,6 +23,7 @@ from typing import Any
 from caseorg import __version__
 from caseorg.errors import CaseorgError, InvalidValue
 from caseorg.library import DB_NAME, LAST_BACKUP_FILE, Library, sha256_of
+from caseorg.private_files import PRIVATE_MODE, private_file, write_private
 from caseorg.progress import Progress, ProgressCallback
 
 MANIFEST = "manifest.json"
@@ -39,44 +40,37 @@ def backup_library(
     dest.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="caseorg-backup-") as scratch:
         snapshot = Path(scratch) / DB_NAME
-        target = sqlite3.connect(snapshot)
+        os.close(os.open(snapshot, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE))
+        target = sqlite3.connect(snapshot)  # an empty file is a new database: it keeps 0600
         try:
             lib.conn.backup(target)  # consistent even while another process writes
             hashes = [r[0] for r in target.execute("SELECT DISTINCT sha256 FROM documents")]
         finally:
             target.close()
         entries: dict[str, str] = {DB_NAME: sha256_of(snapshot)}
-        tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
-        try:
-            with zipfile.ZipFile(tmp, "w") as archive:
-                archive.write(snapshot, DB_NAME, compress_type=zipfile.ZIP_DEFLATED)
-                for done, digest in enumerate(sorted(hashes), start=1):
-                    path = lib.store.path_for(digest)
-                    if not path.is_file():
-                        raise CaseorgError(
-                            f"stored file {digest[:12]}… is missing; run 'caseorg check' first"
-                        )
-                    name = path.relative_to(lib.path).as_posix()
-                    archive.write(path, name, compress_type=zipfile.ZIP_STORED)
-                    entries[name] = digest
-                    if progress:
-                        progress(Progress(f"{done} of {len(hashes)} files", done, len(hashes)))
-                manifest = {
-                    "format": FORMAT,
-                    "caseorg": __version__,
-                    "created_at": dt.datetime.now().replace(microsecond=0).isoformat(),
-                    "library": str(lib.path),
-                    "entries": entries,
-                }
-                archive.writestr(MANIFEST, json.dumps(manifest, indent=2))
-            with open(tmp, "rb") as handle:
-                os.fsync(handle.fileno())
-            os.replace(tmp, dest)
-        finally:
-            if tmp.exists():
-                tmp.unlink()
-    (lib.path / LAST_BACKUP_FILE).write_text(
-        json.dumps({"at": manifest["created_at"], "file": str(dest)})
+        with private_file(dest) as partial, zipfile.ZipFile(partial, "w") as archive:
+            archive.write(snapshot, DB_NAME, compress_type=zipfile.ZIP_DEFLATED)
+            for done, digest in enumerate(sorted(hashes), start=1):
+                path = lib.store.path_for(digest)
+                if not path.is_file():
+                    raise CaseorgError(
+                        f"stored file {digest[:12]}… is missing; run 'caseorg check' first"
+                    )
+                name = path.relative_to(lib.path).as_posix()
+                archive.write(path, name, compress_type=zipfile.ZIP_STORED)
+                entries[name] = digest
+                if progress:
+                    progress(Progress(f"{done} of {len(hashes)} files", done, len(hashes)))
+            manifest = {
+                "format": FORMAT,
+                "caseorg": __version__,
+                "created_at": dt.datetime.now().replace(microsecond=0).isoformat(),
+                "library": str(lib.path),
+                "entries": entries,
+            }
+            archive.writestr(MANIFEST, json.dumps(manifest, indent=2))
+    write_private(
+        lib.path / LAST_BACKUP_FILE, json.dumps({"at": manifest["created_at"], "file": str(dest)})
     )
     return manifest
 

@@ -4,6 +4,10 @@ Checks SQLite's own integrity and foreign keys, every stored file against its
 hash, files with no record and records with no file, leftovers of interrupted
 writes, and the search index against ``pages``. Repair rebuilds the index and
 moves unknown files to ``quarantine/``; it never deletes user data.
+
+The full check also lists unusual records (:func:`caseorg.records.unusual_records`):
+a hearing dated before its case was opened, a notice served after its hearing... They
+are the court's facts to look at, not damage: they do not make the library fail.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from typing import Any
 from caseorg.errors import is_disk_full
 from caseorg.library import Library, sha256_of
 from caseorg.progress import Progress, ProgressCallback
+from caseorg.records import unusual_records
 from caseorg.search import opened_index
 
 
@@ -33,6 +38,7 @@ class CheckReport:
     problems: list[Problem] = field(default_factory=list)
     checked_files: int = 0
     checked_documents: int = 0
+    unusual: list[str] = field(default_factory=list)  # records to look at; not problems
 
     @property
     def remaining(self) -> list[Problem]:
@@ -48,6 +54,7 @@ class CheckReport:
             "checked_files": self.checked_files,
             "checked_documents": self.checked_documents,
             "problems": [asdict(p) for p in self.problems],
+            "unusual": list(self.unusual),
         }
 
 
@@ -69,7 +76,7 @@ def check_library(
 ) -> CheckReport:
     """Check the library; with ``repair``, fix index drift and quarantine unknown files.
 
-    ``hash_files=False`` is the cheap check the app runs at open.
+    ``hash_files=False`` is the cheap check the app runs at open (no unusual records).
     """
     report = CheckReport()
     db = lib.db
@@ -140,6 +147,8 @@ def check_library(
 
     # -- index against pages --------------------------------------------------------------
     _check_index(lib, report, repair)
+    if hash_files:  # the full check; the app's quick check at open skips reading records
+        report.unusual = unusual_records(lib)
     return report
 
 

@@ -25,7 +25,17 @@ TREES = {"caseorg": ROOT / "caseorg", "caseorg_ui": ROOT / "ui"}
 
 # The core, low to high: a module may import from its own layer and the ones before it.
 LAYERS: list[set[str]] = [
-    {"errors", "values", "cancel", "progress", "choices", "rows", "words", "exports"},
+    {
+        "errors",
+        "values",
+        "cancel",
+        "progress",
+        "choices",
+        "rows",
+        "words",
+        "exports",
+        "private_files",
+    },
     {"library"},
     {"search"},
     {"records"},

@@ -90,16 +90,37 @@ def test_missing_a_number_is_refused() -> None:
         parse_a_number(None)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("typed", ["A-000-000-000", "000000000", "a 000 000 000", "A０００000000"])
+def test_the_all_zero_a_number_is_refused_in_one_line(typed: str) -> None:
+    with pytest.raises(InvalidValue, match="never issued") as caught:
+        parse_a_number(typed)
+    assert "\n" not in str(caught.value)
+    assert a_number_problem(typed) == str(caught.value)  # the case form shows the same
+
+
+def test_a_date_without_a_time_is_refused_not_put_at_nine() -> None:
+    with pytest.raises(InvalidValue, match="the time is missing") as caught:
+        parse_datetime("2026-03-14", "hearing date and time")
+    assert "HH:MM" in str(caught.value) and "\n" not in str(caught.value)
+    with pytest.raises(InvalidValue, match="the time is missing"):
+        parse_datetime("20260314")  # ISO's basic form: a date alone all the same
+    assert parse_datetime("2026-03-14 14:05") == dt.datetime(2026, 3, 14, 14, 5)
+
+
 def test_other_script_digits_are_stored_as_ascii() -> None:
     # an IME may type full-width digits: the same case must not be stored twice
     assert parse_a_number("A１２３４５６７８９") == "123456789"
     assert parse_a_number("١٢٣٤٥٦٧٨٩") == "123456789"
 
 
+# nine digits, all but the one A-number never issued (refused: see below)
+ISSUABLE = st.text(alphabet="0123456789", min_size=9, max_size=9).filter(lambda d: d != "0" * 9)
+
+
 @st.composite
 def spelled_a_numbers(draw: st.DrawFn) -> tuple[str, str]:
     """(9 digits, the same A-number in one of the spellings a clerk types)."""
-    digits = draw(st.text(alphabet="0123456789", min_size=9, max_size=9))
+    digits = draw(ISSUABLE)
     groups = [digits[0:3], digits[3:6], digits[6:9]]
     prefix = draw(st.sampled_from(["", "A", "a", "A-", "a-", "A ", "a ", "A - "]))
     separator = draw(st.sampled_from(["", "-", " "]))
@@ -117,7 +138,7 @@ def test_every_spelling_round_trips(case: tuple[str, str]) -> None:
     assert parse_a_number(shown) == digits
 
 
-@given(st.text(alphabet="0123456789", min_size=9, max_size=9))
+@given(ISSUABLE)
 def test_stored_digits_round_trip_through_display(digits: str) -> None:
     assert parse_a_number(format_a_number(digits)) == digits
 
@@ -182,7 +203,8 @@ def test_any_text_is_a_date_or_invalid_value(text: str) -> None:
 def test_datetimes() -> None:
     assert parse_datetime("2025-03-14 09:30") == dt.datetime(2025, 3, 14, 9, 30)
     assert parse_datetime("2025-03-14T13:05:59") == dt.datetime(2025, 3, 14, 13, 5)
-    assert parse_datetime("2025-03-14") == dt.datetime(2025, 3, 14, 9, 0)
+    with pytest.raises(InvalidValue, match="time is missing"):  # issue 17: no silent 09:00
+        parse_datetime("2025-03-14")
     with pytest.raises(InvalidValue, match="YYYY-MM-DD HH:MM"):
         parse_datetime("2025-03-14 25:00")
     with pytest.raises(InvalidValue):

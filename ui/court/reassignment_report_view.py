@@ -24,6 +24,7 @@ from caseorg.court.reassignment_report import (
 )
 from caseorg.errors import CaseorgError
 from caseorg.library import Library
+from caseorg.private_files import write_private
 from caseorg.records import list_judges
 from caseorg.reports import reassignment_report_html
 from caseorg.words import choice_text, us_date, us_datetime
@@ -389,9 +390,7 @@ class ReassignmentReportView(QWidget):
     def export_csv(self, path: Path) -> Path:
         if self.report is None:
             raise CaseorgError("choose a judge first")
-        target = Path(path)
-        target.write_text(report_csv(self.report), encoding="utf-8", newline="")
-        return target
+        return write_private(Path(path), report_csv(self.report), newline="")
 
     # -- file choosers -------------------------------------------------------------------
     def choose_pdf(self) -> None:

@@ -12,6 +12,7 @@ from caseorg.records import (
     OUTCOMES,
     Document,
     Hearing,
+    before_opening,
     courtrooms,
     exhibits_for,
     get_case,
@@ -20,6 +21,7 @@ from caseorg.records import (
     list_judges,
     notice_problem,
     notices_for,
+    same_minute_problem,
     save_hearing,
 )
 from caseorg.words import choice_text, us_date, weekday_date, weekday_name
@@ -259,8 +261,16 @@ class HearingDialog(FormDialog):
         self.reason.setEnabled(self.outcome.value() == "continued")
 
     # -- checks ----------------------------------------------------------------------
+    def _minute(self) -> str:
+        return self.starts_at.value().isoformat(sep=" ")[:16]
+
     def problems(self) -> dict[str, str]:
         out: dict[str, str] = {}
+        where = (self._minute(), self.kind.value())
+        if self.hearing is None or where != (self.hearing.starts_at, self.hearing.kind):
+            twin = same_minute_problem(self.read_lib, self.case_id, *where, self.hearing_id)
+            if twin:
+                out["starts_at"] = twin
         if self.outcome.value() == "continued" and not text_of(self.reason):
             out["adjournment_reason"] = "say why the hearing was continued"
         labels = [label for label in self.exhibits.exhibits().values() if label]
@@ -272,8 +282,11 @@ class HearingDialog(FormDialog):
     def warnings(self) -> dict[str, str]:
         out: dict[str, str] = {}
         start = self.starts_at.value()
+        early = before_opening(self._minute(), self.case.opened_on)
         if start.weekday() >= 5:
             out["starts_at"] = f"that is a {weekday_name(start)}: the court does not usually sit"
+        if early:
+            out["starts_at"] = "; ".join(filter(None, [out.get("starts_at"), early]))
         if self.outcome.value() == "in_absentia_order":
             notices = notices_for(self.read_lib, self.hearing.id) if self.hearing else []
             probe = Hearing(
@@ -291,7 +304,7 @@ class HearingDialog(FormDialog):
     def values(self) -> dict[str, Any]:
         continued = self.outcome.value() == "continued"
         return {
-            "starts_at": self.starts_at.value().isoformat(sep=" ")[:16],
+            "starts_at": self._minute(),
             "kind": self.kind.value(),
             "judge_code": self.judge.code(),
             "courtroom": text_of(self.courtroom),

@@ -6,8 +6,14 @@ import datetime as dt
 from typing import Any
 
 from caseorg.library import NOTICE_MIN_DAYS, Library, get_setting
-from caseorg.records import MIN_NOTICE_DAYS, NOTICE_METHODS, add_notice, get_hearing, list_documents
-from caseorg.words import choice_text, counted, us_datetime, weekday_name
+from caseorg.records import (
+    NOTICE_METHODS,
+    add_notice,
+    get_hearing,
+    late_notice as late_notice,  # the rule is the records'; named here for the form
+    list_documents,
+)
+from caseorg.words import choice_text, us_datetime, weekday_name
 from caseorg_ui.dialogs.common import (
     FormDialog,
     Operation,
@@ -17,21 +23,6 @@ from caseorg_ui.dialogs.common import (
 )
 from caseorg_ui.dialogs.fields import ChoiceCombo, DateEdit, DocumentCombo, line_edit, text_of
 from caseorg_ui.qt import QCheckBox, QWidget
-
-
-def late_notice(
-    served: dt.date, hearing_day: dt.date, min_days: int = MIN_NOTICE_DAYS
-) -> str | None:
-    """Why a notice served on ``served`` is too late for a hearing on ``hearing_day``."""
-    days = (hearing_day - served).days
-    if days <= 0:
-        when = "on the day of" if days == 0 else "after"
-        return f"served {when} the hearing: it cannot prove notice of it"
-    if days < min_days:
-        return (
-            f"served only {counted(days, 'day')} before the hearing (at least {min_days} required)"
-        )
-    return None
 
 
 class NoticeDialog(FormDialog):

@@ -4,9 +4,11 @@ The hearings come from :func:`caseorg.records.hearings.list_hearings` on the rea
 library (a short query on the UI thread). Each hearing whose in absentia order
 lacks proof of notice carries the core's warning (``Hearing.notice_warning``):
 the row is tinted, its outcome shows a warning icon with the reason, and a line
-above the table counts them. Double-click (or Enter) on a hearing opens its
-case through :attr:`DocketView.caseActivated`; Print… and Export PDF… print the
-same docket the command line writes, through :mod:`caseorg_ui.printing.actions`.
+above the table counts them. An unusual record (``Hearing.record_warning``) shows
+a warning icon by its time, the reason in the tooltip. Double-click (or Enter) on a
+hearing opens its case through :attr:`DocketView.caseActivated`; Print… and Export
+PDF… print the same docket the command line writes, through
+:mod:`caseorg_ui.printing.actions`.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from caseorg.words import (
     counted,
     date_span,
     judge_name,
+    sentence,
     weekday_date,
     weekday_month_day,
 )
@@ -242,11 +245,13 @@ class DocketModel(GroupedTreeModel):
         if role == CaseIdRole:
             return hearing.case_id
         if role == Qt.ItemDataRole.ToolTipRole:
-            if warned:
-                warning = str(hearing.notice_warning)
-                return f"Notice problem: {warning[:1].upper()}{warning[1:]}"
-            return "Double-click to open the case"
+            lines = [f"Notice problem: {sentence(hearing.notice_warning or '')}"] if warned else []
+            if hearing.record_warning:  # unusual, not a notice problem: flagged, not tinted
+                lines.append(f"Unusual: {sentence(hearing.record_warning)}")
+            return "\n".join(lines) or "Double-click to open the case"
         if role == Qt.ItemDataRole.DecorationRole and column == OUTCOME and warned:
+            return self._warning_icon
+        if role == Qt.ItemDataRole.DecorationRole and column == TIME and hearing.record_warning:
             return self._warning_icon
         if role == Qt.ItemDataRole.BackgroundRole and warned:
             return QBrush(WARNING_BACKGROUND)

@@ -23,16 +23,15 @@ row above it. Rows taller than most of a page are left for Qt to break.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from caseorg.errors import CaseorgError
+from caseorg.private_files import private_file
 from caseorg_ui.qt import (
     QAbstractTextDocumentLayout,
     QCoreApplication,
@@ -404,28 +403,15 @@ def write_pdf(html: str, path: Path | str, title: str = "caseorg") -> None:
     """Write ``html`` (a report from caseorg.reports) to the PDF file ``path``.
 
     US Letter, portrait, high resolution; every page has a footer with ``title``
-    and "Page N of M". The PDF is written to a temporary file beside ``path`` and
-    renamed into place, so no reader ever sees half a file.
+    and "Page N of M". The PDF is private (0600) and written to a temporary file beside
+    ``path``, then renamed into place, so no reader ever sees half a file
+    (:func:`caseorg.private_files.private_file`).
 
     :raises CaseorgError: the folder does not exist or is not writable, or the
         file could not be written.
     """
     target = Path(path).expanduser()
-    folder = target.parent
-    if not folder.is_dir():
-        raise CaseorgError(f"cannot write {target}: the folder {folder} does not exist")
-    try:
-        handle, temp_name = tempfile.mkstemp(
-            prefix=f".{target.stem}.", suffix=".part.pdf", dir=folder
-        )
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise CaseorgError(
-            f"cannot write {target}: the folder {folder} is not writable ({reason})"
-        ) from None
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
+    with private_file(target) as temp:  # 0600 from the start: it holds court records
         ensure_gui_application()
         printer = make_printer(title)
         printer.setOutputFileName(str(temp))
@@ -434,17 +420,6 @@ def write_pdf(html: str, path: Path | str, title: str = "caseorg") -> None:
         with open(temp, "rb") as written:
             if written.read(5) != b"%PDF-":
                 raise CaseorgError(f"cannot write {target}: Qt produced no PDF")
-            os.fsync(written.fileno())
-        try:
-            os.replace(temp, target)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            raise CaseorgError(
-                f"cannot write {target}: {reason} (is it open in another program?)"
-            ) from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
 
 
 def print_document(html: str, parent: Any = None, title: str = "caseorg") -> bool:

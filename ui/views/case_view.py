@@ -158,9 +158,13 @@ def _hearing_tooltip(row: HearingRow) -> str:
         lines.append(f"Adjournment reason: {h.adjournment_reason}")
     if h.notes:
         lines.append(f"Notes: {h.notes}")
-    if row.problem:
-        lines.append(f"⚠ {row.problem}")
+    lines += [f"⚠ {warning}" for warning in (row.problem, h.record_warning) if warning]
     return "\n".join(lines)
+
+
+def _flag_icon(row: HearingRow) -> QIcon | None:
+    """An unusual record (``Hearing.record_warning``): the When cell says so."""
+    return warning_icon() if row.hearing.record_warning else None
 
 
 def _deadline_state(item: Deadline) -> str:
@@ -224,13 +228,7 @@ class HistoryFormatter:
 # -- the view ------------------------------------------------------------------------------
 
 TABS = ("documents", "hearings", "reassignments", "deadlines", "history")
-TAB_TITLES = {
-    "documents": "Documents",
-    "hearings": "Hearings",
-    "reassignments": "Reassignments",
-    "deadlines": "Deadlines",
-    "history": "History",
-}
+TAB_TITLES = {tab: tab.capitalize() for tab in TABS}
 
 
 class CaseView(QWidget):
@@ -266,6 +264,10 @@ class CaseView(QWidget):
             " border-radius: 4px; padding: 6px; }"
         )
         self.banner.hide()
+        self.flags = QLabel()  # unusual records: not notice problems, worth a look
+        self.flags.setWordWrap(True)
+        self.flags.setStyleSheet("QLabel { color: #5c3b00; padding: 2px 6px; }")
+        self.flags.hide()
 
         self.models: dict[str, RecordModel] = {
             "documents": RecordModel(self._document_columns(), self),
@@ -294,6 +296,7 @@ class CaseView(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.facts)
         layout.addWidget(self.banner)
+        layout.addWidget(self.flags)
         layout.addWidget(self.tabs, 1)
 
         self.placeholder = no_case_label()
@@ -323,7 +326,7 @@ class CaseView(QWidget):
 
     def _hearing_columns(self) -> list[Col]:
         return [
-            Col("When", lambda r: r.hearing.starts_at, _hearing_tooltip),
+            Col("When", lambda r: r.hearing.starts_at, _hearing_tooltip, _flag_icon),
             Col("Kind", lambda r: choice_words("kind_short", r.hearing.kind)),
             Col("Judge", lambda r: judge_short(r.hearing.judge_name or "") or DASH),
             Col("Room", lambda r: _or_dash(r.hearing.courtroom)),
@@ -462,6 +465,14 @@ class CaseView(QWidget):
             self.banner.show()
         else:
             self.banner.hide()
+        flagged = [r.hearing for r in hearings if r.hearing.record_warning]
+        self.flags.setText(
+            "<br>".join(
+                f"⚠ Hearing of {html.escape(h.starts_at)}: {html.escape(h.record_warning or '')}"
+                for h in flagged
+            )
+        )
+        self.flags.setVisible(bool(flagged))
 
     def _show_header(self, case: Case) -> None:
         self.title.setText(

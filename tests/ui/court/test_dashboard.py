@@ -4,11 +4,13 @@ export, and the annual goal changed through submit."""
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fixtures_court_ui import TODAY, Court, court_fixture, court_template_fixture  # noqa: F401
+from helpers import common_umask
 from pypdf import PdfReader
 from PySide6.QtCharts import QBarSeries, QChart, QLineSeries
 
@@ -95,6 +97,13 @@ def test_export_csv_writes_every_figure(dashboard: Dashboard, tmp_path: Path) ->
     with open(tmp_path / "figures" / "judges.csv", encoding="utf-8") as handle:
         judges = {r["code"]: r for r in csv.DictReader(handle)}
     assert (judges["JRM"]["pending"], judges["DKO"]["pending"]) == ("2", "1")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_exports_are_private(dashboard: Dashboard, tmp_path: Path) -> None:
+    with common_umask():
+        written = [*dashboard.export_csv(tmp_path / "f"), dashboard.export_pdf(tmp_path / "s.pdf")]
+    assert {oct(p.stat().st_mode & 0o777) for p in written} == {"0o600"}
 
 
 def test_print_report_and_pdf(dashboard: Dashboard, tmp_path: Path) -> None:

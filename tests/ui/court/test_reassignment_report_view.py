@@ -6,11 +6,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fixtures_court_ui import Court, court_fixture, court_template_fixture  # noqa: F401
+from helpers import common_umask
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
@@ -113,6 +115,13 @@ def test_csv_export_reads_back(view: ReassignmentReportView, tmp_path: Path) -> 
     ]
     assert rows[1]["in_absentia_orders"] == "2025-04-21"
     assert rows[0]["ordered_by"] == "ACIJ Eleanor V. Castellano"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_exports_are_private(view: ReassignmentReportView, tmp_path: Path) -> None:
+    with common_umask():
+        written = [view.export_csv(tmp_path / "r.csv"), view.export_pdf(tmp_path / "r.pdf")]
+    assert [oct(p.stat().st_mode & 0o777) for p in written] == ["0o600", "0o600"]
 
 
 def test_double_click_opens_the_case(

@@ -10,8 +10,9 @@ from PySide6.QtCore import Qt
 
 from caseorg.library.settings import NOTICE_MIN_DAYS, set_setting
 from caseorg.records.exhibits import exhibits_for, link_document
-from caseorg.records.hearings import add_hearing, get_hearing, list_hearings
+from caseorg.records.hearings import add_hearing, get_hearing, list_hearings, same_minute_problem
 from caseorg.records.notices import notices_for
+from caseorg.words import sentence
 from caseorg_ui.dialogs import HearingDialog, NoticeDialog
 from caseorg_ui.dialogs.notice_dialog import late_notice
 
@@ -156,6 +157,27 @@ def test_hearing_warnings(qtbot: Any, court: Court) -> None:
         "In absentia order with no notice of hearing on record"
     )
     assert dialog.ok_button.isEnabled()  # warnings do not block
+
+
+def test_the_form_refuses_and_flags_as_the_records_do(qtbot: Any, court: Court) -> None:
+    taken = add_hearing(court.writer, court.case_id, "2025-03-03 10:30")
+    dialog = HearingDialog(court.reader, case_id=court.case_id)
+    qtbot.addWidget(dialog)
+    dialog.starts_at.set_value(dt.datetime(2025, 3, 3, 10, 30))
+    expected = same_minute_problem(court.reader, court.case_id, "2025-03-03 10:30", "master")
+    assert expected is not None and f"(#{taken.id})" in expected
+    assert dialog.message("starts_at") == sentence(expected)  # the same sentence
+    assert dialog.message_kind("starts_at") == "error" and not dialog.ok_button.isEnabled()
+    dialog.kind.set_value("bond")  # another kind at that minute: allowed, and flagged on read
+    assert dialog.message("starts_at") == "" and dialog.ok_button.isEnabled()
+
+    dialog.starts_at.set_value(dt.datetime(2024, 6, 10, 9, 0))  # the case opened 2024-06-11
+    assert dialog.message("starts_at") == "Dated before the case was opened (2024-06-11)"
+    assert dialog.message_kind("starts_at") == "warning" and dialog.ok_button.isEnabled()
+
+    again = HearingDialog(court.reader, case_id=court.case_id, hearing_id=taken.id)
+    qtbot.addWidget(again)
+    assert again.message("starts_at") == ""  # its own minute is not taken
 
 
 # -- notices -------------------------------------------------------------------------

@@ -260,3 +260,27 @@ def test_docket_model_passes_the_model_tester(qtmodeltester: Any, read_lib: Libr
     qtmodeltester.check(model)
     model.set_hearings([], False)
     qtmodeltester.check(model)
+
+
+def test_an_unusual_hearing_is_flagged_by_its_time(qtbot: Any, tmp_path: Path) -> None:
+    with open_library(tmp_path / "odd") as lib:
+        case = add_case(lib, "A-100-000-009", "Ida Ruiz", opened_on="2025-03-04")
+        early = add_hearing(lib, case.id, "2025-03-03 09:00")  # before the case was opened
+        other = add_case(lib, "A-100-000-010", "Jon Berg", opened_on="2025-01-02")
+        add_hearing(lib, other.id, "2025-03-03 10:00")
+        widget = DocketView(lib)
+        qtbot.addWidget(widget)
+        widget.resize(1100, 400)
+        widget.show()
+        widget.set_day(MONDAY)
+        group = widget.model.index(0, 0)
+        ida, jon = (widget.model.index(row, TIME, group) for row in range(2))
+        assert ida.data(HearingIdRole) == early.id
+        assert not ida.data(Qt.ItemDataRole.DecorationRole).isNull()
+        assert ida.data(Qt.ItemDataRole.ToolTipRole) == (
+            "Unusual: Dated before the case was opened (2025-03-04)"
+        )
+        assert ida.data(Qt.ItemDataRole.BackgroundRole) is None  # not a notice problem
+        assert jon.data(Qt.ItemDataRole.DecorationRole) is None
+        assert jon.data(Qt.ItemDataRole.ToolTipRole) == "Double-click to open the case"
+        widget.grab().save("/tmp/caseorg-docket-flags.png")

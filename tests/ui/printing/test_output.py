@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import common_umask
 from pypdf import PdfReader
 
 from caseorg.errors import CaseorgError
@@ -257,6 +258,17 @@ def test_existing_file_is_replaced(qapp: Any, tmp_path: Path) -> None:
     write_pdf("<h1>New</h1>", target)
     assert target.read_bytes().startswith(b"%PDF-")
     assert "New" in page_texts(target)[0]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_the_pdf_is_private_even_over_a_world_readable_file(qapp: Any, tmp_path: Path) -> None:
+    target = tmp_path / "summary.pdf"
+    target.write_bytes(b"old report")
+    os.chmod(target, 0o644)
+    with common_umask():
+        write_pdf("<h1>Ana Lopez</h1>", target)
+    assert target.read_bytes().startswith(b"%PDF-")
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
 
 
 def test_unwritable_or_missing_folder_is_one_clear_error(
