@@ -14,11 +14,12 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from helpers import import_command, library_with_one_case, make_pdf
 
+from caseorg.cli.app import cli
 from caseorg.library.folder import open_library
 from caseorg.search.handle import index_of
-from caseorg.upkeep.check import check_library
 
 ROUNDS = 20
 
@@ -88,5 +89,5 @@ def test_importers_started_together_one_wins_the_rest_are_told(tmp_path: Path) -
         assert imported == 1, (round_no, results)
         with open_library(library, create=False, read_only=True) as lib:
             assert len(index_of(lib).search('"extreme hardship"')) == 1
-            report = check_library(lib)
-            assert report.ok and report.problems == [], report.problems
+        check = CliRunner().invoke(cli, ["--library", str(library), "check"])
+        assert (check.exit_code, check.output) == (0, "checked 1 documents, 1 files: ok\n")

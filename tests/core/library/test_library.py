@@ -16,7 +16,9 @@ from helpers import count, library_held, make_pdf, stored_files
 from caseorg.demo.pdfmake import write_text_pdf
 from caseorg.errors import CaseorgError, LibraryLocked, ReadOnlyLibrary
 from caseorg.importing.pipeline import import_files
-from caseorg.library.folder import LOCK_NAME, open_library, read_lock_holder
+from caseorg.library.db import LATEST_MIGRATION, connect, schema_is_current, wrap
+from caseorg.library.folder import DB_NAME, LOCK_NAME, open_library, read_lock_holder
+from caseorg.library.migrations import SCHEMA
 from caseorg.library.store import sha256_of
 from caseorg.records.cases import add_case, edit_case, find_case
 from caseorg.records.documents import edit_document
@@ -167,6 +169,24 @@ def test_read_only_needs_an_existing_library(tmp_path: Path) -> None:
     assert not (tmp_path / "nothing").exists()
     with pytest.raises(CaseorgError, match="no caseorg library"):
         open_library(tmp_path / "nothing", create=False)
+
+
+def test_a_reader_is_told_in_one_line_when_the_schema_is_behind(tmp_path: Path) -> None:
+    """A reader cannot migrate: a library an older caseorg left (or one being made right
+    now) is one line that says what to do, not a missing table mid-command."""
+    path = tmp_path / "library"
+    path.mkdir()
+    conn = connect(path / DB_NAME)
+    SCHEMA.apply(wrap(conn), stop_before=LATEST_MIGRATION)
+    conn.close()
+    with pytest.raises(CaseorgError, match=r"needs an update: run 'caseorg init' once"):
+        open_library(path, read_only=True)
+    conn = connect(path / DB_NAME, read_only=True)
+    assert not schema_is_current(conn)  # left as it was
+    conn.close()
+    with open_library(path) as lib:  # a writer brings it up to date
+        assert schema_is_current(lib.conn)
+    open_library(path, read_only=True).close()
 
 
 def test_reopening_keeps_the_data_and_the_schema(tmp_path: Path) -> None:
