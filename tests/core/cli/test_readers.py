@@ -11,6 +11,7 @@ while the writer writes) and only a second writer is refused, in one line.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -126,7 +127,7 @@ def test_every_command_that_only_reads_works_while_another_process_writes(
         assert result.exit_code == 0, (args, result.output)
         assert "another caseorg window" not in result.output, args
         assert read_lock_holder(library / LOCK_NAME) == held, args  # never taken from it
-    assert "extreme hardship" in invoke(library, ["search", "hardship"]).output
+    assert "p.1: Brief on extreme" in invoke(library, ["search", "hardship"]).output
     assert "Ana Lopez" in (out / "summary.html").read_text()
     assert "Ana Lopez" in (out / "docket.html").read_text()
     assert (out / "backup.zip").stat().st_size > 0
@@ -146,6 +147,21 @@ def test_a_second_writer_is_told_in_one_line_who_writes_and_that_reading_works(
     assert "987654321" not in invoke(library, ["case", "list"]).output
 
 
+def test_a_restore_over_a_library_another_window_writes_to_is_refused(
+    library: Path, tmp_path: Path
+) -> None:
+    assert invoke(library, ["backup", str(tmp_path / "backup.zip")]).exit_code == 0
+    with library_held(library) as proc:
+        result = invoke(library, ["restore", str(tmp_path / "backup.zip"), "--force"])
+        assert result.exit_code == 1
+        assert result.output.startswith(
+            f"caseorg: this library is open for writing in another caseorg window (pid {proc.pid})"
+        )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["backup.zip", "brief.pdf", "lib"]
+    result = invoke(library, ["restore", str(tmp_path / "backup.zip"), "--force"])
+    assert result.exit_code == 0, result.output  # once the window has closed
+
+
 def test_a_command_that_only_reads_never_creates_a_library(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere" / "lib"
     out = tmp_path / "out"
@@ -162,3 +178,32 @@ def test_commands_that_write_still_make_a_new_library(tmp_path: Path) -> None:
     result = invoke(tmp_path / "new", ["case", "add", "--a-number", A, "--respondent", "Ana"])
     assert result.exit_code == 0, result.output
     assert "Ana" in invoke(tmp_path / "new", ["case", "list"]).output
+
+
+def test_a_search_that_cannot_build_the_index_says_so_rather_than_no_matches(
+    library: Path,
+) -> None:
+    shutil.rmtree(library / "index")  # gone: only a writer makes it again
+    result = invoke(library, ["search", "hardship"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "caseorg: the search index is not built yet: another caseorg window may be "
+        "building it; if not, run 'caseorg reindex'\n"
+    )
+    assert not (library / "index").exists()
+    assert invoke(library, ["reindex"]).exit_code == 0
+    assert "p.1: Brief on extreme" in invoke(library, ["search", "hardship"]).output
+
+
+def test_a_check_beside_a_writer_says_that_its_work_in_progress_may_show(
+    library: Path, held: int
+) -> None:
+    staging = library / "files" / ".staging"
+    staging.mkdir(exist_ok=True)
+    (staging / f"{'ab' * 32}.{held}.tmp").write_bytes(b"%PDF-1.4 half copied")  # its import
+    result = invoke(library, ["check"])
+    assert result.exit_code == 1
+    assert result.output.endswith(
+        f"note: another caseorg window (pid {held}) is writing to this library; what it is "
+        "in the middle of can show as a problem: check again when it is done\n"
+    )
