@@ -25,7 +25,11 @@ class BadQuery(InvalidValue):
 
 
 class LibraryLocked(CaseorgError):
-    """Another process holds the library for writing."""
+    """Another process holds the library for writing (``holder``: its pid, when known)."""
+
+    def __init__(self, message: str, holder: int | None = None):
+        super().__init__(message)
+        self.holder = holder
 
 
 class ReadOnlyLibrary(CaseorgError):

@@ -44,6 +44,10 @@ def app_library(args: list[str]) -> Path | None:
         from caseorg.library import default_library_path
 
         return default_library_path()
+    from caseorg.library import is_url
+
+    if is_url(value):  # the command line refuses it in one line
+        return None
     path = Path(value)
     if path.exists() and not path.is_dir():
         return None

@@ -9,9 +9,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import subprocess
 import sys
+import textwrap
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -86,6 +89,41 @@ def import_command(library: Path, *sources: Path) -> list[str]:
         IMPORT_CASE.replace("-", ""),
         *map(str, sources),
     ]
+
+
+# -- another process holding a library for writing (as the app does) ------------------------
+HOLD_LIBRARY = textwrap.dedent(
+    """
+    import sys
+    from caseorg.library.folder import open_library
+    lib = open_library(sys.argv[1])
+    print("ready", flush=True)
+    sys.stdin.read()  # hold the library until the test closes our stdin
+    lib.close()
+    print("closed", flush=True)
+    """
+)
+
+
+@contextmanager
+def library_held(library: Path) -> Iterator[subprocess.Popen[str]]:
+    """A child process holding ``library`` open for writing until the block ends (or the
+    test closes its stdin first: ``proc.communicate(input="")``)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LIBRARY, str(library)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        assert line.strip() == "ready", proc.stderr.read() if proc.stderr else line
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.communicate(timeout=30)
 
 
 def audit_rows(lib: Any) -> list[dict[str, Any]]:

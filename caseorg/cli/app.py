@@ -28,7 +28,7 @@ from caseorg.cli import (
     printing,
     search,
 )
-from caseorg.cli.common import State, UserError
+from caseorg.cli.common import LibraryPath, State, UserError
 from caseorg.errors import CaseorgError, is_disk_full
 from caseorg.library import default_library_path
 
@@ -87,7 +87,7 @@ class CaseorgGroup(click.Group):
 @click.group(cls=CaseorgGroup, invoke_without_command=True)
 @click.option(
     "--library",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=LibraryPath(),
     envvar="CASEORG_LIBRARY",
     help="Library folder (default: the per-user data folder; or set CASEORG_LIBRARY).",
 )

@@ -16,9 +16,9 @@ from caseorg.cli.common import (
     emit_json,
     json_option,
     judge_option,
-    pass_state,
     print_one,
     print_rows,
+    uses_library,
 )
 from caseorg.cli.lines import case_text, hearing_line, note_line, reassignment_line
 from caseorg.words import label
@@ -36,7 +36,7 @@ def judge() -> None:
 @click.argument("name")
 @click.option("--court", help="Immigration court, e.g. 'San Francisco'.")
 @json_option
-@pass_state
+@uses_library(writes=True)
 def judge_add(state: State, code: str, name: str, court: str | None, as_json: bool) -> None:
     """Add a judge with a short CODE (as on dockets) and full NAME."""
     from caseorg.records import add_judge
@@ -47,7 +47,7 @@ def judge_add(state: State, code: str, name: str, court: str | None, as_json: bo
 
 @judge.command("list")
 @json_option
-@pass_state
+@uses_library(writes=False)
 def judge_list(state: State, as_json: bool) -> None:
     """List judges."""
     from caseorg.records import list_judges
@@ -102,7 +102,7 @@ def case_group() -> None:
 @judge_option("Code of the assigned judge.")
 @case_field_options
 @json_option
-@pass_state
+@uses_library(writes=True)
 def case_add(
     state: State,
     a_number: str,
@@ -124,7 +124,7 @@ def case_add(
 @click.option("--status", type=choice(CASE_STATUSES), help="Only cases with this status.")
 @click.option("--tag", help="Only cases with this tag.")
 @json_option
-@pass_state
+@uses_library(writes=False)
 def case_list(
     state: State,
     text: str | None,
@@ -143,7 +143,7 @@ def case_list(
 @case_group.command("show")
 @a_number_argument
 @json_option
-@pass_state
+@uses_library(writes=False)
 def case_show(state: State, a_number: str, as_json: bool) -> None:
     """Show a case with its documents, hearings, reassignments, deadlines, tags and notes."""
     from caseorg.records import (
@@ -221,7 +221,7 @@ def case_show(state: State, a_number: str, as_json: bool) -> None:
 @click.option("--respondent", help="Respondent's full name.")
 @case_field_options
 @json_option
-@pass_state
+@uses_library(writes=True)
 def case_edit(
     state: State, a_number: str, respondent: str | None, as_json: bool, **kwargs: Any
 ) -> None:
@@ -236,7 +236,7 @@ def case_edit(
 @click.command("history")
 @a_number_argument
 @json_option
-@pass_state
+@uses_library(writes=False)
 def history_cmd(state: State, a_number: str, as_json: bool) -> None:
     """Show the audit trail of a case and everything in it (newest first)."""
     from caseorg.library import history

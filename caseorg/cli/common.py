@@ -8,15 +8,17 @@ Heavy modules stay out of this file: ``caseorg --help`` imports it.
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
-from caseorg.library import Library, open_library
+from caseorg.errors import InvalidValue, LibraryLocked
+from caseorg.library import Library, library_location, open_library
 
 F = TypeVar("F", bound=Callable[..., Any])
 Row = TypeVar("Row")
@@ -34,15 +36,25 @@ class UserError(click.ClickException):
 
 
 class State:
-    """Per-invocation state: which library, opened on first use."""
+    """Per-invocation state: which library, opened on first use as the command declared
+    (:func:`uses_library`)."""
 
     def __init__(self, library: Path | None):
         self.library_path = library
+        self.writes = True  # set by uses_library before the command runs
         self._lib: Library | None = None
 
     def lib(self, create: bool = True) -> Library:
+        """The library: held for writing when the command writes (a new one is made
+        unless ``create`` is False), else read-only — no lock, so a writer elsewhere (the
+        app) goes on, and a library that does not exist is not made."""
         if self._lib is None:
-            self._lib = open_library(self.library_path, create=create)
+            try:
+                self._lib = open_library(
+                    self.library_path, create=create and self.writes, read_only=not self.writes
+                )
+            except LibraryLocked as exc:
+                raise writer_refused(exc) from None
         return self._lib
 
     def close(self) -> None:
@@ -51,7 +63,57 @@ class State:
             self._lib = None
 
 
-pass_state = click.make_pass_decorator(State)
+def writer_refused(exc: LibraryLocked) -> UserError:
+    """What a command that writes says when another process writes to the library."""
+    who = f" (pid {exc.holder})" if exc.holder else ""
+    return UserError(
+        f"this library is open for writing in another caseorg window{who}; "
+        "commands that only read work meanwhile"
+    )
+
+
+_WRITES = "caseorg_writes"  # where uses_library leaves its declaration on the callback
+
+
+def uses_library(*, writes: bool | str) -> Callable[[F], F]:
+    """Pass the :class:`State` to a command, which says here, once, whether it writes:
+    True, False, or the name of the flag that makes it write (``check --repair``,
+    ``search --save``). Every command says it; a test holds them to it."""
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            state = click.get_current_context().find_object(State)
+            if state is None:  # pragma: no cover - every command hangs from the root group
+                raise RuntimeError("a caseorg command ran outside the caseorg group")
+            state.writes = bool(kwargs.get(writes)) if isinstance(writes, str) else writes
+            return func(state, *args, **kwargs)
+
+        setattr(run, _WRITES, writes)
+        return cast(F, run)
+
+    return decorate
+
+
+def command_writes(command: click.Command) -> bool | str | None:
+    """What a command declared with :func:`uses_library` (None: it did not)."""
+    return cast("bool | str | None", getattr(command.callback, _WRITES, None))
+
+
+class LibraryPath(click.Path):
+    """``--library``: a folder; a URL (``postgresql://…``) is refused in one line (exit 2)
+    before click makes a path of it (which would drop one of its slashes)."""
+
+    def __init__(self) -> None:
+        super().__init__(path_type=Path, file_okay=False)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str):
+            try:
+                library_location(value)
+            except InvalidValue as exc:
+                raise UserError(str(exc), exc.exit_code) from None
+        return super().convert(value, param, ctx)
 
 
 def choice(values: tuple[str, ...]) -> click.Choice:

@@ -22,10 +22,10 @@ from caseorg.cli.common import (
     judge_option,
     optional_case_id,
     output_option,
-    pass_state,
     print_one,
     print_rows,
     progress_line,
+    uses_library,
 )
 from caseorg.cli.lines import reassignment_line, report_line
 from caseorg.cli.printing import write_report
@@ -45,7 +45,7 @@ from caseorg.progress import Progress
 @click.option("--midstream", is_flag=True, help="The case was taken mid-stream (e.g. mid-hearing).")
 @click.option("--corrects", type=int, help="Id of an earlier entry this one corrects.")
 @json_option
-@pass_state
+@uses_library(writes=True)
 def reassign(
     state: State,
     a_number: str,
@@ -81,7 +81,7 @@ def reassign(
 @click.option("--csv", "as_csv", is_flag=True, help="Print the judge's report as CSV.")
 @output_option("Write the judge's report to a file: .pdf, .html or .csv.")
 @json_option
-@pass_state
+@uses_library(writes=False)
 def reassignments(
     state: State,
     judge_code: str | None,
@@ -157,7 +157,7 @@ def reassignments(
     help="Write one CSV file per table into this folder.",
 )
 @json_option
-@pass_state
+@uses_library(writes=False)
 def stats(
     state: State,
     judge_code: str | None,
@@ -209,7 +209,7 @@ def stats(
 @click.command("import-eoir")
 @click.argument("folder", type=click.Path(path_type=Path, exists=True))
 @json_option
-@pass_state
+@uses_library(writes=True)
 def import_eoir_cmd(state: State, folder: Path, as_json: bool) -> None:
     """Import case data shaped like EOIR's public files (cases, proceedings, schedule,
     judge lookup) from FOLDER: creates or updates cases, judges and hearings.
@@ -249,7 +249,7 @@ def config() -> None:
 
 @config.command("list")
 @json_option
-@pass_state
+@uses_library(writes=False)
 def config_list(state: State, as_json: bool) -> None:
     """List the settings with their values and defaults."""
     from caseorg.library import list_settings
@@ -267,7 +267,7 @@ def config_list(state: State, as_json: bool) -> None:
 @config.command("get")
 @click.argument("name")
 @json_option
-@pass_state
+@uses_library(writes=False)
 def config_get(state: State, name: str, as_json: bool) -> None:
     """Print one setting's value."""
     from caseorg.library import find_setting, get_setting
@@ -281,7 +281,7 @@ def config_get(state: State, name: str, as_json: bool) -> None:
 @click.argument("name")
 @click.argument("value")
 @json_option
-@pass_state
+@uses_library(writes=True)
 def config_set(state: State, name: str, value: str, as_json: bool) -> None:
     """Change a setting, e.g. 'caseorg config set notice-min-days 14'."""
     from caseorg.library import find_setting, set_setting

@@ -19,8 +19,8 @@ from caseorg.cli.common import (
     json_option,
     judge_option,
     optional_case_id,
-    pass_state,
     print_one,
+    uses_library,
 )
 from caseorg.words import label
 
@@ -36,7 +36,7 @@ def deadline() -> None:
 @click.option("--due", "due_on", required=True, help="Due date, YYYY-MM-DD.")
 @click.option("--note", help="What is due.")
 @json_option
-@pass_state
+@uses_library(writes=True)
 def deadline_add(
     state: State, a_number: str, kind: str, due_on: str, note: str | None, as_json: bool
 ) -> None:
@@ -63,7 +63,7 @@ def _when(d: Any) -> str:
 @click.option("--open", "open_only", is_flag=True, help="Only deadlines not yet done.")
 @as_of_option("Count 'overdue' and 'this week' from this day.")
 @json_option
-@pass_state
+@uses_library(writes=False)
 def deadline_list(
     state: State,
     a_number: str | None,
@@ -104,7 +104,7 @@ def deadline_list(
 @click.option("--on", "done_on", help="Date done (default today).")
 @document_option("The document that satisfied it.")
 @json_option
-@pass_state
+@uses_library(writes=True)
 def deadline_done(
     state: State, deadline_id: int, done_on: str | None, document_id: int | None, as_json: bool
 ) -> None:

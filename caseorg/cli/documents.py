@@ -17,10 +17,10 @@ from caseorg.cli.common import (
     emit_json,
     end_progress_line,
     json_option,
-    pass_state,
     print_one,
     print_rows,
     progress_line,
+    uses_library,
 )
 from caseorg.progress import Progress
 from caseorg.words import label
@@ -48,7 +48,7 @@ def _show_progress(progress: Progress) -> None:
     help="Seconds allowed to read one file.",
 )
 @json_option
-@pass_state
+@uses_library(writes=True)
 def import_cmd(
     state: State,
     a_number: str,
@@ -105,7 +105,7 @@ def document_group() -> None:
 @document_group.command("list")
 @a_number_argument
 @json_option
-@pass_state
+@uses_library(writes=False)
 def document_list(state: State, a_number: str, as_json: bool) -> None:
     """List a case's documents."""
     from caseorg.records import list_documents
@@ -128,7 +128,7 @@ def document_list(state: State, a_number: str, as_json: bool) -> None:
 @click.option("--filed", "filed_on", help="Filed date, YYYY-MM-DD.")
 @click.option("--filed-by", type=choice(FILERS), help="Who filed it.")
 @json_option
-@pass_state
+@uses_library(writes=True)
 def document_edit(
     state: State,
     document_id: int,

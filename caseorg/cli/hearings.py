@@ -19,10 +19,10 @@ from caseorg.cli.common import (
     json_option,
     judge_option,
     optional_case_id,
-    pass_state,
     print_one,
     print_rows,
     stack,
+    uses_library,
 )
 from caseorg.cli.lines import hearing_line
 from caseorg.values import format_a_number, parse_date
@@ -58,7 +58,7 @@ hearing_options = stack(
 @click.option("--at", "starts_at", required=True, help="Date and time, 'YYYY-MM-DD HH:MM'.")
 @hearing_options
 @json_option
-@pass_state
+@uses_library(writes=True)
 def hearing_add(state: State, a_number: str, starts_at: str, as_json: bool, **fields: Any) -> None:
     """Schedule a hearing for the case A_NUMBER."""
     from caseorg.records import add_hearing
@@ -74,7 +74,7 @@ def hearing_add(state: State, a_number: str, starts_at: str, as_json: bool, **fi
 @click.option("--at", "starts_at", help="Date and time, 'YYYY-MM-DD HH:MM'.")
 @hearing_options
 @json_option
-@pass_state
+@uses_library(writes=True)
 def hearing_edit(state: State, hearing_id: int, as_json: bool, **fields: Any) -> None:
     """Change a hearing (e.g. record its outcome)."""
     from caseorg.records import edit_hearing
@@ -89,7 +89,7 @@ def hearing_edit(state: State, hearing_id: int, as_json: bool, **fields: Any) ->
 @click.option("--date", "day", help="Only hearings on this day (YYYY-MM-DD).")
 @judge_option("Only this judge's hearings.")
 @json_option
-@pass_state
+@uses_library(writes=False)
 def hearing_list(
     state: State, a_number: str | None, day: str | None, judge_code: str | None, as_json: bool
 ) -> None:
@@ -121,7 +121,7 @@ def notice() -> None:
 @click.option("--returned-on", help="When it came back, YYYY-MM-DD (implies --returned).")
 @document_option("The notice PDF's document id.")
 @json_option
-@pass_state
+@uses_library(writes=True)
 def notice_add(
     state: State,
     hearing_id: int,
@@ -161,7 +161,7 @@ def notice_add(
 @click.option("--on", "returned_on", help="When it came back, YYYY-MM-DD.")
 @click.option("--undo", is_flag=True, help="It was not returned after all (clears the mark).")
 @json_option
-@pass_state
+@uses_library(writes=True)
 def notice_returned(
     state: State, notice_id: int, returned_on: str | None, undo: bool, as_json: bool
 ) -> None:
@@ -182,7 +182,7 @@ def notice_returned(
 @judge_option("Only hearings held by this judge.")
 @date_range_options("Only hearings on or after this day.", "Only hearings on or before this day.")
 @json_option
-@pass_state
+@uses_library(writes=False)
 def check_notices_cmd(
     state: State, judge_code: str | None, since: str | None, until: str | None, as_json: bool
 ) -> None:

@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
 import click
 
-from caseorg.cli.common import State, emit_json, json_option, pass_state, print_one
-from caseorg.library import default_library_path, open_library
+from caseorg.cli.common import (
+    State,
+    emit_json,
+    json_option,
+    print_one,
+    uses_library,
+    writer_refused,
+)
+from caseorg.errors import LibraryLocked
+from caseorg.library import (
+    default_library_path,
+    is_library,
+    open_library,
+    write_locked,
+    writer_of,
+)
 from caseorg.search import index_of
 
 
 @click.command()
-@pass_state
+@uses_library(writes=True)
 def init(state: State) -> None:
     """Create an empty library (the folder is made private to you)."""
     lib = state.lib()
@@ -22,7 +37,7 @@ def init(state: State) -> None:
 
 @click.command()
 @json_option
-@pass_state
+@uses_library(writes=True)
 def demo(state: State, as_json: bool) -> None:
     """Fill an empty library with a sample court: judges, cases, hearings, documents."""
     from caseorg.demo import create_demo
@@ -40,7 +55,7 @@ def demo(state: State, as_json: bool) -> None:
 @click.command()
 @click.option("--repair", is_flag=True, help="Rebuild the index, quarantine unknown files.")
 @json_option
-@pass_state
+@uses_library(writes="repair")
 def check(state: State, repair: bool, as_json: bool) -> None:
     """Check the library: database integrity, stored files, search index; and list
     unusual records (a hearing dated before its case was opened, a notice served after
@@ -51,7 +66,8 @@ def check(state: State, repair: bool, as_json: bool) -> None:
     """
     from caseorg.upkeep import check_library
 
-    report = check_library(state.lib(create=False), repair=repair)
+    lib = state.lib(create=False)
+    report = check_library(lib, repair=repair)
     if as_json:
         emit_json(report.as_dict())
     else:
@@ -65,35 +81,42 @@ def check(state: State, repair: bool, as_json: bool) -> None:
             + ("ok" if report.ok else f"{len(report.remaining)} problem(s) remain")
             + (f"; {len(report.unusual)} unusual record(s) to look at" if report.unusual else "")
         )
+    if not report.ok and lib.read_only and (writer := writer_of(lib.path)):
+        click.echo(
+            f"note: another caseorg window (pid {writer}) is writing to this library; "
+            "what it is in the middle of can show as a problem: check again when it is done",
+            err=True,
+        )
     if not report.ok:
         sys.exit(1)
 
 
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
-@pass_state
+@uses_library(writes=False)
 def backup(state: State, file: Path) -> None:
     """Write a backup archive (.zip) of the library; safe while the app is open."""
     from caseorg.upkeep import backup_library
 
-    lib = open_library(state.library_path, create=False, read_only=True)
-    try:
-        manifest = backup_library(lib, file)
-    finally:
-        lib.close()
+    manifest = backup_library(state.lib(), file)
     click.echo(f"wrote {file}: {len(manifest['entries']) - 1} files and the database")
 
 
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.option("--force", is_flag=True, help="Replace a non-empty library (it is kept aside).")
-@pass_state
+@uses_library(writes=True)
 def restore(state: State, file: Path, force: bool) -> None:
     """Restore a backup archive into the library folder (--library)."""
     from caseorg.upkeep import restore_library
 
     target = state.library_path or default_library_path()
-    manifest = restore_library(file, target, force=force)
+    try:
+        # a library there is replaced (and kept aside): not while another window writes to it
+        with write_locked(target) if is_library(target) else contextlib.nullcontext():
+            manifest = restore_library(file, target, force=force)
+    except LibraryLocked as exc:
+        raise writer_refused(exc) from None
     lib = open_library(target, create=False)
     try:
         pages = index_of(lib).page_count()

@@ -12,9 +12,9 @@ from caseorg.cli.common import (
     document_option,
     json_option,
     optional_case_id,
-    pass_state,
     print_one,
     print_rows,
+    uses_library,
 )
 from caseorg.cli.lines import note_line
 from caseorg.errors import InvalidValue
@@ -48,7 +48,7 @@ def _tag_change_command(name: str, help_text: str, adding: bool) -> None:
     @case_option("The case (A-number).")
     @document_option("The document id.")
     @json_option
-    @pass_state
+    @uses_library(writes=True)
     def change(
         state: State,
         tags: tuple[str, ...],
@@ -78,7 +78,7 @@ _tag_change_command("remove", "Take TAGS off a case or a document.", adding=Fals
 @case_option("The tags of this case.")
 @document_option("The tags of this document.")
 @json_option
-@pass_state
+@uses_library(writes=False)
 def tag_list(state: State, a_number: str | None, document_id: int | None, as_json: bool) -> None:
     """List every tag with how many cases and documents carry it (or one item's tags)."""
     from caseorg.records import all_tags, tags_of
@@ -113,7 +113,7 @@ def note() -> None:
 @document_option("A note on this document.")
 @click.option("--hearing", "hearing_id", type=int, help="A note on this hearing.")
 @json_option
-@pass_state
+@uses_library(writes=True)
 def note_add(
     state: State,
     text: str,
@@ -142,7 +142,7 @@ def note_add(
 @case_option("Notes of this case (with its documents and hearings).")
 @click.option("--search", "text", help="Only notes containing these words.")
 @json_option
-@pass_state
+@uses_library(writes=False)
 def note_list(state: State, a_number: str | None, text: str | None, as_json: bool) -> None:
     """List notes, oldest first (with --search: newest first)."""
     from caseorg.records import list_notes, search_notes
@@ -157,7 +157,7 @@ def note_list(state: State, a_number: str | None, text: str | None, as_json: boo
 @click.argument("note_id", type=int)
 @click.argument("text")
 @json_option
-@pass_state
+@uses_library(writes=True)
 def note_edit(state: State, note_id: int, text: str, as_json: bool) -> None:
     """Correct the text of note NOTE_ID (the old text stays in the history)."""
     from caseorg.records import edit_note
@@ -168,7 +168,7 @@ def note_edit(state: State, note_id: int, text: str, as_json: bool) -> None:
 
 @note.command("delete")
 @click.argument("note_id", type=int)
-@pass_state
+@uses_library(writes=True)
 def note_delete(state: State, note_id: int) -> None:
     """Delete note NOTE_ID (the history keeps what it said)."""
     from caseorg.records import delete_note

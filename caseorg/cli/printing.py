@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from caseorg.cli.common import State, judge_option, output_option, pass_state
+from caseorg.cli.common import State, judge_option, output_option, uses_library
 from caseorg.errors import CaseorgError, InvalidValue
 from caseorg.private_files import write_private
 from caseorg.values import parse_date
@@ -34,7 +34,7 @@ def write_report(html: str, output: Path, title: str) -> None:
 @click.command()
 @click.argument("hearing_id", type=int)
 @report_output_option
-@pass_state
+@uses_library(writes=False)
 def summary(state: State, hearing_id: int, output: Path) -> None:
     """Write the hearing summary for HEARING_ID as a PDF."""
     from caseorg.reports import hearing_summary_html
@@ -48,7 +48,7 @@ def summary(state: State, hearing_id: int, output: Path) -> None:
 @click.option("--until", help="Last day of a range (for a week's docket).")
 @judge_option("Only this judge.")
 @report_output_option
-@pass_state
+@uses_library(writes=False)
 def docket(state: State, day: str, until: str | None, judge_code: str | None, output: Path) -> None:
     """Write a day's docket (hearings by judge and courtroom) as a PDF."""
     from caseorg.reports import docket_html

@@ -14,12 +14,12 @@ from caseorg.cli.common import (
     choice,
     end_progress_line,
     json_option,
-    pass_state,
     print_rows,
     progress_line,
+    uses_library,
 )
-from caseorg.errors import InvalidValue
-from caseorg.search import index_of
+from caseorg.errors import CaseorgError, InvalidValue
+from caseorg.search import index_of, index_ready
 from caseorg.values import format_a_number
 from caseorg.words import label
 
@@ -42,7 +42,7 @@ from caseorg.words import label
     help="Run the saved search NAME (--case/--type/--limit given here override its own).",
 )
 @json_option
-@pass_state
+@uses_library(writes="save_as")
 def search(
     state: State,
     query: str | None,
@@ -78,6 +78,11 @@ def search(
     hits = index_of(lib).search(
         full, case_a_number=case_a_number, doc_type=doc_type, limit=limit or 20
     )
+    if not hits and not index_ready(lib):  # read-only: a reader cannot build the index
+        raise CaseorgError(
+            "the search index is not built yet: another caseorg window may be building "
+            "it; if not, run 'caseorg reindex'"
+        )
     if save_as:
         filters = {"case": case_a_number, "type": doc_type, "limit": limit, "tag": tag}
         kept = save_search(lib, save_as, query, filters)
@@ -106,7 +111,7 @@ def _hit_text(hit: Any) -> str:
 
 
 @click.command()
-@pass_state
+@uses_library(writes=True)
 def reindex(state: State) -> None:
     """Rebuild the search index from the database (the index is only a cache)."""
     lib = state.lib()
@@ -124,7 +129,7 @@ def saved_search() -> None:
 
 @saved_search.command("list")
 @json_option
-@pass_state
+@uses_library(writes=False)
 def saved_search_list(state: State, as_json: bool) -> None:
     """List saved searches by name."""
     from caseorg.records import list_saved_searches
@@ -144,7 +149,7 @@ def _saved_text(s: Any) -> str:
 
 @saved_search.command("delete")
 @click.argument("name")
-@pass_state
+@uses_library(writes=True)
 def saved_search_delete(state: State, name: str) -> None:
     """Delete the saved search NAME."""
     from caseorg.records import delete_saved_search

@@ -261,7 +261,9 @@ class Importer:
 
     def _open_index(self) -> None:
         """Open (and so reconcile) the index before any document lands: opened later, its
-        reconcile indexed this import's documents and the flush did them again (profiled)."""
+        reconcile indexed this import's documents and the flush did them again (profiled).
+        It may replace a missing or corrupt index: safe, as an Importer's library is open
+        for writing, so this process holds the write lock."""
         try:
             _ = index_of(self.lib)
         except OSError as exc:

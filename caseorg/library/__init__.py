@@ -17,9 +17,12 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         Library as Library,
         default_library_path as default_library_path,
         is_library as is_library,
+        is_url as is_url,
         last_backup_at as last_backup_at,
+        library_location as library_location,
         open_library as open_library,
     )
+    from caseorg.library.lock import write_locked as write_locked, writer_of as writer_of
     from caseorg.library.settings import (
         COMPLETION_GOAL as COMPLETION_GOAL,
         NOTICE_MIN_DAYS as NOTICE_MIN_DAYS,
@@ -35,9 +38,10 @@ __getattr__, __dir__ = lazy_exports(
     {
         "audit": "AuditEvent history now_iso record",
         "folder": (
-            "DB_NAME LAST_BACKUP_FILE Library default_library_path is_library "
-            "last_backup_at open_library"
+            "DB_NAME LAST_BACKUP_FILE Library default_library_path is_library is_url "
+            "last_backup_at library_location open_library"
         ),
+        "lock": "write_locked writer_of",
         "settings": (
             "COMPLETION_GOAL NOTICE_MIN_DAYS find_setting get_setting list_settings set_setting"
         ),

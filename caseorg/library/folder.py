@@ -1,23 +1,28 @@
 """Open or create a library folder: lock, paths, database, file store.
 
-A library is one folder (design §2). Only one process writes to it at a time;
-the lock file names the holder so a second window can say who has it.
+A library is one folder (design §2). Only one process writes to it at a time
+(:mod:`caseorg.library.lock`), and nothing in the folder is written, made or removed
+before that process holds the lock; any number of others read it meanwhile, read-only.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
+import re
 import sqlite3
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from caseorg.errors import CaseorgError, LibraryLocked, ReadOnlyLibrary
+from caseorg.errors import CaseorgError, InvalidValue, ReadOnlyLibrary
 from caseorg.library import db as dbmod
+from caseorg.library.lock import (
+    LOCK_NAME as LOCK_NAME,
+    WriteLock,
+    read_lock_holder as read_lock_holder,
+)
 from caseorg.library.store import FileStore
 
 if TYPE_CHECKING:
@@ -26,18 +31,32 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 DB_NAME = "caseorg.db"
-LOCK_NAME = "lock"
 LAST_BACKUP_FILE = "last-backup.json"  # written by caseorg.upkeep.backup
+# scheme:// (postgresql://…), also as a Path spells it (postgresql:/…); not C:\ or C:/
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:[/\\]")
 
-_held_locks: dict[Path, int] = {}
-_held_guard = threading.Lock()
+
+def is_url(location: str | Path) -> bool:
+    """Whether a library location is a URL (``postgresql://user@/db``), not a folder."""
+    return bool(_URL.match(str(location)))
+
+
+def library_location(location: str | Path) -> Path:
+    """The folder a location names; a URL is refused in one line (exit 2) until court
+    mode can open a shared database, rather than made into a folder named ``postgresql:``."""
+    if is_url(location):
+        raise InvalidValue(
+            f"{location} is a URL: a library is a folder on this computer "
+            "(a shared court database is not supported yet)"
+        )
+    return Path(location).expanduser()
 
 
 def default_library_path() -> Path:
     """CASEORG_LIBRARY if set, else the per-user data folder."""
     env = os.environ.get("CASEORG_LIBRARY")
     if env:
-        return Path(env).expanduser()
+        return library_location(env)
     import platformdirs
 
     return Path(platformdirs.user_data_dir("caseorg", appauthor=False)) / "library"
@@ -60,89 +79,6 @@ def last_backup_at(library_path: Path) -> dt.datetime | None:
         return dt.datetime.fromisoformat(data["at"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
-
-
-def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    if os.name == "nt":  # pragma: no cover - portable fallback, tested on Linux only
-        import ctypes
-
-        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # type: ignore[attr-defined]
-        if not handle:
-            return False
-        ctypes.windll.kernel32.CloseHandle(handle)  # type: ignore[attr-defined]
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def host_name() -> str:
-    """This machine's name, for the lock file (os.uname where there is one: no socket
-    module to load at start-up)."""
-    if hasattr(os, "uname"):
-        return os.uname().nodename
-    import socket  # pragma: no cover - Windows
-
-    return socket.gethostname()
-
-
-def read_lock_holder(lock_path: Path) -> int | None:
-    """The pid written in a lock file, or None if unreadable."""
-    try:
-        text = lock_path.read_text().split()
-        return int(text[0]) if text else None
-    except (OSError, ValueError):
-        return None
-
-
-class WriteLock:
-    """A lock file holding the writer's pid; a dead holder's lock is taken over."""
-
-    def __init__(self, path: Path):
-        self.path = path
-
-    def acquire(self) -> None:
-        me = os.getpid()
-        with _held_guard:
-            if _held_locks.get(self.path):
-                _held_locks[self.path] += 1
-                return
-            for _attempt in range(3):
-                try:
-                    fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-                except FileExistsError:
-                    holder = read_lock_holder(self.path)
-                    if holder is not None and holder != me and _pid_alive(holder):
-                        raise LibraryLocked(
-                            f"this library is open in another caseorg window (pid {holder}); "
-                            "close it or open the library read-only"
-                        ) from None
-                    # stale lock from a dead process (or unreadable): take it over
-                    with contextlib.suppress(FileNotFoundError):
-                        self.path.unlink()
-                    continue
-                with os.fdopen(fd, "w") as handle:
-                    handle.write(f"{me} {host_name()}\n")
-                _held_locks[self.path] = 1
-                return
-            raise LibraryLocked(f"could not take the library lock {self.path}")
-
-    def release(self) -> None:
-        with _held_guard:
-            count = _held_locks.get(self.path, 0)
-            if count > 1:
-                _held_locks[self.path] = count - 1
-                return
-            _held_locks.pop(self.path, None)
-            if read_lock_holder(self.path) == os.getpid():
-                with contextlib.suppress(FileNotFoundError):
-                    self.path.unlink()
 
 
 class Library:
@@ -193,28 +129,47 @@ class Library:
         if not self.read_only:
             # asylum and removal records: nothing we write is readable by others
             os.umask(0o077)
-            self.path.mkdir(parents=True, exist_ok=True, mode=0o700)
-            os.chmod(self.path, 0o700)
+            self.path.mkdir(parents=True, exist_ok=True, mode=0o700)  # to hold the lock file
             self._lock.acquire()
         try:
-            self.conn = dbmod.connect(self.db_path, read_only=self.read_only)
             if not self.read_only:
-                if not dbmod.schema_is_current(self.conn):
-                    # the migrations and sqlite-utils load only when a schema is behind
-                    from caseorg.library.migrations import migrate
-
-                    migrate(self.conn)
-                for sub in (self.store.root, self.index_dir):
-                    sub.mkdir(exist_ok=True, mode=0o700)
-                # we hold the write lock, so any staged copy is a dead writer's
-                self.store.sweep_leftovers(self._has_document_with)
-                for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
-                    if (self.path / name).exists():
-                        os.chmod(self.path / name, 0o600)
+                os.chmod(self.path, 0o700)
+            self.conn = dbmod.connect(self.db_path, read_only=self.read_only)
+            if self.read_only:
+                self._check_readable()
+            else:
+                self._bring_up_to_date()
         except Exception:
+            if hasattr(self, "conn"):
+                self.conn.close()
             if not self.read_only:
                 self._lock.release()
             raise
+
+    def _check_readable(self) -> None:
+        """A reader cannot migrate: a schema that is behind (a library being made right
+        now, or left by an older caseorg) is a one-line error, not a missing column."""
+        if not dbmod.schema_is_current(self.conn):
+            raise CaseorgError(
+                f"the library at {self.path} is being created or needs an update: run "
+                "'caseorg init' once (or open it in the app), then try again"
+            )
+
+    def _bring_up_to_date(self) -> None:
+        """What a writer does first, holding the lock: migrate, make the folders, finish
+        what a dead writer left, make the database private."""
+        if not dbmod.schema_is_current(self.conn):
+            # the migrations and sqlite-utils load only when a schema is behind
+            from caseorg.library.migrations import migrate
+
+            migrate(self.conn)
+        for sub in (self.store.root, self.index_dir):
+            sub.mkdir(exist_ok=True, mode=0o700)
+        # we hold the write lock, so any staged copy is a dead writer's
+        self.store.sweep_leftovers(self._has_document_with)
+        for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
+            if (self.path / name).exists():
+                os.chmod(self.path / name, 0o600)
 
     def _has_document_with(self, sha256: str) -> bool:
         row = self.conn.execute("SELECT 1 FROM documents WHERE sha256 = ? LIMIT 1", [sha256])
@@ -269,7 +224,7 @@ def open_library(
 ) -> Library:
     """Open the library at ``path`` (default: :func:`default_library_path`)."""
     lib = Library(
-        Path(path).expanduser() if path else default_library_path(),
+        library_location(path) if path else default_library_path(),
         read_only=read_only,
         actor=actor,
     )

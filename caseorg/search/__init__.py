@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         IndexFollower as IndexFollower,
         IndexNotReady as IndexNotReady,
         SearchRequest as SearchRequest,
+        index_ready as index_ready,
     )
     from caseorg.search.handle import index_of as index_of, opened_index as opened_index
     from caseorg.search.highlight import highlight_terms as highlight_terms
@@ -23,7 +24,7 @@ __getattr__, __dir__ = lazy_exports(
     __name__,
     {
         "engine": "COMPOUND INDEX_SCHEMA_VERSION SearchIndex",
-        "follower": "IndexFollower IndexNotReady SearchRequest",
+        "follower": "IndexFollower IndexNotReady SearchRequest index_ready",
         "handle": "index_of opened_index",
         "highlight": "highlight_terms",
         "results": "DocumentHit",

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import click
+import pytest
 from click.testing import CliRunner
 
 from caseorg.cli.app import cli
@@ -67,3 +69,24 @@ def test_python_m_caseorg_cli_helps_without_loading_any_command_s_modules() -> N
     assert code == 0, result.stderr
     assert "Usage: caseorg [OPTIONS] [COMMAND] [ARGS]..." in result.stdout
     assert heavy == []
+
+
+@pytest.mark.parametrize("url", ["postgresql://user@/db", "file:///srv/caseorg", "https://court"])
+def test_a_library_location_that_is_a_url_is_refused_in_one_line(
+    url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 17: refused until court mode handles a shared database — never a folder
+    named `postgresql:` in the current directory."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    for args, env in (
+        (["--library", url, "case", "list"], {}),
+        (["--library", url, "case", "add", "--a-number", "123456789", "--respondent", "A"], {}),
+        (["case", "list"], {"CASEORG_LIBRARY": url}),
+        (["init"], {"CASEORG_LIBRARY": url}),
+    ):
+        result = runner.invoke(cli, args, env=env)
+        assert result.exit_code == 2, (args, result.output)
+        assert result.output.startswith(f"caseorg: {url} is a URL")
+        assert result.output.count("\n") == 1, result.output
+    assert list(tmp_path.iterdir()) == []

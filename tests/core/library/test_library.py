@@ -11,12 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import count, make_pdf, stored_files
+from helpers import count, library_held, make_pdf, stored_files
 
 from caseorg.demo.pdfmake import write_text_pdf
 from caseorg.errors import CaseorgError, LibraryLocked, ReadOnlyLibrary
 from caseorg.importing.pipeline import import_files
-from caseorg.library.folder import LOCK_NAME, open_library, read_lock_holder
+from caseorg.library.db import LATEST_MIGRATION, connect, schema_is_current, wrap
+from caseorg.library.folder import DB_NAME, LOCK_NAME, open_library, read_lock_holder
+from caseorg.library.migrations import SCHEMA
 from caseorg.library.store import sha256_of
 from caseorg.records.cases import add_case, edit_case, find_case
 from caseorg.records.documents import edit_document
@@ -26,18 +28,6 @@ from caseorg.search.handle import index_of
 from caseorg.upkeep.check import check_library
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions and pids")
-
-HOLD = textwrap.dedent(
-    """
-    import sys
-    from caseorg.library.folder import open_library
-    lib = open_library(sys.argv[1])
-    print("ready", flush=True)
-    sys.stdin.read()  # hold the library until the test closes our stdin
-    lib.close()
-    print("closed", flush=True)
-    """
-)
 
 TRY_OPEN = textwrap.dedent(
     """
@@ -62,21 +52,8 @@ def _mode(path: Path) -> int:
 def holder(lib) -> Iterator[subprocess.Popen[str]]:
     """Another process holding ``lib``'s folder for writing (``lib`` itself is closed)."""
     lib.close()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(lib.path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline()
-        assert line.strip() == "ready", proc.stderr.read() if proc.stderr else line
+    with library_held(lib.path) as proc:
         yield proc
-    finally:
-        if proc.poll() is None:
-            proc.communicate(timeout=30)
 
 
 def test_folder_and_database_are_private(lib, case, tmp_path: Path) -> None:
@@ -161,39 +138,28 @@ def test_read_only_opening_works_while_locked_and_refuses_writes(lib, case, tmp_
     pdf = make_pdf(tmp_path / "brief.pdf", ["Brief on extreme hardship."])
     doc_id = import_files(lib, case.id, [pdf], workers=1).outcomes[0].document_id
     lib.close()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(lib.path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
-        with open_library(lib.path, read_only=True) as ro:
-            assert ro.read_only
-            found = find_case(ro, "A-123-456-789")
-            assert found is not None and found.respondent == "Ana Lopez Garcia"
-            hits = index_of(ro).search('"extreme hardship"')
-            assert [h.document_id for h in hits] == [doc_id]
-            audits = count(ro, "audit")
-            refused = [
-                lambda: add_case(ro, "987654321", "Bernardo Diaz"),
-                lambda: edit_case(ro, case.id, custody="detained"),
-                lambda: add_judge(ro, "NEW", "Judge New"),
-                lambda: reassign(ro, case.id, "TKW", "caseload"),
-                lambda: import_files(ro, case.id, [pdf]),
-                lambda: edit_document(ro, doc_id, title="New title"),
-            ]
-            for write in refused:
-                with pytest.raises(ReadOnlyLibrary, match="read-only"):
-                    write()
-            with pytest.raises(Exception, match="readonly"):
-                ro.db.execute("DELETE FROM cases")
-            assert count(ro, "audit") == audits
-            assert count(ro, "cases") == 1
-    finally:
-        proc.communicate(input="", timeout=30)
+    with library_held(lib.path) as proc, open_library(lib.path, read_only=True) as ro:
+        assert ro.read_only
+        found = find_case(ro, "A-123-456-789")
+        assert found is not None and found.respondent == "Ana Lopez Garcia"
+        hits = index_of(ro).search('"extreme hardship"')
+        assert [h.document_id for h in hits] == [doc_id]
+        audits = count(ro, "audit")
+        refused = [
+            lambda: add_case(ro, "987654321", "Bernardo Diaz"),
+            lambda: edit_case(ro, case.id, custody="detained"),
+            lambda: add_judge(ro, "NEW", "Judge New"),
+            lambda: reassign(ro, case.id, "TKW", "caseload"),
+            lambda: import_files(ro, case.id, [pdf]),
+            lambda: edit_document(ro, doc_id, title="New title"),
+        ]
+        for write in refused:
+            with pytest.raises(ReadOnlyLibrary, match="read-only"):
+                write()
+        with pytest.raises(Exception, match="readonly"):
+            ro.db.execute("DELETE FROM cases")
+        assert count(ro, "audit") == audits
+        assert count(ro, "cases") == 1
     assert proc.returncode == 0
 
 
@@ -203,6 +169,24 @@ def test_read_only_needs_an_existing_library(tmp_path: Path) -> None:
     assert not (tmp_path / "nothing").exists()
     with pytest.raises(CaseorgError, match="no caseorg library"):
         open_library(tmp_path / "nothing", create=False)
+
+
+def test_a_reader_is_told_in_one_line_when_the_schema_is_behind(tmp_path: Path) -> None:
+    """A reader cannot migrate: a library an older caseorg left (or one being made right
+    now) is one line that says what to do, not a missing table mid-command."""
+    path = tmp_path / "library"
+    path.mkdir()
+    conn = connect(path / DB_NAME)
+    SCHEMA.apply(wrap(conn), stop_before=LATEST_MIGRATION)
+    conn.close()
+    with pytest.raises(CaseorgError, match=r"needs an update: run 'caseorg init' once"):
+        open_library(path, read_only=True)
+    conn = connect(path / DB_NAME, read_only=True)
+    assert not schema_is_current(conn)  # left as it was
+    conn.close()
+    with open_library(path) as lib:  # a writer brings it up to date
+        assert schema_is_current(lib.conn)
+    open_library(path, read_only=True).close()
 
 
 def test_reopening_keeps_the_data_and_the_schema(tmp_path: Path) -> None:
