@@ -6,11 +6,22 @@ as JPEG and wrapped in an image-only PDF; the original page's text layer is the 
 
 from __future__ import annotations
 
+import os
 import random
 import re
 from pathlib import Path
 
 SCAN_DPI = 200
+
+
+def corpus_or_skip() -> Path:
+    """$CASEORG_CORPUS (for module-scoped fixtures, which cannot use ``corpus``)."""
+    import pytest
+
+    value = os.environ.get("CASEORG_CORPUS")
+    if not value or not Path(value).is_dir():
+        pytest.skip("CASEORG_CORPUS is not set")
+    return Path(value).resolve()
 
 
 def page_texts(pdf: Path, pages: list[int]) -> list[str]:
