@@ -109,7 +109,7 @@ def test_word_boxes_fall_on_the_words(scanned: dict[str, Any]) -> None:
     textpage = page.get_textpage()
     hits = 0
     checked = 0
-    for x, y, w, h, word in boxes:
+    for x, y, _w, _h, word in boxes:
         if len(word) < 8 or not word.isalpha():
             continue
         searcher = textpage.search(word, match_case=True, match_whole_word=True)
@@ -117,7 +117,7 @@ def test_word_boxes_fall_on_the_words(scanned: dict[str, Any]) -> None:
         if found is None:
             continue
         checked += 1
-        left, bottom, right, top = textpage.get_charbox(found[0])
+        left, _bottom, _right, top = textpage.get_charbox(found[0])
         # the scan is turned by up to 1.5°: allow a few points
         if abs(left - x) < 12 and abs((height - top) - y) < 12:
             hits += 1
