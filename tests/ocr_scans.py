@@ -40,10 +40,17 @@ def page_texts(pdf: Path, pages: list[int]) -> list[str]:
 
 
 def make_scan(
-    source: Path, pages: list[int], target: Path, *, seed: int = 7, turn: int = 0
+    source: Path,
+    pages: list[int],
+    target: Path,
+    *,
+    seed: int = 7,
+    turn: int = 0,
+    bilevel: bool = False,
 ) -> list[str]:
     """Write an image-only scan of ``pages`` of ``source`` to ``target``; return their text.
-    ``turn``: degrees each page image is turned (90, 180, 270) as if fed sideways."""
+    ``turn``: degrees each page image is turned (90, 180, 270) as if fed sideways;
+    ``bilevel``: 1-bit pages (a fax: CCITT G4 in the PDF) instead of JPEG."""
     import pypdfium2
     from PIL import Image, ImageFilter
 
@@ -64,6 +71,12 @@ def make_scan(
             images.append(image)
     finally:
         document.close()
+    if bilevel:
+        pages_1bit = [image.convert("1") for image in images]
+        pages_1bit[0].save(
+            target, "PDF", resolution=SCAN_DPI, save_all=True, append_images=pages_1bit[1:]
+        )
+        return page_texts(source, pages)
     jpegs = []
     for image in images:
         path = target.with_suffix(f".{len(jpegs)}.jpg")

@@ -251,9 +251,10 @@ def ocr_page(
         if not 0 <= page_index < len(document):
             return failed_page("the page is not in the file")
         page = document[page_index]
+        left, bottom, right, top = page.get_mediabox()
+        if right - left < 1 or top - bottom < 1:  # PDFium would draw it as a blank Letter page
+            return failed_page(f"the page has no size ({right - left:g} × {top - bottom:g} points)")
         width, height = page.get_size()
-        if width < 1 or height < 1:
-            return failed_page(f"the page has no size ({width:g} × {height:g} points)")
         scale = render_scale(width, height, dpi)
         image = page.render(scale=scale, grayscale=True).to_pil()
         page.close()
@@ -273,7 +274,8 @@ def ocr_page(
                     )
                 else:
                     turned = 0
-        return PageOcr("done", text, words, confidence, None, turned)
+        reason = None if text else "no text found on the page"
+        return PageOcr("done", text, words, confidence, reason, turned)
     except MemoryError:
         return failed_page("the page is too large to read within the memory limit")
     except RuntimeError as exc:
