@@ -175,9 +175,10 @@ def _worker_main(
         pass  # no RLIMIT_AS here (Windows, macOS quirks): the timeout still guards
     with contextlib.suppress(Exception):
         # loaded now, while the parent hashes the first file (~0.3 s off each worker's start)
-        import pypdf  # noqa: F401
+        if job is extract_file:
+            import pypdf  # noqa: F401
 
-        _install_cmap_cache()
+            _install_cmap_cache()
     while True:
         try:
             task = conn.recv()
