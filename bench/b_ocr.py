@@ -3,13 +3,14 @@
 Scans are made from AAO pages as the tests make them (rendered, turned, blurred,
 speckled, JPEG). caseorg: ``run_ocr`` on a library holding them — render in the
 workers, recognise, store each page, index — timed alone (the import is not).
-Baseline: one process running ``tesseract IMAGE stdout -l eng+spa tsv`` over the same
-pages already rendered at the same resolution, one after another. Peak RSS of the
+Baseline: one process running ``tesseract IMAGE stdout -l eng+spa tsv`` (one thread)
+over the same pages already rendered at the same resolution, one after another. Peak RSS of the
 process and its workers (and their tesseract) is sampled during caseorg's run.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -77,10 +78,16 @@ def rendered_pages(scans: list[Path], folder: Path) -> list[Path]:
 
 
 def plain_loop(tesseract: str, images: list[Path]) -> tuple[int, float]:
+    # one OpenMP thread, as caseorg runs it: Debian's OpenMP build with its default
+    # threads ran 4x slower than this on the shared, loaded machine (measured)
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     started = time.perf_counter()
     for image in images:
         subprocess.run(
-            [tesseract, str(image), "stdout", "-l", LANG, "tsv"], capture_output=True, check=True
+            [tesseract, str(image), "stdout", "-l", LANG, "tsv"],
+            capture_output=True,
+            check=True,
+            env=env,
         )
     return len(images), time.perf_counter() - started
 

@@ -139,8 +139,11 @@ def test_a_finished_run_has_nothing_left(scanned: dict[str, Any]) -> None:
     assert report.done == report.failed == report.remaining == 0
 
 
-def test_a_sideways_page_is_turned_and_read(corpus: Path, tmp_path: Path, lib: Any) -> None:
-    truth = make_scan(corpus / "aao" / SCANNED[0][0], [1], tmp_path / "sideways.pdf", turn=90)
+@pytest.mark.parametrize("turn", [90, 270])
+def test_a_sideways_page_is_turned_and_read(
+    corpus: Path, tmp_path: Path, lib: Any, turn: int
+) -> None:
+    truth = make_scan(corpus / "aao" / SCANNED[0][0], [1], tmp_path / "sideways.pdf", turn=turn)
     case = add_case(lib, "123456780", "Luis Perez")
     import_files(lib, case.id, [tmp_path / "sideways.pdf"])
     report = run_ocr(lib, workers=1)
