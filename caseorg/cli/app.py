@@ -25,6 +25,7 @@ from caseorg.cli import (
     hearings,
     library,
     notes_tags,
+    ocr,
     printing,
     search,
 )
@@ -107,7 +108,18 @@ def cli(ctx: click.Context, library: Path | None) -> None:
         ctx.exit(run_app(library or default_library_path()))
 
 
-for _group in (library, cases, documents, search, hearings, court, deadlines, notes_tags, printing):
+for _group in (
+    library,
+    cases,
+    documents,
+    search,
+    hearings,
+    court,
+    deadlines,
+    notes_tags,
+    printing,
+    ocr,
+):
     for _command in _group.COMMANDS:
         cli.add_command(_command)
 

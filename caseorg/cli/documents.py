@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -24,6 +25,10 @@ from caseorg.cli.common import (
 )
 from caseorg.progress import Progress
 from caseorg.words import label
+
+if TYPE_CHECKING:
+    from caseorg.importing import ImportReport
+    from caseorg.library import Library
 
 
 def _show_progress(progress: Progress) -> None:
@@ -91,10 +96,22 @@ def import_cmd(
             pages = f" ({outcome.pages} p.)" if outcome.status == "imported" else ""
             click.echo(f"{outcome.status:<9} {name}{pages}{detail}")
         click.echo(report.summary())
+        _say_awaiting_ocr(lib, report, a_number)
     if report.stopped and not as_json:
         click.echo(f"error: {report.stopped}", err=True)
     if report.count("rejected") or report.stopped:
         sys.exit(1)
+
+
+def _say_awaiting_ocr(lib: Library, report: ImportReport, a_number: str) -> None:
+    """One line when scanned pages of this import wait for `caseorg ocr`."""
+    from caseorg.importing import ocr_counts
+
+    ids = [o.document_id for o in report.outcomes if o.document_id is not None]
+    awaiting = sum(c.awaiting for c in ocr_counts(lib.db, ids).values()) if ids else 0
+    if awaiting:
+        pages = "1 page awaits" if awaiting == 1 else f"{awaiting} pages await"
+        click.echo(f"{pages} OCR: run `caseorg ocr {a_number}`")
 
 
 @click.group("document")

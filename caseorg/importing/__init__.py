@@ -1,10 +1,24 @@
-"""Files into the library: hashing, PDF text in isolated workers, one transaction each."""
+"""Files into the library: hashing, PDF text in isolated workers, one transaction each;
+OCR of scanned pages (a queue on the same workers)."""
 
 from typing import TYPE_CHECKING
 
 from caseorg.exports import lazy_exports
 
 if TYPE_CHECKING:  # what the package offers (each module loads when a name is first used)
+    from caseorg.importing.ocr import (
+        OcrQueue as OcrQueue,
+        OcrReport as OcrReport,
+        OcrUnavailable as OcrUnavailable,
+        check_engine as check_engine,
+        run_ocr as run_ocr,
+    )
+    from caseorg.importing.ocrstore import (
+        OcrCounts as OcrCounts,
+        ocr_counts as ocr_counts,
+        page_words as page_words,
+        pages_awaiting as pages_awaiting,
+    )
     from caseorg.importing.pdftext import ExtractionPool as ExtractionPool
     from caseorg.importing.pipeline import (
         CancelToken as CancelToken,
@@ -16,6 +30,8 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
 __getattr__, __dir__ = lazy_exports(
     __name__,
     {
+        "ocr": "OcrQueue OcrReport OcrUnavailable check_engine run_ocr",
+        "ocrstore": "OcrCounts ocr_counts page_words pages_awaiting",
         "pdftext": "ExtractionPool",
         "pipeline": "CancelToken FileOutcome ImportReport import_files",
     },

@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import time
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -148,8 +148,21 @@ def _install_cmap_cache() -> None:
     _cmap._parse_to_unicode = parse_to_unicode
 
 
-def _worker_main(conn: Connection, memory_mb: int) -> None:
-    """Worker loop: receive (path, password), send back an Extraction."""
+def _failed(reason: str) -> Extraction:
+    return Extraction("failed", error=reason)
+
+
+def _worker_main(
+    conn: Connection,
+    memory_mb: int,
+    job: Callable[..., Any] = extract_file,
+    failed: Callable[[str], Any] = _failed,
+) -> None:
+    """Worker loop: receive a task's arguments, send back ``job(*arguments)``.
+
+    The job is a module-level function (spawn pickles it by name): text extraction
+    here, page OCR in :mod:`caseorg.importing.ocrengine`.
+    """
     # pypdf logs repairs of damaged files; the report already says what matters
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     warnings.simplefilter("ignore")
@@ -162,9 +175,10 @@ def _worker_main(conn: Connection, memory_mb: int) -> None:
         pass  # no RLIMIT_AS here (Windows, macOS quirks): the timeout still guards
     with contextlib.suppress(Exception):
         # loaded now, while the parent hashes the first file (~0.3 s off each worker's start)
-        import pypdf  # noqa: F401
+        if job is extract_file:
+            import pypdf  # noqa: F401
 
-        _install_cmap_cache()
+            _install_cmap_cache()
     while True:
         try:
             task = conn.recv()
@@ -172,12 +186,14 @@ def _worker_main(conn: Connection, memory_mb: int) -> None:
             return
         if task is None:
             return
-        path, password = task
-        result = extract_file(path, password)
+        try:
+            result = job(*task)
+        except MemoryError:
+            result = failed("too large to read within the memory limit")
         try:
             conn.send(result)
         except MemoryError:
-            conn.send(Extraction("failed", error="too large to read within the memory limit"))
+            conn.send(failed("too large to read within the memory limit"))
 
 
 @dataclass
@@ -189,9 +205,10 @@ class _Worker:
 
 
 class ExtractionPool:
-    """A few spawned workers, each running one file at a time.
+    """A few spawned workers, each running one task (a file's text, a page's OCR) at a time.
 
-    Use :meth:`imap_unordered`; it yields ``(key, Extraction)`` as files finish.
+    Use :meth:`imap_unordered`; it yields ``(key, result)`` as tasks finish; a task that
+    hangs or kills its worker yields ``failed(reason)``.
     """
 
     def __init__(
@@ -199,10 +216,15 @@ class ExtractionPool:
         workers: int | None = None,
         timeout: float = DEFAULT_TIMEOUT,
         memory_mb: int = DEFAULT_MEMORY_MB,
+        *,
+        job: Callable[..., Any] = extract_file,
+        failed: Callable[[str], Any] = _failed,
+        name: str = "caseorg-pdftext",
     ):
         self.size = max(1, workers or os.cpu_count() or 1)
         self.timeout = timeout
         self.memory_mb = memory_mb
+        self.job, self.failed, self.name = job, failed, name
         self._ctx = multiprocessing.get_context("spawn")  # never fork a Qt process
         self._idle: list[_Worker] = []
         self._busy: list[_Worker] = []
@@ -210,7 +232,10 @@ class ExtractionPool:
     def _spawn(self) -> _Worker:
         parent, child = self._ctx.Pipe()
         process = self._ctx.Process(
-            target=_worker_main, args=(child, self.memory_mb), daemon=True, name="caseorg-pdftext"
+            target=_worker_main,
+            args=(child, self.memory_mb, self.job, self.failed),
+            daemon=True,
+            name=self.name,
         )
         process.start()
         child.close()
@@ -225,30 +250,29 @@ class ExtractionPool:
 
     def imap_unordered(
         self,
-        tasks: Iterable[tuple[Any, str, str | None]],
+        tasks: Iterable[tuple[Any, ...]],
         should_stop: Any = None,
-    ) -> Iterator[tuple[Any, Extraction]]:
-        """Extract ``(key, path, password)`` tasks; stop early when ``should_stop()``."""
+    ) -> Iterator[tuple[Any, Any]]:
+        """Run ``(key, *arguments)`` tasks (for text: ``(key, path, password)``); stop early
+        when ``should_stop()``."""
         pending = iter(tasks)
         exhausted = False
-        finished: list[tuple[Any, Extraction]] = []
+        finished: list[tuple[Any, Any]] = []
         while True:
             stopping = bool(should_stop and should_stop())
             while not exhausted and not stopping and len(self._busy) < self.size:
                 try:
-                    key, path, password = next(pending)
+                    key, *arguments = next(pending)
                 except StopIteration:
                     exhausted = True
                     break
                 worker = self._idle.pop() if self._idle else self._spawn()
                 worker.key, worker.started = key, time.monotonic()
                 try:
-                    worker.conn.send((path, password))
+                    worker.conn.send(tuple(arguments))
                 except (OSError, EOFError):
                     self._kill(worker)
-                    finished.append(
-                        (key, Extraction("failed", error="the PDF reader could not start"))
-                    )
+                    finished.append((key, self.failed("the PDF reader could not start")))
                     continue
                 self._busy.append(worker)
             # results are handed over only after every idle worker has its next file:
@@ -274,24 +298,15 @@ class ExtractionPool:
                         result = worker.conn.recv()
                     except (EOFError, OSError):
                         self._kill(worker)
-                        result = Extraction(
-                            "failed", error="the PDF reader crashed on this file (too large?)"
-                        )
+                        result = self.failed("the PDF reader crashed on this file (too large?)")
                     else:
                         self._idle.append(worker)
                     finished.append((worker.key, result))
                 elif now - worker.started > self.timeout:
                     self._busy.remove(worker)
                     self._kill(worker)
-                    finished.append(
-                        (
-                            worker.key,
-                            Extraction(
-                                "failed",
-                                error=f"reading took longer than {self.timeout:g} s; stopped",
-                            ),
-                        )
-                    )
+                    reason = f"reading took longer than {self.timeout:g} s; stopped"
+                    finished.append((worker.key, self.failed(reason)))
 
     def close(self) -> None:
         for worker in self._idle:

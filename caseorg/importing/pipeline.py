@@ -14,6 +14,7 @@ from typing import Any
 
 from caseorg.cancel import CancelToken
 from caseorg.errors import DiskFull, is_disk_full
+from caseorg.importing.ocrstore import queue_document
 from caseorg.importing.pdftext import DEFAULT_TIMEOUT, Extraction, ExtractionPool
 from caseorg.library import Library, audit, now_iso, sha256_of
 from caseorg.progress import Progress, ProgressCallback
@@ -243,6 +244,7 @@ class Importer:
                 "INSERT INTO pages (document_id, page_no, text) VALUES (?, ?, ?)",
                 [(doc_id, n, text) for n, text in enumerate(result.pages, start=1)],
             )
+            queue_document(db, doc_id, result.pages)  # pages without a text layer await OCR
             if staged is not None:
                 self.lib.store.publish(staged, item.sha256)
         return doc_id

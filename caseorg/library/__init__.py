@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
     from caseorg.library.settings import (
         COMPLETION_GOAL as COMPLETION_GOAL,
         NOTICE_MIN_DAYS as NOTICE_MIN_DAYS,
+        OCR_AFTER_IMPORT as OCR_AFTER_IMPORT,
         find_setting as find_setting,
         get_setting as get_setting,
         list_settings as list_settings,
@@ -43,7 +44,8 @@ __getattr__, __dir__ = lazy_exports(
         ),
         "lock": "write_locked writer_of",
         "settings": (
-            "COMPLETION_GOAL NOTICE_MIN_DAYS find_setting get_setting list_settings set_setting"
+            "COMPLETION_GOAL NOTICE_MIN_DAYS OCR_AFTER_IMPORT find_setting get_setting "
+            "list_settings set_setting"
         ),
         "store": "sha256_of",
     },

@@ -290,3 +290,43 @@ def m004_document_pages_index(db: sqlite_utils.Database) -> None:
     a scan of every document row (4 ms -> 1.5 ms at 22,000 documents; far more when the
     table is not in the page cache yet, as at the morning's first start)."""
     db.execute("CREATE INDEX IF NOT EXISTS documents_pages ON documents(page_count)")
+
+
+@SCHEMA()
+def m005_page_ocr(db: sqlite_utils.Database) -> None:
+    """OCR (issue 12): each page says where its searchable text came from (``source``:
+    the PDF's text layer or OCR), and a page that needs or had OCR has a ``page_ocr`` row:
+    its state (awaiting, done, failed + reason), the OCR text, word boxes (JSON
+    ``[[x, y, w, h, word], ...]`` in points from the shown page's top-left corner), the
+    mean word confidence and whether the index has the page yet. No row: OCR not needed.
+    Pages of documents already imported without a usable text layer (fewer than 16
+    non-space characters) start out awaiting OCR."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE pages ADD COLUMN source TEXT NOT NULL DEFAULT 'text'
+            CHECK (source IN ('text','ocr'));
+
+        CREATE TABLE page_ocr (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            page_no INTEGER NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('awaiting','done','failed')),
+            reason TEXT,
+            text TEXT,
+            words TEXT,
+            confidence REAL,
+            lang TEXT,
+            indexed INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT,
+            PRIMARY KEY (document_id, page_no)
+        ) WITHOUT ROWID;
+        CREATE INDEX page_ocr_state ON page_ocr(state);
+
+        INSERT INTO page_ocr (document_id, page_no, state)
+        SELECT p.document_id, p.page_no, 'awaiting'
+        FROM pages p JOIN documents d ON d.id = p.document_id
+        WHERE d.text_status IN ('ok','no_text')
+          AND length(replace(replace(replace(replace(p.text, ' ', ''), char(10), ''),
+                                     char(13), ''), char(9), '')) < 16;
+        """,
+    )

@@ -53,7 +53,17 @@ COMPLETION_GOAL = Setting(
     100_000,
     "completions per judge per year the court aims for",
 )
-SETTINGS: dict[str, Setting] = {s.name: s for s in (NOTICE_MIN_DAYS, COMPLETION_GOAL)}
+OCR_AFTER_IMPORT = Setting(
+    "ocr-after-import",
+    "ocr_after_import",
+    1,
+    0,
+    1,
+    "1: the app reads scanned pages (OCR) by itself after an import; 0: only when asked",
+)
+SETTINGS: dict[str, Setting] = {
+    s.name: s for s in (NOTICE_MIN_DAYS, COMPLETION_GOAL, OCR_AFTER_IMPORT)
+}
 
 
 def find_setting(name: str) -> Setting:

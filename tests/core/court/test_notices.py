@@ -176,7 +176,11 @@ def test_cli_check_notices_and_config(tmp_path: Path) -> None:
     bad = run("config", "set", "notice-min-days", "400")
     assert bad.exit_code == 2 and bad.output.count("\n") == 1 and "0 to 365" in bad.output
     listed = json.loads(run("config", "list", "--json").output)
-    assert {i["name"]: i["value"] for i in listed} == {"notice-min-days": 4, "completion-goal": 700}
+    assert {i["name"]: i["value"] for i in listed} == {
+        "notice-min-days": 4,
+        "completion-goal": 700,
+        "ocr-after-import": 1,  # issue 12: the app runs OCR after an import
+    }
     returned = run("notice", "returned", "1", "--on", "2025-03-03")
     assert "returned undeliverable on 2025-03-03" in returned.output
     again = run("check-notices", "--json")
