@@ -13,8 +13,8 @@ from caseorg.cli.common import (
     emit_json,
     end_progress_line,
     json_option,
-    pass_state,
     progress_line,
+    uses_library,
 )
 from caseorg.progress import Progress
 
@@ -58,7 +58,7 @@ def _document_ids(state: State, a_numbers: tuple[str, ...]) -> list[int]:
     "(with --document: every page).",
 )
 @json_option
-@pass_state
+@uses_library(writes=True)
 def ocr_cmd(
     state: State,
     a_numbers: tuple[str, ...],
