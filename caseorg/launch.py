@@ -61,6 +61,9 @@ def run_gui(library: Path) -> int:
     # walk them all; paused here, resumed by run_app once the window is up (~50 ms).
     gc.disable()
     try:
+        from caseorg_ui.display import require_display
+
+        require_display()  # over SSH: one line and exit 2, before Qt loads
         from caseorg_ui.app import run_app  # the composition root: only here is Qt loaded
 
         return run_app(library)

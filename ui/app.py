@@ -26,6 +26,7 @@ from types import TracebackType
 # imported after it (platformdirs and its parts: ~2 ms), so caseorg_ui.preferences finds it loaded
 import platformdirs
 
+from caseorg_ui.display import require_display
 from caseorg_ui.operations import one_line, show_message
 from caseorg_ui.qt import QApplication, QLocale, Qt, QTimer
 from caseorg_ui.qt_messages import install_message_handler
@@ -121,10 +122,7 @@ def _holds_clipboard() -> bool:
 
 def run_app(library_path: Path) -> int:
     """Open the desktop window on ``library_path`` (created if new); returns the exit code."""
-    if not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    ) and sys.platform.startswith("linux"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    require_display()  # no window could be seen: say so (exit 2) rather than run unseen
     install_message_handler()  # Qt's warnings go to the log file, not the terminal
     ours = QApplication.instance() is None
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -88,6 +88,47 @@ def test_the_entry_point_itself_loads_no_command_line_machinery() -> None:
     assert result.stdout.strip() == "[]", result.stderr
 
 
+NO_DISPLAY_ENV = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+
+# the entry point, reporting its exit code and whether Qt was loaded before it exits
+ENTRY_POINT_REPORTING = """
+import json, sys
+import caseorg.launch as launch
+def exit_now(code):
+    print(json.dumps({"code": code, "qt": "PySide6" in sys.modules}))
+    sys.exit(code)
+launch.exit_now = exit_now
+launch.main()
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a display server is Linux's")
+@pytest.mark.parametrize("qt_platform", [None, "xcb"])
+def test_no_display_is_one_line_and_exit_2_before_qt_loads(
+    tmp_path: Path, qt_platform: str | None
+) -> None:
+    """`caseorg` over SSH: no window can show, so it says so instead of running unseen."""
+    library = tmp_path / "library"
+    env = {k: v for k, v in os.environ.items() if k not in NO_DISPLAY_ENV}
+    if qt_platform:
+        env["QT_QPA_PLATFORM"] = qt_platform  # X11 asked for by name, with no X server
+    env["CASEORG_QUIT_AFTER_MS"] = "1000"  # an app running unseen ends, and fails the test
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(ENTRY_POINT_REPORTING), "--library", str(library)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode == 2, result.stderr
+    assert json.loads(result.stdout) == {"code": 2, "qt": False}
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("caseorg: no display found"), result.stderr
+    assert "caseorg --help" in lines[0]
+    assert not library.exists()  # decided before anything was opened
+
+
 def test_latest_migration_is_the_last_one_defined() -> None:
     assert SCHEMA._migrations[-1].name == LATEST_MIGRATION
 

@@ -113,6 +113,19 @@ def test_quit_after_ms_smoke_hook_on_a_new_library(tmp_path: Path) -> None:
     assert result.stderr == ""
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a display server is Linux's")
+def test_the_command_line_s_way_into_the_app_also_needs_a_display(tmp_path: Path) -> None:
+    """`caseorg --library ''` and `python -m caseorg.cli` reach run_app through click:
+    with no display (and no platform of Qt's own chosen) it refuses in one line too."""
+    library = tmp_path / "library"
+    cli = "from caseorg.cli import main; main()"
+    result = run_caseorg(tmp_path, library, cli, QT_QPA_PLATFORM="", CASEORG_QUIT_AFTER_MS="1000")
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("caseorg: no display found"), result.stderr
+    assert not library.exists()
+
+
 def fill_cases(path: Path, n: int) -> None:
     stamp = "2025-01-01 09:00:00"
     with open_library(path) as lib, lib.db.atomic():

@@ -79,6 +79,13 @@ def _problem(error: QPdfDocument.Error, path: Path) -> str:
     return "This PDF cannot be shown here. Try the system viewer."
 
 
+def _let_go_of_document(view: QPdfView, model: QPdfSearchModel) -> None:
+    """Detach the view (its render thread included) and the search model from their
+    document, so it can be deleted without a page being rendered from freed memory."""
+    view.setDocument(None)
+    model.setDocument(None)
+
+
 def _icon(theme: str, fallback: QStyle.StandardPixmap, widget: QWidget) -> QIcon:
     return QIcon.fromTheme(theme, widget.style().standardIcon(fallback))
 
@@ -108,6 +115,12 @@ class PdfViewer(PdfFind, QWidget):
         self.view.setSearchModel(self.search_model)
         self.view.setPageSpacing(8)
         self.navigator = self.view.pageNavigator()
+        # The view renders pages in a thread of its own, and Qt deletes a widget's children
+        # in the order they came: the document first, while that thread may still render
+        # from it. `destroyed` comes just before the children go: the view (which waits for
+        # a page being rendered) and the search model let go of the document then.
+        view, model = self.view, self.search_model
+        self.destroyed.connect(lambda: _let_go_of_document(view, model))
 
         # -- toolbar --------------------------------------------------------------
         self.toolbar = QToolBar("PDF")

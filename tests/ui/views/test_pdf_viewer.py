@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfWriter
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPdfWidgets import QPdfView
 
@@ -210,3 +210,23 @@ def test_words_typed_together_are_marked_together_else_one_by_one(
     qtbot.waitUntil(lambda: searched(viewer) and viewer.search_string() == "religion")
     assert viewer.find_box.currentText() == "religion"
     assert viewer.hit_count() == 1
+
+
+def test_the_view_lets_go_of_the_document_before_it_is_deleted(qtbot: Any, pdf: Path) -> None:
+    """The view renders pages in a thread of its own. When the viewer goes, Qt deletes
+    its document first (its first child): the view — render thread included — and the
+    search model must have let go of it by then, or a page is rendered from freed memory."""
+    viewer = PdfViewer()  # not qtbot's: this test deletes it itself
+    viewer.resize(700, 800)
+    viewer.show()
+    qtbot.waitExposed(viewer)
+    assert viewer.open_document(pdf, 3, "persecuted")
+    viewer.zoom_in()  # pages to render at a new size
+    order: list[str] = []
+    viewer.view.documentChanged.connect(lambda *_: order.append("view lets go"))
+    viewer.search_model.documentChanged.connect(lambda *_: order.append("search lets go"))
+    viewer.document.destroyed.connect(lambda *_: order.append("document deleted"))
+    viewer.close()
+    viewer.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert order == ["view lets go", "search lets go", "document deleted"]
