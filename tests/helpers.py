@@ -186,3 +186,19 @@ class FakeWorkerPool(ExtractionPool):
         child.close()
         FakeWorkerPool.spawned += 1
         return _Worker(process, parent)
+
+
+def raw_pdf(objects: list[bytes], *, root: int = 1, extra_trailer: bytes = b"") -> bytes:
+    """A PDF from numbered object bodies (object n is objects[n-1]) with a correct xref."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root %d 0 R %s>>\n" % (len(objects) + 1, root, extra_trailer)
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)

@@ -13,7 +13,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from helpers import count, stored_files
+from helpers import count, raw_pdf, stored_files
 
 from caseorg.demo.pdfmake import build_pdf
 from caseorg.importing.pipeline import import_files
@@ -23,22 +23,6 @@ from caseorg.upkeep.check import check_library
 pytestmark = pytest.mark.slow
 
 TIMEOUT = 20.0
-
-
-def raw_pdf(objects: list[bytes], *, root: int = 1, extra_trailer: bytes = b"") -> bytes:
-    """A PDF from numbered object bodies (object n is objects[n-1]) with a correct xref."""
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root %d 0 R %s>>\n" % (len(objects) + 1, root, extra_trailer)
-    out += b"startxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
 
 
 def stream(data: bytes, extra: bytes = b"") -> bytes:

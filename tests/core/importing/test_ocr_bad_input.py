@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from helpers import raw_pdf
 from ocr_scans import make_scan
 
 from caseorg.importing import OcrUnavailable, import_files, ocr_counts, run_ocr
@@ -18,22 +19,6 @@ from caseorg.importing.ocrstore import is_garbage, needs_ocr
 from caseorg.records import add_case
 
 needs_tesseract = pytest.mark.skipif(find_tesseract() is None, reason="Tesseract is not installed")
-
-
-def raw_pdf(objects: list[bytes]) -> bytes:
-    """A PDF from numbered object bodies (object n is objects[n-1]) with a correct xref."""
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1)
-    out += b"startxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
 
 
 def stream(data: bytes, extra: bytes = b"") -> bytes:
