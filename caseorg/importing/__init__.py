@@ -10,15 +10,15 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         OcrQueue as OcrQueue,
         OcrReport as OcrReport,
         OcrUnavailable as OcrUnavailable,
-        awaiting_ocr as awaiting_ocr,
         check_engine as check_engine,
-        document_ocr as document_ocr,
-        ocr_words as ocr_words,
         run_ocr as run_ocr,
     )
     from caseorg.importing.ocrstore import (
         OcrCounts as OcrCounts,
+        awaiting_ocr as awaiting_ocr,
+        document_ocr as document_ocr,
         ocr_counts as ocr_counts,
+        ocr_words as ocr_words,
         page_words as page_words,
         pages_awaiting as pages_awaiting,
     )
@@ -33,11 +33,10 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
 __getattr__, __dir__ = lazy_exports(
     __name__,
     {
-        "ocr": (
-            "OcrQueue OcrReport OcrUnavailable awaiting_ocr check_engine document_ocr "
-            "ocr_words run_ocr"
+        "ocr": "OcrQueue OcrReport OcrUnavailable check_engine run_ocr",
+        "ocrstore": (
+            "OcrCounts awaiting_ocr document_ocr ocr_counts ocr_words page_words pages_awaiting"
         ),
-        "ocrstore": "OcrCounts ocr_counts page_words pages_awaiting",
         "pdftext": "ExtractionPool",
         "pipeline": "CancelToken FileOutcome ImportReport import_files",
     },

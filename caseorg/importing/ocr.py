@@ -21,7 +21,6 @@ from caseorg.importing.ocrengine import (
     DEFAULT_LANG,
     DEFAULT_PAGE_TIMEOUT,
     PageOcr,
-    WordBox,
     failed_page,
     find_tesseract,
     install_hint,
@@ -206,22 +205,6 @@ class OcrQueue:
         self.report.cancelled = self.cancel.cancelled
         self.report.remaining = len(ocrstore.awaiting_pages(self.lib.db, self.document_ids))
         return self.report
-
-
-def document_ocr(lib: Library, document_ids: Iterable[int]) -> dict[int, ocrstore.OcrCounts]:
-    """The OCR counts of these documents (those without OCR pages are left out): the
-    app's documents table, which reaches the library only through functions like this."""
-    return ocrstore.ocr_counts(lib.db, document_ids)
-
-
-def awaiting_ocr(lib: Library) -> int:
-    """Pages awaiting OCR in the library (the app's status-bar count)."""
-    return ocrstore.pages_awaiting(lib.db)
-
-
-def ocr_words(lib: Library, document_id: int, page_no: int) -> list[WordBox]:
-    """An OCR page's stored word boxes (points, top-left origin); [] for other pages."""
-    return ocrstore.page_words(lib.db, document_id, page_no)
 
 
 def run_ocr(
