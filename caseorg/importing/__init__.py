@@ -15,7 +15,10 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
     )
     from caseorg.importing.ocrstore import (
         OcrCounts as OcrCounts,
+        awaiting_ocr as awaiting_ocr,
+        document_ocr as document_ocr,
         ocr_counts as ocr_counts,
+        ocr_words as ocr_words,
         page_words as page_words,
         pages_awaiting as pages_awaiting,
     )
@@ -31,7 +34,9 @@ __getattr__, __dir__ = lazy_exports(
     __name__,
     {
         "ocr": "OcrQueue OcrReport OcrUnavailable check_engine run_ocr",
-        "ocrstore": "OcrCounts ocr_counts page_words pages_awaiting",
+        "ocrstore": (
+            "OcrCounts awaiting_ocr document_ocr ocr_counts ocr_words page_words pages_awaiting"
+        ),
         "pdftext": "ExtractionPool",
         "pipeline": "CancelToken FileOutcome ImportReport import_files",
     },

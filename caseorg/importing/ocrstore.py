@@ -11,10 +11,13 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from caseorg.importing.ocrengine import PageOcr, WordBox
 from caseorg.library import now_iso
+
+if TYPE_CHECKING:
+    from caseorg.library import Library
 
 MIN_TEXT_CHARS = 16  # fewer non-space characters than this: no usable text layer
 GARBAGE_WORD_SHARE = 0.5  # a text layer with fewer real-looking words than this is garbage
@@ -170,9 +173,13 @@ class OcrCounts:
 
 def ocr_counts(db: Any, document_ids: Iterable[int] | None = None) -> dict[int, OcrCounts]:
     """Per document with OCR pages: its counts (for the documents table and reports)."""
+    return _counts(db.conn, document_ids)
+
+
+def _counts(conn: Any, document_ids: Iterable[int] | None) -> dict[int, OcrCounts]:
     where, args = _scope(document_ids)
     found: dict[int, OcrCounts] = {}
-    for r in db.conn.execute(
+    for r in conn.execute(
         "SELECT document_id, sum(state = 'awaiting'), sum(state = 'done'), "
         "sum(state = 'failed'), min(CASE WHEN state = 'failed' THEN reason END) "
         f"FROM page_ocr WHERE {where} GROUP BY document_id",
@@ -198,3 +205,19 @@ def page_words(db: Any, document_id: int, page_no: int) -> list[WordBox]:
     return [
         (float(x), float(y), float(w), float(h), str(t)) for x, y, w, h, t in json.loads(row[0])
     ]
+
+
+def document_ocr(lib: Library, document_ids: Iterable[int]) -> dict[int, OcrCounts]:
+    """The OCR counts of these documents (those without OCR pages are left out): the
+    app's documents table, which reaches the library only through functions like this."""
+    return _counts(lib.conn, document_ids)
+
+
+def awaiting_ocr(lib: Library) -> int:
+    """Pages awaiting OCR in the library (the app's status-bar count)."""
+    return pages_awaiting(lib.conn)  # (sqlite3's own execute: no sqlite_utils at start-up)
+
+
+def ocr_words(lib: Library, document_id: int, page_no: int) -> list[WordBox]:
+    """An OCR page's stored word boxes (points, top-left origin); [] for other pages."""
+    return page_words(lib.conn, document_id, page_no)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         show_error as show_error,
         show_message as show_message,
     )
+    from caseorg_ui.operations.ocr_flow import OcrFlow as OcrFlow
     from caseorg_ui.operations.progress_dialog import ProgressDialog as ProgressDialog
     from caseorg_ui.operations.runner import OperationRunner as OperationRunner, Session as Session
 
@@ -32,6 +33,7 @@ __getattr__, __dir__ = lazy_exports(
         "import_flow": "ImportFlow ImportReportDialog is_importable",
         "library_op": "LibraryOp Runner",
         "messages": "one_line show_error show_message",
+        "ocr_flow": "OcrFlow",
         "progress_dialog": "ProgressDialog",
         "runner": "OperationRunner Session",
     },

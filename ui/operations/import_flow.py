@@ -6,7 +6,8 @@ file; Cancel stops between files and keeps what finished). Encrypted files that
 the empty password did not open are listed, a password is asked for, and those
 files alone are imported again with it (up to three tries). The report dialog
 then lists every file under imported, already in the case, encrypted, scanned
-(no text) and rejected, with the reason.
+(no text) and rejected, with the reason; then scanned pages are read (OCR) in the
+background when the library's ``ocr-after-import`` setting is on.
 """
 
 from __future__ import annotations
@@ -265,6 +266,8 @@ class ImportFlow:
         dialog.finished.connect(lambda _r: self._forget(dialog))
         dialog.open()
         self.window.statusBar().showMessage(f"Import: {report.summary()}", 10000)
+        if not report.cancelled:  # scanned pages: read them now if the library says so
+            self.window.ocr_flow.after_import()
         return dialog
 
     def _forget(self, dialog: Any) -> None:

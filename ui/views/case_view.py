@@ -60,6 +60,7 @@ from caseorg_ui.qt import (
     Signal,
 )
 from caseorg_ui.views.case_list_model import judge_short, no_case_label
+from caseorg_ui.views.ocr_status import DocumentText
 from caseorg_ui.views.table_models import RowsModel
 
 DASH = "—"
@@ -126,14 +127,6 @@ class RecordModel(RowsModel[Any]):
 
 
 # -- how each record type shows ------------------------------------------------------------
-
-
-TEXT_STATUS = {
-    "ok": "searchable",
-    "no_text": "scanned — no text",
-    "encrypted": "encrypted — needs a password",
-    "failed": "failed",
-}
 
 
 @dataclass
@@ -246,6 +239,7 @@ class CaseView(QWidget):
     def __init__(self, lib: Library, parent: QWidget | None = None):
         super().__init__(parent)
         self.lib = lib
+        self.text = DocumentText(WARNING_COLOR)  # the documents' Text column, with OCR
         self.case: Case | None = None
         self.context_actions: dict[str, list[QAction]] = {tab: [] for tab in TABS}
 
@@ -315,12 +309,7 @@ class CaseView(QWidget):
             Col("Filed", lambda d: _or_dash(d.filed_on)),
             Col("Filed by", lambda d: _or_dash(label(d.filed_by))),
             Col("Pages", lambda d: str(d.page_count)),
-            Col(
-                "Text",
-                lambda d: TEXT_STATUS.get(d.text_status, d.text_status),
-                lambda d: d.error or TEXT_STATUS.get(d.text_status, d.text_status),
-                color=lambda d: None if d.text_status == "ok" else WARNING_COLOR,
-            ),
+            Col("Text", self.text.text, self.text.tooltip, color=self.text.color),
             Col("File", lambda d: _or_dash(d.original_name)),
         ]
 
@@ -441,7 +430,7 @@ class CaseView(QWidget):
             for h in list_hearings(self.lib, case_id=case.id)
         ]
         records: dict[str, Sequence[Any]] = {
-            "documents": list_documents(self.lib, case.id),
+            "documents": self.text.load(self.lib, list_documents(self.lib, case.id)),
             "hearings": hearings,
             "reassignments": list_reassignments(self.lib, case_id=case.id),
             "deadlines": list_deadlines(self.lib, case_id=case.id),

@@ -51,7 +51,7 @@ from caseorg_ui.window.status_bar import StatusBarPart
 
 if TYPE_CHECKING:
     from caseorg_ui.docks import DocketView, SearchPane
-    from caseorg_ui.operations import ImportFlow
+    from caseorg_ui.operations import ImportFlow, OcrFlow
     from caseorg_ui.qt import QCloseEvent, QShowEvent, QWidget  # annotations only
     from caseorg_ui.views import CaseView
 
@@ -135,6 +135,7 @@ class MainWindow(
         self.runner.changed.connect(self.refresh_changed)
 
         self._import_flow: ImportFlow | None = None
+        self._ocr_flow: OcrFlow | None = None
         self.actions_by_name: dict[str, QAction] = {}
         self._make_actions()
         self._make_menus()
@@ -214,6 +215,15 @@ class MainWindow(
 
             self._import_flow = ImportFlow(self)
         return self._import_flow
+
+    @property
+    def ocr_flow(self) -> OcrFlow:
+        """Reading scanned pages (OCR) after an import or when asked."""
+        if self._ocr_flow is None:
+            from caseorg_ui.operations import OcrFlow
+
+            self._ocr_flow = OcrFlow(self)
+        return self._ocr_flow
 
     # ==== state ===========================================================================
     @property

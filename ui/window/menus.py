@@ -90,6 +90,12 @@ class Menus:
             self.reindex,
             "Rebuild the search index from the database (the index is only a cache)",
         )
+        a(
+            "ocr",
+            "Read Scanned Pages (&OCR)",
+            lambda: self.ocr_flow.start(),
+            "Read the text of scanned pages with Tesseract, so they can be searched",
+        )
         a("quit", "&Quit", self.close, "Close caseorg", QKeySequence.StandardKey.Quit)
 
         a(
@@ -191,6 +197,7 @@ class Menus:
         file_menu.addAction(acts["backup"])
         file_menu.addAction(acts["check"])
         file_menu.addAction(acts["reindex"])
+        file_menu.addAction(acts["ocr"])
         file_menu.addSeparator()
         file_menu.addAction(acts["quit"])
 
@@ -286,7 +293,7 @@ class Menus:
         acts["open_document"].setEnabled(document is not None)
         acts["search_case"].setEnabled(has_case)
         acts["docket"].setEnabled(True)
-        for name in ("reindex", "new_library"):
+        for name in ("reindex", "ocr", "new_library"):
             acts[name].setEnabled(writable or name == "new_library")
         if self._welcome is not None:
             self._welcome.new_case.setEnabled(writable)

@@ -1,5 +1,6 @@
 """The main window's status bar: the library folder (with its last backup), what it
-holds, the search index's state, and "working…" while an operation runs.
+holds, the pages awaiting OCR (when any), the search index's state, and "working…"
+while an operation runs.
 
 Mixed into :class:`caseorg_ui.window.main_window.MainWindow`; it reads the window's
 ``session``, ``read_lib``, ``runner`` and ``read_only``.
@@ -9,9 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from caseorg.importing import awaiting_ocr
 from caseorg.library import last_backup_at
 from caseorg.records import library_totals
-from caseorg.words import stamp
+from caseorg.words import counted, stamp
 from caseorg_ui.qt import QFrame, QLabel
 
 
@@ -34,11 +36,16 @@ class StatusBarPart:
         self.path_label.setToolTip("The library folder")
         self.counts_label = QLabel()
         self.index_label = QLabel()
+        self.ocr_label = QLabel()  # pages awaiting OCR; hidden when none
+        self.ocr_label.setStyleSheet("color: #8a5a00;")
+        self.ocr_label.setToolTip("Scanned pages not read yet: File ▸ Read Scanned Pages (OCR)")
+        self.ocr_label.hide()
         self.busy_label = QLabel()
         self.busy_label.setStyleSheet("color: #8a5a00;")
         status = self.statusBar()
         status.addWidget(self.path_label, 1)
         status.addPermanentWidget(self.busy_label)
+        status.addPermanentWidget(self.ocr_label)
         status.addPermanentWidget(self.counts_label)
         status.addPermanentWidget(status_separator())  # the parts read apart
         status.addPermanentWidget(self.index_label)
@@ -52,6 +59,9 @@ class StatusBarPart:
         self.counts_label.setText(
             f"{totals.cases:,} cases · {totals.documents:,} documents · {totals.pages:,} pages"
         )
+        awaiting = awaiting_ocr(self.read_lib)
+        self.ocr_label.setText(f"{counted(awaiting, 'page')} awaiting OCR")
+        self.ocr_label.setVisible(awaiting > 0)
         state = "read-only · " if self.read_only else ""
         self.index_label.setText(state + self._index_state)
         backup = last_backup_at(self.session.path)

@@ -15,7 +15,16 @@ from typing import Any
 import pytest
 from ocr_scans import corpus_or_skip, make_scan, phrases
 
-from caseorg.importing import import_files, ocr_counts, page_words, pages_awaiting, run_ocr
+from caseorg.importing import (
+    awaiting_ocr,
+    document_ocr,
+    import_files,
+    ocr_counts,
+    ocr_words,
+    page_words,
+    pages_awaiting,
+    run_ocr,
+)
 from caseorg.importing.ocrengine import find_tesseract
 from caseorg.library.folder import open_library
 from caseorg.records import add_case
@@ -156,3 +165,14 @@ def test_a_sideways_page_is_turned_and_read(
     # boxes are on the page as shown (landscape: 792 wide), not on the turned image
     xs = [x + w for x, _, w, _, _ in page_words(lib.db, doc_id, 1)]
     assert max(xs) <= 792 + 1 and max(xs) > 612
+
+
+def test_the_library_level_readers_match_the_store(scanned: dict[str, Any]) -> None:
+    """The app reads OCR state through functions that take the library (never its db)."""
+    lib = scanned["lib"]
+    ids = [o.document_id for o in scanned["imported"].outcomes]
+    counts = document_ocr(lib, ids)
+    assert counts == ocr_counts(lib.db, ids)
+    assert {c.state for c in counts.values()} == {"done"}
+    assert awaiting_ocr(lib) == pages_awaiting(lib.db) == 0
+    assert ocr_words(lib, ids[0], 1) == page_words(lib.db, ids[0], 1) != []
