@@ -11,6 +11,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         OcrReport as OcrReport,
         OcrUnavailable as OcrUnavailable,
         check_engine as check_engine,
+        progress_text as progress_text,
         run_ocr as run_ocr,
     )
     from caseorg.importing.ocrstore import (
@@ -33,7 +34,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
 __getattr__, __dir__ = lazy_exports(
     __name__,
     {
-        "ocr": "OcrQueue OcrReport OcrUnavailable check_engine run_ocr",
+        "ocr": "OcrQueue OcrReport OcrUnavailable check_engine progress_text run_ocr",
         "ocrstore": (
             "OcrCounts awaiting_ocr document_ocr ocr_counts ocr_words page_words pages_awaiting"
         ),

@@ -66,6 +66,15 @@ class OcrReport:
     def pages_per_second(self) -> float:
         return (self.done + self.failed) / self.seconds if self.seconds > 0 else 0.0
 
+    def then(self, turn: OcrReport) -> None:
+        """Add the next turn of the same run (the app reads a long queue in turns)."""
+        self.done += turn.done
+        self.failed += turn.failed
+        self.seconds += turn.seconds
+        self.failures += turn.failures
+        self.remaining = turn.remaining
+        self.cancelled = turn.cancelled
+
     def summary(self) -> str:
         text = f"{self.done} page(s) read"
         if self.failed:
@@ -114,7 +123,10 @@ class OcrQueue:
         workers: int | None = None,
         page_timeout: float = DEFAULT_PAGE_TIMEOUT,
         memory_mb: int = DEFAULT_MEMORY_MB,
+        turn_seconds: float | None = None,
     ):
+        """``turn_seconds``: stop handing out pages after this long (the pages in flight land);
+        the app reads a long queue in such turns, so other writes wait seconds, not hours."""
         lib.require_writable()
         self.lib = lib
         self.document_ids = None if document_ids is None else sorted(set(document_ids))
@@ -124,6 +136,8 @@ class OcrQueue:
         self.workers = workers
         self.page_timeout = page_timeout
         self.memory_mb = memory_mb
+        self.turn_seconds = turn_seconds
+        self._deadline: float | None = None
         self.report = OcrReport()
         self._touched: set[int] = set()
         self._since_index = 0
@@ -132,9 +146,11 @@ class OcrQueue:
         self, tesseract: str, pages: list[tuple[int, int, str]]
     ) -> Iterator[tuple[Any, ...]]:
         store = self.lib.store
-        for document_id, page_no, sha256 in pages:
+        for handed, (document_id, page_no, sha256) in enumerate(pages):
             if self.cancel.cancelled:
                 return
+            if handed and self._deadline is not None and time.monotonic() > self._deadline:
+                return  # this turn is over (it read a page at least): the rest wait
             path = str(store.path_for(sha256))
             yield (
                 (document_id, page_no),
@@ -173,6 +189,8 @@ class OcrQueue:
         pages = ocrstore.awaiting_pages(self.lib.db, self.document_ids)
         total = len(pages)
         started = time.monotonic()
+        if self.turn_seconds is not None:
+            self._deadline = started + self.turn_seconds
         # pages done before a kill but not yet indexed: index them first
         if ocrstore.unindexed_documents(self.lib.db):
             self._index()

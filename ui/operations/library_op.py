@@ -61,6 +61,8 @@ class LibraryOp(Generic[T]):
         self.changes = changes
         self.label = "Working…"
         self.cancellable = False
+        self.shows_dialog = True
+        self.on_progress: Callable[[Progress], Any] | None = None
         self.done_message = ""
         self.on_success: Callable[[T], Any] | None = None
         self.on_failure: Callable[[BaseException], Any] | None = None
@@ -89,6 +91,13 @@ class LibraryOp(Generic[T]):
         """What the progress dialog says it is doing; ``cancellable`` adds its Cancel."""
         self.label = label
         self.cancellable = cancellable
+        return self
+
+    def in_status_bar(self, on_progress: Callable[[Progress], Any]) -> LibraryOp[T]:
+        """No progress dialog: ``on_progress`` gets each report on the UI thread (work
+        that runs for minutes beside the user, like OCR, shows in the status bar)."""
+        self.shows_dialog = False
+        self.on_progress = on_progress
         return self
 
     def says(self, done_message: str) -> LibraryOp[T]:

@@ -176,7 +176,7 @@ class OperationRunner(QObject):
 
     def _started(self, op: LibraryOp[Any]) -> None:
         op.started = True
-        if op.done:
+        if op.done or not op.shows_dialog:
             return
         timer = QTimer(self)
         timer.setSingleShot(True)
@@ -199,8 +199,12 @@ class OperationRunner(QObject):
 
     def _progress(self, op: LibraryOp[Any], progress: Progress) -> None:
         op.latest = progress
-        if op.dialog is not None and not op.done:
+        if op.done:
+            return
+        if op.dialog is not None:
             op.dialog.update_progress(progress)
+        if op.on_progress is not None:
+            op.on_progress(progress)
 
     def _close_dialog(self, op: LibraryOp[Any]) -> None:
         if op.timer is not None:

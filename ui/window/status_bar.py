@@ -12,9 +12,10 @@ from pathlib import Path
 
 from caseorg.importing import awaiting_ocr
 from caseorg.library import last_backup_at
+from caseorg.progress import Progress
 from caseorg.records import library_totals
 from caseorg.words import counted, stamp
-from caseorg_ui.qt import QFrame, QLabel
+from caseorg_ui.qt import QFrame, QLabel, QToolButton
 
 
 def status_separator() -> QFrame:
@@ -24,6 +25,9 @@ def status_separator() -> QFrame:
     line.setFrameShadow(QFrame.Shadow.Sunken)
     line.setFixedHeight(14)
     return line
+
+
+AWAITING_TIP = "Scanned pages not read yet: File ▸ Read Scanned Pages (OCR)"
 
 
 class StatusBarPart:
@@ -38,14 +42,22 @@ class StatusBarPart:
         self.index_label = QLabel()
         self.ocr_label = QLabel()  # pages awaiting OCR; hidden when none
         self.ocr_label.setStyleSheet("color: #8a5a00;")
-        self.ocr_label.setToolTip("Scanned pages not read yet: File ▸ Read Scanned Pages (OCR)")
+        self.ocr_label.setToolTip(AWAITING_TIP)
         self.ocr_label.hide()
+        self.ocr_cancel = QToolButton()  # shown while OCR runs in the background
+        self.ocr_cancel.setText("Cancel")
+        self.ocr_cancel.setAutoRaise(True)
+        self.ocr_cancel.setToolTip("Stop reading scanned pages (the pages read are kept)")
+        self.ocr_cancel.setAccessibleName("Cancel OCR")
+        self.ocr_cancel.clicked.connect(lambda: self.ocr_flow.cancel())
+        self.ocr_cancel.hide()
         self.busy_label = QLabel()
         self.busy_label.setStyleSheet("color: #8a5a00;")
         status = self.statusBar()
         status.addWidget(self.path_label, 1)
         status.addPermanentWidget(self.busy_label)
         status.addPermanentWidget(self.ocr_label)
+        status.addPermanentWidget(self.ocr_cancel)
         status.addPermanentWidget(self.counts_label)
         status.addPermanentWidget(status_separator())  # the parts read apart
         status.addPermanentWidget(self.index_label)
@@ -59,9 +71,10 @@ class StatusBarPart:
         self.counts_label.setText(
             f"{totals.cases:,} cases · {totals.documents:,} documents · {totals.pages:,} pages"
         )
-        awaiting = awaiting_ocr(self.read_lib)
-        self.ocr_label.setText(f"{counted(awaiting, 'page')} awaiting OCR")
-        self.ocr_label.setVisible(awaiting > 0)
+        if not self.ocr_cancel.isVisible():  # (while OCR runs, its progress shows there)
+            awaiting = awaiting_ocr(self.read_lib)
+            self.ocr_label.setText(f"{counted(awaiting, 'page')} awaiting OCR")
+            self.ocr_label.setVisible(awaiting > 0)
         state = "read-only · " if self.read_only else ""
         self.index_label.setText(state + self._index_state)
         backup = last_backup_at(self.session.path)
@@ -79,6 +92,20 @@ class StatusBarPart:
         """An export's file, named in the status bar (a save dialog closing says nothing)."""
         if isinstance(written, Path):
             self.say(f"Saved the {what} to {written}", 10000)
+
+    def show_ocr_progress(self, progress: Progress | None) -> None:
+        """OCR running in the background: its progress and a Cancel; None: it ended."""
+        if self._closed:
+            return
+        if progress is None:
+            self.ocr_cancel.hide()
+            self.ocr_label.setToolTip(AWAITING_TIP)
+            self.refresh_status()
+            return
+        self.ocr_label.setText(progress.text)
+        self.ocr_label.setToolTip(f"Reading scanned pages: {progress.text}")
+        self.ocr_label.show()
+        self.ocr_cancel.show()
 
     def _busy_changed(self, busy: bool) -> None:
         self.busy_label.setText("working…" if busy else "")

@@ -114,3 +114,24 @@ def test_a_killed_queue_resumes_without_losing_or_repeating_pages(
         assert any(index_of(lib).search(f'"{p}"') for p in asked)
     finally:
         lib.close()
+
+
+def test_a_turn_reads_a_page_at_least_then_lets_the_rest_wait(corpus: Path, tmp_path: Path) -> None:
+    """The app reads a long queue in turns (``turn_seconds``) so other writes get in."""
+    library, _ = _library_with_scans(corpus, tmp_path, 3)
+    lib = open_library(library)
+    try:
+        read = 0
+        turns = 0
+        while True:
+            report = run_ocr(lib, workers=1, dpi=DPI, turn_seconds=0.0)
+            turns += 1
+            assert report.done + report.failed >= 1 or report.remaining == 0
+            read += report.done + report.failed
+            if not report.remaining:
+                break
+            assert report.remaining == 3 - read  # the rest wait, nothing read twice
+        assert read == 3 and turns >= 2
+        assert len(_done_pages(library)) == 3
+    finally:
+        lib.close()
