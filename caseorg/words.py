@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 from caseorg.values import stored_day, stored_moment
 
@@ -269,3 +270,12 @@ def choice_words(group: str, value: str | None) -> str:
 def proceedings(case_type: str | None) -> str:
     """'In Removal Proceedings': the caption's line for a case type."""
     return PROCEEDINGS.get(case_type or "", "In Proceedings")
+
+
+def home_short(path: Path) -> str:
+    """A folder as people read it: under the home folder, ``~/…`` (the status bar, where
+    a full ``/home/name/.local/share/…`` path crowds out what matters)."""
+    try:
+        return str(Path("~") / path.resolve().relative_to(Path.home().resolve()))
+    except (ValueError, RuntimeError, OSError):  # outside home, or no home to speak of
+        return str(path)

@@ -28,8 +28,15 @@ WIDTH, HEIGHT = 1440, 900
 def _prepare_environment(scratch: Path, size: tuple[int, int]) -> None:
     """Temporary data/config folders and offscreen rendering on a screen of ``size``
     (windows are kept inside their screen), before Qt starts."""
-    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
-        os.environ[name] = str(scratch / name.lower())
+    home = scratch / "home"  # the status bar then shows ~/… paths, as on a user's machine
+    os.environ["HOME"] = str(home)
+    for name, place in (
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_STATE_HOME", ".local/state"),
+        ("XDG_CACHE_HOME", ".cache"),
+    ):
+        os.environ[name] = str(home / place)
     os.environ.pop("CASEORG_LIBRARY", None)
     screen = {"name": "shots", "x": 0, "y": 0, "width": size[0], "height": size[1]}
     config = scratch / "screen.json"
@@ -136,7 +143,7 @@ def take_screenshots(outdir: Path, size: tuple[int, int] = (WIDTH, HEIGHT)) -> l
 
 def _shoot(outdir: Path, scratch: Path, size: tuple[int, int]) -> list[Path]:
     from caseorg.demo import create_demo
-    from caseorg.library import open_library
+    from caseorg.library import default_library_path, open_library
     from caseorg_ui.qt import QApplication
     from caseorg_ui.qt_messages import install_message_handler
 
@@ -145,7 +152,7 @@ def _shoot(outdir: Path, scratch: Path, size: tuple[int, int]) -> list[Path]:
     app.setApplicationName("caseorg")
     shots = Shooter(outdir)
 
-    demo_path = scratch / "demo"
+    demo_path = scratch / "home" / "Documents" / "Court library (demo)"
     print("building the demo library…", file=sys.stderr)
     with open_library(demo_path) as lib:
         create_demo(lib)
@@ -154,7 +161,7 @@ def _shoot(outdir: Path, scratch: Path, size: tuple[int, int]) -> list[Path]:
     from caseorg_ui.window import MainWindow
 
     # -- first run ----------------------------------------------------------------------
-    empty = MainWindow(Session(scratch / "empty"), restore=False)
+    empty = MainWindow(Session(default_library_path()), restore=False)  # a first start
     empty.resize(*size)
     empty.show()
     shots.save(empty, "first-run")

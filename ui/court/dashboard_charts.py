@@ -148,18 +148,34 @@ def bar_chart(
     return chart
 
 
+GOAL_SCALE_APART = 2.0  # a goal more than this many times the best month gets its own axis
+
+
 def completions_chart(stats: Stats) -> QChart:
-    """Completions per month as bars, the monthly share of the annual goal as a line."""
+    """Completions per month as bars, the monthly share of the annual goal as a line.
+
+    When the goal dwarfs the completions (a court's goal over a few judges' months), one
+    scale would flatten every bar to nothing: the bars keep their scale on the left, the
+    goal gets its own on the right, and the title says how far the best month came."""
     rows = stats.completions_by_month
+    best = max([float(r["completed"]) for r in rows] + [0.0])
+    goal_top = max([float(r["goal"]) for r in rows] + [0.0])
+    apart = goal_top > GOAL_SCALE_APART * max(best, 1.0)
+    title = "Completions per month against the goal"
+    if apart:
+        share = best / goal_top if goal_top else 0.0
+        title += f" (best month {number_text(int(best))} = {share:.0%} of it)"
     chart = bar_chart(
-        "Completions per month against the goal",
+        title,
         [month_label(r["month"]) for r in rows],
         [("Completed", [r["completed"] for r in rows], GREEN)],
         labels=len(rows) <= 24,
         axis_title=months_title(rows),
     )
     goal = QLineSeries()
-    goal.setName(f"Goal ({number_text(stats.annual_goal)} a year)")
+    goal.setName(
+        f"Goal ({number_text(stats.annual_goal)} a year" + (", right-hand scale)" if apart else ")")
+    )
     for number, row in enumerate(rows):
         goal.append(float(number), float(row["goal"]))
     pen = QPen(RED)
@@ -172,12 +188,19 @@ def completions_chart(stats: Stats) -> QChart:
         chart.axes(Qt.Orientation.Vertical)[0],
     )
     goal.attachAxis(x_axis)
-    goal.attachAxis(y_axis)
-    top = max([float(r["goal"]) for r in rows] + [float(r["completed"]) for r in rows] + [1.0])
-    fresh = _value_axis(top * 1.1)
     assert isinstance(y_axis, QValueAxis)
+    if apart:
+        goal_axis = _value_axis(goal_top * 1.1, "goal per month")
+        goal_axis.setLabelsColor(RED)
+        chart.addAxis(goal_axis, Qt.AlignmentFlag.AlignRight)
+        goal.attachAxis(goal_axis)
+        fresh = _value_axis(best * 1.1, "completed")
+    else:
+        goal.attachAxis(y_axis)
+        fresh = _value_axis(max(best, goal_top, 1.0) * 1.1)
     y_axis.setRange(fresh.min(), fresh.max())
     y_axis.setTickCount(fresh.tickCount())
+    y_axis.setTitleText(fresh.titleText())
     chart.legend().setVisible(True)
     return chart
 

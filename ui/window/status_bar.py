@@ -14,7 +14,7 @@ from caseorg.importing import awaiting_ocr
 from caseorg.library import last_backup_at
 from caseorg.progress import Progress
 from caseorg.records import library_totals
-from caseorg.words import counted, stamp
+from caseorg.words import counted, home_short, stamp
 from caseorg_ui.qt import QFrame, QLabel, QToolButton
 
 
@@ -36,7 +36,7 @@ class StatusBarPart:
     _index_state = "index: not checked yet"
 
     def _build_status_bar(self) -> None:
-        self.path_label = QLabel(str(self.session.path))
+        self.path_label = QLabel(home_short(self.session.path))
         self.path_label.setToolTip("The library folder")
         self.counts_label = QLabel()
         self.index_label = QLabel()

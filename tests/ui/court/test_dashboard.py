@@ -13,6 +13,7 @@ from fixtures_court_ui import TODAY, Court, court_fixture, court_template_fixtur
 from helpers import common_umask
 from pypdf import PdfReader
 from PySide6.QtCharts import QBarSeries, QChart, QLineSeries
+from PySide6.QtCore import Qt
 
 from caseorg.library.settings import COMPLETION_GOAL, get_setting
 from caseorg_ui.court.dashboard import Dashboard, GoalDialog
@@ -141,3 +142,16 @@ def test_read_only_dashboard_cannot_change_the_goal(qtbot: Any, court: Court) ->
 def test_render(dashboard: Dashboard, tmp_path: Path) -> None:
     image = dashboard.grab()
     assert image.save(str(tmp_path / "dashboard.png"))
+
+
+def test_a_goal_that_dwarfs_the_completions_gets_its_own_scale(dashboard: Dashboard) -> None:
+    """175 a month against at most 2: on one axis every bar would be flat (issue 18)."""
+    chart = dashboard.chart("completions")
+    left = chart.axes(Qt.Orientation.Vertical, chart.series()[0])
+    assert len(left) == 1 and left[0].max() <= 4  # the bars' own scale: 2 reads as 2
+    goal_series = next(s for s in chart.series() if isinstance(s, QLineSeries))
+    right = [a for a in chart.axes(Qt.Orientation.Vertical, goal_series) if a is not left[0]]
+    assert len(right) == 1 and right[0].max() >= 175
+    assert right[0].alignment() == Qt.AlignmentFlag.AlignRight
+    assert "right-hand scale" in goal_series.name()
+    assert "best month 2 = 1% of it" in chart.title()
