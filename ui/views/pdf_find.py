@@ -264,8 +264,10 @@ class PdfFind:
     def _show_hit(self, index: int) -> None:
         """Scroll so match ``index`` is in view, a little below the top edge.
 
-        QPdfView's jump goes to the top of a page whatever the location, so the
-        match's height on its page is added to the scroll position here.
+        QPdfView's jump goes to the top of a page whatever the location (and nowhere
+        when the page is already the current one), so the scroll position is set here
+        from where the page is now: its top at the top edge, then down by the match's
+        height on it.
         """
         hit = self._hits[index]
         self.navigator.jump(hit.page, QPointF(), self.navigator.currentZoom())
@@ -273,11 +275,10 @@ class PdfFind:
         document = self.view.document()
         if rect is not None and document is not None:
             points = document.pagePointSize(hit.page)
-            below_top = rect.top() + hit.y * rect.height() / max(1.0, points.height())
-            offset = int(below_top) - self.view.viewport().height() // 4
+            below_top = int(hit.y * rect.height() / max(1.0, points.height()))
+            down = max(0, below_top - self.view.viewport().height() // 4)
             bar = self.view.verticalScrollBar()
-            if offset > 0:
-                bar.setValue(min(bar.maximum(), bar.value() + offset))
+            bar.setValue(max(0, min(bar.maximum(), bar.value() + rect.top() + down)))
         self._update_page_box()
 
     def next_hit(self) -> None:
