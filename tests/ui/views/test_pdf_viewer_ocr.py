@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -330,3 +331,30 @@ def test_typing_in_the_find_box_searches_the_ocr_pages(
     viewer.find_box.setEditText("zebraxyz")
     qtbot.waitUntil(lambda: viewer.hits_label.text() == "No matches")
     assert viewer.view.painted == [] or not any(c for *_, c in viewer.view.painted)
+
+
+def test_the_main_window_passes_the_word_boxes_to_the_viewer(
+    qtbot: Any, scans: dict[str, Any], tmp_path: Path
+) -> None:
+    """Opening a scanned document from the app (a search hit) marks the hit on its page."""
+    from caseorg_ui.operations.runner import Session
+    from caseorg_ui.window.main_window import MainWindow
+
+    lib, scan = scans["lib"], scans["scan"]
+    phrase = one_line_phrase(scans["truth"][0], ocr_words(lib, scan, 1))
+    copy = tmp_path / "library"
+    shutil.copytree(lib.path, copy, ignore=shutil.ignore_patterns("lock*"))
+    window = MainWindow(Session(copy), restore=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_hit(scan, 1, f'"{phrase}"')
+    assert window.pdf_window is not None
+    qtbot.addWidget(window.pdf_window)
+    viewer = window.pdf_window.viewer
+    settled(qtbot, viewer)
+    hit = viewer.current_hit_info()
+    assert hit is not None and hit.on_ocr_page and viewer.current_page() == 1
+    assert len(viewer.view.current_ocr_boxes()) == 3
+    window.pdf_window.close()
+    window.close()
