@@ -46,18 +46,33 @@ def normalize(word: str) -> str:
     return word.strip(_TRIM).casefold()
 
 
+Prepared = list[tuple[str, Box]]  # a page's words as matched, with their boxes
+
+
+def prepare(words: Sequence[WordBox]) -> Prepared:
+    """A page's words normalized once (when the document is opened, not at each search);
+    words of punctuation alone are left out."""
+    kept = [(normalize(w[4]), (w[0], w[1], w[2], w[3])) for w in words]
+    return [(t, box) for t, box in kept if t]
+
+
 def find_words(words: Sequence[WordBox], text: str) -> list[tuple[Box, ...]]:
     """Each match of ``text`` among one page's ``words``: the boxes of its words."""
+    return find_prepared(prepare(words), text)
+
+
+def find_prepared(kept: Prepared, text: str) -> list[tuple[Box, ...]]:
+    """As :func:`find_words`, on a page's :func:`prepare`-d words."""
     terms = [t for t in (normalize(t) for t in text.split()) if t]
     if not terms:
         return []
-    kept = [(normalize(w[4]), w[:4]) for w in words]
-    kept = [(t, box) for t, box in kept if t]
     found: list[tuple[Box, ...]] = []
-    n = len(terms)
-    i = 0
-    while i + n <= len(kept):
-        if _matches([t for t, _ in kept[i : i + n]], terms):
+    n, first = len(terms), terms[0]
+    i, last = 0, len(kept) - n
+    while i <= last:
+        word = kept[i][0]
+        starts = first in word if n == 1 else word.endswith(first)
+        if starts and (n == 1 or _matches([t for t, _ in kept[i : i + n]], terms)):
             found.append(tuple(box for _, box in kept[i : i + n]))
             i += n  # matches do not overlap (as in QtPdf)
         else:
@@ -66,8 +81,7 @@ def find_words(words: Sequence[WordBox], text: str) -> list[tuple[Box, ...]]:
 
 
 def _matches(words: list[str], terms: list[str]) -> bool:
-    if len(terms) == 1:
-        return terms[0] in words[0]
+    """A phrase: the first word ends with its first term, the last starts with its last."""
     return (
         words[0].endswith(terms[0])
         and words[1:-1] == terms[1:-1]
@@ -75,12 +89,12 @@ def _matches(words: list[str], terms: list[str]) -> bool:
     )
 
 
-def ocr_hits(pages: Mapping[int, Sequence[WordBox]], text: str) -> list[Hit]:
-    """The matches of ``text`` on every OCR page (``pages``: 0-based page → its words),
-    in reading order."""
+def ocr_hits(pages: Mapping[int, Prepared], text: str) -> list[Hit]:
+    """The matches of ``text`` on every OCR page (``pages``: 0-based page → its
+    :func:`prepare`-d words), in reading order."""
     hits = []
     for page, words in pages.items():
-        for boxes in find_words(words, text):
+        for boxes in find_prepared(words, text):
             hits.append(Hit(page, boxes[0][1], boxes[0][0], -1, boxes))
     return sorted(hits, key=Hit.key)
 

@@ -28,7 +28,7 @@ from caseorg_ui.qt import (
     QStyle,
     QTimer,
 )
-from caseorg_ui.views.ocr_hits import Hit, WordBox, merge_hits, ocr_hits
+from caseorg_ui.views.ocr_hits import Hit, Prepared, WordBox, merge_hits, ocr_hits, prepare
 from caseorg_ui.views.ocr_marks import MarkedPdfView, page_rects
 
 _MODEL_HAS_STATUS = hasattr(QPdfSearchModel, "statusChanged")  # Qt 6.12 and later
@@ -52,7 +52,7 @@ class PdfFind:
 
     def _build_find(self) -> None:
         """The Find box, previous/next match and the hits label, wired to the model."""
-        self._ocr_pages: dict[int, list[WordBox]] = {}  # 0-based page → its OCR words
+        self._ocr_pages: dict[int, Prepared] = {}  # 0-based page → its OCR words
         self._ocr_found: list[Hit] = []
         self._hits: list[Hit] = []
         self._current = -1
@@ -105,7 +105,7 @@ class PdfFind:
     def set_ocr_words(self, pages: Mapping[int, Sequence[WordBox]] | None) -> None:
         """The shown document's OCR pages' word boxes (1-based page → words), read once
         when it is opened; their matches join the text layer's."""
-        self._ocr_pages = {int(n) - 1: list(words) for n, words in (pages or {}).items()}
+        self._ocr_pages = {int(n) - 1: prepare(words) for n, words in (pages or {}).items()}
 
     def _search(self, text: str) -> None:
         """Search the text layer (QtPdf, in the background) and the OCR pages (here)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from caseorg_ui.views.ocr_hits import Hit, find_words, merge_hits, ocr_hits
+from caseorg_ui.views.ocr_hits import Hit, find_words, merge_hits, ocr_hits, prepare
 
 WORDS = [
     (10.0, 20.0, 30.0, 10.0, "The"),
@@ -31,7 +31,7 @@ def test_a_single_word_matches_inside_longer_words_like_qtpdf() -> None:
 
 
 def test_hits_come_in_page_order_and_ocr_pages_replace_their_text_layer() -> None:
-    ocr = ocr_hits({3: WORDS, 1: WORDS}, "applicant")
+    ocr = ocr_hits({3: prepare(WORDS), 1: prepare(WORDS)}, "applicant")
     assert [(h.page, h.x) for h in ocr] == [(1, 45.0), (1, 90.0), (3, 45.0), (3, 90.0)]
     text = [Hit(0, 100.0, 5.0, 0), Hit(3, 1.0, 1.0, 1), Hit(2, 50.0, 5.0, 2)]
     merged = merge_hits(text, ocr, {1, 3})
