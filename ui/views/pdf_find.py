@@ -54,6 +54,7 @@ class PdfFind:
         """The Find box, previous/next match and the hits label, wired to the model."""
         self._ocr_pages: dict[int, Prepared] = {}  # 0-based page → its OCR words
         self._ocr_found: list[Hit] = []
+        self._text_found: list[Hit] = []  # QtPdf's matches read so far
         self._hits: list[Hit] = []
         self._current = -1
         self.find_box = QComboBox()
@@ -122,17 +123,21 @@ class PdfFind:
 
     def _rebuild_hits(self, *_args: object) -> None:
         """The one ordered list of hits, the current one kept (QtPdf adds its matches
-        a page at a time)."""
+        a page at a time, at the end: only the new ones are read)."""
         current = self._hits[self._current].key() if 0 <= self._current < len(self._hits) else None
-        model = self.search_model
-        text_hits = []
-        for i in range(int(model.count()) if self.search_string() else 0):
-            result = model.resultAtIndex(i)
-            where = result.location()
-            text_hits.append(Hit(int(result.page()), float(where.y()), float(where.x()), i))
-        self._hits = merge_hits(text_hits, self._ocr_found, set(self._ocr_pages))
+        count = int(self.search_model.count()) if self.search_string() else 0
+        known = self._text_found
+        if known and (count < len(known) or self._text_hit(len(known) - 1) != known[-1]):
+            known.clear()  # a new search, or the same one on another document
+        known.extend(self._text_hit(i) for i in range(len(known), count))
+        self._hits = merge_hits(known, self._ocr_found, set(self._ocr_pages))
         keys = [hit.key() for hit in self._hits]
         self._current = keys.index(current) if current in keys else -1
+
+    def _text_hit(self, index: int) -> Hit:
+        result = self.search_model.resultAtIndex(index)
+        where = result.location()
+        return Hit(int(result.page()), float(where.y()), float(where.x()), index)
 
     def _set_current(self, index: int) -> None:
         """Mark hit ``index`` (-1: none): QtPdf frames a text page's, the view an OCR page's."""

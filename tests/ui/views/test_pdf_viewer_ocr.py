@@ -35,6 +35,7 @@ pytestmark = [
     pytest.mark.skipif(find_tesseract() is None, reason="Tesseract is not installed"),
 ]
 
+SETTLE_MS = 600  # QtPdf searches in the background
 SOURCE = ("aao", "aao__A1__file90.pdf", [0, 1])
 
 
@@ -358,3 +359,19 @@ def test_the_main_window_passes_the_word_boxes_to_the_viewer(
     assert len(viewer.view.current_ocr_boxes()) == 3
     window.pdf_window.close()
     window.close()
+
+
+def test_the_same_search_on_another_document_starts_afresh(
+    qtbot: Any, viewer: PdfViewer, scans: dict[str, Any]
+) -> None:
+    lib, mixed, scan = scans["lib"], scans["mixed"], scans["scan"]
+    phrase = one_line_phrase(scans["truth"][0], ocr_words(lib, mixed, 2))
+    opened(viewer, lib, mixed, 1, f'"{phrase}"')
+    settled(qtbot, viewer, hits=2)
+    opened(viewer, lib, scan, 1, f'"{phrase}"')  # no text layer: the OCR match alone
+    qtbot.wait(SETTLE_MS)
+    settled(qtbot, viewer)
+    assert [(h.page, h.on_ocr_page) for h in viewer._hits] == [(0, True)]
+    opened(viewer, lib, mixed, 2, f'"{phrase}"')
+    settled(qtbot, viewer, hits=2)
+    assert viewer.current_hit() == 1 and viewer.current_page() == 2  # the hit on page 2
