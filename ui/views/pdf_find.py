@@ -119,6 +119,8 @@ class PdfFind:
         self.view.set_current_ocr_hit(-1, None)
         self.view.setCurrentSearchResultIndex(-1)
         self.search_model.setSearchString(text)
+        if text and not _MODEL_HAS_STATUS:  # searching, also when the string is the same
+            self._search_settle.start()
         self._rebuild_hits()
 
     def _rebuild_hits(self, *_args: object) -> None:

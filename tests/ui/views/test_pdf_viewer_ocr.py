@@ -375,3 +375,22 @@ def test_the_same_search_on_another_document_starts_afresh(
     opened(viewer, lib, mixed, 2, f'"{phrase}"')
     settled(qtbot, viewer, hits=2)
     assert viewer.current_hit() == 1 and viewer.current_page() == 2  # the hit on page 2
+
+
+def test_reopening_with_the_same_words_does_not_give_up_on_them_early(
+    qtbot: Any, viewer: PdfViewer, scans: dict[str, Any], tmp_path: Path
+) -> None:
+    """A query of two words marks them together where they are side by side; opening
+    another document with the same query searches it for them together again."""
+    lib, mixed = scans["lib"], scans["mixed"]
+    phrase = one_line_phrase(scans["truth"][0], ocr_words(lib, mixed, 2))
+    two = " ".join(phrase.split()[:2])
+    opened(viewer, lib, mixed, 1, two)
+    settled(qtbot, viewer)
+    assert viewer.search_string() == two
+    text = tmp_path / "text.pdf"
+    PdfWriter(clone_from=PdfReader(document_path(lib, mixed))).write(text)
+    assert viewer.open_document(text, 1, two, ocr_words=document_ocr_words(lib, mixed))
+    assert viewer.search_string() == two
+    settled(qtbot, viewer)
+    assert viewer.search_string() == two and viewer.hit_count() >= 2
