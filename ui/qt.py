@@ -72,6 +72,7 @@ QT_NAMES = {
     "QPageLayout": "QtGui",
     "QPageSize": "QtGui",
     "QPaintDevice": "QtGui",
+    "QPaintEvent": "QtGui",
     "QPainter": "QtGui",
     "QPalette": "QtGui",
     "QPen": "QtGui",

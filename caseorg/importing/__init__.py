@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         OcrCounts as OcrCounts,
         awaiting_ocr as awaiting_ocr,
         document_ocr as document_ocr,
+        document_ocr_words as document_ocr_words,
         ocr_counts as ocr_counts,
         ocr_words as ocr_words,
         page_words as page_words,
@@ -36,7 +37,8 @@ __getattr__, __dir__ = lazy_exports(
     {
         "ocr": "OcrQueue OcrReport OcrUnavailable check_engine progress_text run_ocr",
         "ocrstore": (
-            "OcrCounts awaiting_ocr document_ocr ocr_counts ocr_words page_words pages_awaiting"
+            "OcrCounts awaiting_ocr document_ocr document_ocr_words ocr_counts ocr_words "
+            "page_words pages_awaiting"
         ),
         "pdftext": "ExtractionPool",
         "pipeline": "CancelToken FileOutcome ImportReport import_files",

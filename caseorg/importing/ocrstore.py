@@ -200,11 +200,15 @@ def page_words(db: Any, document_id: int, page_no: int) -> list[WordBox]:
         "SELECT words FROM page_ocr WHERE document_id = ? AND page_no = ? AND state = 'done'",
         [document_id, page_no],
     ).fetchone()
-    if row is None or not row[0]:
+    return _boxes(row[0]) if row is not None else []
+
+
+def _boxes(stored: str | None) -> list[WordBox]:
+    """Word boxes from their stored JSON ([] for none)."""
+    if not stored:
         return []
-    return [
-        (float(x), float(y), float(w), float(h), str(t)) for x, y, w, h, t in json.loads(row[0])
-    ]
+    rows = json.loads(stored)
+    return [(float(x), float(y), float(w), float(h), str(t)) for x, y, w, h, t in rows]
 
 
 def document_ocr(lib: Library, document_ids: Iterable[int]) -> dict[int, OcrCounts]:
@@ -221,3 +225,16 @@ def awaiting_ocr(lib: Library) -> int:
 def ocr_words(lib: Library, document_id: int, page_no: int) -> list[WordBox]:
     """An OCR page's stored word boxes (points, top-left origin); [] for other pages."""
     return page_words(lib.conn, document_id, page_no)
+
+
+def document_ocr_words(lib: Library, document_id: int) -> dict[int, list[WordBox]]:
+    """Every OCR page's word boxes of one document, by page number (1-based), in one
+    query: the viewer reads them once when it opens the document (a few KB a page)."""
+    return {
+        page_no: _boxes(words)
+        for page_no, words in lib.conn.execute(
+            "SELECT page_no, words FROM page_ocr WHERE document_id = ? AND state = 'done' "
+            "ORDER BY page_no",
+            [document_id],
+        )
+    }

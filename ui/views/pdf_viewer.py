@@ -8,6 +8,10 @@ model takes one string at a time: the first term is marked, the others are one
 click away in the Find box (finding lives in :mod:`caseorg_ui.views.pdf_find`;
 this module has the pages, zoom, the file and its window).
 
+Scanned pages' matches come from their stored OCR word boxes, which the caller
+reads from the library and passes to :meth:`PdfViewer.open_document` (the viewer
+itself never reads the library).
+
 Pages are 1-based in the API (as in the library and the search results) and
 0-based inside QtPdf.
 
@@ -18,6 +22,7 @@ pass page, location and zoom separately.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from caseorg.search import highlight_terms
@@ -54,6 +59,8 @@ from caseorg_ui.qt import (
     QWidget,
     Signal,
 )
+from caseorg_ui.views.ocr_hits import WordBox
+from caseorg_ui.views.ocr_marks import MarkedPdfView
 from caseorg_ui.views.pdf_find import PdfFind
 from caseorg_ui.window import screen_fit
 
@@ -108,7 +115,7 @@ class PdfViewer(PdfFind, QWidget):
         self.document = QPdfDocument(self)
         self.search_model = QPdfSearchModel(self)
         self.search_model.setDocument(self.document)
-        self.view = QPdfView()
+        self.view = MarkedPdfView()
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
@@ -261,10 +268,18 @@ class PdfViewer(PdfFind, QWidget):
         return action
 
     # -- opening -------------------------------------------------------------------
-    def open_document(self, path: Path, page_no: int = 1, highlight: str = "") -> bool:
+    def open_document(
+        self,
+        path: Path,
+        page_no: int = 1,
+        highlight: str = "",
+        ocr_words: Mapping[int, Sequence[WordBox]] | None = None,
+    ) -> bool:
         """Show ``path`` at ``page_no`` (1-based), marking the words of ``highlight``
-        (a search query). False, with a message in place of the pages, when the
-        file cannot be opened."""
+        (a search query); ``ocr_words``: its OCR pages' word boxes by page (1-based),
+        as :func:`caseorg.importing.document_ocr_words` gives them. False, with a
+        message in place of the pages, when the file cannot be opened."""
+        self.set_ocr_words(ocr_words)
         self.path = Path(path)
         self.error = ""
         self.password_box.clear()
@@ -442,7 +457,8 @@ class PdfViewer(PdfFind, QWidget):
         return True
 
     def close_document(self) -> None:
-        self.search_model.setSearchString("")
+        self.set_ocr_words(None)
+        self._set_terms([])
         self.document.close()
         self.path = None
 
@@ -469,11 +485,16 @@ class PdfViewerWindow(QMainWindow):
         self.restored = self._restore_geometry()
 
     def open_document(
-        self, path: Path, page_no: int = 1, highlight: str = "", title: str | None = None
+        self,
+        path: Path,
+        page_no: int = 1,
+        highlight: str = "",
+        title: str | None = None,
+        ocr_words: Mapping[int, Sequence[WordBox]] | None = None,
     ) -> bool:
         """As :meth:`PdfViewer.open_document`; ``title`` names the window (without one,
         a title the caller set stays, else the PDF's own title or file name is used)."""
-        opened = self.viewer.open_document(path, page_no, highlight)
+        opened = self.viewer.open_document(path, page_no, highlight, ocr_words)
         if title:
             self.setWindowTitle(f"{title} — caseorg")
         elif self.windowTitle() == DEFAULT_TITLE:

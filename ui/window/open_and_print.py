@@ -25,11 +25,13 @@ class OpenAndPrint:
 
     def open_document(self, document_id: int, page_no: int = 1, highlight: str = "") -> None:
         """Show a document's pages in the viewer window (at ``page_no``, marking ``highlight``)."""
+        from caseorg.importing import document_ocr_words
         from caseorg.records import document_path, get_document
 
         try:
             path = document_path(self.read_lib, document_id)
             document = get_document(self.read_lib, document_id)
+            ocr_words = document_ocr_words(self.read_lib, document_id)  # scans' hits
         except CaseorgError as exc:
             show_error(self, exc)
             return
@@ -44,7 +46,9 @@ class OpenAndPrint:
             self.pdf_window = PdfViewerWindow()
             if not getattr(self.pdf_window, "restored", True):
                 screen_fit.place_beside(self.pdf_window, self)  # the results stay in view
-        self.pdf_window.open_document(path, page_no, highlight, title=document.title)
+        self.pdf_window.open_document(
+            path, page_no, highlight, title=document.title, ocr_words=ocr_words
+        )
         self.pdf_window.show()
         self.pdf_window.raise_()
         self.pdf_window.activateWindow()
