@@ -32,7 +32,7 @@ from caseorg_ui.qt import (
     QWidget,
     Signal,
 )
-from caseorg_ui.views import RowsModel
+from caseorg_ui.views import RowsModel, sortable
 
 # -- Check Notices ------------------------------------------------------------------------
 
@@ -100,6 +100,7 @@ class NoticeChecksDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setStretchLastSection(True)
+        sortable(self.table)
         self.table.activated.connect(self._activate)  # double-click or Enter
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -53,7 +53,7 @@ from caseorg_ui.qt import (
     QWidget,
     Signal,
 )
-from caseorg_ui.views import RowsModel
+from caseorg_ui.views import RowsModel, sortable
 
 COLUMNS = (
     "Direction",
@@ -257,6 +257,7 @@ class ReassignmentReportView(QWidget):
         self.table.setAlternatingRowColors(False)
         self.table.verticalHeader().hide()
         self.table.setAccessibleName("Reassignments")
+        sortable(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

@@ -61,7 +61,7 @@ from caseorg_ui.qt import (
 )
 from caseorg_ui.views.case_list_model import judge_short, no_case_label
 from caseorg_ui.views.ocr_status import DocumentText
-from caseorg_ui.views.table_models import RowsModel
+from caseorg_ui.views.table_models import SORT_ROLE, RowsModel, sortable
 
 DASH = "—"
 WARNING_COLOR = QColor("#a15c00")
@@ -77,6 +77,10 @@ def warning_icon() -> QIcon:
 # -- a small model for a list of records ---------------------------------------------------
 
 
+# how a table is ordered before the user clicks a header: documents as they were filed
+DEFAULT_SORT = {"documents": ("Filed", Qt.SortOrder.AscendingOrder)}
+
+
 @dataclass
 class Col:
     """One column: its title and how a record shows in it."""
@@ -86,6 +90,7 @@ class Col:
     tooltip: Callable[[Any], str | None] | None = None
     icon: Callable[[Any], QIcon | None] | None = None
     color: Callable[[Any], QColor | None] | None = None
+    key: Callable[[Any], Any] | None = None  # what it sorts by, when not its text
 
 
 class RecordModel(RowsModel[Any]):
@@ -116,6 +121,8 @@ class RecordModel(RowsModel[Any]):
         col = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return col.text(record)
+        if role == SORT_ROLE:
+            return col.key(record) if col.key else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return col.tooltip(record) if col.tooltip else col.text(record)
         if role == Qt.ItemDataRole.DecorationRole and col.icon:
@@ -306,16 +313,22 @@ class CaseView(QWidget):
         return [
             Col("Title", lambda d: d.title, lambda d: f"{d.title}\n{d.original_name or ''}"),
             Col("Type", lambda d: label(d.doc_type)),
-            Col("Filed", lambda d: _or_dash(d.filed_on)),
+            Col("Filed", lambda d: _or_dash(d.filed_on), key=lambda d: d.filed_on),
             Col("Filed by", lambda d: _or_dash(label(d.filed_by))),
-            Col("Pages", lambda d: str(d.page_count)),
+            Col("Pages", lambda d: str(d.page_count), key=lambda d: d.page_count),
             Col("Text", self.text.text, self.text.tooltip, color=self.text.color),
             Col("File", lambda d: _or_dash(d.original_name)),
         ]
 
     def _hearing_columns(self) -> list[Col]:
         return [
-            Col("When", lambda r: r.hearing.starts_at, _hearing_tooltip, _flag_icon),
+            Col(
+                "When",
+                lambda r: r.hearing.starts_at,
+                _hearing_tooltip,
+                _flag_icon,
+                key=lambda r: r.hearing.starts_at,
+            ),
             Col("Kind", lambda r: choice_words("kind_short", r.hearing.kind)),
             Col("Judge", lambda r: judge_short(r.hearing.judge_name or "") or DASH),
             Col("Room", lambda r: _or_dash(r.hearing.courtroom)),
@@ -339,7 +352,7 @@ class CaseView(QWidget):
 
     def _reassignment_columns(self) -> list[Col]:
         return [
-            Col("Effective", lambda r: r.effective_on),
+            Col("Effective", lambda r: r.effective_on, key=lambda r: (r.effective_on, r.id)),
             Col("From", lambda r: _judge_label(r.from_judge_name, r.from_judge_code)),
             Col("To", lambda r: _judge_label(r.to_judge_name, r.to_judge_code)),
             Col("Reason", lambda r: r.reason),
@@ -359,7 +372,7 @@ class CaseView(QWidget):
 
     def _deadline_columns(self) -> list[Col]:
         return [
-            Col("Due", lambda d: d.due_on, color=_deadline_color),
+            Col("Due", lambda d: d.due_on, color=_deadline_color, key=lambda d: d.due_on),
             Col("Kind", lambda d: choice_words("deadline", d.kind), color=_deadline_color),
             Col("State", _deadline_state, color=_deadline_color),
             Col("Note", lambda d: _or_dash(d.note), color=_deadline_color),
@@ -367,7 +380,7 @@ class CaseView(QWidget):
 
     def _history_columns(self) -> list[Col]:
         return [
-            Col("When", lambda e: e.at),
+            Col("When", lambda e: e.at, key=lambda e: (e.at, e.id)),
             Col("Who", lambda e: e.actor),
             Col("Action", lambda e: label(e.action)),
             Col("Record", lambda e: f"{e.entity} #{e.entity_id}" if e.entity_id else e.entity),
@@ -387,6 +400,10 @@ class CaseView(QWidget):
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(24)
         header = table.horizontalHeader()
+        sortable(table)
+        if key in DEFAULT_SORT:
+            title, order = DEFAULT_SORT[key]
+            table.sortByColumn(self.models[key].titles.index(title), order)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -4,6 +4,11 @@ Several views (Check Notices, the reassignment report, …) show a list of datac
 rows under fixed column titles. Their row/column counts, horizontal headers, flags
 and bounds-checked row lookup were the same code copied per model; it lives here
 once, so a subclass only says how a row shows (its ``data()``).
+
+Every such table sorts by any column (click its header): by the column's
+:data:`SORT_ROLE` value when the model gives one (a date as ISO text, a count as a
+number), else by the text shown, case-insensitively; empty cells go last either way.
+The sort is kept when the rows are replaced.
 """
 
 from __future__ import annotations
@@ -11,9 +16,28 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
-from caseorg_ui.qt import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from caseorg_ui.qt import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTableView,
+)
 
 R = TypeVar("R")
+
+SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 7  # what a column sorts by, when not its text
+_EMPTY = ("", "\u2014", None)  # blank or a dash: sorts after every value
+
+
+def sort_key(value: Any) -> tuple[int, Any]:
+    """Numbers by value, text without case; (kinds never compared with each other)."""
+    if isinstance(value, bool):
+        return (0, int(value))
+    if isinstance(value, int | float):
+        return (0, value)
+    return (1, str(value).casefold())
 
 
 class RowsModel(QAbstractTableModel, Generic[R]):
@@ -23,12 +47,44 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         super().__init__(parent)
         self.titles: tuple[str, ...] = tuple(titles)
         self.rows: list[R] = []
+        self.sorted_by: tuple[int, Qt.SortOrder] | None = None
 
     def set_rows(self, rows: Iterable[R]) -> None:
-        """Replace every row (a model reset, so views drop stale selections)."""
+        """Replace every row (a model reset, so views drop stale selections), in the
+        order the table is sorted by, if it is."""
         self.beginResetModel()
         self.rows = list(rows)
+        if self.sorted_by is not None:
+            self.rows = self._sorted(*self.sorted_by)
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows by ``column`` (a header click); selections follow their rows."""
+        if not 0 <= column < len(self.titles):
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = list(self.rows)
+        self.rows = self._sorted(column, order)
+        self.sorted_by = (column, order)
+        where = {id(row): number for number, row in enumerate(self.rows)}
+        old = self.persistentIndexList()
+        new = [self.index(where[id(before[i.row()])], i.column()) for i in old]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def _sorted(self, column: int, order: Qt.SortOrder) -> list[R]:
+        values = []
+        for number in range(len(self.rows)):
+            index = self.index(number, column)
+            value = self.data(index, SORT_ROLE)
+            if value is None:
+                value = self.data(index, Qt.ItemDataRole.DisplayRole)
+            values.append(value)
+        filled = [n for n, v in enumerate(values) if v not in _EMPTY]
+        empty = [n for n, v in enumerate(values) if v in _EMPTY]
+        descending = order == Qt.SortOrder.DescendingOrder
+        filled.sort(key=lambda n: sort_key(values[n]), reverse=descending)  # stable
+        return [self.rows[n] for n in filled + empty]
 
     def row_at(self, row: int) -> R | None:
         """The row object at ``row``, or None when out of range."""
@@ -55,3 +111,9 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def sortable(table: QTableView) -> None:
+    """Let ``table`` sort by a click on any header, keeping the rows' own order until then."""
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    table.setSortingEnabled(True)
