@@ -85,6 +85,21 @@ def page_rects(view: QPdfView) -> dict[int, QRect]:
     return found
 
 
+def shown_page(view: QPdfView) -> int | None:
+    """The page (0-based) that fills most of the viewport: what the page box says, so
+    it follows scrolling and a jump to a match lower on a page. None before layout."""
+    viewport = view.viewport().rect()
+    if viewport.height() <= 0 or not view.isVisible():
+        return None
+    best, best_area = None, 0
+    for page, rect in page_rects(view).items():
+        seen = rect.intersected(viewport)
+        area = seen.width() * seen.height() if not seen.isEmpty() else 0
+        if area > best_area:
+            best, best_area = page, area
+    return best
+
+
 def to_viewport(rect: QRect, points: QSizeF, box: Box, pad: float = PAD) -> QRectF:
     """A box in page points as a rectangle in the viewport (``rect``: the page there)."""
     sx = rect.width() / max(1.0, points.width())

@@ -22,6 +22,7 @@ pass page, location and zoom separately.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -60,7 +61,7 @@ from caseorg_ui.qt import (
     Signal,
 )
 from caseorg_ui.views.ocr_hits import WordBox
-from caseorg_ui.views.ocr_marks import MarkedPdfView
+from caseorg_ui.views.ocr_marks import MarkedPdfView, shown_page
 from caseorg_ui.views.pdf_find import PdfFind
 from caseorg_ui.window import screen_fit
 
@@ -245,6 +246,7 @@ class PdfViewer(PdfFind, QWidget):
         layout.addWidget(self.stack, 1)
 
         self.navigator.currentPageChanged.connect(self._page_changed)
+        self.view.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.view.zoomFactorChanged.connect(lambda _z: self._update_zoom_label())
         self.view.zoomModeChanged.connect(lambda _m: self._update_zoom_label())
         self._set_enabled(False)
@@ -375,8 +377,9 @@ class PdfViewer(PdfFind, QWidget):
 
     # -- pages ---------------------------------------------------------------------
     def current_page(self) -> int:
-        """The page shown (1-based)."""
-        return int(self.navigator.currentPage()) + 1
+        """The page shown (1-based): the one filling most of the view, as scrolled."""
+        shown = shown_page(self.view)
+        return (shown if shown is not None else int(self.navigator.currentPage())) + 1
 
     def page_count(self) -> int:
         return int(self.document.pageCount())
@@ -397,6 +400,12 @@ class PdfViewer(PdfFind, QWidget):
 
     def _page_changed(self, _page: int) -> None:
         self._update_page_box()
+
+    def _scrolled(self, _value: int) -> None:
+        """The page box follows scrolling (not while the view is being taken down: its
+        scroll bar still moves after the page navigator has gone)."""
+        with contextlib.suppress(RuntimeError):  # shiboken: an already deleted Qt object
+            self._update_page_box()
 
     def _update_page_box(self) -> None:
         current = self.current_page()

@@ -230,3 +230,21 @@ def test_the_view_lets_go_of_the_document_before_it_is_deleted(qtbot: Any, pdf: 
     viewer.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert order == ["view lets go", "search lets go", "document deleted"]
+
+
+def test_the_page_box_follows_the_page_shown(qtbot: Any, viewer: PdfViewer, pdf: Path) -> None:
+    """Scrolling, or a match marked on page 2, moves the page box with it (issue 18, 10)."""
+    viewer.open_document(pdf, 1)
+    bar = viewer.view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    assert viewer.page_box.value() == 1
+    bar.setValue(bar.maximum())  # scrolled to the end: the last page fills the view
+    assert viewer.page_box.value() == 6 and viewer.current_page() == 6
+    assert not viewer.next_page_action.isEnabled()
+    bar.setValue(0)
+    assert viewer.page_box.value() == 1
+
+    viewer.open_document(pdf, 1, "procedural")  # its only match is on page 2
+    qtbot.waitUntil(lambda: searched(viewer) and viewer.current_hit() == 0)
+    viewer.next_hit()
+    assert viewer.page_box.value() == 2 == viewer.current_page()
