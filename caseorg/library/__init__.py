@@ -11,6 +11,11 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         now_iso as now_iso,
         record as record,
     )
+    from caseorg.library.damage import (
+        DamagedLibrary as DamagedLibrary,
+        database_damage as database_damage,
+        index_damage as index_damage,
+    )
     from caseorg.library.folder import (
         DB_NAME as DB_NAME,
         LAST_BACKUP_FILE as LAST_BACKUP_FILE,
@@ -38,6 +43,7 @@ __getattr__, __dir__ = lazy_exports(
     __name__,
     {
         "audit": "AuditEvent history now_iso record",
+        "damage": "DamagedLibrary database_damage index_damage",
         "folder": (
             "DB_NAME LAST_BACKUP_FILE Library default_library_path is_library is_url "
             "last_backup_at library_location open_library"

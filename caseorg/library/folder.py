@@ -18,6 +18,13 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from caseorg.errors import CaseorgError, InvalidValue, ReadOnlyLibrary
 from caseorg.library import db as dbmod
+from caseorg.library.damage import (
+    DB_NAME as DB_NAME,
+    database_damage,
+    index_damage,
+    is_corruption,
+    refuse_damaged,
+)
 from caseorg.library.lock import (
     LOCK_NAME as LOCK_NAME,
     WriteLock,
@@ -30,7 +37,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-DB_NAME = "caseorg.db"
 LAST_BACKUP_FILE = "last-backup.json"  # written by caseorg.upkeep.backup
 # scheme:// (postgresql://…), also as a Path spells it (postgresql:/…); not C:\ or C:/
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:[/\\]")
@@ -123,6 +129,9 @@ class Library:
 
     # -- opening -------------------------------------------------------------
     def _open(self, create: bool) -> None:
+        damage = database_damage(self.path) or index_damage(self.path)
+        if damage:  # stored files and no database: a damaged library, never a new one
+            raise refuse_damaged(self.path, damage)
         exists = self.db_path.exists()
         if not exists and (not create or self.read_only):
             raise CaseorgError(f"no caseorg library at {self.path}")
@@ -139,11 +148,13 @@ class Library:
                 self._check_readable()
             else:
                 self._bring_up_to_date()
-        except Exception:
+        except Exception as exc:
             if hasattr(self, "conn"):
                 self.conn.close()
             if not self.read_only:
                 self._lock.release()
+            if is_corruption(exc):
+                raise refuse_damaged(self.path, f"{DB_NAME} is damaged ({exc})") from None
             raise
 
     def _check_readable(self) -> None:

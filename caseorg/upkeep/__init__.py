@@ -14,11 +14,16 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         Problem as Problem,
         check_library as check_library,
     )
+    from caseorg.upkeep.salvage import (
+        check_damaged as check_damaged,
+        damaged_parts as damaged_parts,
+    )
 
 __getattr__, __dir__ = lazy_exports(
     __name__,
     {
         "backup": "backup_library restore_library",
         "check": "CheckReport Problem check_library",
+        "salvage": "check_damaged damaged_parts",
     },
 )

@@ -138,14 +138,16 @@ def restore_library(
                 os.chmod(out, 0o600 if name == DB_NAME else 0o400)
                 if progress:
                     progress(Progress(f"{done} of {len(entries)} files", done, len(entries)))
+            replaced = None
             if target.exists():
                 if any(target.iterdir()):
                     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-                    target.rename(target.with_name(f"{target.name}.replaced-{stamp}"))
+                    replaced = target.with_name(f"{target.name}.replaced-{stamp}")
+                    target.rename(replaced)
                 else:
                     target.rmdir()
             staging.rename(target)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-    return dict(manifest)
+    return {**manifest, "replaced": str(replaced) if replaced else None}

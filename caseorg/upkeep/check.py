@@ -39,6 +39,7 @@ class CheckReport:
     checked_files: int = 0
     checked_documents: int = 0
     unusual: list[str] = field(default_factory=list)  # records to look at; not problems
+    plan: list[str] = field(default_factory=list)  # what --repair will do (or did), in words
 
     @property
     def remaining(self) -> list[Problem]:
@@ -55,6 +56,7 @@ class CheckReport:
             "checked_documents": self.checked_documents,
             "problems": [asdict(p) for p in self.problems],
             "unusual": list(self.unusual),
+            "plan": list(self.plan),
         }
 
 
@@ -96,7 +98,19 @@ def check_library(
     }
     report.checked_documents = len(wanted)
     present: dict[str, Path] = {}
-    for name_hash, path in lib.store.all_hashes():
+    stored = list(lib.store.all_hashes())
+    if not wanted and stored:
+        # a database that knows none of the stored files is not this library's: moving
+        # them would hide the evidence of the records it lost
+        report.problems.append(
+            Problem(
+                "database",
+                f"{len(stored)} stored file(s) but the database knows none of them: nothing "
+                "moved; restore the records with 'check --repair --from-backup FILE'",
+            )
+        )
+        stored = []
+    for name_hash, path in stored:
         if path.name.startswith(".") or path.name.endswith(".tmp"):
             problem = Problem("leftover", f"unfinished write left behind: {path.name}")
             if repair:
