@@ -86,6 +86,11 @@ def check_library(
     for (message,) in db.execute(f"PRAGMA {quick}").fetchall():
         if message != "ok":
             report.problems.append(Problem("database", f"SQLite {quick}: {message}"))
+    if report.problems:
+        report.plan.append(
+            "the database is damaged and --repair cannot mend it: 'caseorg restore FILE "
+            "--force' brings back a backup (this library is kept beside it)"
+        )
     for row in db.execute("PRAGMA foreign_key_check").fetchall():
         report.problems.append(
             Problem("database", f"row {row[1]} of {row[0]} points to a missing {row[2]} row")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from pathlib import Path
 
 import click
@@ -92,3 +93,82 @@ def test_repair_never_quarantines_files_a_replaced_database_does_not_know(
     assert "knows none of them" in result.output
     assert stored(library) == files
     assert not (library / "quarantine").exists()
+
+
+# -- item 6: the database itself damaged, the index replaced by a file ---------------------------
+
+
+def damage_database(library: Path, how: str) -> None:
+    """Damage caseorg.db (closed, its WAL checkpointed) as ``how`` says."""
+    db = library / "caseorg.db"
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    for name in ("caseorg.db-wal", "caseorg.db-shm"):
+        (library / name).unlink(missing_ok=True)
+    data = db.read_bytes()
+    if how == "truncated":
+        db.write_bytes(data[: len(data) // 2 // 4096 * 4096])
+    elif how == "cut mid-page":
+        db.write_bytes(data[: len(data) // 2 + 100])
+    elif how == "garbled header":
+        db.write_bytes(b"garbage garbage!" + data[16:])
+    elif how == "a folder":
+        db.unlink()
+        db.mkdir()
+    else:  # the middle pages overwritten: the header is whole, the b-trees are not
+        db.write_bytes(data[:8192] + b"\x5a" * (len(data) - 8192))
+
+
+@pytest.mark.parametrize(
+    "how, said",
+    [
+        ("truncated", "caseorg.db is truncated"),
+        ("cut mid-page", "caseorg.db is truncated"),
+        ("garbled header", "caseorg.db is not a SQLite database (its header is damaged)"),
+        ("a folder", "caseorg.db is a folder, not a database"),
+        ("garbled pages", "caseorg.db is damaged"),
+    ],
+)
+def test_a_damaged_database_is_named_and_restored_from_a_backup_only_when_asked(
+    library: Path, tmp_path: Path, how: str, said: str
+) -> None:
+    backup = tmp_path / "bk.zip"
+    ok(library, "backup", str(backup))
+    files = stored(library)
+    damage_database(library, how)
+    result = invoke(library, "case", "list")
+    assert result.exit_code == 1
+    assert result.output.startswith(f"caseorg: the library at {library} is damaged: {said}")
+    assert result.output.count("\n") == 1
+    result = invoke(library, "check")
+    assert result.exit_code == 1, result.output
+    assert f"PROBLEM  database: {said}" in result.output
+    assert f"--from-backup FILE' (newest backup: {backup} (of " in result.output
+    result = invoke(library, "check", "--repair")  # not agreed: nothing moved
+    assert result.exit_code == 1
+    assert stored(library) == files and not (library / "quarantine").exists()
+    result = invoke(library, "check", "--repair", "--from-backup", str(backup))
+    assert result.exit_code == 0, result.output
+    assert "restored the records of" in result.output
+    assert "Ana Lopez" in ok(library, "case", "list")
+    assert "A-123-456-789  brief" in ok(library, "search", "hardship")
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("L.replaced-")]
+    assert len(kept) == 1 and (kept[0] / "caseorg.db").exists()  # the damaged one, kept
+    assert ok(library, "check").endswith(": ok\n")
+
+
+def test_an_index_replaced_by_a_file_is_named_and_rebuilt_by_repair(library: Path) -> None:
+    shutil.rmtree(library / "index")
+    (library / "index").write_text("not an index")
+    result = invoke(library, "import", A, str(library.parent / "brief.pdf"))
+    assert result.exit_code == 1
+    assert "is damaged: 'index' is a file, not the search index folder" in result.output
+    result = invoke(library, "check")
+    assert result.exit_code == 1
+    assert "PROBLEM  index: 'index' is a file, not the search index folder" in result.output
+    assert "--repair moves the index file to quarantine/ and rebuilds the index" in result.output
+    result = invoke(library, "check", "--repair")
+    assert result.exit_code == 0, result.output
+    assert "A-123-456-789  brief" in ok(library, "search", "hardship")
+    assert list((library / "quarantine").rglob("index"))[0].read_text() == "not an index"
