@@ -136,22 +136,34 @@ def backup(state: State, file: Path) -> None:
     from caseorg.upkeep import backup_library
 
     manifest = backup_library(state.lib(), file)
+    damaged = manifest["damaged"]
     click.echo(f"wrote {file}: {len(manifest['entries']) - 1} files and the database")
+    for name, why in sorted(damaged.items()):
+        click.echo(f"NOT BACKED UP {name}: {why}; run 'caseorg check'")
+    if damaged:
+        sys.exit(1)
 
 
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.option("--force", is_flag=True, help="Replace a non-empty library (it is kept aside).")
+@click.option(
+    "--partial", is_flag=True, help="Restore the intact files of a damaged archive; list the rest."
+)
 @uses_library(writes=True)
-def restore(state: State, file: Path, force: bool) -> None:
-    """Restore a backup archive into the library folder (--library)."""
+def restore(state: State, file: Path, force: bool, partial: bool) -> None:
+    """Restore a backup archive into the library folder (--library).
+
+    The whole archive is checked before the library is touched; stored files that
+    cannot be restored are listed (exit 1).
+    """
     from caseorg.upkeep import restore_library
 
     target = state.library_path or default_library_path()
     try:
         # a library there is replaced (and kept aside): not while another window writes to it
         with write_locked(target) if is_library(target) else contextlib.nullcontext():
-            manifest = restore_library(file, target, force=force)
+            manifest = restore_library(file, target, force=force, partial=partial)
     except LibraryLocked as exc:
         raise writer_refused(exc) from None
     lib = open_library(target, create=False)
@@ -159,10 +171,15 @@ def restore(state: State, file: Path, force: bool) -> None:
         pages = index_of(lib).page_count()
     finally:
         lib.close()
+    missing = manifest["not_restored"]
     click.echo(
-        f"restored {len(manifest['entries']) - 1} files into {target} "
+        f"restored {manifest['restored']} files into {target} "
         f"(backup of {manifest['created_at']}); {pages} pages searchable"
     )
+    for line in missing:
+        click.echo(f"NOT RESTORED {line}")
+    if missing:
+        sys.exit(1)
 
 
 COMMANDS = (init, demo, check, backup, restore)

@@ -120,7 +120,7 @@ def _list_orphans(folder: Path) -> None:
 def _restore_records(folder: Path, archive: Path) -> str:
     """Restore ``archive`` over the damaged library; say where it went and what the backup
     lacks (stored files newer than it stay in the damaged folder, listed there)."""
-    from caseorg.upkeep.backup import restore_library
+    from caseorg.upkeep.restore import restore_library
 
     manifest = restore_library(archive, folder, force=True)
     aside = Path(manifest["replaced"])

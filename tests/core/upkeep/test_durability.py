@@ -172,3 +172,166 @@ def test_an_index_replaced_by_a_file_is_named_and_rebuilt_by_repair(library: Pat
     assert result.exit_code == 0, result.output
     assert "A-123-456-789  brief" in ok(library, "search", "hardship")
     assert list((library / "quarantine").rglob("index"))[0].read_text() == "not an index"
+
+
+# -- item 3: a backup over a damaged stored file -------------------------------------------------
+
+
+def test_a_backup_over_a_damaged_file_names_it_and_restore_recovers_the_rest(
+    library: Path, tmp_path: Path
+) -> None:
+    damaged, intact = stored(library)
+    damaged.chmod(0o600)
+    data = bytearray(damaged.read_bytes())
+    data[200:300] = b"\x00" * 100
+    damaged.write_bytes(bytes(data))
+    backup = tmp_path / "bk.zip"
+    result = invoke(library, "backup", str(backup))
+    assert result.exit_code == 1
+    name = damaged.relative_to(library).as_posix()
+    assert f"NOT BACKED UP {name}: does not match its hash; run 'caseorg check'" in result.output
+    target = tmp_path / "R"
+    result = invoke(target, "restore", str(backup))
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(f"restored 1 files into {target}")
+    assert f"NOT RESTORED {name}: does not match its hash when the backup was made" in result.output
+    assert (target / intact.relative_to(library)).read_bytes() == intact.read_bytes()
+    assert not (target / name).exists()
+
+
+# -- item 7: restore checks the whole archive before it touches the target ----------------------
+
+
+def rewrite(
+    source: Path,
+    dest: Path,
+    *,
+    data: dict[str, bytes | None] | None = None,
+    manifest: object = None,
+    fix_hashes: bool = True,
+) -> Path:
+    """A copy of the archive ``source`` with entries replaced (None: left out) and the
+    manifest edited to match (or replaced by ``manifest``)."""
+    import hashlib
+    import json
+    import zipfile
+
+    data = data or {}
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(dest, "w") as out:
+        meta = json.loads(src.read("manifest.json"))
+        for name in src.namelist():
+            if name == "manifest.json":
+                continue
+            body = data.get(name, src.read(name)) if name in data else src.read(name)
+            if body is None:
+                meta["entries"].pop(name)
+                meta["sizes"].pop(name)
+                continue
+            if fix_hashes:
+                meta["entries"][name] = hashlib.sha256(body).hexdigest()
+                meta["sizes"][name] = len(body)
+            out.writestr(name, body, compress_type=zipfile.ZIP_DEFLATED)
+        out.writestr("manifest.json", json.dumps(meta if manifest is None else manifest))
+    return dest
+
+
+@pytest.fixture
+def archive(library: Path, tmp_path: Path) -> Path:
+    backup = tmp_path / "bk.zip"
+    ok(library, "backup", str(backup))
+    return backup
+
+
+def refused(target: Path, archive: Path, *extra: str) -> str:
+    """Restore ``archive`` into the library ``target``: refused in one line, nothing changed."""
+    before = sorted(p.relative_to(target.parent) for p in target.parent.rglob("*"))
+    result = invoke(target, "restore", str(archive), "--force", *extra)
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("caseorg: ") and result.output.count("\n") == 1
+    after = sorted(p.relative_to(target.parent) for p in target.parent.rglob("*"))
+    assert after == before  # nothing written, no staging folder left
+    return result.output
+
+
+def test_restore_refuses_a_database_that_is_not_sqlite_even_with_its_hash(
+    library: Path, archive: Path, tmp_path: Path
+) -> None:
+    bad = rewrite(archive, tmp_path / "bad.zip", data={"caseorg.db": b"not a database" * 500})
+    said = refused(library, bad)
+    assert "the backup's database is not a caseorg database" in said
+    assert "Ana Lopez" in ok(library, "case", "list")
+
+
+def test_restore_refuses_a_database_that_fails_its_integrity_check(
+    library: Path, archive: Path, tmp_path: Path
+) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(archive) as src:
+        db = src.read("caseorg.db")
+    garbled = db[:8192] + b"\x5a" * (len(db) - 8192)
+    bad = rewrite(archive, tmp_path / "bad.zip", data={"caseorg.db": garbled})
+    said = refused(library, bad)
+    assert "the backup's database" in said
+
+
+def test_restore_refuses_an_archive_without_its_pdfs_unless_partial(
+    library: Path, archive: Path, tmp_path: Path
+) -> None:
+    names = [p.relative_to(library).as_posix() for p in stored(library)]
+    bad = rewrite(archive, tmp_path / "bad.zip", data=dict.fromkeys(names))
+    said = refused(library, bad)
+    assert "2 stored file(s) in bad.zip are missing or damaged" in said
+    assert "add --partial" in said
+    result = invoke(tmp_path / "R", "restore", str(bad), "--partial")
+    assert result.exit_code == 1
+    for name in names:
+        assert f"NOT RESTORED {name}: not in the archive" in result.output
+
+
+@pytest.mark.parametrize(
+    "manifest",
+    [[], {"entries": []}, {"entries": {"caseorg.db": 5}}, {"entries": {"caseorg.db": "00"}}, 7],
+)
+def test_restore_refuses_a_manifest_of_the_wrong_shape(
+    library: Path, archive: Path, tmp_path: Path, manifest: object
+) -> None:
+    bad = rewrite(archive, tmp_path / "bad.zip", manifest=manifest)
+    said = refused(library, bad)
+    assert "bad.zip" in said and "TypeError" not in said
+
+
+def test_restore_reads_no_more_than_the_manifest_says(
+    library: Path, archive: Path, tmp_path: Path
+) -> None:
+    """A small archive whose database unpacks to 200 MB is refused before it is unpacked."""
+    import zipfile
+
+    with zipfile.ZipFile(archive) as src:
+        db_size = len(src.read("caseorg.db"))
+    bomb = rewrite(
+        archive, tmp_path / "bomb.zip", data={"caseorg.db": b"\x00" * (200 << 20)}, fix_hashes=False
+    )
+    assert bomb.stat().st_size < 2 << 20
+    said = refused(library, bomb)
+    assert f"caseorg.db is {200 << 20} bytes, its manifest says {db_size}" in said
+
+
+def test_an_old_archive_that_inflates_far_beyond_its_size_is_refused_unwritten(
+    library: Path, archive: Path, tmp_path: Path
+) -> None:
+    import json
+    import zipfile
+
+    with zipfile.ZipFile(archive) as src:
+        meta = json.loads(src.read("manifest.json"))
+    old = {"format": 1, "created_at": meta["created_at"], "entries": meta["entries"]}
+    bomb = rewrite(
+        archive,
+        tmp_path / "bomb.zip",
+        data={"caseorg.db": b"\x00" * (200 << 20)},
+        manifest=old,
+        fix_hashes=False,
+    )
+    said = refused(library, bomb)
+    assert "the backup's database is damaged" in said
