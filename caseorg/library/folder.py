@@ -17,7 +17,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from caseorg.errors import CaseorgError, InvalidValue, ReadOnlyLibrary
-from caseorg.library import db as dbmod
+from caseorg.library import db as dbmod, seals
 from caseorg.library.damage import (
     DB_NAME as DB_NAME,
     database_damage,
@@ -102,6 +102,7 @@ class Library:
         self.index_lag: str | None = (
             None  # why the search index could not catch up, if it could not
         )
+        self.restored_triggers: list[str] = []  # append-only triggers opening put back
         self.conn: sqlite3.Connection  # raw reads that must be quick (the app's first screen)
         self._db: sqlite_utils.Database | None = None
 
@@ -174,6 +175,9 @@ class Library:
             from caseorg.library.migrations import migrate
 
             migrate(self.conn)
+        # a trigger dropped by a SQL client comes back; check says it was gone
+        self.restored_triggers = seals.restore_triggers(self.conn)
+        seals.start_sealing(self.conn)
         for sub in (self.store.root, self.index_dir):
             sub.mkdir(exist_ok=True, mode=0o700)
         # we hold the write lock, so any staged copy is a dead writer's

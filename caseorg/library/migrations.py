@@ -377,3 +377,21 @@ def m006_ids_never_reused(db: sqlite_utils.Database) -> None:
         ).fetchone()[0]
         conn.execute("DELETE FROM sqlite_sequence WHERE name = ?", [name])
         conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [name, highest])
+
+
+@SCHEMA()
+def m006_tamper_evident(db: sqlite_utils.Database) -> None:
+    """Every row of the append-only tables sealed (issue 20 item 8): a row's seal hashes
+    its values and the previous row's seal, in the append-only table ``seals``, so an
+    edit, a deletion or a back-dated row made with a SQL client (after dropping a
+    trigger) shows in ``check``. Rows already there are sealed as they are.
+    See :mod:`caseorg.library.seals`."""
+    from caseorg.library.seals import seal_existing, trigger_sql
+
+    db.execute(
+        "CREATE TABLE seals (tbl TEXT NOT NULL, row_id INTEGER NOT NULL, hash TEXT NOT NULL, "
+        "PRIMARY KEY (tbl, row_id)) WITHOUT ROWID"
+    )
+    for sql in trigger_sql("seals").values():
+        db.execute(sql)
+    seal_existing(db.conn)

@@ -96,6 +96,8 @@ def check_library(
             Problem("database", f"row {row[1]} of {row[0]} points to a missing {row[2]} row")
         )
 
+    _check_append_only(lib, report)
+
     # -- stored files against records -------------------------------------------------------
     wanted = {
         row["sha256"]: row["title"]
@@ -169,6 +171,30 @@ def check_library(
     if hash_files:  # the full check; the app's quick check at open skips reading records
         report.unusual = unusual_records(lib)
     return report
+
+
+def _check_append_only(lib: Library, report: CheckReport) -> None:
+    """The append-only tables' triggers are there and every row matches its seal."""
+    from caseorg.library.seals import broken_seals, missing_triggers
+
+    for name in lib.restored_triggers:
+        report.problems.append(
+            Problem(
+                "tampering",
+                f"append-only trigger {name} was missing (dropped outside caseorg)",
+                repaired=True,
+            )
+        )
+    for name in missing_triggers(lib.conn):
+        report.problems.append(
+            Problem(
+                "tampering",
+                f"append-only trigger {name} is missing (dropped outside caseorg); "
+                "--repair puts it back",
+            )
+        )
+    for line in broken_seals(lib.conn):
+        report.problems.append(Problem("tampering", line))
 
 
 def _check_index(lib: Library, report: CheckReport, repair: bool) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from caseorg.library import DB_NAME, history, open_library
 from caseorg.library.db import connect, wrap
 from caseorg.library.migrations import SCHEMA
+from caseorg.library.seals import broken_seals
 from caseorg.records import add_case, add_note, delete_note, edit_note
 
 
@@ -69,5 +70,6 @@ def test_ids_a_released_library_already_freed_are_not_given_again(tmp_path: Path
         )
         conn.execute("DELETE FROM notes")
     conn.close()
-    with open_library(path) as lib:  # migrates
+    with open_library(path) as lib:  # migrates: the rows it had are sealed as they are
         assert add_note(lib, "case", 1, "new").id == 2
+        assert broken_seals(lib.conn) == []

@@ -335,3 +335,73 @@ def test_an_old_archive_that_inflates_far_beyond_its_size_is_refused_unwritten(
     )
     said = refused(library, bomb)
     assert "the backup's database is damaged" in said
+
+
+# -- item 8: tampering with the append-only tables shows ----------------------------------------
+
+
+def sql(library: Path, *statements: str) -> None:
+    """What someone with a SQL client does (no caseorg, no recursive_triggers)."""
+    conn = sqlite3.connect(library / "caseorg.db")
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
+@pytest.fixture
+def reassigned(library: Path) -> Path:
+    ok(library, "judge", "add", "JRM", "Judge Rosa Martinez")
+    ok(library, "judge", "add", "PLK", "Judge Paul Kim")
+    ok(library, "reassign", A, "--to", "JRM", "--reason", "caseload balancing")
+    ok(library, "reassign", A, "--to", "PLK", "--reason", "recusal")
+    assert ok(library, "check").endswith(": ok\n")
+    return library
+
+
+def test_an_edit_after_dropping_a_trigger_is_reported_and_the_trigger_comes_back(
+    reassigned: Path,
+) -> None:
+    sql(
+        reassigned,
+        "DROP TRIGGER reassignments_no_update",
+        "UPDATE reassignments SET reason = 'tampered' WHERE id = 1",
+    )
+    result = invoke(reassigned, "check")
+    assert result.exit_code == 1
+    assert "PROBLEM  tampering: append-only trigger reassignments_no_update is missing" in (
+        result.output
+    )
+    assert "PROBLEM  tampering: reassignments row 1 was changed outside caseorg" in result.output
+    assert "reassignments row 2" not in result.output  # the chain goes on past the edit
+    result = invoke(reassigned, "check", "--repair")
+    assert "repaired tampering: append-only trigger reassignments_no_update was missing" in (
+        result.output
+    )
+    assert result.exit_code == 1  # the edit itself cannot be undone: it stays reported
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        sql(reassigned, "UPDATE reassignments SET reason = 'again' WHERE id = 2")
+
+
+def test_a_back_dated_or_deleted_audit_row_is_reported(reassigned: Path) -> None:
+    sql(
+        reassigned,
+        "INSERT INTO audit (at, actor, action, entity, entity_id) "
+        "VALUES ('2020-01-01 09:00:00', 'judge', 'create', 'note', 99)",
+    )
+    ok(reassigned, "note", "add", "after the forgery", "--case", A)  # sealed as usual
+    sql(reassigned, "DROP TRIGGER audit_no_delete", "DELETE FROM audit WHERE id = 2")
+    result = invoke(reassigned, "check")
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if "outside caseorg" in line]
+    forged = int(
+        sqlite3.connect(reassigned / "caseorg.db")
+        .execute("SELECT id FROM audit WHERE at = '2020-01-01 09:00:00'")
+        .fetchone()[0]
+    )
+    assert lines == [
+        "PROBLEM  tampering: append-only trigger audit_no_delete is missing (dropped outside "
+        "caseorg); --repair puts it back",
+        "PROBLEM  tampering: audit row 2 was deleted outside caseorg",
+        f"PROBLEM  tampering: audit row {forged} was added outside caseorg (it has no seal)",
+    ]
