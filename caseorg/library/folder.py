@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 LAST_BACKUP_FILE = "last-backup.json"  # written by caseorg.upkeep.backup
+# what a reindex killed mid-way leaves (caseorg.search.engine builds beside the index)
+INDEX_LEFTOVERS = ("index.new", "index.old")
 # scheme:// (postgresql://…), also as a Path spells it (postgresql:/…); not C:\ or C:/
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:[/\\]")
 
@@ -103,6 +106,7 @@ class Library:
             None  # why the search index could not catch up, if it could not
         )
         self.restored_triggers: list[str] = []  # append-only triggers opening put back
+        self.swept: list[str] = []  # what dead writers left that opening removed
         self.conn: sqlite3.Connection  # raw reads that must be quick (the app's first screen)
         self._db: sqlite_utils.Database | None = None
 
@@ -180,8 +184,12 @@ class Library:
         seals.start_sealing(self.conn)
         for sub in (self.store.root, self.index_dir):
             sub.mkdir(exist_ok=True, mode=0o700)
-        # we hold the write lock, so any staged copy is a dead writer's
+        # we hold the write lock, so any staged copy or half-built index is a dead writer's
         self.store.sweep_leftovers(self._has_document_with)
+        for name in INDEX_LEFTOVERS:
+            if (self.path / name).exists():
+                shutil.rmtree(self.path / name, ignore_errors=True)
+                self.swept.append(name)
         for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
             if (self.path / name).exists():
                 os.chmod(self.path / name, 0o600)

@@ -26,6 +26,12 @@ from caseorg.errors import InvalidValue
 from caseorg.library import DB_NAME, LAST_BACKUP_FILE, Library
 from caseorg.private_files import PRIVATE_MODE, private_file, write_private
 from caseorg.progress import Progress, ProgressCallback
+from caseorg.upkeep.leftovers import (
+    BACKUP_SCRATCH,
+    held_while_written,
+    scratch_prefix,
+    sweep_backup_leftovers,
+)
 
 MANIFEST = "manifest.json"
 FORMAT = 2  # 2: sizes and damaged files in the manifest (1 had entries only)
@@ -41,7 +47,8 @@ def backup_library(
     if dest.exists() and dest.is_dir():
         raise InvalidValue(f"{dest} is a folder; give a file name like backup.zip")
     dest.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="caseorg-backup-") as scratch:
+    sweep_backup_leftovers(dest)
+    with tempfile.TemporaryDirectory(prefix=scratch_prefix(BACKUP_SCRATCH)) as scratch:
         snapshot = Path(scratch) / DB_NAME
         os.close(os.open(snapshot, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE))
         target = sqlite3.connect(snapshot)  # an empty file is a new database: it keeps 0600
@@ -53,7 +60,11 @@ def backup_library(
         entries: dict[str, str] = {}
         sizes: dict[str, int] = {}
         damaged: dict[str, str] = {}
-        with private_file(dest) as partial, zipfile.ZipFile(partial, "w") as archive:
+        with (
+            private_file(dest) as partial,
+            held_while_written(partial),
+            zipfile.ZipFile(partial, "w") as archive,
+        ):
             entries[DB_NAME], sizes[DB_NAME] = _copy_in(
                 archive, snapshot, DB_NAME, zipfile.ZIP_DEFLATED
             )

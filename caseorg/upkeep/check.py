@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from caseorg.errors import is_disk_full
-from caseorg.library import Library, sha256_of
+from caseorg.library import INDEX_LEFTOVERS, Library, sha256_of
 from caseorg.progress import Progress, ProgressCallback
 from caseorg.records import unusual_records
 from caseorg.search import opened_index
@@ -97,6 +97,15 @@ def check_library(
         )
 
     _check_append_only(lib, report)
+    for name in lib.swept:
+        report.problems.append(
+            Problem("leftover", f"{name} of an interrupted reindex (removed)", repaired=True)
+        )
+    for name in INDEX_LEFTOVERS:
+        if (lib.path / name).exists():
+            report.problems.append(
+                Problem("leftover", f"{name} of an interrupted reindex; --repair removes it")
+            )
 
     # -- stored files against records -------------------------------------------------------
     wanted = {

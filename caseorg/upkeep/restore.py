@@ -28,6 +28,7 @@ from caseorg.errors import CaseorgError
 from caseorg.library import DB_NAME
 from caseorg.progress import Progress, ProgressCallback
 from caseorg.upkeep.backup import MANIFEST
+from caseorg.upkeep.leftovers import RESTORE_STAGING, scratch_prefix, sweep_scratch
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _MAX_MANIFEST = 64 << 20
@@ -117,7 +118,8 @@ def restore_library(
         bounds = {n: _bound(manifest, infos[n], label) for n in infos}
         _check_room(target.parent, sum(bounds.values()), label)
         target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".caseorg-restore-", dir=target.parent))
+        sweep_scratch(target.parent, RESTORE_STAGING)
+        staging = Path(tempfile.mkdtemp(prefix=scratch_prefix(RESTORE_STAGING), dir=target.parent))
         try:
             os.chmod(staging, 0o700)
             if not _extract(archive, infos[DB_NAME], staging, entries[DB_NAME], bounds[DB_NAME]):

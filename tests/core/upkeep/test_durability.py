@@ -405,3 +405,75 @@ def test_a_back_dated_or_deleted_audit_row_is_reported(reassigned: Path) -> None
         "PROBLEM  tampering: audit row 2 was deleted outside caseorg",
         f"PROBLEM  tampering: audit row {forged} was added outside caseorg (it has no seal)",
     ]
+
+
+# -- item 9: what a killed reindex, backup or restore leaves is cleaned up --------------------
+
+KILL_AT_FIRST_PROGRESS = """
+import os, signal, sys
+from pathlib import Path
+from caseorg.library import open_library
+
+def die(_progress):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+lib = open_library(sys.argv[1], read_only=sys.argv[2] == "backup")
+if sys.argv[2] == "reindex":
+    from caseorg.search import index_of
+    index_of(lib).rebuild(progress=die, workers=1)
+else:
+    from caseorg.upkeep import backup_library
+    backup_library(lib, Path(sys.argv[3]), progress=die)
+"""
+
+
+def killed(*args: str) -> None:
+    """Run the script with ``args`` until it kills itself at its first progress report."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-c", KILL_AT_FIRST_PROGRESS, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == -9, proc.stderr
+
+
+def test_a_killed_reindex_leaves_index_new_that_check_repair_removes(library: Path) -> None:
+    killed(str(library), "reindex")
+    assert (library / "index.new").is_dir()
+    result = invoke(library, "check")
+    assert result.exit_code == 1
+    assert "PROBLEM  leftover: index.new of an interrupted reindex; --repair removes it" in (
+        result.output
+    )
+    result = invoke(library, "check", "--repair")
+    assert result.exit_code == 0, result.output
+    assert "repaired leftover: index.new of an interrupted reindex (removed)" in result.output
+    assert not (library / "index.new").exists()
+    ok(library, "reindex")
+
+
+def test_a_killed_backup_leaves_only_private_files_that_the_next_backup_removes(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import stat
+    import tempfile
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    out = tmp_path / "out"
+    out.mkdir()
+    dest = out / "bk.zip"
+    killed(str(library), "backup", str(dest))
+    left = [p for p in out.iterdir()] + [p for p in scratch.rglob("*")]
+    assert {p.name.split(".")[-1] for p in left if p.is_file()} == {"zip", "db"}
+    for path in left:
+        assert stat.S_IMODE(path.stat().st_mode) == (0o700 if path.is_dir() else 0o600), path
+    ok(library, "backup", str(dest))
+    assert [p.name for p in out.iterdir()] == ["bk.zip"]
+    assert list(scratch.iterdir()) == []
