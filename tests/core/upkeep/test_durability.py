@@ -219,13 +219,14 @@ def rewrite(
     data = data or {}
     with zipfile.ZipFile(source) as src, zipfile.ZipFile(dest, "w") as out:
         meta = json.loads(src.read("manifest.json"))
+        meta.setdefault("sizes", {})
         for name in src.namelist():
             if name == "manifest.json":
                 continue
             body = data.get(name, src.read(name)) if name in data else src.read(name)
             if body is None:
                 meta["entries"].pop(name)
-                meta["sizes"].pop(name)
+                meta["sizes"].pop(name, None)
                 continue
             if fix_hashes:
                 meta["entries"][name] = hashlib.sha256(body).hexdigest()
@@ -325,6 +326,7 @@ def test_an_old_archive_that_inflates_far_beyond_its_size_is_refused_unwritten(
 
     with zipfile.ZipFile(archive) as src:
         meta = json.loads(src.read("manifest.json"))
+        meta.setdefault("sizes", {})
     old = {"format": 1, "created_at": meta["created_at"], "entries": meta["entries"]}
     bomb = rewrite(
         archive,
