@@ -65,9 +65,15 @@ def database_damage(folder: Path) -> str | None:
     valid_count = header[24:28] == header[92:96]  # the header's page count is current
     if page_size < 512 or page_size & (page_size - 1):
         return f"{DB_NAME} is not a SQLite database (its header is damaged)"
-    if size % page_size or (valid_count and pages * page_size > size):
+    # with a WAL beside it a checkpoint may be growing the file right now: SQLite judges
+    if size % page_size or (valid_count and pages * page_size > size and not _has_wal(path)):
         return f"{DB_NAME} is truncated ({size} bytes of {pages * page_size})"
     return None
+
+
+def _has_wal(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    return wal.exists() and wal.stat().st_size > 0
 
 
 def index_damage(folder: Path) -> str | None:
