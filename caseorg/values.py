@@ -64,8 +64,31 @@ def format_a_number(digits: str) -> str:
     return f"A-{digits[0:3]}-{digits[3:6]}-{digits[6:9]}"
 
 
+# the days a court record can plausibly name: a typo (1900-01-01, 20225-…) is refused
+EARLIEST_DAY = dt.date(1940, 1, 1)
+LATEST_DAY = dt.date(2100, 12, 31)
+# SQLite's integers are 64-bit: a larger id can name no row
+MAX_ID = 2**63 - 1
+
+
+def _plausible(day: dt.date, what: str, value: object) -> None:
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise InvalidValue(
+            f"invalid {what} {value!r}: give a day between {EARLIEST_DAY.year} and "
+            f"{LATEST_DAY.year}"
+        )
+
+
+def check_id(value: int, what: str = "id") -> int:
+    """An id typed by the user: beyond 64 bits it names no row (a one-line error)."""
+    if not -MAX_ID - 1 <= value <= MAX_ID:
+        raise InvalidValue(f"invalid {what} {value}: no record has an id beyond 64 bits")
+    return value
+
+
 def parse_date(text: str | dt.date, what: str = "date") -> dt.date:
-    """Parse an ISO date (2025-03-14); ``what`` names the field in the message."""
+    """Parse an ISO date (2025-03-14) in the plausible range; ``what`` names the field in
+    the message."""
     if isinstance(text, dt.datetime):
         return text.date()
     if isinstance(text, dt.date):
@@ -74,9 +97,11 @@ def parse_date(text: str | dt.date, what: str = "date") -> dt.date:
     if value.lower() == "today":
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise InvalidValue(f"invalid {what} {value!r}: use YYYY-MM-DD, like 2025-03-14") from None
+    _plausible(day, what, value)
+    return day
 
 
 def stored_day(value: str | None) -> dt.date | None:
@@ -116,6 +141,7 @@ def parse_datetime(text: str | dt.datetime, what: str = "date and time") -> dt.d
         raise InvalidValue(f"invalid {what} {value!r}: {usage}") from None
     if "T" not in value.upper() and " " not in value:  # a date alone reads as midnight
         raise InvalidValue(f"invalid {what} {value!r}: the time is missing; {usage}")
+    _plausible(parsed.date(), what, value)
     return parsed.replace(second=0, microsecond=0, tzinfo=None)
 
 

@@ -70,6 +70,12 @@ class CaseorgGroup(click.Group):
             return super().invoke(ctx)
         except CaseorgError as exc:
             raise UserError(str(exc), exc.exit_code) from None
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.exceptions.UsageError as exc:
+            # one line, as every other error (not click's usage block): what and where
+            where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+            raise UserError(exc.format_message() + where, 2) from None
         except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt:

@@ -19,6 +19,7 @@ import click
 
 from caseorg.errors import InvalidValue, LibraryLocked
 from caseorg.library import Library, library_location, open_library
+from caseorg.values import check_id
 
 F = TypeVar("F", bound=Callable[..., Any])
 Row = TypeVar("Row")
@@ -87,12 +88,28 @@ def uses_library(*, writes: bool | str) -> Callable[[F], F]:
             if state is None:  # pragma: no cover - every command hangs from the root group
                 raise RuntimeError("a caseorg command ran outside the caseorg group")
             state.writes = bool(kwargs.get(writes)) if isinstance(writes, str) else writes
+            _check_given(kwargs)
             return func(state, *args, **kwargs)
 
         setattr(run, _WRITES, writes)
         return cast(F, run)
 
     return decorate
+
+
+def _check_given(values: dict[str, Any]) -> None:
+    """Refuse, in one line, an id beyond 64 bits and a date option given as ''."""
+    params = {p.name: p for p in click.get_current_context().command.params}
+    for name, value in values.items():
+        param = params.get(name)
+        flag = param.opts[0] if isinstance(param, click.Option) else name.upper()
+        if isinstance(value, int) and not isinstance(value, bool):
+            check_id(value, flag)
+        elif value == "" and (name.endswith(("_on", "_at")) or name in _DAY_OPTIONS):
+            raise InvalidValue(f"{flag} is empty: give a day like 2025-03-14, or leave it out")
+
+
+_DAY_OPTIONS = {"day", "since", "until", "as_of"}
 
 
 def command_writes(command: click.Command) -> bool | str | None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from caseorg.cli.common import (
     State,
+    UserError,
     emit_json,
     json_option,
     print_one,
@@ -18,6 +20,7 @@ from caseorg.cli.common import (
 )
 from caseorg.errors import LibraryLocked
 from caseorg.library import (
+    DamagedLibrary,
     default_library_path,
     is_library,
     open_library,
@@ -25,6 +28,9 @@ from caseorg.library import (
     writer_of,
 )
 from caseorg.search import index_of
+
+if TYPE_CHECKING:
+    from caseorg.upkeep import CheckReport
 
 
 @click.command()
@@ -54,41 +60,72 @@ def demo(state: State, as_json: bool) -> None:
 
 @click.command()
 @click.option("--repair", is_flag=True, help="Rebuild the index, quarantine unknown files.")
+@click.option(
+    "--from-backup",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="With --repair, a damaged database: restore the records from this backup.",
+)
 @json_option
 @uses_library(writes="repair")
-def check(state: State, repair: bool, as_json: bool) -> None:
+def check(state: State, repair: bool, from_backup: Path | None, as_json: bool) -> None:
     """Check the library: database integrity, stored files, search index; and list
     unusual records (a hearing dated before its case was opened, a notice served after
     its hearing, ...).
 
     Exits 1 when problems remain (unusual records are not problems). --repair never
-    deletes user data.
+    deletes user data; a library whose database cannot be read keeps its stored files
+    where they are, and its records come back only from a backup you name.
     """
-    from caseorg.upkeep import check_library
+    from caseorg.upkeep import Problem, check_damaged, check_library, damaged_parts
 
-    lib = state.lib(create=False)
-    report = check_library(lib, repair=repair)
-    if as_json:
-        emit_json(report.as_dict())
-    else:
-        for problem in report.problems:
-            mark = "repaired" if problem.repaired else "PROBLEM "
-            click.echo(f"{mark} {problem.kind}: {problem.detail}")
-        for line in report.unusual:
-            click.echo(f"unusual  {line}")
-        click.echo(
-            f"checked {report.checked_documents} documents, {report.checked_files} files: "
-            + ("ok" if report.ok else f"{len(report.remaining)} problem(s) remain")
-            + (f"; {len(report.unusual)} unusual record(s) to look at" if report.unusual else "")
+    folder = state.library_path or default_library_path()
+    damage = damaged_parts(folder)
+    report = None
+    if not damage:
+        try:
+            lib = state.lib(create=False)
+        except DamagedLibrary as exc:
+            damage = [Problem("database", exc.damage)]
+    if damage:
+        report = check_damaged(folder, damage, repair=repair, from_backup=from_backup)
+        if not report.ok:
+            _print_check(report, as_json)
+            sys.exit(1)
+        lib = state.lib(create=False)
+    elif from_backup is not None:
+        raise UserError(
+            "the database can be read: --from-backup is for a damaged one (see 'restore')", 2
         )
-    if not report.ok and lib.read_only and (writer := writer_of(lib.path)):
+    full = check_library(lib, repair=repair)
+    if report is not None:
+        full.problems[:0], full.plan = report.problems, report.plan
+    _print_check(full, as_json)
+    if not full.ok and lib.read_only and (writer := writer_of(lib.path)):
         click.echo(
             f"note: another caseorg window (pid {writer}) is writing to this library; "
             "what it is in the middle of can show as a problem: check again when it is done",
             err=True,
         )
-    if not report.ok:
+    if not full.ok:
         sys.exit(1)
+
+
+def _print_check(report: CheckReport, as_json: bool) -> None:
+    if as_json:
+        emit_json(report.as_dict())
+        return
+    for problem in report.problems:
+        mark = "repaired" if problem.repaired else "PROBLEM "
+        click.echo(f"{mark} {problem.kind}: {problem.detail}")
+    for line in report.unusual:
+        click.echo(f"unusual  {line}")
+    for line in report.plan:
+        click.echo(line)
+    click.echo(
+        f"checked {report.checked_documents} documents, {report.checked_files} files: "
+        + ("ok" if report.ok else f"{len(report.remaining)} problem(s) remain")
+        + (f"; {len(report.unusual)} unusual record(s) to look at" if report.unusual else "")
+    )
 
 
 @click.command()
@@ -99,22 +136,34 @@ def backup(state: State, file: Path) -> None:
     from caseorg.upkeep import backup_library
 
     manifest = backup_library(state.lib(), file)
+    damaged = manifest["damaged"]
     click.echo(f"wrote {file}: {len(manifest['entries']) - 1} files and the database")
+    for name, why in sorted(damaged.items()):
+        click.echo(f"NOT BACKED UP {name}: {why}; run 'caseorg check'")
+    if damaged:
+        sys.exit(1)
 
 
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.option("--force", is_flag=True, help="Replace a non-empty library (it is kept aside).")
+@click.option(
+    "--partial", is_flag=True, help="Restore the intact files of a damaged archive; list the rest."
+)
 @uses_library(writes=True)
-def restore(state: State, file: Path, force: bool) -> None:
-    """Restore a backup archive into the library folder (--library)."""
+def restore(state: State, file: Path, force: bool, partial: bool) -> None:
+    """Restore a backup archive into the library folder (--library).
+
+    The whole archive is checked before the library is touched; stored files that
+    cannot be restored are listed (exit 1).
+    """
     from caseorg.upkeep import restore_library
 
     target = state.library_path or default_library_path()
     try:
         # a library there is replaced (and kept aside): not while another window writes to it
         with write_locked(target) if is_library(target) else contextlib.nullcontext():
-            manifest = restore_library(file, target, force=force)
+            manifest = restore_library(file, target, force=force, partial=partial)
     except LibraryLocked as exc:
         raise writer_refused(exc) from None
     lib = open_library(target, create=False)
@@ -122,10 +171,15 @@ def restore(state: State, file: Path, force: bool) -> None:
         pages = index_of(lib).page_count()
     finally:
         lib.close()
+    missing = manifest["not_restored"]
     click.echo(
-        f"restored {len(manifest['entries']) - 1} files into {target} "
+        f"restored {manifest['restored']} files into {target} "
         f"(backup of {manifest['created_at']}); {pages} pages searchable"
     )
+    for line in missing:
+        click.echo(f"NOT RESTORED {line}")
+    if missing:
+        sys.exit(1)
 
 
 COMMANDS = (init, demo, check, backup, restore)

@@ -11,8 +11,14 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         now_iso as now_iso,
         record as record,
     )
+    from caseorg.library.damage import (
+        DamagedLibrary as DamagedLibrary,
+        database_damage as database_damage,
+        index_damage as index_damage,
+    )
     from caseorg.library.folder import (
         DB_NAME as DB_NAME,
+        INDEX_LEFTOVERS as INDEX_LEFTOVERS,
         LAST_BACKUP_FILE as LAST_BACKUP_FILE,
         Library as Library,
         default_library_path as default_library_path,
@@ -22,7 +28,11 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         library_location as library_location,
         open_library as open_library,
     )
-    from caseorg.library.lock import write_locked as write_locked, writer_of as writer_of
+    from caseorg.library.lock import (
+        pid_alive as pid_alive,
+        write_locked as write_locked,
+        writer_of as writer_of,
+    )
     from caseorg.library.settings import (
         COMPLETION_GOAL as COMPLETION_GOAL,
         NOTICE_MIN_DAYS as NOTICE_MIN_DAYS,
@@ -38,11 +48,12 @@ __getattr__, __dir__ = lazy_exports(
     __name__,
     {
         "audit": "AuditEvent history now_iso record",
+        "damage": "DamagedLibrary database_damage index_damage",
         "folder": (
-            "DB_NAME LAST_BACKUP_FILE Library default_library_path is_library is_url "
-            "last_backup_at library_location open_library"
+            "DB_NAME INDEX_LEFTOVERS LAST_BACKUP_FILE Library default_library_path is_library "
+            "is_url last_backup_at library_location open_library"
         ),
-        "lock": "write_locked writer_of",
+        "lock": "pid_alive write_locked writer_of",
         "settings": (
             "COMPLETION_GOAL NOTICE_MIN_DAYS OCR_AFTER_IMPORT find_setting get_setting "
             "list_settings set_setting"

@@ -78,7 +78,14 @@ _CASE_SCOPE = """(
          (SELECT id FROM reassignments WHERE case_id = :case_id))
     OR (entity = 'deadline' AND entity_id IN (SELECT id FROM deadlines WHERE case_id = :case_id))
     OR (entity = 'note' AND entity_id IN (SELECT id FROM notes WHERE case_id = :case_id))
+    OR (entity, entity_id) IN (SELECT entity, entity_id FROM case_rows)
 )"""
+# rows of the case that may since have been deleted: their audit rows name the case (ids
+# are never given again, migration m006, so an id names one row for ever)
+_CASE_ROWS = """WITH case_rows(entity, entity_id) AS (
+    SELECT DISTINCT entity, entity_id FROM audit
+    WHERE json_extract(coalesce(before_json, after_json), '$.case_id') = :case_id
+) """
 
 
 def history(
@@ -96,7 +103,7 @@ def history(
         where.append("entity_id = :entity_id")
     if case_id is not None:
         where.append(_CASE_SCOPE)
-    sql = "SELECT * FROM audit"
+    sql = (_CASE_ROWS if case_id is not None else "") + "SELECT * FROM audit"
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY id DESC LIMIT :limit"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +18,14 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from caseorg.errors import CaseorgError, InvalidValue, ReadOnlyLibrary
-from caseorg.library import db as dbmod
+from caseorg.library import db as dbmod, seals
+from caseorg.library.damage import (
+    DB_NAME as DB_NAME,
+    database_damage,
+    index_damage,
+    is_corruption,
+    refuse_damaged,
+)
 from caseorg.library.lock import (
     LOCK_NAME as LOCK_NAME,
     WriteLock,
@@ -30,8 +38,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-DB_NAME = "caseorg.db"
 LAST_BACKUP_FILE = "last-backup.json"  # written by caseorg.upkeep.backup
+# what a reindex killed mid-way leaves (caseorg.search.engine builds beside the index)
+INDEX_LEFTOVERS = ("index.new", "index.old")
 # scheme:// (postgresql://…), also as a Path spells it (postgresql:/…); not C:\ or C:/
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:[/\\]")
 
@@ -96,6 +105,8 @@ class Library:
         self.index_lag: str | None = (
             None  # why the search index could not catch up, if it could not
         )
+        self.restored_triggers: list[str] = []  # append-only triggers opening put back
+        self.swept: list[str] = []  # what dead writers left that opening removed
         self.conn: sqlite3.Connection  # raw reads that must be quick (the app's first screen)
         self._db: sqlite_utils.Database | None = None
 
@@ -123,6 +134,9 @@ class Library:
 
     # -- opening -------------------------------------------------------------
     def _open(self, create: bool) -> None:
+        damage = database_damage(self.path) or index_damage(self.path)
+        if damage:  # stored files and no database: a damaged library, never a new one
+            raise refuse_damaged(self.path, damage)
         exists = self.db_path.exists()
         if not exists and (not create or self.read_only):
             raise CaseorgError(f"no caseorg library at {self.path}")
@@ -139,11 +153,13 @@ class Library:
                 self._check_readable()
             else:
                 self._bring_up_to_date()
-        except Exception:
+        except Exception as exc:
             if hasattr(self, "conn"):
                 self.conn.close()
             if not self.read_only:
                 self._lock.release()
+            if is_corruption(exc):
+                raise refuse_damaged(self.path, f"{DB_NAME} is damaged ({exc})") from None
             raise
 
     def _check_readable(self) -> None:
@@ -163,10 +179,17 @@ class Library:
             from caseorg.library.migrations import migrate
 
             migrate(self.conn)
+        # a trigger dropped by a SQL client comes back; check says it was gone
+        self.restored_triggers = seals.restore_triggers(self.conn)
+        seals.start_sealing(self.conn)
         for sub in (self.store.root, self.index_dir):
             sub.mkdir(exist_ok=True, mode=0o700)
-        # we hold the write lock, so any staged copy is a dead writer's
+        # we hold the write lock, so any staged copy or half-built index is a dead writer's
         self.store.sweep_leftovers(self._has_document_with)
+        for name in INDEX_LEFTOVERS:
+            if (self.path / name).exists():
+                shutil.rmtree(self.path / name, ignore_errors=True)
+                self.swept.append(name)
         for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
             if (self.path / name).exists():
                 os.chmod(self.path / name, 0o600)

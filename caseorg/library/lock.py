@@ -61,7 +61,7 @@ def read_lock_holder(lock_path: Path) -> int | None:
         return None
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
     """Whether a process with this pid runs on this machine."""
     if pid <= 0:
         return False
@@ -86,7 +86,7 @@ def writer_of(folder: Path) -> int | None:
     """The live process, not this one, that ``folder``'s lock file names: what a reader
     can tell of a writer without taking the lock (None: no writer, or a dead one)."""
     holder = read_lock_holder(Path(folder) / LOCK_NAME)
-    if holder is None or holder == os.getpid() or not _pid_alive(holder):
+    if holder is None or holder == os.getpid() or not pid_alive(holder):
         return None
     return holder
 

@@ -7,6 +7,7 @@ A new migration is a new function here *and* a new :data:`caseorg.library.db.LAT
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import sqlite_utils
@@ -330,3 +331,67 @@ def m005_page_ocr(db: sqlite_utils.Database) -> None:
                                      char(13), ''), char(9), '')) < 16;
         """,
     )
+
+
+_ID_COLUMN = re.compile(r"\bid INTEGER PRIMARY KEY\b(?! AUTOINCREMENT)", re.IGNORECASE)
+
+
+@SCHEMA()
+def m006_ids_never_reused(db: sqlite_utils.Database) -> None:
+    """Ids of deleted rows are never given again (issue 20 item 5): SQLite gives a new row
+    the largest id + 1, so deleting the newest note and adding one on another case reused
+    its id, and the audit trail (keyed by entity and id) mixed the two cases' histories.
+
+    Every table keyed by ``id INTEGER PRIMARY KEY`` becomes AUTOINCREMENT. That keyword
+    changes no stored byte (only where SQLite looks for the next id), so the tables are
+    declared anew in the schema, as SQLite's documentation allows for such changes,
+    rather than copied; each table's sequence starts past the largest id it ever had,
+    the audit trail's included, so ids already reused once are not given a third time."""
+    conn = db.conn
+    tables = [
+        (name, sql)
+        for name, sql in conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL"
+        )
+        if not name.startswith("sqlite_") and _ID_COLUMN.search(sql)
+    ]
+    conn.execute("CREATE TABLE _make_sequence (id INTEGER PRIMARY KEY AUTOINCREMENT)")
+    conn.execute("DROP TABLE _make_sequence")  # sqlite_sequence stays
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        for name, sql in tables:
+            conn.execute(
+                "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?",
+                [_ID_COLUMN.sub("id INTEGER PRIMARY KEY AUTOINCREMENT", sql, count=1), name],
+            )
+        conn.execute(f"PRAGMA schema_version = {version + 1}")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+    for name, _sql in tables:
+        entities = [name[:-1], name[:-2]]  # notes -> note, saved_searches -> saved_search
+        highest = conn.execute(
+            f"SELECT max(coalesce((SELECT max(id) FROM {name}), 0), coalesce((SELECT "
+            "max(entity_id) FROM audit WHERE entity IN (?, ?)), 0))",
+            entities,
+        ).fetchone()[0]
+        conn.execute("DELETE FROM sqlite_sequence WHERE name = ?", [name])
+        conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [name, highest])
+
+
+@SCHEMA()
+def m006_tamper_evident(db: sqlite_utils.Database) -> None:
+    """Every row of the append-only tables sealed (issue 20 item 8): a row's seal hashes
+    its values and the previous row's seal, in the append-only table ``seals``, so an
+    edit, a deletion or a back-dated row made with a SQL client (after dropping a
+    trigger) shows in ``check``. Rows already there are sealed as they are.
+    See :mod:`caseorg.library.seals`."""
+    from caseorg.library.seals import seal_existing, trigger_sql
+
+    db.execute(
+        "CREATE TABLE seals (tbl TEXT NOT NULL, row_id INTEGER NOT NULL, hash TEXT NOT NULL, "
+        "PRIMARY KEY (tbl, row_id)) WITHOUT ROWID"
+    )
+    for sql in trigger_sql("seals").values():
+        db.execute(sql)
+    seal_existing(db.conn)

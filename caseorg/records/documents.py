@@ -33,9 +33,19 @@ def guess_doc_type(name: str) -> str:
     return "other"
 
 
+# control characters (a newline in a file name forged a line in `document list`) and
+# bidi overrides (a right-to-left override shows a title backwards): never in a title
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+")
+
+
+def plain_title(text: str) -> str:
+    """``text`` without control or bidi characters, on one line."""
+    return re.sub(r"\s+", " ", _UNSHOWABLE.sub(" ", text)).strip()
+
+
 def title_from_name(name: str) -> str:
     stem = Path(name).stem
-    return re.sub(r"[_]+", " ", stem).strip() or name
+    return plain_title(re.sub(r"[_]+", " ", stem)) or plain_title(name) or "untitled"
 
 
 def get_document(lib: Library, document_id: int) -> Document:
@@ -78,7 +88,7 @@ def edit_document(lib: Library, document_id: int, **fields: Any) -> Document:
         elif key == "filed_on":
             changes[key] = parse_date(value, "filed date").isoformat()
         elif key == "title":
-            changes[key] = require_text(value, "title")
+            changes[key] = require_text(plain_title(value or ""), "title")
         else:
             raise ValueError(f"unknown document field {key!r}")
     if changes:

@@ -1,10 +1,12 @@
-"""Backup and restore: one archive holding a consistent copy of a library.
+"""Backup: one archive holding a consistent copy of a library.
 
 The database is copied with SQLite's online backup (safe while the app is
 writing); the stored files are immutable and named by hash, so the archive
-takes exactly the files the copied database refers to. A manifest lists every
-entry with its SHA-256, and restore checks each one before anything is moved
-into place.
+takes exactly the files the copied database refers to. Each file is hashed as it
+is copied, so a stored file damaged on disk is named (``damaged`` in the manifest)
+rather than written with the hash it should have had: restore then recovers every
+intact file instead of refusing the whole archive. The manifest lists every entry
+with its SHA-256 and size (:mod:`caseorg.upkeep.restore` checks both).
 """
 
 from __future__ import annotations
@@ -13,32 +15,40 @@ import datetime as dt
 import hashlib
 import json
 import os
-import shutil
 import sqlite3
 import tempfile
 import zipfile
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from caseorg import __version__
-from caseorg.errors import CaseorgError, InvalidValue
-from caseorg.library import DB_NAME, LAST_BACKUP_FILE, Library, sha256_of
+from caseorg.errors import InvalidValue
+from caseorg.library import DB_NAME, LAST_BACKUP_FILE, Library
 from caseorg.private_files import PRIVATE_MODE, private_file, write_private
 from caseorg.progress import Progress, ProgressCallback
+from caseorg.upkeep.leftovers import (
+    BACKUP_SCRATCH,
+    held_while_written,
+    scratch_prefix,
+    sweep_backup_leftovers,
+)
 
 MANIFEST = "manifest.json"
-FORMAT = 1
+FORMAT = 2  # 2: sizes and damaged files in the manifest (1 had entries only)
+_CHUNK = 1 << 20
 
 
 def backup_library(
     lib: Library, dest: Path, progress: ProgressCallback | None = None
 ) -> dict[str, Any]:
-    """Write ``dest`` (a .zip archive) and return its manifest."""
+    """Write ``dest`` (a .zip archive) and return its manifest; its ``damaged`` maps each
+    stored file that could not be backed up whole to why (the archive holds the rest)."""
     dest = Path(dest).expanduser()
     if dest.exists() and dest.is_dir():
         raise InvalidValue(f"{dest} is a folder; give a file name like backup.zip")
     dest.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="caseorg-backup-") as scratch:
+    sweep_backup_leftovers(dest)
+    with tempfile.TemporaryDirectory(prefix=scratch_prefix(BACKUP_SCRATCH)) as scratch:
         snapshot = Path(scratch) / DB_NAME
         os.close(os.open(snapshot, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE))
         target = sqlite3.connect(snapshot)  # an empty file is a new database: it keeps 0600
@@ -47,18 +57,30 @@ def backup_library(
             hashes = [r[0] for r in target.execute("SELECT DISTINCT sha256 FROM documents")]
         finally:
             target.close()
-        entries: dict[str, str] = {DB_NAME: sha256_of(snapshot)}
-        with private_file(dest) as partial, zipfile.ZipFile(partial, "w") as archive:
-            archive.write(snapshot, DB_NAME, compress_type=zipfile.ZIP_DEFLATED)
+        entries: dict[str, str] = {}
+        sizes: dict[str, int] = {}
+        damaged: dict[str, str] = {}
+        with (
+            private_file(dest) as partial,
+            held_while_written(partial),
+            zipfile.ZipFile(partial, "w") as archive,
+        ):
+            entries[DB_NAME], sizes[DB_NAME] = _copy_in(
+                archive, snapshot, DB_NAME, zipfile.ZIP_DEFLATED
+            )
             for done, digest in enumerate(sorted(hashes), start=1):
                 path = lib.store.path_for(digest)
-                if not path.is_file():
-                    raise CaseorgError(
-                        f"stored file {digest[:12]}… is missing; run 'caseorg check' first"
-                    )
                 name = path.relative_to(lib.path).as_posix()
-                archive.write(path, name, compress_type=zipfile.ZIP_STORED)
-                entries[name] = digest
+                try:
+                    actual, size = _copy_in(archive, path, name, zipfile.ZIP_STORED)
+                except OSError as exc:
+                    damaged[name] = "missing" if not path.exists() else f"unreadable ({exc})"
+                    continue
+                if actual != digest:  # what was copied is not what was stored
+                    damaged[name] = "does not match its hash"
+                    _drop_last(archive)
+                    continue
+                entries[name], sizes[name] = digest, size
                 if progress:
                     progress(Progress(f"{done} of {len(hashes)} files", done, len(hashes)))
             manifest = {
@@ -67,6 +89,8 @@ def backup_library(
                 "created_at": dt.datetime.now().replace(microsecond=0).isoformat(),
                 "library": str(lib.path),
                 "entries": entries,
+                "sizes": sizes,
+                "damaged": damaged,
             }
             archive.writestr(MANIFEST, json.dumps(manifest, indent=2))
     write_private(
@@ -75,77 +99,22 @@ def backup_library(
     return manifest
 
 
-def _safe_member(name: str) -> PurePosixPath:
-    path = PurePosixPath(name)
-    if path.is_absolute() or ".." in path.parts or not path.parts or "\\" in name:
-        raise CaseorgError(f"refusing archive entry {name!r}: it would escape the library")
-    if path.parts[0] not in (DB_NAME, "files", MANIFEST):
-        raise CaseorgError(f"refusing unexpected archive entry {name!r}")
-    return path
+def _copy_in(archive: zipfile.ZipFile, path: Path, name: str, compress: int) -> tuple[str, int]:
+    """Copy ``path`` into ``archive`` as ``name``, hashing the bytes actually copied."""
+    sha = hashlib.sha256()
+    size = 0
+    info = zipfile.ZipInfo.from_file(path, name)
+    info.compress_type = compress
+    with open(path, "rb") as src, archive.open(info, "w", force_zip64=True) as dst:
+        while chunk := src.read(_CHUNK):
+            sha.update(chunk)
+            size += len(chunk)
+            dst.write(chunk)
+    return sha.hexdigest(), size
 
 
-def _is_empty_library(path: Path) -> bool:
-    return not path.exists() or not any(path.iterdir())
-
-
-def restore_library(
-    archive_path: Path,
-    target: Path,
-    *,
-    force: bool = False,
-    progress: ProgressCallback | None = None,
-) -> dict[str, Any]:
-    """Unpack a backup into ``target`` after checking every entry against the manifest.
-
-    A non-empty ``target`` is only replaced with ``force``, and even then the
-    old folder is kept beside it (renamed), never deleted.
-    """
-    archive_path = Path(archive_path).expanduser()
-    target = Path(target).expanduser()
-    if not archive_path.is_file():
-        raise CaseorgError(f"no backup file at {archive_path}")
-    if not _is_empty_library(target) and not force:
-        raise CaseorgError(f"{target} is not empty; restore into an empty folder or add --force")
-    try:
-        archive = zipfile.ZipFile(archive_path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise CaseorgError(f"{archive_path.name} is not a caseorg backup ({exc})") from None
-    with archive:
-        try:
-            manifest = json.loads(archive.read(MANIFEST))
-            entries: dict[str, str] = manifest["entries"]
-        except (KeyError, ValueError):
-            raise CaseorgError(f"{archive_path.name} has no valid manifest") from None
-        names = set(archive.namelist()) - {MANIFEST}
-        for name in names | set(entries):
-            _safe_member(name)
-        if names != set(entries):
-            raise CaseorgError("the backup's files do not match its manifest")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".caseorg-restore-", dir=target.parent))
-        try:
-            os.chmod(staging, 0o700)
-            for done, (name, digest) in enumerate(sorted(entries.items()), start=1):
-                out = staging / PurePosixPath(name)
-                out.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-                sha = hashlib.sha256()
-                with archive.open(name) as src, open(out, "wb") as dst:
-                    while chunk := src.read(1 << 20):
-                        sha.update(chunk)
-                        dst.write(chunk)
-                if sha.hexdigest() != digest:
-                    raise CaseorgError(f"backup entry {name} is damaged (hash mismatch)")
-                os.chmod(out, 0o600 if name == DB_NAME else 0o400)
-                if progress:
-                    progress(Progress(f"{done} of {len(entries)} files", done, len(entries)))
-            if target.exists():
-                if any(target.iterdir()):
-                    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-                    target.rename(target.with_name(f"{target.name}.replaced-{stamp}"))
-                else:
-                    target.rmdir()
-            staging.rename(target)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-    return dict(manifest)
+def _drop_last(archive: zipfile.ZipFile) -> None:
+    """Leave the entry just written out of the archive's directory: its bytes stay in the
+    file unreferenced, so restore never sees a damaged copy under a hash it does not have."""
+    dropped = archive.filelist.pop()
+    archive.NameToInfo.pop(dropped.filename, None)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from caseorg.errors import is_disk_full
-from caseorg.library import Library, sha256_of
+from caseorg.library import INDEX_LEFTOVERS, Library, sha256_of
 from caseorg.progress import Progress, ProgressCallback
 from caseorg.records import unusual_records
 from caseorg.search import opened_index
@@ -39,6 +39,7 @@ class CheckReport:
     checked_files: int = 0
     checked_documents: int = 0
     unusual: list[str] = field(default_factory=list)  # records to look at; not problems
+    plan: list[str] = field(default_factory=list)  # what --repair will do (or did), in words
 
     @property
     def remaining(self) -> list[Problem]:
@@ -55,6 +56,7 @@ class CheckReport:
             "checked_documents": self.checked_documents,
             "problems": [asdict(p) for p in self.problems],
             "unusual": list(self.unusual),
+            "plan": list(self.plan),
         }
 
 
@@ -84,10 +86,26 @@ def check_library(
     for (message,) in db.execute(f"PRAGMA {quick}").fetchall():
         if message != "ok":
             report.problems.append(Problem("database", f"SQLite {quick}: {message}"))
+    if report.problems:
+        report.plan.append(
+            "the database is damaged and --repair cannot mend it: 'caseorg restore FILE "
+            "--force' brings back a backup (this library is kept beside it)"
+        )
     for row in db.execute("PRAGMA foreign_key_check").fetchall():
         report.problems.append(
             Problem("database", f"row {row[1]} of {row[0]} points to a missing {row[2]} row")
         )
+
+    _check_append_only(lib, report, seals=hash_files)
+    for name in lib.swept:
+        report.problems.append(
+            Problem("leftover", f"{name} of an interrupted reindex (removed)", repaired=True)
+        )
+    for name in INDEX_LEFTOVERS:
+        if (lib.path / name).exists():
+            report.problems.append(
+                Problem("leftover", f"{name} of an interrupted reindex; --repair removes it")
+            )
 
     # -- stored files against records -------------------------------------------------------
     wanted = {
@@ -96,7 +114,19 @@ def check_library(
     }
     report.checked_documents = len(wanted)
     present: dict[str, Path] = {}
-    for name_hash, path in lib.store.all_hashes():
+    stored = list(lib.store.all_hashes())
+    if not wanted and stored:
+        # a database that knows none of the stored files is not this library's: moving
+        # them would hide the evidence of the records it lost
+        report.problems.append(
+            Problem(
+                "database",
+                f"{len(stored)} stored file(s) but the database knows none of them: nothing "
+                "moved; restore the records with 'check --repair --from-backup FILE'",
+            )
+        )
+        stored = []
+    for name_hash, path in stored:
         if path.name.startswith(".") or path.name.endswith(".tmp"):
             problem = Problem("leftover", f"unfinished write left behind: {path.name}")
             if repair:
@@ -150,6 +180,31 @@ def check_library(
     if hash_files:  # the full check; the app's quick check at open skips reading records
         report.unusual = unusual_records(lib)
     return report
+
+
+def _check_append_only(lib: Library, report: CheckReport, *, seals: bool) -> None:
+    """The append-only tables' triggers are there and (the full check: it reads every
+    row) each row matches its seal."""
+    from caseorg.library.seals import broken_seals, missing_triggers
+
+    for name in lib.restored_triggers:
+        report.problems.append(
+            Problem(
+                "tampering",
+                f"append-only trigger {name} was missing (dropped outside caseorg)",
+                repaired=True,
+            )
+        )
+    for name in missing_triggers(lib.conn):
+        report.problems.append(
+            Problem(
+                "tampering",
+                f"append-only trigger {name} is missing (dropped outside caseorg); "
+                "--repair puts it back",
+            )
+        )
+    for line in broken_seals(lib.conn) if seals else []:
+        report.problems.append(Problem("tampering", line))
 
 
 def _check_index(lib: Library, report: CheckReport, repair: bool) -> None:

@@ -10,6 +10,8 @@ from hypothesis import given, strategies as st
 
 from caseorg.errors import InvalidValue
 from caseorg.values import (
+    EARLIEST_DAY,
+    LATEST_DAY,
     a_number_problem,
     format_a_number,
     parse_a_number,
@@ -185,9 +187,15 @@ def test_bad_dates_are_refused(typed: str) -> None:
     assert "YYYY-MM-DD" in message
 
 
-@given(st.dates())
+@given(st.dates(min_value=EARLIEST_DAY, max_value=LATEST_DAY))
 def test_dates_round_trip(day: dt.date) -> None:
     assert parse_date(day.isoformat()) == day
+
+
+@given(st.dates().filter(lambda d: not EARLIEST_DAY <= d <= LATEST_DAY))
+def test_implausible_dates_are_refused(day: dt.date) -> None:
+    with pytest.raises(InvalidValue, match="give a day between 1940 and 2100"):
+        parse_date(day.isoformat())
 
 
 @given(st.text(max_size=20))

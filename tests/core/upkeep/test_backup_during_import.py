@@ -11,8 +11,9 @@ from helpers import exhibit_pdfs, import_command, library_with_one_case
 
 from caseorg.library.folder import open_library
 from caseorg.library.store import sha256_of
-from caseorg.upkeep.backup import backup_library, restore_library
+from caseorg.upkeep.backup import backup_library
 from caseorg.upkeep.check import check_library
+from caseorg.upkeep.restore import restore_library
 
 pytestmark = pytest.mark.slow
 

@@ -14,8 +14,9 @@ from caseorg.errors import CaseorgError
 from caseorg.importing.pipeline import import_files
 from caseorg.library.folder import last_backup_at, open_library
 from caseorg.search.handle import index_of
-from caseorg.upkeep.backup import backup_library, restore_library
+from caseorg.upkeep.backup import backup_library
 from caseorg.upkeep.check import check_library
+from caseorg.upkeep.restore import restore_library
 
 
 def _import_two(lib, case, tmp_path: Path) -> None:
