@@ -56,8 +56,9 @@ def search(
 ) -> None:
     """Search every page of every document.
 
-    QUERY supports words, "phrases", AND/OR/NOT, prefix*, fuzzy~, and the fields
-    type:, a:, title:, tag:, note:, filed:[2024-01-01 TO 2024-12-31].
+    QUERY supports words, "exact phrases", AND/OR/NOT, -excluded and +required words,
+    prefix*, fuzzy~, and the fields type: (type:"notice to appear"), a:, title:, tag:,
+    note:, filed: (filed:2024, filed:>2026-11-01, filed:[2024-01-01 TO 2024-12-31]).
     Exits 1 when nothing matches. See also 'caseorg saved-search list'.
     """
     from caseorg.records import get_saved_search, normalise_tag, save_search
