@@ -7,6 +7,7 @@ and may cancel; what finished before a cancel is kept (and indexed).
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from caseorg.values import parse_choice
 # small batches: documents are indexed while the workers read the next files, not all
 # at the end (profiled: a 2000-page batch left a serial tail of ~1 s on the AAO import)
 INDEX_BATCH_PAGES = 150
+log = logging.getLogger(__name__)
 DISK_FULL_MESSAGE = "the disk is full; free some space and import the rest again"
 
 
@@ -168,6 +170,8 @@ class Importer:
     # -- stage 3: land one document in one transaction -------------------------------------
     def _land(self, item: _Pending, result: Extraction) -> FileOutcome:
         path = item.path
+        if result.detail:  # the readers' own words: for whoever reads the log
+            log.info("%s: %s (%s)", path.name, result.status, result.detail)
         if result.status in ("rejected", "failed"):
             return FileOutcome(str(path), "rejected", result.error)
         store = self.lib.store
