@@ -21,7 +21,7 @@ from caseorg.library import Library, audit, now_iso, sha256_of
 from caseorg.progress import Progress, ProgressCallback
 from caseorg.records import DOC_TYPES, get_row, guess_doc_type, title_from_name
 from caseorg.search import index_of
-from caseorg.values import parse_choice
+from caseorg.values import parse_choice, parse_date
 
 # small batches: documents are indexed while the workers read the next files, not all
 # at the end (profiled: a 2000-page batch left a serial tail of ~1 s on the AAO import)
@@ -106,6 +106,7 @@ class Importer:
         case_id: int,
         *,
         doc_type: str | None = None,
+        filed_on: str | None = None,
         password: str | None = None,
         progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
@@ -116,6 +117,7 @@ class Importer:
         self.lib = lib
         self.case_id = get_row(lib.db, "cases", case_id, "case")["id"]
         self.doc_type = parse_choice(doc_type, DOC_TYPES, "document type") if doc_type else None
+        self.filed_on = parse_date(filed_on, "filed date").isoformat() if filed_on else None
         self.password = password
         self.progress = progress
         self.cancel = cancel or CancelToken()
@@ -230,6 +232,7 @@ class Importer:
                     "sha256": item.sha256,
                     "title": title_from_name(path.name),
                     "doc_type": self.doc_type or guess_doc_type(path.name),
+                    "filed_on": self.filed_on,
                     "page_count": result.page_count,
                     "bytes": item.size,
                     "original_name": path.name,
