@@ -99,7 +99,7 @@ def case_group() -> None:
 @case_group.command("add")
 @click.option("--a-number", required=True, help="A-number, e.g. A-123-456-789.")
 @click.option("--respondent", required=True, help="Respondent's full name.")
-@judge_option("Code of the assigned judge.")
+@judge_option("The assigned judge, by code or name.")
 @case_field_options
 @json_option
 @uses_library(writes=True)

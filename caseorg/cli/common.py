@@ -89,6 +89,9 @@ def uses_library(*, writes: bool | str) -> Callable[[F], F]:
                 raise RuntimeError("a caseorg command ran outside the caseorg group")
             state.writes = bool(kwargs.get(writes)) if isinstance(writes, str) else writes
             _check_given(kwargs)
+            for key in JUDGE_PARAMETERS:  # a code or a name, as the clerk types it
+                if kwargs.get(key):
+                    kwargs[key] = judge_code_of(state.lib(), kwargs[key])
             return func(state, *args, **kwargs)
 
         setattr(run, _WRITES, writes)
@@ -174,8 +177,33 @@ def case_option(help_text: str, dest: str = "a_number") -> Callable[[F], F]:
 
 
 def judge_option(help_text: str) -> Callable[[F], F]:
-    """``--judge CODE``, passed as ``judge_code``."""
-    return click.option("--judge", "judge_code", help=help_text)
+    """``--judge CODE-OR-NAME``, passed as ``judge_code`` (the code: see
+    :func:`judge_code_of`, which :func:`uses_library` applies)."""
+    return click.option("--judge", "judge_code", metavar="CODE|NAME", help=help_text)
+
+
+JUDGE_PARAMETERS = ("judge_code", "to_judge")  # options that name a judge
+
+
+def judge_code_of(lib: Library, text: str) -> str:
+    """The code of the judge ``text`` names: a code (any case), a full name, or words of
+    a name ('Marsh'); an unknown or ambiguous judge is a one-line error (exit 2)."""
+    from caseorg.records import list_judges
+
+    wanted = " ".join(text.split()).lower()
+    judges = list_judges(lib)
+    for test in (
+        lambda j: j.code.lower() == wanted,
+        lambda j: j.name.lower() == wanted,
+        lambda j: set(wanted.replace(".", " ").split()) <= set(j.name.lower().split()),
+    ):
+        found = [j for j in judges if test(j)]
+        if len(found) == 1:
+            return str(found[0].code)
+        if found:
+            names = ", ".join(f"{j.code} {j.name}" for j in found)
+            raise InvalidValue(f"{text!r} names {len(found)} judges ({names}): give the code")
+    raise InvalidValue(f"no judge with code or name {text!r} (see 'caseorg judge list')")
 
 
 def document_option(help_text: str) -> Callable[[F], F]:

@@ -38,7 +38,9 @@ from caseorg.progress import Progress
 
 @click.command()
 @a_number_argument
-@click.option("--to", "to_judge", required=True, help="Code of the judge who takes the case.")
+@click.option(
+    "--to", "to_judge", required=True, help="The judge who takes the case, by code or name."
+)
 @click.option("--reason", required=True, help="Why the case is moved.")
 @click.option("--ordered-by", help="Who ordered the move (e.g. the ACIJ).")
 @click.option("--on", "effective_on", help="Effective date (default today).")

@@ -44,6 +44,9 @@ def _show_progress(progress: Progress) -> None:
     type=choice(DOC_TYPES),
     help="Document type for every file (default: guessed from the name).",
 )
+@click.option(
+    "--filed", "filed_on", help="Filed date for every file, YYYY-MM-DD (default: found on page 1)."
+)
 @click.option("--password", help="Password for encrypted PDFs.")
 @click.option(
     "--timeout",
@@ -59,6 +62,7 @@ def import_cmd(
     a_number: str,
     paths: tuple[Path, ...],
     doc_type: str | None,
+    filed_on: str | None,
     password: str | None,
     timeout: float,
     as_json: bool,
@@ -79,6 +83,7 @@ def import_cmd(
             case_id,
             paths,
             doc_type=doc_type,
+            filed_on=filed_on,
             password=password,
             progress=_show_progress,
             cancel=cancel,
@@ -139,7 +144,7 @@ def document_list(state: State, a_number: str, as_json: bool) -> None:
 
 
 @document_group.command("edit")
-@click.argument("document_id", type=int)
+@click.argument("document_ids", metavar="DOCUMENT_ID...", nargs=-1, required=True, type=int)
 @click.option("--type", "doc_type", type=choice(DOC_TYPES), help="Document type.")
 @click.option("--title", help="Title.")
 @click.option("--filed", "filed_on", help="Filed date, YYYY-MM-DD.")
@@ -148,25 +153,30 @@ def document_list(state: State, a_number: str, as_json: bool) -> None:
 @uses_library(writes=True)
 def document_edit(
     state: State,
-    document_id: int,
+    document_ids: tuple[int, ...],
     doc_type: str | None,
     title: str | None,
     filed_on: str | None,
     filed_by: str | None,
     as_json: bool,
 ) -> None:
-    """Change a document's type, title, filed date or filer."""
-    from caseorg.records import edit_document
+    """Change the type, title, filed date or filer of one or more documents
+    (caseorg document edit 12 13 14 --type brief --filed 2026-11-02)."""
+    from caseorg.records import edit_document, get_document
 
-    doc = edit_document(
-        state.lib(),
-        document_id,
-        doc_type=doc_type,
-        title=title,
-        filed_on=filed_on,
-        filed_by=filed_by,
-    )
-    print_one(doc, f"updated document #{doc.id}: {doc.title}", as_json=as_json)
+    lib = state.lib()
+    for document_id in document_ids:  # every id first: nothing half-done by a typo
+        get_document(lib, document_id)
+    docs = [
+        edit_document(
+            lib, document_id, doc_type=doc_type, title=title, filed_on=filed_on, filed_by=filed_by
+        )
+        for document_id in dict.fromkeys(document_ids)
+    ]
+    if len(docs) == 1:  # one document: one JSON object, as before
+        print_one(docs[0], f"updated document #{docs[0].id}: {docs[0].title}", as_json=as_json)
+    else:
+        print_rows(docs, lambda d: f"updated document #{d.id}: {d.title}", as_json=as_json)
 
 
 COMMANDS = (import_cmd, document_group)

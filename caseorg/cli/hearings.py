@@ -43,7 +43,7 @@ def hearing() -> None:
 
 hearing_options = stack(
     click.option("--kind", type=choice(HEARING_KINDS), help="master, individual, ..."),
-    judge_option("Judge code (default: the case's judge)."),
+    judge_option("The judge, by code or name (default: the case's judge)."),
     click.option("--courtroom", help="Courtroom."),
     click.option("--medium", type=choice(MEDIA), help="in_person, video, telephone."),
     click.option("--interpreter", "interpreter_language", help="Interpreter language."),

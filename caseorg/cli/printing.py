@@ -6,6 +6,7 @@ only when a .pdf is asked for.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
@@ -13,7 +14,6 @@ import click
 from caseorg.cli.common import State, judge_option, output_option, uses_library
 from caseorg.errors import CaseorgError, InvalidValue
 from caseorg.private_files import write_private
-from caseorg.values import parse_date
 
 report_output_option = output_option("File to write: .pdf (or .html).", required=True)
 
@@ -37,28 +37,57 @@ def write_report(html: str, output: Path, title: str) -> None:
 @uses_library(writes=False)
 def summary(state: State, hearing_id: int, output: Path) -> None:
     """Write the hearing summary for HEARING_ID as a PDF."""
-    from caseorg.reports import hearing_summary_html
+    from caseorg.reports import hearing_summary_html, summary_title
 
-    html = hearing_summary_html(state.lib(), hearing_id)
-    write_report(html, output, f"Hearing summary {hearing_id}")
+    lib = state.lib()
+    html = hearing_summary_html(lib, hearing_id)
+    write_report(html, output, summary_title(lib, hearing_id))
+
+
+DAY_HELP = "YYYY-MM-DD, today, tomorrow or a weekday (monday: the next Monday)"
 
 
 @click.command()
-@click.option("--date", "day", required=True, help="The day, YYYY-MM-DD (or 'today').")
-@click.option("--until", help="Last day of a range (for a week's docket).")
-@judge_option("Only this judge.")
-@report_output_option
+@click.option("--date", "day", default="today", show_default=True, help=f"The day: {DAY_HELP}.")
+@click.option("--until", help="Last day of a range (for a week's docket), written as --date.")
+@judge_option("Only this judge (code or name).")
+@output_option("Write it to a file: .pdf (or .html); without one, print it here.")
 @uses_library(writes=False)
-def docket(state: State, day: str, until: str | None, judge_code: str | None, output: Path) -> None:
-    """Write a day's docket (hearings by judge and courtroom) as a PDF."""
-    from caseorg.reports import docket_html
+def docket(
+    state: State, day: str, until: str | None, judge_code: str | None, output: Path | None
+) -> None:
+    """Print a day's docket (hearings by judge and courtroom), or write it as a PDF."""
+    from caseorg.reports import docket_html, docket_text
 
-    first = parse_date(day)
-    last = parse_date(until) if until else None
+    first = docket_day(day)
+    last = docket_day(until, "--until") if until else None
     if last and last < first:
         raise InvalidValue("--until is before --date")
+    if output is None:
+        click.echo(docket_text(state.lib(), first, until=last, judge_code=judge_code))
+        return
     html = docket_html(state.lib(), first, until=last, judge_code=judge_code)
     write_report(html, output, f"Docket {first.isoformat()}")
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def docket_day(text: str, what: str = "--date", today: dt.date | None = None) -> dt.date:
+    """A day as a clerk says it: a date, today, tomorrow, yesterday, or a weekday's name
+    (or its first three letters), meaning the next such day after today."""
+    base = today or dt.date.today()
+    word = text.strip().lower()
+    if word in ("today", "tomorrow", "yesterday"):
+        return base + dt.timedelta(days={"today": 0, "tomorrow": 1, "yesterday": -1}[word])
+    named = [i for i, name in enumerate(_WEEKDAYS) if len(word) >= 3 and name.startswith(word)]
+    if len(named) == 1:
+        ahead = (named[0] - base.weekday()) % 7 or 7
+        return base + dt.timedelta(days=ahead)
+    try:
+        return dt.date.fromisoformat(word)
+    except ValueError:
+        raise InvalidValue(f"invalid {what} {text!r}: use {DAY_HELP}") from None
 
 
 COMMANDS = (summary, docket)

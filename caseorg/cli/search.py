@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Any
 
@@ -21,7 +22,7 @@ from caseorg.cli.common import (
 from caseorg.errors import CaseorgError, InvalidValue
 from caseorg.search import index_of, index_ready
 from caseorg.values import format_a_number
-from caseorg.words import label
+from caseorg.words import counted, label, plural
 
 
 @click.command()
@@ -56,8 +57,9 @@ def search(
 ) -> None:
     """Search every page of every document.
 
-    QUERY supports words, "phrases", AND/OR/NOT, prefix*, fuzzy~, and the fields
-    type:, a:, title:, tag:, note:, filed:[2024-01-01 TO 2024-12-31].
+    QUERY supports words, "exact phrases", AND/OR/NOT, -excluded and +required words,
+    prefix*, fuzzy~, and the fields type: (type:"notice to appear"), a:, title:, tag:,
+    note:, filed: (filed:2024, filed:>2026-11-01, filed:[2024-01-01 TO 2024-12-31]).
     Exits 1 when nothing matches. See also 'caseorg saved-search list'.
     """
     from caseorg.records import get_saved_search, normalise_tag, save_search
@@ -75,9 +77,12 @@ def search(
     if not query:
         raise InvalidValue("give a QUERY to search for (or --saved NAME)")
     full = f"tag:{normalise_tag(tag)} AND ({query})" if tag else query
+    shown = limit or 20
+    # one more than shown: whether there are more is worth saying
     hits = index_of(lib).search(
-        full, case_a_number=case_a_number, doc_type=doc_type, limit=limit or 20
+        full, case_a_number=case_a_number, doc_type=doc_type, limit=shown + 1
     )
+    more, hits = len(hits) > shown, hits[:shown]
     if not hits and not index_ready(lib):  # read-only: a reader cannot build the index
         raise CaseorgError(
             "the search index is not built yet: another caseorg window may be building "
@@ -97,17 +102,35 @@ def search(
         if not as_json:
             click.echo("no matches", err=True)
         sys.exit(1)
+    if not as_json:
+        click.echo(_total_text(hits, more, shown))
+
+
+def _total_text(hits: list[Any], more: bool, shown: int) -> str:
+    """'18 documents · 24 matching pages', and when more matched, how to see them."""
+    pages = sum(len(hit.matching_pages) for hit in hits)
+    text = f"{counted(len(hits), 'document')} · {pages} matching {plural(pages, 'page')}"
+    if more:
+        text += f" — the best {len(hits)} shown; more with --limit {min(500, shown * 2)}"
+    return text
 
 
 def _hit_text(hit: Any) -> str:
-    """A document that matched, then up to three of its pages with their snippets."""
+    """A document that matched (its id, case and respondent), then up to three of its
+    pages with their snippets, the marked words in bold (plain text in a pipe)."""
     pages = ", ".join(str(p) for p in hit.matching_pages)
     lines = [
-        f"{format_a_number(hit.a_number)}  {hit.title}  [{label(hit.doc_type)}"
+        f"#{hit.document_id}  {format_a_number(hit.a_number)}  {hit.respondent}  ·  "
+        f"{hit.title}  [{label(hit.doc_type)}"
         f"{', filed ' + hit.filed_on if hit.filed_on else ''}]  page(s) {pages}"
     ]
-    lines += [f"    p.{page.page_no}: {page.snippet}" for page in hit.pages[:3]]
+    lines += [f"    p.{page.page_no}: {_bold_marks(page.snippet)}" for page in hit.pages[:3]]
     return "\n".join(lines)
+
+
+def _bold_marks(snippet: str) -> str:
+    """A snippet's **marks** as bold (click drops the styling when not on a terminal)."""
+    return re.sub(r"\*\*(.+?)\*\*", lambda m: click.style(m.group(1), bold=True), snippet)
 
 
 @click.command()

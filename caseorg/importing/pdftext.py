@@ -1,4 +1,5 @@
-"""Page text extraction with pypdf, in worker processes that cannot hurt the caller.
+"""Page text extraction with pypdf (PDFium when pypdf gives up), in worker processes
+that cannot hurt the caller.
 
 Hostile PDFs (page-tree loops, decompression bombs, parser bugs) are read in
 spawned workers with a per-file timeout and an address-space cap. A worker
@@ -17,8 +18,9 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from pathlib import Path
 from typing import Any
+
+from caseorg.importing import reasons
 
 DEFAULT_TIMEOUT = 120.0
 DEFAULT_MEMORY_MB = 2048
@@ -31,83 +33,128 @@ class Extraction:
 
     status: str  # ok | no_text | encrypted | rejected | failed
     pages: list[str] = field(default_factory=list)
-    error: str | None = None
+    error: str | None = None  # for the clerk: what is wrong and what to do
+    detail: str | None = None  # for the log: the readers' own errors
 
     @property
     def page_count(self) -> int:
         return len(self.pages)
 
 
-def _short(exc: BaseException) -> str:
-    """A one-line reason that never quotes document content at length."""
-    text = str(exc).splitlines()[0] if str(exc) else ""
-    text = text[:120]
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
-def looks_like_pdf(path: Path) -> bool:
-    """PDF files start with '%PDF-' (readers allow junk in the first 1 KiB)."""
-    with open(path, "rb") as handle:
-        return b"%PDF-" in handle.read(1024)
-
-
 def extract_file(path: str, password: str | None = None) -> Extraction:
-    """Read every page's text. Runs inside a worker; never raises."""
+    """Read every page's text. Runs inside a worker; never raises.
+
+    pypdf reads first; a PDF it refuses (damaged, or locked in a way it cannot open) is
+    tried with PDFium before it is refused. The clerk gets a sentence
+    (:mod:`caseorg.importing.reasons`), the log the readers' own errors (``detail``).
+    """
     try:
         if os.path.getsize(path) == 0:
-            return Extraction("rejected", error="empty file (0 bytes)")
-        if not looks_like_pdf(Path(path)):
-            return Extraction("rejected", error="not a PDF file")
-        from pypdf import PdfReader
-        from pypdf.errors import DependencyError
+            return Extraction("rejected", error=reasons.EMPTY)
+        with open(path, "rb") as handle:
+            head = handle.read(1024)
+        if b"%PDF-" not in head or reasons.other_format(head):
+            return Extraction("rejected", error=reasons.not_a_pdf(head))
+        first = _extract_pypdf(path, password)
+    except MemoryError:
+        return Extraction("failed", error=reasons.TOO_LARGE)
+    except Exception as exc:  # RecursionError too: a page tree that loops
+        first = Extraction(
+            "rejected", error=reasons.unreadable(exc), detail=f"pypdf: {reasons.technical(exc)}"
+        )
+        if reasons.hostile(exc):
+            return first  # a safety limit (a bomb, a loop): no second reader walks into it
+    if first.status not in ("rejected", "encrypted"):
+        return first
+    try:
+        second = _extract_pdfium(path, password)
+    except MemoryError:
+        return Extraction("failed", error=reasons.TOO_LARGE)
+    except Exception as exc:
+        first.detail = "; ".join(filter(None, [first.detail, f"pdfium: {reasons.technical(exc)}"]))
+        return first
+    second.detail = "read by PDFium: " + (first.detail or f"pypdf: {first.error}")
+    return second
 
-        reader = PdfReader(path, strict=False)
-        if reader.is_encrypted:
-            opened = False
-            for candidate in ("", password):
-                if candidate is None:
-                    continue
-                try:
-                    if reader.decrypt(candidate):
-                        opened = True
-                        break
-                except DependencyError:
-                    return Extraction("rejected", error="encrypted with a method not supported")
-                except Exception:  # noqa: S112 - a bad password path in pypdf; try the next one
-                    continue
-            if not opened:
-                reason = (
-                    "wrong password for this encrypted PDF"
-                    if password
-                    else "encrypted — needs a password (--password)"
+
+def _extract_pypdf(path: str, password: str | None) -> Extraction:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError
+
+    reader = PdfReader(path, strict=False)
+    if reader.is_encrypted:
+        opened = False
+        for candidate in ("", password):
+            if candidate is None:
+                continue
+            try:
+                if reader.decrypt(candidate):
+                    opened = True
+                    break
+            except DependencyError as exc:
+                return Extraction(
+                    "rejected",
+                    error=reasons.UNSUPPORTED_ENCRYPTION,
+                    detail=f"pypdf: {reasons.technical(exc)}",
                 )
-                return Extraction("encrypted", error=reason)
-        page_count = len(reader.pages)
-        if page_count == 0:
-            return Extraction("rejected", error="the PDF has no pages")
+            except Exception:  # noqa: S112 - a bad password path in pypdf; try the next one
+                continue
+        if not opened:
+            reason = reasons.WRONG_PASSWORD if password else reasons.NEEDS_PASSWORD
+            return Extraction("encrypted", error=reason)
+    page_count = len(reader.pages)
+    if page_count == 0:
+        return Extraction("rejected", error=reasons.NO_PAGES)
+    texts: list[str] = []
+    failed_pages = 0
+    for page in reader.pages:
+        try:
+            text = page.extract_text() or ""
+        except MemoryError:
+            raise
+        except Exception as exc:
+            if reasons.hostile(exc):
+                raise  # a bomb on this page: the whole file is refused
+            text = ""
+            failed_pages += 1
+        texts.append(text.replace("\x00", ""))
+    return _outcome(texts, failed_pages)
+
+
+def _outcome(texts: list[str], failed_pages: int) -> Extraction:
+    if failed_pages == len(texts):
+        return Extraction("rejected", error=reasons.NO_PAGE_READ)
+    if not any(t.strip() for t in texts):
+        return Extraction("no_text", pages=texts, error=NO_TEXT_MESSAGE)
+    error = f"{failed_pages} page(s) could not be read" if failed_pages else None
+    return Extraction("ok", pages=texts, error=error)
+
+
+def _extract_pdfium(path: str, password: str | None) -> Extraction:
+    """The second reader: PDFium (Chrome's), which repairs what pypdf cannot parse.
+
+    Raises when it cannot open the file either (a wrong or missing password included).
+    """
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(path, password=password or None)
+    try:
+        if len(document) == 0:
+            return Extraction("rejected", error=reasons.NO_PAGES)
         texts: list[str] = []
         failed_pages = 0
-        for page in reader.pages:
+        for index in range(len(document)):
             try:
-                text = page.extract_text() or ""
+                page = document[index]
+                text = page.get_textpage().get_text_range()
             except MemoryError:
                 raise
             except Exception:
-                text = ""
-                failed_pages += 1
-            texts.append(text.replace("\x00", ""))
-        if failed_pages == page_count:
-            return Extraction("rejected", error="no page of this PDF could be read")
-        if not any(t.strip() for t in texts):
-            return Extraction("no_text", pages=texts, error=NO_TEXT_MESSAGE)
-        error = f"{failed_pages} page(s) could not be read" if failed_pages else None
-        return Extraction("ok", pages=texts, error=error)
-    except MemoryError:
-        return Extraction("failed", error="too large to read within the memory limit")
-    except RecursionError:
-        return Extraction("rejected", error="not a readable PDF (its structure loops)")
-    except Exception as exc:
-        return Extraction("rejected", error=f"not a readable PDF ({_short(exc)})")
+                text, failed_pages = "", failed_pages + 1
+            texts.append(text.replace("\r\n", "\n").replace("\x00", ""))
+        return _outcome(texts, failed_pages)
+    finally:
+        document.close()
 
 
 _CMAP_CACHE_MAX = 16  # a hostile file's huge CMaps must not pile up under RLIMIT_AS
@@ -189,11 +236,11 @@ def _worker_main(
         try:
             result = job(*task)
         except MemoryError:
-            result = failed("too large to read within the memory limit")
+            result = failed(reasons.TOO_LARGE)
         try:
             conn.send(result)
         except MemoryError:
-            conn.send(failed("too large to read within the memory limit"))
+            conn.send(failed(reasons.TOO_LARGE))
 
 
 @dataclass
@@ -298,7 +345,10 @@ class ExtractionPool:
                         result = worker.conn.recv()
                     except (EOFError, OSError):
                         self._kill(worker)
-                        result = self.failed("the PDF reader crashed on this file (too large?)")
+                        result = self.failed(
+                            "the PDF reader crashed on this file (damaged or too large?): "
+                            "open it in a PDF viewer and save or print it to a new PDF"
+                        )
                     else:
                         self._idle.append(worker)
                     finished.append((worker.key, result))

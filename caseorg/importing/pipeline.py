@@ -7,6 +7,7 @@ and may cancel; what finished before a cancel is kept (and indexed).
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -20,11 +21,12 @@ from caseorg.library import Library, audit, now_iso, sha256_of
 from caseorg.progress import Progress, ProgressCallback
 from caseorg.records import DOC_TYPES, get_row, guess_doc_type, title_from_name
 from caseorg.search import index_of
-from caseorg.values import parse_choice
+from caseorg.values import parse_choice, parse_date
 
 # small batches: documents are indexed while the workers read the next files, not all
 # at the end (profiled: a 2000-page batch left a serial tail of ~1 s on the AAO import)
 INDEX_BATCH_PAGES = 150
+log = logging.getLogger(__name__)
 DISK_FULL_MESSAGE = "the disk is full; free some space and import the rest again"
 
 
@@ -104,6 +106,7 @@ class Importer:
         case_id: int,
         *,
         doc_type: str | None = None,
+        filed_on: str | None = None,
         password: str | None = None,
         progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
@@ -114,6 +117,7 @@ class Importer:
         self.lib = lib
         self.case_id = get_row(lib.db, "cases", case_id, "case")["id"]
         self.doc_type = parse_choice(doc_type, DOC_TYPES, "document type") if doc_type else None
+        self.filed_on = parse_date(filed_on, "filed date").isoformat() if filed_on else None
         self.password = password
         self.progress = progress
         self.cancel = cancel or CancelToken()
@@ -168,6 +172,8 @@ class Importer:
     # -- stage 3: land one document in one transaction -------------------------------------
     def _land(self, item: _Pending, result: Extraction) -> FileOutcome:
         path = item.path
+        if result.detail:  # the readers' own words: for whoever reads the log
+            log.info("%s: %s (%s)", path.name, result.status, result.detail)
         if result.status in ("rejected", "failed"):
             return FileOutcome(str(path), "rejected", result.error)
         store = self.lib.store
@@ -226,6 +232,7 @@ class Importer:
                     "sha256": item.sha256,
                     "title": title_from_name(path.name),
                     "doc_type": self.doc_type or guess_doc_type(path.name),
+                    "filed_on": self.filed_on,
                     "page_count": result.page_count,
                     "bytes": item.size,
                     "original_name": path.name,

@@ -6,14 +6,19 @@ from caseorg.exports import lazy_exports
 
 if TYPE_CHECKING:  # what the package offers (each module loads when a name is first used)
     from caseorg.reports.docket import docket_html as docket_html
+    from caseorg.reports.docket_text import docket_text as docket_text
     from caseorg.reports.reassignments import reassignment_report_html as reassignment_report_html
-    from caseorg.reports.summary import hearing_summary_html as hearing_summary_html
+    from caseorg.reports.summary import (
+        hearing_summary_html as hearing_summary_html,
+        summary_title as summary_title,
+    )
 
 __getattr__, __dir__ = lazy_exports(
     __name__,
     {
         "docket": "docket_html",
+        "docket_text": "docket_text",
         "reassignments": "reassignment_report_html",
-        "summary": "hearing_summary_html",
+        "summary": "hearing_summary_html summary_title",
     },
 )

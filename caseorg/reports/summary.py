@@ -30,7 +30,7 @@ from caseorg.records import (
 )
 from caseorg.reports.parts import case_facts, heading, hearing_row
 from caseorg.reports.templates import render
-from caseorg.values import stored_day
+from caseorg.values import format_a_number, stored_day
 from caseorg.words import DASH, choice_words, due_words, judge_name, or_dash, us_date, us_datetime
 
 
@@ -195,3 +195,13 @@ def hearing_summary_html(lib: Library, hearing_id: int, court_name: str | None =
     :raises NotFound: no hearing ``hearing_id``.
     """
     return render("summary.html", hearing_summary_context(lib, hearing_id, court_name))
+
+
+def summary_title(lib: Library, hearing_id: int) -> str:
+    """The summary's title and page footer: whose hearing and which day, never an id
+    ('Hearing summary A-123-456-789 2026-12-07').
+
+    :raises NotFound: no hearing ``hearing_id``.
+    """
+    hearing = get_hearing(lib, hearing_id)
+    return f"Hearing summary {format_a_number(hearing.a_number or '')} {hearing.starts_at[:10]}"

@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import shutil
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -25,7 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from whoosh import index, qparser
+from whoosh import index
 from whoosh.fields import ID, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.query import (
@@ -46,109 +45,21 @@ from caseorg.errors import BadQuery
 from caseorg.progress import Progress, ProgressCallback
 from caseorg.search import pagematch
 from caseorg.search.entries import COMPOUND as COMPOUND, document_entry, iter_entries, make_schema
+from caseorg.search.query import exact_phrases, make_parser, normalise_query
 from caseorg.search.results import DocumentHit, PageHit
-from caseorg.values import parse_a_number, parse_date
+from caseorg.values import parse_a_number
 
 if TYPE_CHECKING:
     from caseorg.library import Library
 
-INDEX_SCHEMA_VERSION = 3  # 2: one entry per document (1 was one per page); 3: tag:, note:
+INDEX_SCHEMA_VERSION = 4  # 2: one entry per document (1 was one per page); 3: tag:, note:;
+# 4: exact words (quoted phrases unstemmed, stop words kept)
 _VERSION_FILE = "caseorg-index.json"
 MAX_SNIPPET_PAGES = 10
 BATCH_DOCUMENTS = 200
 REBUILD_ABOVE = 500  # documents missing from an empty index: rebuild rather than add
 # Windows cannot rename a folder with open files, which a rebuild does: no searcher kept there
 KEEP_SEARCHER_OPEN = os.name != "nt"
-
-FIELD_ALIASES = {"doc_type": ["type"], "a_number": ["a"], "filed_on": ["filed"]}
-USER_FIELDS = (
-    "type",
-    "a",
-    "title",
-    "filed",
-    "content",
-    "doc_type",
-    "a_number",
-    "filed_on",
-    "tag",
-    "note",
-)
-
-
-# -- query language -----------------------------------------------------------------
-
-_FIELD_PREFIX = re.compile(r'(?<![\w"])([A-Za-z_]+):')
-# an A-number in any spelling (spaces only inside it, so 'a:123456789 212' keeps the 212)
-_A_FIELD = re.compile(
-    r'\b(a|a_number):("?)([Aa]?\s*-?\s*\d{3}[-\s]?\d{3}[-\s]?\d{3}(?![\d-])|[^\s")]+)\2',
-    re.IGNORECASE,
-)
-_RANGE_DATES = re.compile(r"\b(?:filed|filed_on):\[([^\]]*)\]", re.IGNORECASE)
-
-
-def _check_balanced(text: str) -> None:
-    if text.count('"') % 2:
-        raise BadQuery('unbalanced quote: close the phrase with a second "')
-    depth = 0
-    for ch in text:
-        depth += {"(": 1, ")": -1}.get(ch, 0)
-        if depth < 0:
-            raise BadQuery("a ')' has no matching '('")
-    if depth:
-        raise BadQuery("a '(' is never closed")
-    if text.count("[") != text.count("]"):
-        raise BadQuery("a date range needs both [ and ], like filed:[2024-01-01 TO 2024-12-31]")
-
-
-def normalise_query(text: str) -> str:
-    """Check a user's query and rewrite friendly spellings for Whoosh.
-
-    ``a:A-123-456-789`` becomes the stored digits; ``filed:[...]`` dates are
-    validated; an unknown ``field:`` is an error rather than a silent miss.
-    """
-    text = (text or "").strip()
-    if not text:
-        raise BadQuery("type something to search for")
-    _check_balanced(text)
-    outside_quotes = re.sub(r'"[^"]*"', " ", text)
-    for match in _FIELD_PREFIX.finditer(outside_quotes):
-        name = match.group(1)
-        if name.lower() not in USER_FIELDS:
-            raise BadQuery(
-                f"unknown field '{name}:' — use type:, a:, title:, filed:, tag: or note: "
-                "(or quote the text)"
-            )
-
-    def fix_a(match: re.Match[str]) -> str:
-        try:
-            return f"a_number:{parse_a_number(match.group(3))}"
-        except Exception:
-            raise BadQuery(f"a: needs an A-number, not {match.group(3)!r}") from None
-
-    def fix_range(match: re.Match[str]) -> str:
-        parts = [p.strip() for p in re.split(r"\bTO\b", match.group(1), flags=re.IGNORECASE)]
-        if len(parts) != 2:
-            raise BadQuery("write a date range as filed:[2024-01-01 TO 2024-12-31]")
-        dates = []
-        for part in parts:
-            try:
-                # stored dates are YYYY-MM-DD and compared as text: 20240101 must be rewritten
-                dates.append(parse_date(part).isoformat() if part else "")
-            except Exception:
-                raise BadQuery(f"invalid date {part!r} in filed:[…]: use YYYY-MM-DD") from None
-        # an open end is left out: Whoosh reads "[2024-01-01 TO ]" as ending at ""
-        return "filed_on:[" + " ".join(d for d in (dates[0], "TO", dates[1]) if d) + "]"
-
-    text = _A_FIELD.sub(fix_a, text)
-    return _RANGE_DATES.sub(fix_range, text)
-
-
-def make_parser(schema: Schema) -> qparser.QueryParser:
-    parser = qparser.QueryParser("content", schema)
-    parser.add_plugin(qparser.FuzzyTermPlugin())
-    parser.add_plugin(qparser.FieldAliasPlugin(FIELD_ALIASES))
-    return parser
-
 
 # -- the index --------------------------------------------------------------------
 
@@ -334,7 +245,7 @@ class SearchIndex:
 
     # -- searching --------------------------------------------------------------------
     def parse(self, text: str) -> Any:
-        normal = normalise_query(text)
+        normal = exact_phrases(normalise_query(text))
         try:
             query = make_parser(self.schema).parse(normal)
         except Exception:  # Whoosh's parser has edge cases ('NOT NOT NOT' -> IndexError)
@@ -392,9 +303,8 @@ class SearchIndex:
 
         Documents are ranked on their whole text; a document is shown only if at
         least one of its pages matches the query on its own (the same pages a
-        per-page index would find), so candidates are checked page by page. With a
-        NOT over page text, documents that never contain the excluded words come
-        first (they are sure to match), then the others that do match somewhere.
+        per-page index would find), so candidates are checked page by page. A NOT
+        excludes whole documents: one with the word on any page is never shown.
         """
         parsed = self.parse(text)
         filters = []
@@ -406,29 +316,21 @@ class SearchIndex:
         hits: list[DocumentHit] = []
         with self._searcher() as searcher:
             query = _preload_document_fields(parsed, searcher)
-            superset = pagematch.document_superset(query)
-            phases = [query, superset] if superset is not query else [query]
             checker = _PageChecker(self.lib, searcher, query)
-            shown: set[int] = set()
-            for phase in phases:
-                doc_query = _with_filters(phase, filters)
-                seen = 0
-                wanted = want + 5  # a few spare: some candidates may have no matching page
-                while len(hits) < want:
-                    top = searcher.search(doc_query, limit=wanted).top_n
-                    candidates = []
-                    for score, docnum in top[seen:]:
-                        if docnum not in shown:
-                            shown.add(docnum)
-                            doc_id = int(searcher.stored_fields(docnum)["document_id"])
-                            candidates.append((score, doc_id, docnum))
-                    seen = len(top)
-                    hits.extend(checker.hits(candidates, want - len(hits)))
-                    if len(top) < wanted:
-                        break
-                    wanted *= 4
-                if len(hits) >= want:
+            doc_query = _with_filters(query, filters)
+            seen = 0
+            wanted = want + 5  # a few spare: some candidates may have no matching page
+            while len(hits) < want:
+                top = searcher.search(doc_query, limit=wanted).top_n
+                candidates = []
+                for score, docnum in top[seen:]:
+                    doc_id = int(searcher.stored_fields(docnum)["document_id"])
+                    candidates.append((score, doc_id, docnum))
+                seen = len(top)
+                hits.extend(checker.hits(candidates, want - len(hits)))
+                if len(top) < wanted:
                     break
+                wanted *= 4
         return hits[:limit]
 
 
@@ -446,7 +348,7 @@ def _preload_document_fields(q: Any, searcher: Any) -> Any:
     walks it for every candidate: profiled at 8 s for a one-year range at
     100,000 pages; the preloaded list takes milliseconds and scores constantly.
     """
-    if isinstance(q, MultiTerm) and q.fieldname != pagematch.CONTENT:
+    if isinstance(q, MultiTerm) and q.fieldname not in pagematch.PAGE_FIELDS:
         reader = searcher.reader()
         terms = [Term(q.fieldname, t) for t in sorted(set(q._btexts(reader))) if t]  # as Whoosh
         if not terms:
@@ -541,7 +443,7 @@ class _PageChecker:
                 words = pagematch.page_words(text, self.needed)
                 hit_words: set[str] = set()
                 if self.page_query.matches(words, docnum, hit_words):
-                    weight = sum(len(words[w]) for w in hit_words if w in words)
+                    weight = pagematch.weight(words, hit_words)
                     matched.append((page_no, weight, hit_words, text))
         except pagematch.Unsupported:
             matched = self._matching_by_whoosh(doc, texts)
@@ -565,7 +467,11 @@ class _PageChecker:
                 entry = document_entry(doc | {"document_id": doc["id"]}, [text])
                 del entry["document_id"], entry["pages"]
                 writer.add_document(page_no=str(page_no), **entry)
-        words = {t for f, t in self.query.iter_all_terms() if f == "content"}
+        words = {
+            pagematch.key_of(f, t)
+            for f, t in self.query.iter_all_terms()
+            if f in pagematch.PAGE_FIELDS
+        }
         with ram.searcher() as searcher:
             found = {
                 int(f["page_no"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from whoosh.analysis import StemmingAnalyzer
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from caseorg.search import pagematch
@@ -48,6 +48,8 @@ def make_schema() -> Schema:
         title=TEXT(analyzer=analyzer),
         filed_on=ID,
         content=DocText(analyzer=analyzer, phrase=True),
+        # the same tokens unstemmed, stop words kept: a quoted phrase means those words
+        exact=DocText(analyzer=RegexTokenizer() | LowercaseFilter(), phrase=True),
         tag=KEYWORD(lowercase=True),  # the document's tags and its case's
         note=TEXT(analyzer=analyzer),  # notes on the document, its case and hearings
     )
@@ -77,6 +79,7 @@ def document_entry(row: dict[str, Any], texts: list[str]) -> dict[str, Any]:
         "title": row["title"] or "",
         "filed_on": row["filed_on"] or "",
         "content": Analysed(pagematch.analyse_pages(texts)),
+        "exact": Analysed(pagematch.analyse_exact_pages(texts)),
         "tag": row.get("tags") or "",
         "note": row.get("notes") or "",
     }

@@ -21,6 +21,9 @@ from whoosh.lang.porter import stem
 from whoosh.query.qcore import _NullQuery
 
 CONTENT = "content"
+EXACT = "exact"  # the same tokens lower-cased only: no stemming, no stop words dropped
+PAGE_FIELDS = (CONTENT, EXACT)
+EXACT_KEY = "\x01"  # page-word key of an exact word; a mark key of exact words in order
 PAGE_GAP = 100  # positions between pages in a document entry: no phrase spans two pages
 SNIPPET_CHARS = 220
 SNIPPET_SURROUND = 60
@@ -107,6 +110,11 @@ def page_words(text: str, needed: set[str]) -> dict[str, list[int]]:
     found: dict[str, list[int]] = {}
     if kept:
         found[ANY_WORD] = [0]
+    exact = {w[len(EXACT_KEY) :] for w in needed if w.startswith(EXACT_KEY)}
+    if exact:
+        for k, word in enumerate(_exact_tokens(text)):
+            if word in exact:
+                found.setdefault(EXACT_KEY + word, []).append(k)
     present = needed.intersection(kept)
     if len(present) == 1:
         (only,) = present
@@ -134,8 +142,76 @@ def analyse_pages(texts: Iterable[str]) -> dict[str, list[int]]:
     return merged
 
 
+def _exact_tokens(text: str) -> list[str]:
+    """Every token lower-cased, as the exact field's analyzer has them (lower-casing
+    first is faster, and the same unless it changes the text's length)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return _TOKEN.findall(low)
+    return [word.lower() for word in _TOKEN.findall(text)]
+
+
+def analyse_exact_pages(texts: Iterable[str]) -> dict[str, list[int]]:
+    """The exact field of one document: each lower-cased token -> positions, every token
+    numbered (as ``RegexTokenizer() | LowercaseFilter()`` does), pages kept apart."""
+    merged: dict[str, list[int]] = {}
+    start = 0
+    for text in texts:
+        tokens = _exact_tokens(text)
+        for k, word in enumerate(tokens, start=start):
+            found = merged.get(word)
+            if found is None:
+                merged[word] = [k]
+            else:
+                found.append(k)
+        start += len(tokens) + PAGE_GAP
+    return merged
+
+
+def key_of(fieldname: str, word: str) -> str:
+    """A query word's key among a page's words: the stem, or an exact word marked so."""
+    return EXACT_KEY + word if fieldname == EXACT else word
+
+
+def weight(page: dict[str, list[int]], marks: set[str]) -> int:
+    """How much of a page the marks cover: occurrences of each word (an exact run's
+    first word standing for the run), to show the best pages' snippets first."""
+    return sum(len(page.get(m.split(" ", 1)[0], ())) for m in marks)
+
+
 def spans(text: str, words: set[str]) -> list[tuple[int, int]]:
-    """Character spans of the tokens whose stem is in ``words``, for highlighting."""
+    """Character spans to mark: tokens whose stem is in ``words``, and each run of
+    exact words given as one ``EXACT_KEY + "w1 w2 …"`` mark (one span per occurrence;
+    its words one by one when they never occur in that order)."""
+    exact = [w[len(EXACT_KEY) :].split(" ") for w in words if w.startswith(EXACT_KEY)]
+    found = _stem_spans(text, {w for w in words if not w.startswith(EXACT_KEY)})
+    if exact:
+        found += _exact_spans(text, exact)
+    found.sort(key=lambda s: (s[0], -s[1]))
+    kept: list[tuple[int, int]] = []
+    for start, end in found:
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
+
+
+def _exact_spans(text: str, runs: list[list[str]]) -> list[tuple[int, int]]:
+    tokens = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
+    words = [t[2] for t in tokens]
+    found: list[tuple[int, int]] = []
+    for run in runs:
+        n = len(run)
+        at = [i for i in range(len(words) - n + 1) if words[i : i + n] == run]
+        if not at:  # a phrase with slop: its words where they are
+            at_words = set(run)
+            found += [(s, e) for s, e, w in tokens if w in at_words]
+        found += [(tokens[i][0], tokens[i + n - 1][1]) for i in at]
+    return found
+
+
+def _stem_spans(text: str, words: set[str]) -> list[tuple[int, int]]:
+    if not words:
+        return []
     low = text.lower()
     if len(low) != len(text):
         return [
@@ -170,57 +246,7 @@ def mentions_content(q: Any) -> bool:
         return any(mentions_content(c) for c in q.subqueries)
     if isinstance(q, wq.Every):
         return q.fieldname in (None, CONTENT)
-    return getattr(q, "fieldname", None) == CONTENT
-
-
-def document_superset(q: Any) -> Any:
-    """A query that matches every document with at least one matching page.
-
-    A NOT over page text cannot be decided for a whole document (one page may
-    lack the word while another has it), so it is dropped here and applied per
-    page; everything about document fields stays exact.
-    """
-    if not _page_not(q):
-        return q
-    if isinstance(q, wq.Not):
-        return wq.Every()
-    if isinstance(q, wq.AndNot):
-        positive = document_superset(q.a)
-        if mentions_content(q.b):
-            return positive
-        return wq.AndNot(positive, q.b)
-    if isinstance(q, wq.AndMaybe | wq.Otherwise):
-        return document_superset(q.a)
-    if isinstance(q, wq.Require):
-        return _and([document_superset(q.a), document_superset(q.b)])
-    if isinstance(q, wq.And):
-        return _and([document_superset(c) for c in q.subqueries])
-    if isinstance(q, wq.Or | wq.DisjunctionMax):
-        children = [document_superset(c) for c in q.subqueries]
-        if any(isinstance(c, wq.Every) for c in children):
-            return wq.Every()
-        return q.__class__(children, boost=q.boost)
-    return q
-
-
-def _page_not(q: Any) -> bool:
-    """Is there a NOT (or AND NOT) over page text anywhere in ``q``?"""
-    if isinstance(q, wq.Not):
-        return mentions_content(q.query) or _page_not(q.query)
-    if isinstance(q, wq.AndNot) and mentions_content(q.b):
-        return True
-    if isinstance(q, wq.WrappingQuery):
-        return _page_not(q.child)
-    if isinstance(q, wq.CompoundQuery):
-        return any(_page_not(c) for c in q.subqueries)
-    return False
-
-
-def _and(children: list[Any]) -> Any:
-    kept = [c for c in children if not isinstance(c, wq.Every)]
-    if not kept:
-        return wq.Every()
-    return kept[0] if len(kept) == 1 else wq.And(kept)
+    return getattr(q, "fieldname", None) in PAGE_FIELDS
 
 
 @dataclass
@@ -255,12 +281,12 @@ class PageQuery:
                 todo.append(q.child)
             elif isinstance(q, wq.CompoundQuery):
                 todo.extend(q.subqueries)
-            elif getattr(q, "fieldname", None) != CONTENT:
+            elif getattr(q, "fieldname", None) not in PAGE_FIELDS:
                 continue
             elif isinstance(q, wq.Term):
-                found.add(q.text)
+                found.add(key_of(q.fieldname, q.text))
             elif isinstance(q, wq.Phrase):
-                found.update(q.words)
+                found.update(key_of(q.fieldname, w) for w in q.words)
             elif isinstance(q, wq.MultiTerm):
                 found.update(self.words_of(q))
         return found
@@ -277,14 +303,17 @@ class PageQuery:
         if not mentions_content(q):
             return self.doc_test(q, docnum)
         if isinstance(q, wq.Term):
-            found = q.text in page
+            key = key_of(q.fieldname, q.text)
+            found = key in page
             if found and pos:
-                hits.add(q.text)
+                hits.add(key)
             return found
         if isinstance(q, wq.Phrase):
-            found = _phrase_in(page, list(q.words), q.slop)
+            keys = [key_of(q.fieldname, w) for w in q.words]
+            found = _phrase_in(page, keys, q.slop)
             if found and pos:
-                hits.update(q.words)
+                # an exact phrase is marked where it occurs, stemmed words one by one
+                hits.update([EXACT_KEY + " ".join(q.words)] if q.fieldname == EXACT else keys)
             return found
         if isinstance(q, wq.MultiTerm):
             present = self.words_of(q) & page.keys()
@@ -293,12 +322,11 @@ class PageQuery:
             return bool(present)
         if isinstance(q, wq.Every):
             return bool(page)
+        # NOT excludes whole documents: a document with the word anywhere is out
         if isinstance(q, wq.Not):
-            return not self._eval(q.query, page, docnum, set(), False)
+            return not self.doc_test(q.query, docnum)
         if isinstance(q, wq.AndNot):
-            return self._eval(q.a, page, docnum, hits, pos) and not self._eval(
-                q.b, page, docnum, set(), False
-            )
+            return self._eval(q.a, page, docnum, hits, pos) and not self.doc_test(q.b, docnum)
         if isinstance(q, wq.AndMaybe | wq.Otherwise):
             found = self._eval(q.a, page, docnum, hits, pos)
             if found:

@@ -21,7 +21,7 @@ from pathlib import Path
 from caseorg.errors import CaseorgError
 from caseorg.library import Library
 from caseorg.records import get_hearing
-from caseorg.reports import docket_html, hearing_summary_html
+from caseorg.reports import docket_html, hearing_summary_html, summary_title
 from caseorg.values import format_a_number
 from caseorg_ui.printing.output import print_document, write_pdf
 from caseorg_ui.qt import (
@@ -116,7 +116,7 @@ def _summary_title(read_lib: Library, hearing_id: int) -> tuple[str, str]:
     hearing = get_hearing(read_lib, hearing_id)
     a_number = format_a_number(hearing.a_number or "")
     day = hearing.starts_at[:10]
-    title = f"Hearing summary {a_number} {day}"
+    title = summary_title(read_lib, hearing_id)
     name = f"hearing-summary-{_safe_name(a_number)}-{_safe_name(hearing.respondent or '')}-{day}"
     return title, name + ".pdf"
 

@@ -33,5 +33,5 @@ def test_import_search_and_report(run, tmp_path: Path) -> None:
     assert len(hits) == 1
     assert hits[0]["title"] == "brief"
     assert hits[0]["matching_pages"] == [1]
-    assert "**hardship**" in hits[0]["pages"][0]["snippet"]
+    assert "**extremely unusual hardship**" in hits[0]["pages"][0]["snippet"]  # issue 18
     assert run("search", "nonexistentword").exit_code == 1

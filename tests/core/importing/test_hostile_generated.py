@@ -146,7 +146,8 @@ def test_structural_attacks_are_refused_or_recorded_in_time(lib, case, tmp_path:
             assert outcome.document_id is None
     # none of these has a real page of text, so none can be searchable
     assert outcomes["loop"].status == "rejected"
-    assert outcomes["nesting"].status == "rejected"
+    # PDFium, the second reader (issue 18), reads past the nesting: one blank page
+    assert outcomes["nesting"].status in ("rejected", "no_text")
     assert outcomes["bomb"].status == "rejected"
     documents = count(lib, "documents")
     assert documents == sum(1 for o in outcomes.values() if o.status != "rejected")

@@ -15,6 +15,7 @@ import caseorg.search.engine as search_mod
 from caseorg.library.folder import Library, open_library
 from caseorg.records.cases import add_case
 from caseorg.search.engine import SearchIndex, pagematch
+from caseorg.search.entries import make_schema
 from caseorg.search.handle import index_of
 
 PAGES = {
@@ -75,17 +76,14 @@ def test_a_phrase_never_spans_two_pages(lib: Library, docs: dict[str, int]) -> N
     assert "phrase edge" not in _found(lib, '"extreme hardship"')
 
 
-def test_not_is_decided_page_by_page(lib: Library, docs: dict[str, int]) -> None:
-    # the document has 'withholding', yet its page 1 has asylum without it
-    assert _found(lib, "asylum NOT withholding") == {
-        "negated": [1],
-        "split words": [1],
-        "together": [1],
-    }
-    assert _found(lib, "withholding NOT asylum") == {"negated": [3]}
-    assert "negated" not in _found(lib, "NOT withholding") or _found(lib, "NOT withholding")[
-        "negated"
-    ] == [1]
+def test_not_excludes_whole_documents(lib: Library, docs: dict[str, int]) -> None:
+    # 'negated' has asylum without withholding on page 1, but withholding elsewhere:
+    # NOT excludes the document (issue 18), not just the page
+    assert _found(lib, "asylum NOT withholding") == {"split words": [1], "together": [1]}
+    assert _found(lib, "asylum -withholding") == {"split words": [1], "together": [1]}
+    assert _found(lib, "withholding NOT asylum") == {}
+    assert "negated" not in _found(lib, "NOT withholding")
+    assert _found(lib, "NOT withholding")["together"] == [1, 2]
 
 
 def test_snippets_only_for_shown_pages_and_highlight_the_words(
@@ -131,6 +129,7 @@ def test_fast_analysis_equals_the_index_analyzer() -> None:
     if corpus and cache.exists():
         texts += [t for pages in json.loads(cache.read_text()).values() for t in pages][:120]
     analyzer = StemmingAnalyzer()
+    exact_analyzer = make_schema()["exact"].analyzer
     for text in texts:
         expected: dict[str, list[int]] = {}
         for token in analyzer(text, positions=True):
@@ -142,6 +141,10 @@ def test_fast_analysis_equals_the_index_analyzer() -> None:
         for word in wanted:
             first = expected[word][0] - relative[word][0]
             assert [p - first for p in expected[word]] == relative[word]
+        exact: dict[str, list[int]] = {}
+        for token in exact_analyzer(text, positions=True):
+            exact.setdefault(token.text, []).append(token.pos)
+        assert pagematch.analyse_exact_pages([text]) == exact, text[:80]
 
 
 def test_parallel_rebuild_equals_serial(lib: Library, case, monkeypatch) -> None:
