@@ -204,7 +204,12 @@ CHOICE_WORDS: dict[str, dict[str, str]] = {
         "in_absentia_order": "In absentia order",
         "cancelled": "Cancelled",
     },
-    "method": {"personal": "Personal service", "mail": "Mail", "electronic": "Electronic"},
+    "method": {
+        "personal": "Personal service",
+        "mail": "Mail",
+        "certified_mail": "Certified mail",
+        "electronic": "Electronic",
+    },
     "doc_type": {
         "brief": "Brief",
         "motion": "Motion",
