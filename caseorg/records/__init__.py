@@ -155,7 +155,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         list_notes as list_notes,
         search_notes as search_notes,
     )
-    from caseorg.records.notice_proof import (
+    from caseorg.records.notice_rules import (
         Finding as Finding,
         NoticeProof as NoticeProof,
         judge_notice as judge_notice,
@@ -262,7 +262,7 @@ __getattr__, __dir__ = lazy_exports(
         ),
         "tags": "add_tag all_tags normalise_tag remove_tag tags_of",
         "totals": "library_totals",
-        "notice_proof": "Finding NoticeProof judge_notice",
+        "notice_rules": "Finding NoticeProof judge_notice",
         "addresses": "add_address address_on clean_address list_addresses same_address",
         "appeals": "add_appeal decide_appeal list_appeals",
         "custody": "add_custody detained_on list_custody respondent_facts set_respondent_facts",

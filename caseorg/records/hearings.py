@@ -24,10 +24,9 @@ from caseorg.records.exhibits import set_exhibits
 from caseorg.records.judges import judge_by_code
 from caseorg.records.models import HEARING_KINDS, MEDIA, OUTCOMES, Hearing
 from caseorg.records.notice_facts import notice_facts
-from caseorg.records.notice_proof import NoticeProof, judge_notice
+from caseorg.records.notice_rules import NoticeProof, hearing_warning, judge_notice
 from caseorg.records.notices import (
     MIN_NOTICE_DAYS as MIN_NOTICE_DAYS,
-    notice_problem,
     notices_for,
     served_after,
 )
@@ -224,12 +223,8 @@ def _with_warning(lib: Library, row: dict[str, Any], min_days: int | None = None
     if hearing.outcome == "in_absentia_order":
         if min_days is None:
             min_days = get_setting(lib, NOTICE_MIN_DAYS)
-        notices = notices_for(lib, hearing.id)
-        base = notice_problem(hearing, notices, min_days)
-        proof = judge_notice(notice_facts(lib, hearing, notices), min_days)
-        # the base rule already says what is wrong with the hearing notice itself
-        more = [f.text for f in proof.defects if not (base and f.item == "nta")]
-        hearing.notice_warning = "; ".join([base, *more] if base else more) or None
+        facts = notice_facts(lib, hearing, notices_for(lib, hearing.id))
+        hearing.notice_warning = hearing_warning(facts, min_days)
     hearing.record_warning = record_warning(hearing, *flags)
     return hearing
 
@@ -255,7 +250,7 @@ def save_hearing(
 
 
 def notice_proof(lib: Library, hearing_id: int) -> NoticeProof:
-    """The full judgment of a hearing's notice (:mod:`caseorg.records.notice_proof`), with
+    """The full judgment of a hearing's notice (:mod:`caseorg.records.notice_rules`), with
     the library's local notice period: what the notice-proof panel and ``check-notices
     --proof`` show."""
     hearing = get_hearing(lib, hearing_id)

@@ -1,7 +1,7 @@
 """What the notice judgment reads about a case, gathered once: the proceeding's hearings,
 the NTA's service, the address history, counsel, custody, the respondent's age and
 motions; and the notices of the hearing being judged. Kept apart from the rules
-(:mod:`caseorg.records.notice_proof`) so the rules are a pure function a test can feed."""
+(:mod:`caseorg.records.notice_rules`) so the rules are a pure function a test can feed."""
 
 from __future__ import annotations
 

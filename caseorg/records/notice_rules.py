@@ -25,13 +25,14 @@ and ``info`` say what was found.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from caseorg.records.addresses import address_on, same_address
 from caseorg.records.custody import detained_on
 from caseorg.records.life_models import Address
 from caseorg.records.models import Notice
 from caseorg.records.notice_facts import NoticeFacts
+from caseorg.records.notices import notice_problem
 from caseorg.records.representation import counsel_on
 from caseorg.rows import Record
 from caseorg.words import counted, label
@@ -357,7 +358,7 @@ def _returned(
     for notice in (n for n in to_respondent if n.returned_undeliverable):
         back = f" on {notice.returned_on}" if notice.returned_on else ""
         current = address_on(facts.addresses, notice.served_on)
-        if current is not None and same_address(notice.address, current.address):
+        if current is not None and notice.id in returned_but_sound(facts):
             text = (
                 f"the notice served {notice.served_on} came back undeliverable{back}, but it "
                 f"went to the last address the respondent provided ({_source(current)} "
@@ -376,6 +377,45 @@ def _returned(
                 )
             )
     return out
+
+
+def returned_but_sound(facts: NoticeFacts) -> set[int]:
+    """The notices that came back undeliverable but went to the address of record on the
+    day they were served: still sound (INA §240(b)(5)(A))."""
+    sound = set()
+    for notice in facts.notices:
+        current = address_on(facts.addresses, notice.served_on)
+        if (
+            notice.returned_undeliverable
+            and current
+            and same_address(notice.address, current.address)
+        ):
+            sound.add(notice.id)
+    return sound
+
+
+def no_notice_required(facts: NoticeFacts) -> bool:
+    """The respondent had provided no address by the hearing day (INA §240(b)(5)(B))."""
+    record = address_on(facts.addresses, facts.hearing.starts_at[:10])
+    return record is not None and record.address is None
+
+
+def hearing_warning(facts: NoticeFacts, min_days: int) -> str | None:
+    """The hearing's notice warning in one line (the docket, summary, case view, check):
+    the basic proof rule (:func:`caseorg.records.notices.notice_problem`) as the record
+    now allows it (a return to the address of record is sound; no address provided, no
+    notice required), then every defect the judgment finds."""
+    proof = judge_notice(facts, min_days)
+    base = None
+    if not no_notice_required(facts):
+        sound = returned_but_sound(facts)
+        notices = [
+            replace(n, returned_undeliverable=False) if n.id in sound else n for n in facts.notices
+        ]
+        base = notice_problem(facts.hearing, notices, min_days)
+    # the basic rule already says what is wrong with the hearing notice itself
+    more = [f.text for f in proof.defects if not (base and f.item == "nta")]
+    return "; ".join([base, *more] if base else more) or None
 
 
 def _service(timely: list[Notice]) -> Finding:
