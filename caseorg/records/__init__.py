@@ -56,7 +56,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         list_documents as list_documents,
         title_from_name as title_from_name,
     )
-    from caseorg.records.exhibit_list import (
+    from caseorg.records.exhibit_marks import (
         exhibit_list as exhibit_list,
         mark_exhibit as mark_exhibit,
         set_exhibit_status as set_exhibit_status,
@@ -155,9 +155,14 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         list_notes as list_notes,
         search_notes as search_notes,
     )
+    from caseorg.records.notice_inputs import (
+        NoticeFacts as NoticeFacts,
+        notice_facts as notice_facts,
+    )
     from caseorg.records.notice_rules import (
         Finding as Finding,
         NoticeProof as NoticeProof,
+        hearing_warning as hearing_warning,
         judge_notice as judge_notice,
     )
     from caseorg.records.notices import (
@@ -262,11 +267,12 @@ __getattr__, __dir__ = lazy_exports(
         ),
         "tags": "add_tag all_tags normalise_tag remove_tag tags_of",
         "totals": "library_totals",
-        "notice_rules": "Finding NoticeProof judge_notice",
+        "notice_rules": "Finding NoticeProof hearing_warning judge_notice",
+        "notice_inputs": "NoticeFacts notice_facts",
         "addresses": "add_address address_on clean_address list_addresses same_address",
         "appeals": "add_appeal decide_appeal list_appeals",
         "custody": "add_custody detained_on list_custody respondent_facts set_respondent_facts",
-        "exhibit_list": "exhibit_list mark_exhibit set_exhibit_status",
+        "exhibit_marks": "exhibit_list mark_exhibit set_exhibit_status",
         "life_models": (
             "ADDRESS_SOURCES APPEAL_OUTCOMES CUSTODY_STATUSES DECISIONS EXHIBIT_STATUSES "
             "MOTION_GROUNDS MOTION_KINDS NTA_METHODS OFFERED_BY PARTIES RELIEF_KINDS "

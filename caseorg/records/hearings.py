@@ -23,7 +23,7 @@ from caseorg.records.audited import get_row, insert_audited, update_audited
 from caseorg.records.exhibits import set_exhibits
 from caseorg.records.judges import judge_by_code
 from caseorg.records.models import HEARING_KINDS, MEDIA, OUTCOMES, Hearing
-from caseorg.records.notice_facts import notice_facts
+from caseorg.records.notice_inputs import notice_facts
 from caseorg.records.notice_rules import NoticeProof, hearing_warning, judge_notice
 from caseorg.records.notices import (
     MIN_NOTICE_DAYS as MIN_NOTICE_DAYS,

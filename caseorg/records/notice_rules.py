@@ -31,7 +31,7 @@ from caseorg.records.addresses import address_on, same_address
 from caseorg.records.custody import detained_on
 from caseorg.records.life_models import Address
 from caseorg.records.models import Notice
-from caseorg.records.notice_facts import NoticeFacts
+from caseorg.records.notice_inputs import NoticeFacts
 from caseorg.records.notices import notice_problem
 from caseorg.records.representation import counsel_on
 from caseorg.rows import Record

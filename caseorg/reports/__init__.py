@@ -6,6 +6,10 @@ from caseorg.exports import lazy_exports
 
 if TYPE_CHECKING:  # what the package offers (each module loads when a name is first used)
     from caseorg.reports.docket import docket_html as docket_html
+    from caseorg.reports.exhibits import (
+        exhibit_list_context as exhibit_list_context,
+        exhibit_list_html as exhibit_list_html,
+    )
     from caseorg.reports.reassignments import reassignment_report_html as reassignment_report_html
     from caseorg.reports.summary import hearing_summary_html as hearing_summary_html
 
@@ -13,6 +17,7 @@ __getattr__, __dir__ = lazy_exports(
     __name__,
     {
         "docket": "docket_html",
+        "exhibits": "exhibit_list_context exhibit_list_html",
         "reassignments": "reassignment_report_html",
         "summary": "hearing_summary_html",
     },
