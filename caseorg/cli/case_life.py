@@ -24,7 +24,7 @@ from caseorg.cli.common import (
     stack,
     uses_library,
 )
-from caseorg.records.life_models import ADDRESS_SOURCES, CUSTODY_STATUSES, NTA_METHODS
+from caseorg.records import ADDRESS_SOURCES, CUSTODY_STATUSES, NTA_METHODS
 from caseorg.words import label
 
 

@@ -22,7 +22,7 @@ from caseorg.cli.common import (
     stack,
     uses_library,
 )
-from caseorg.records.life_models import (
+from caseorg.records import (
     APPEAL_OUTCOMES,
     EXHIBIT_STATUSES,
     MOTION_GROUNDS,
