@@ -204,6 +204,11 @@ def check_notices_cmd(
         lambda f: (
             f"hearing #{f.hearing_id} {f.starts_at}  {f.a_number_display} {f.respondent} "
             f"({f'IJ {f.judge_code}' if f.judge_code else 'no judge'}): {f.reason}"
+            + "".join(
+                f"\n    see: {g['text']} ({g['rule']})"
+                for g in f.findings
+                if g["status"] == "flag" and g["text"] not in f.reason
+            )
         ),
         as_json=as_json,
     )

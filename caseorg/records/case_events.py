@@ -57,14 +57,15 @@ def document_of(lib: Library, case_id: int, document_id: int | None) -> int | No
 
 def proceeding_of(lib: Library, case_id: int, proceeding_id: int | None) -> int | None:
     """The proceeding a record belongs to: the one given (of this case), else the case's
-    latest, else None."""
+    latest opened, else None."""
     if proceeding_id is not None:
         row = get_row(lib.db, "proceedings", proceeding_id, "proceeding")
         if row["case_id"] != case_id:
             raise InvalidValue(f"proceeding {proceeding_id} belongs to another case")
         return proceeding_id
     found = lib.db.execute(
-        "SELECT max(id) FROM proceedings WHERE case_id = ?", [case_id]
+        "SELECT id FROM proceedings WHERE case_id = ? ORDER BY opened_on DESC, id DESC LIMIT 1",
+        [case_id],
     ).fetchone()
     return found[0] if found else None
 
