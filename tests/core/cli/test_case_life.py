@@ -175,3 +175,29 @@ def test_exhibits_in_record_of_proceedings_order(run, opened, tmp_path: Path) ->
     assert sorted(titles, key=lambda title: page.index(f">{title}<")) == titles
     taken = run("exhibit", "mark", "2", "2", "--number", "9", "--offered-by", "dhs")
     assert taken.exit_code == 2 and "exhibit 9 is already document 1" in taken.output
+
+
+def test_serving_counsel_by_certified_mail_answers_the_counsel_finding(run, opened) -> None:
+    run("address", "add", A, "40 Pine Ave, Fresno CA", "--received", "2024-01-12")
+    run("counsel", "add", A, "Maria Ortiz", "--from", "2024-01-11")
+    run("hearing", "add", A, "--at", "2024-03-04 09:00", "--outcome", "in_absentia_order")
+    run("notice", "add", "1", "--served", "2024-02-10", "--address", "40 Pine Ave, Fresno CA")
+    flagged = json.loads(run("check-notices", "--json").output)
+    assert "Maria Ortiz (EOIR-28 from 2024-01-11) was not served" in flagged[0]["reason"]
+    added = run(
+        "notice",
+        "add",
+        "1",
+        "--served",
+        "2024-02-10",
+        "--method",
+        "certified_mail",
+        "--to",
+        "counsel",
+    )
+    assert added.output.startswith(
+        "recorded notice #2 for hearing #1, served 2024-02-10 by certified mail to counsel"
+    )
+    result = run("check-notices")
+    assert result.exit_code == 0, result.output
+    assert "every in absentia order has sound proof of notice" in result.output
