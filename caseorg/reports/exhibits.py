@@ -10,7 +10,7 @@ from caseorg.library import Library
 from caseorg.records import exhibit_list, get_case
 from caseorg.reports.parts import case_facts, heading
 from caseorg.reports.templates import render
-from caseorg.words import choice_words, or_dash, sentence, us_date
+from caseorg.words import choice_words, sentence, us_date
 
 
 def exhibit_list_context(
@@ -23,7 +23,7 @@ def exhibit_list_context(
             "number": row["number"],
             "title": row["title"],
             "doc_type": choice_words("doc_type", row["doc_type"]),
-            "offered_by": sentence(row["offered_by"] or "") or or_dash(None),
+            "offered_by": choice_words("filed_by", row["offered_by"]),
             "status": sentence(row["status"]),
             "hearing": us_date(row["hearing_starts_at"]),
         }
