@@ -135,7 +135,7 @@ def case_life_sections(lib: Library, case_id: int) -> list[Section]:
                 [
                     e["number"],
                     e["title"],
-                    _or(label(e["offered_by"])),
+                    choice_words("filed_by", e["offered_by"]),
                     sentence(e["status"]),
                     e["hearing_starts_at"][:10],
                 ]
