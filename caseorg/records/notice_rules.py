@@ -121,7 +121,7 @@ def judge_notice(facts: NoticeFacts, local_min_days: int) -> NoticeProof:
 def _nta(facts: NoticeFacts, timely: list[Notice], none_provided: bool) -> list[Finding]:
     rule = "INA §239(a)(1)-(2); Pereira v. Sessions; Niz-Chavez v. Garland"
     day = facts.hearing.starts_at[:10]
-    first = facts.hearing.starts_at[:16] <= facts.first_starts_at[:16]
+    first = _is_first(facts)
     served = [n for n in facts.nta if n.served_on <= day]
     nta = max(served, key=lambda n: (n.served_on, n.id)) if served else None
     separate = min(timely, key=lambda n: n.served_on) if timely else None
@@ -400,6 +400,19 @@ def no_notice_required(facts: NoticeFacts) -> bool:
     return record is not None and record.address is None
 
 
+def _is_first(facts: NoticeFacts) -> bool:
+    return facts.hearing.starts_at[:16] <= facts.first_starts_at[:16]
+
+
+def nta_gave_notice(facts: NoticeFacts) -> bool:
+    """The NTA, served before it and stating its time and place, is the notice of this
+    first hearing, and no separate notice was served (the 10 days: the timing finding)."""
+    day = facts.hearing.starts_at[:10]
+    if not _is_first(facts) or any(n.served_on <= day for n in facts.notices):
+        return False
+    return any(n.time_and_place and n.served_on <= day for n in facts.nta)
+
+
 def hearing_warning(facts: NoticeFacts, min_days: int) -> str | None:
     """The hearing's notice warning in one line (the docket, summary, case view, check):
     the basic proof rule (:func:`caseorg.records.notices.notice_problem`) as the record
@@ -407,12 +420,15 @@ def hearing_warning(facts: NoticeFacts, min_days: int) -> str | None:
     notice required), then every defect the judgment finds."""
     proof = judge_notice(facts, min_days)
     base = None
-    if not no_notice_required(facts):
+    if not no_notice_required(facts) and not nta_gave_notice(facts):
         sound = returned_but_sound(facts)
         notices = [
             replace(n, returned_undeliverable=False) if n.id in sound else n for n in facts.notices
         ]
-        base = notice_problem(facts.hearing, notices, min_days)
+        waived = _is_first(facts) and facts.proceeding and facts.proceeding.ten_day_waiver_on
+        # a written waiver answers the days before the first hearing; a notice must
+        # still come before the hearing day
+        base = notice_problem(facts.hearing, notices, 1 if waived else min_days)
     # the basic rule already says what is wrong with the hearing notice itself
     more = [f.text for f in proof.defects if not (base and f.item == "nta")]
     return "; ".join([base, *more] if base else more) or None

@@ -110,8 +110,12 @@ def test_ten_days_counsel_custody_juvenile_and_a_pending_motion(lib: Library, op
         "only 7 days from NTA service (2024-01-12) to the first hearing, waived in writing "
         "2024-01-15"
     )
-    warning = get_hearing(lib, hearing.id).notice_warning or ""
-    assert warning.startswith("in absentia order with no notice of hearing on record; counsel")
+    # the NTA gave the time and place of this first hearing: no separate notice needed,
+    # and with the waiver the 7 days stand; counsel's missing notice remains
+    assert get_hearing(lib, hearing.id).notice_warning == (
+        "counsel of record Maria Ortiz (EOIR-28 from 2024-01-11) was not served notice of "
+        "this hearing"
+    )
 
 
 def test_a_returned_notice_to_the_last_address_is_sound_and_none_provided_needs_none(
@@ -136,6 +140,22 @@ def test_a_returned_notice_to_the_last_address_is_sound_and_none_provided_needs_
         "the respondent provided no address (recorded 2024-01-05): no written notice is "
         "required" in texts(lib, silent.id, "sound")
     )
+
+
+def test_a_waiver_answers_the_local_minimum_for_the_first_hearing_only(
+    lib: Library, opened: Any
+) -> None:
+    """Notice of the first hearing served 4 days before: the basic rule (10 days) flags it
+    until the respondent's written waiver is recorded."""
+    proceeding = add_proceeding(lib, opened.id)
+    add_nta_service(lib, opened.id, "2024-02-20", "personal", time_and_place=False)
+    first = add_hearing(lib, opened.id, "2024-03-04 09:00", outcome="in_absentia_order")
+    add_notice(lib, first.id, "2024-02-29", method="personal")
+    assert (get_hearing(lib, first.id).notice_warning or "").startswith(
+        "in absentia order, but notice served 2024-02-29, only 4 days before the hearing"
+    )
+    edit_proceeding(lib, proceeding.id, ten_day_waiver_on="2024-02-20")
+    assert get_hearing(lib, first.id).notice_warning is None
 
 
 def test_a_later_hearing_has_no_statutory_minimum_only_the_local_one(
