@@ -57,6 +57,7 @@ hearing_options = stack(
 @hearing.command("add")
 @a_number_argument
 @click.option("--at", "starts_at", required=True, help="Date and time, 'YYYY-MM-DD HH:MM'.")
+@click.option("--proceeding", "proceeding_id", type=int, help="Proceeding id (default: latest).")
 @hearing_options
 @json_option
 @uses_library(writes=True)

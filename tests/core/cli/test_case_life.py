@@ -201,3 +201,27 @@ def test_serving_counsel_by_certified_mail_answers_the_counsel_finding(run, open
     result = run("check-notices")
     assert result.exit_code == 0, result.output
     assert "every in absentia order has sound proof of notice" in result.output
+
+
+def test_a_hearing_joins_the_proceeding_named_or_the_latest(run, opened) -> None:
+    run("proceeding", "add", A, "--type", "bond", "--opened", "2024-01-12")
+    run("proceeding", "add", A, "--opened", "2024-02-01", "--charges", "237(a)(1)(B)")
+    latest = json.loads(run("hearing", "add", A, "--at", "2024-03-04 09:00", "--json").output)
+    assert latest["proceeding_id"] == 2
+    bond = run(
+        "hearing",
+        "add",
+        A,
+        "--at",
+        "2024-01-20 09:00",
+        "--kind",
+        "bond",
+        "--proceeding",
+        "1",
+        "--json",
+    )
+    assert json.loads(bond.output)["proceeding_id"] == 1
+    other = run("proceeding", "add", A, "--completed", "2023-01-01")
+    assert (
+        other.exit_code == 2 and "completed 2023-01-01 is before opened 2024-01-10" in other.output
+    )
