@@ -238,7 +238,7 @@ PROCEEDINGS = {
     "bond": "In Bond Proceedings",
 }
 
-_ACRONYMS = {"dhs": "DHS", "nta": "NTA"}
+_ACRONYMS = {"dhs": "DHS", "nta": "NTA", "eoir33": "EOIR-33", "cat": "CAT"}
 
 # Every listed value, whatever its list: the narrow table form where there is one
 # (a value reads the same in every list it is in: a test holds this)

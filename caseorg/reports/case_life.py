@@ -38,8 +38,13 @@ def _until(start: str, end: str | None, open_word: str) -> str:
 Section = dict[str, Any]
 
 
+EMPTY = {  # a case opened since proceedings were recorded has none until one is added
+    "Proceedings": "none recorded: the case's hearings make up its one proceeding",
+}
+
+
 def _section(title: str, columns: list[str], rows: list[list[str]]) -> Section:
-    return {"title": title, "columns": columns, "rows": rows}
+    return {"title": title, "columns": columns, "rows": rows, "empty": EMPTY.get(title)}
 
 
 def case_life_sections(lib: Library, case_id: int) -> list[Section]:

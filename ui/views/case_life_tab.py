@@ -14,10 +14,20 @@ from caseorg.reports import absentia_orders, case_life_sections, respondent_line
 from caseorg_ui.qt import QTextBrowser, QUrl, QVBoxLayout, QWidget, Signal
 
 PROOF_SCHEME = "proof"
+ADD_SCHEME = "add"
+ADDABLE = (
+    ("address", "address (NTA, EOIR-33)"),
+    ("counsel", "counsel (EOIR-28)"),
+    ("nta", "NTA service"),
+    ("motion", "motion"),
+)
 
 
-def life_html(lib: Library, case_id: int) -> str:
+def life_html(lib: Library, case_id: int, writable: bool = False) -> str:
     parts: list[str] = []
+    if writable:
+        links = " · ".join(f"<a href='{ADD_SCHEME}:{key}'>{text}…</a>" for key, text in ADDABLE)
+        parts.append(f"<p>Record: {links}</p>")
     orders = absentia_orders(lib, case_id)
     if orders:
         parts.append("<h3>In absentia orders</h3>")
@@ -36,7 +46,8 @@ def life_html(lib: Library, case_id: int) -> str:
     for section in case_life_sections(lib, case_id):
         parts.append(f"<h3>{html.escape(section['title'])} ({len(section['rows'])})</h3>")
         if not section["rows"]:
-            parts.append("<p style='color:#6b6b6b'>none recorded</p>")
+            empty = html.escape(section["empty"] or "none recorded")
+            parts.append(f"<p style='color:#6b6b6b'>{empty}</p>")
             continue
         head = "".join(f"<th align='left'>{html.escape(c)}</th>" for c in section["columns"])
         rows = "".join(
@@ -51,13 +62,17 @@ def life_html(lib: Library, case_id: int) -> str:
 
 
 class CaseLifeTab(QWidget):
-    """The tab; ``proofRequested(hearing_id)`` when a notice-proof link is clicked."""
+    """The tab; ``proofRequested(hearing_id)`` when a notice-proof link is clicked,
+    ``addRequested(kind)`` when a "Record: ..." link is (shown when ``can_add``: the
+    window that can write sets it)."""
 
     proofRequested = Signal(int)  # noqa: N815 - Qt signal naming
+    addRequested = Signal(str)  # noqa: N815
 
     def __init__(self, lib: Library, parent: QWidget | None = None):
         super().__init__(parent)
         self.lib = lib
+        self.can_add = False
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._clicked)
@@ -66,8 +81,11 @@ class CaseLifeTab(QWidget):
         layout.addWidget(self.browser)
 
     def show_case(self, case_id: int | None) -> None:
-        self.browser.setHtml(life_html(self.lib, case_id) if case_id is not None else "")
+        shown = life_html(self.lib, case_id, self.can_add) if case_id is not None else ""
+        self.browser.setHtml(shown)
 
     def _clicked(self, url: QUrl) -> None:
         if url.scheme() == PROOF_SCHEME and url.path().isdigit():
             self.proofRequested.emit(int(url.path()))
+        elif url.scheme() == ADD_SCHEME:
+            self.addRequested.emit(url.path())
