@@ -170,3 +170,32 @@ def test_a_later_hearing_has_no_statutory_minimum_only_the_local_one(
     ]
     assert texts(lib, later.id, "defect") == []
     assert notice_proof(lib, later.id).verdict == "notice proven; 1 flag to see"
+
+
+def test_motions_granted_and_late_uac_and_service_on_a_custodian(lib: Library, opened: Any) -> None:
+    from caseorg.records import rule_on_motion
+
+    set_respondent_facts(lib, opened.id, unaccompanied=True)
+    add_address(lib, opened.id, "7 Elm Rd, Reno NV 89501", "2024-01-08", source="nta")
+    hearing = add_hearing(lib, opened.id, "2024-03-01 09:00", outcome="in_absentia_order")
+    add_notice(
+        lib, hearing.id, "2024-02-01", address="7 Elm Rd, Reno NV 89501", served_to="custodian"
+    )
+    late = add_motion(lib, opened.id, "reopen", "2024-09-02", ground="exceptional_circumstances")
+    granted = add_motion(lib, opened.id, "rescind_in_absentia", "2024-03-11", ground="other")
+    rule_on_motion(lib, granted.id, "granted", "2024-03-20")
+    rule_on_motion(lib, late.id, "denied", "2024-09-30")
+    # Mar 1 -> Sep 2, 2024: 30 + 30 + 31 + 30 + 31 + 31 + 1 = 185 days
+    assert texts(lib, hearing.id, "info")[-1] == (
+        "motion to reopen filed 2024-09-02 was denied 2024-09-30 (exceptional "
+        "circumstances: 185 days after the order, NOT within 180 days)"
+    )
+    assert texts(lib, hearing.id, "flag") == [
+        "the respondent was an unaccompanied child",
+        "motion to rescind the in absentia order filed 2024-03-11 was granted 2024-03-20 "
+        "(10 days after the order)",
+    ]
+    assert "custodian by regular mail 2024-02-01 to '7 Elm Rd, Reno NV 89501'" in " ".join(
+        texts(lib, hearing.id, "info")
+    )
+    assert texts(lib, hearing.id, "defect") == []
