@@ -205,7 +205,12 @@ CHOICE_WORDS: dict[str, dict[str, str]] = {
         "in_absentia_order": "In absentia order",
         "cancelled": "Cancelled",
     },
-    "method": {"personal": "Personal service", "mail": "Mail", "electronic": "Electronic"},
+    "method": {
+        "personal": "Personal service",
+        "mail": "Mail",
+        "certified_mail": "Certified mail",
+        "electronic": "Electronic",
+    },
     "doc_type": {
         "brief": "Brief",
         "motion": "Motion",
@@ -234,7 +239,7 @@ PROCEEDINGS = {
     "bond": "In Bond Proceedings",
 }
 
-_ACRONYMS = {"dhs": "DHS", "nta": "NTA"}
+_ACRONYMS = {"dhs": "DHS", "nta": "NTA", "eoir33": "EOIR-33", "cat": "CAT"}
 
 # Every listed value, whatever its list: the narrow table form where there is one
 # (a value reads the same in every list it is in: a test holds this)

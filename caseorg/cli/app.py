@@ -18,10 +18,12 @@ import click
 
 from caseorg import __version__
 from caseorg.cli import (
+    case_life,
     cases,
     court,
     deadlines,
     documents,
+    filings,
     hearings,
     library,
     notes_tags,
@@ -125,6 +127,8 @@ for _group in (
     notes_tags,
     printing,
     ocr,
+    case_life,
+    filings,
 ):
     for _command in _group.COMMANDS:
         cli.add_command(_command)

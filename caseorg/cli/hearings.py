@@ -26,6 +26,7 @@ from caseorg.cli.common import (
 )
 from caseorg.cli.lines import hearing_line
 from caseorg.values import format_a_number, parse_date
+from caseorg.words import label
 
 
 def warn(what: str, text: str | None, as_json: bool) -> None:
@@ -56,6 +57,7 @@ hearing_options = stack(
 @hearing.command("add")
 @a_number_argument
 @click.option("--at", "starts_at", required=True, help="Date and time, 'YYYY-MM-DD HH:MM'.")
+@click.option("--proceeding", "proceeding_id", type=int, help="Proceeding id (default: latest).")
 @hearing_options
 @json_option
 @uses_library(writes=True)
@@ -119,6 +121,14 @@ def notice() -> None:
 @click.option("--address", help="Address the notice was sent to.")
 @click.option("--returned", is_flag=True, help="The notice came back undeliverable.")
 @click.option("--returned-on", help="When it came back, YYYY-MM-DD (implies --returned).")
+@click.option(
+    "--to",
+    "served_to",
+    type=choice(("respondent", "counsel", "custodian")),
+    default="respondent",
+    show_default=True,
+    help="Who was served.",
+)
 @document_option("The notice PDF's document id.")
 @json_option
 @uses_library(writes=True)
@@ -132,6 +142,7 @@ def notice_add(
     returned_on: str | None,
     document_id: int | None,
     as_json: bool,
+    served_to: str,
 ) -> None:
     """Record service of a notice for HEARING_ID."""
     from caseorg.records import add_notice
@@ -145,12 +156,14 @@ def notice_add(
         returned,
         document_id,
         returned_on=returned_on,
+        served_to=served_to,
     )
     note = " (returned undeliverable)" if n.returned_undeliverable else ""
     print_one(
         n,
         f"recorded notice #{n.id} for hearing #{hearing_id}, served "
-        f"{n.served_on} by {n.method}{note}",
+        f"{n.served_on} by {label(n.method)}"
+        f"{'' if n.served_to == 'respondent' else ' to ' + n.served_to}{note}",
         as_json=as_json,
     )
     warn(f"notice #{n.id}", n.warning, as_json)
@@ -204,6 +217,11 @@ def check_notices_cmd(
         lambda f: (
             f"hearing #{f.hearing_id} {f.starts_at}  {f.a_number_display} {f.respondent} "
             f"({f'IJ {f.judge_code}' if f.judge_code else 'no judge'}): {f.reason}"
+            + "".join(
+                f"\n    see: {g['text']} ({g['rule']})"
+                for g in f.findings
+                if g["status"] == "flag" and g["text"] not in f.reason
+            )
         ),
         as_json=as_json,
     )

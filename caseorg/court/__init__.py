@@ -6,6 +6,7 @@ from caseorg.exports import lazy_exports
 
 if TYPE_CHECKING:  # what the package offers (each module loads when a name is first used)
     from caseorg.court.notice_checks import (
+        FLAGGED as FLAGGED,
         SERVED_AFTER as SERVED_AFTER,
         NoticeFlag as NoticeFlag,
         check_notices as check_notices,
@@ -25,7 +26,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
 __getattr__, __dir__ = lazy_exports(
     __name__,
     {
-        "notice_checks": "SERVED_AFTER NoticeFlag check_notices",
+        "notice_checks": "FLAGGED SERVED_AFTER NoticeFlag check_notices",
         "reminders": "deadline_reminder reminder_line",
         "stats": "DEFAULT_MONTHS Stats court_stats summary_rows write_csv",
     },

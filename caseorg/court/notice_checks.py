@@ -1,23 +1,34 @@
 """Library-wide check of proof of notice behind in absentia orders.
 
-The rule itself lives in :func:`caseorg.records.notices.notice_problem` (used by the
-case view, docket and summary); this module runs it over every in absentia
-order so a clerk can find them all (``caseorg check-notices``). Asked to, it also lists
+The rules live in :mod:`caseorg.records.notice_rules` (the basic proof rule of
+:func:`caseorg.records.notices.notice_problem`, and the judgment item by item: address
+of record, NTA, counsel, 10 days, returns, flags, motions), used by the case view, docket
+and summary; this module runs them over every in absentia order so a clerk can find them
+all (``caseorg check-notices``), each with its findings. Asked to, it also lists
 every hearing with a notice served after it (:func:`caseorg.records.notices.served_after`),
 whatever its outcome: such a notice is no proof of notice, and is worth a look.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from caseorg.library import NOTICE_MIN_DAYS, Library, get_setting
-from caseorg.records import Hearing, Record, judge_by_code, notice_problem, notices_for
+from caseorg.records import (
+    Hearing,
+    Record,
+    hearing_warning,
+    judge_by_code,
+    judge_notice,
+    notice_facts,
+    notices_for,
+)
 from caseorg.values import format_a_number, parse_date
 
 NO_PROOF = "no_proof_of_notice"
 SERVED_AFTER = "notice_after_hearing"
+FLAGGED = "flagged"
 
 
 @dataclass
@@ -36,7 +47,9 @@ class NoticeFlag(Record):
     judge_name: str | None
     reason: str
     notices: int
-    issue: str = NO_PROOF  # or SERVED_AFTER: the order's proof is sound, a notice is late
+    issue: str = NO_PROOF  # or SERVED_AFTER: the order's proof is sound, a notice is late;
+    # or FLAGGED: sound, but a judge must see something (custody, age, a motion)
+    findings: list[dict[str, Any]] = field(default_factory=list)  # the whole judgment
 
 
 def check_notices(
@@ -87,7 +100,15 @@ def check_notices(
     for row in rows:
         hearing = Hearing(**row)
         notices = notices_for(lib, hearing.id)
-        reason, issue = notice_problem(hearing, notices, days), NO_PROOF
+        findings: list[dict[str, Any]] = []
+        reason, issue = None, NO_PROOF
+        if hearing.outcome == "in_absentia_order":
+            facts = notice_facts(lib, hearing, notices)
+            reason = hearing_warning(facts, days)
+            findings = [f.as_dict() for f in judge_notice(facts, days).findings]
+            seen = [f["text"] for f in findings if f["status"] == "flag"]
+            if reason is None and seen:
+                reason, issue = "; ".join(seen), FLAGGED
         late = [n.warning for n in notices if n.warning]
         if reason is None and late and served_after:
             reason, issue = late[-1], SERVED_AFTER
@@ -107,6 +128,7 @@ def check_notices(
                 reason=reason,
                 notices=len(notices),
                 issue=issue,
+                findings=findings,
             )
         )
     return flags

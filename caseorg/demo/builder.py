@@ -21,6 +21,7 @@ from caseorg.demo.courtdays import days_from, is_court_day as is_court_day  # pu
 from caseorg.demo.data import Case, DemoData, Move, load_demo
 from caseorg.demo.documents import add_documents
 from caseorg.demo.drafting import CaseDrafter
+from caseorg.demo.life import add_case_lives
 from caseorg.demo.schedule import PlannedHearing, move_day, plan_hearings
 from caseorg.errors import CaseorgError
 from caseorg.library import Library
@@ -87,10 +88,12 @@ def create_demo(
             say(f"case {number} of {len(data.cases)}: {a_number} {spec.respondent}")
             _add_case(lib, data, spec, today, rng, Path(tmp) / f"case{number:02d}")
 
+    say("proceedings, addresses, counsel, NTA service")
+    add_case_lives(lib, data, today)
     say("tags, notes and saved searches")
     _add_workflow(lib, data)
     say("demo ready")
-    tables = ("judges", "cases", "hearings", "notices", "reassignments", "deadlines")
+    tables = ("judges", "cases", "proceedings", "hearings", "notices", "reassignments", "deadlines")
     return {table: _count(lib, table) for table in (*tables, "documents", "pages")}
 
 

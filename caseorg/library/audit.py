@@ -79,6 +79,19 @@ _CASE_SCOPE = """(
     OR (entity = 'deadline' AND entity_id IN (SELECT id FROM deadlines WHERE case_id = :case_id))
     OR (entity = 'note' AND entity_id IN (SELECT id FROM notes WHERE case_id = :case_id))
     OR (entity, entity_id) IN (SELECT entity, entity_id FROM case_rows)
+    OR (entity = 'respondent' AND entity_id = :case_id)
+    OR (entity = 'proceeding' AND entity_id IN
+         (SELECT id FROM proceedings WHERE case_id = :case_id))
+    OR (entity = 'address' AND entity_id IN (SELECT id FROM addresses WHERE case_id = :case_id))
+    OR (entity = 'counsel' AND entity_id IN
+         (SELECT id FROM representation WHERE case_id = :case_id))
+    OR (entity = 'nta_service' AND entity_id IN
+         (SELECT id FROM nta_service WHERE case_id = :case_id))
+    OR (entity = 'relief' AND entity_id IN
+         (SELECT id FROM relief_applications WHERE case_id = :case_id))
+    OR (entity = 'motion' AND entity_id IN (SELECT id FROM motions WHERE case_id = :case_id))
+    OR (entity = 'appeal' AND entity_id IN (SELECT id FROM appeals WHERE case_id = :case_id))
+    OR (entity = 'custody' AND entity_id IN (SELECT id FROM custody WHERE case_id = :case_id))
 )"""
 # rows of the case that may since have been deleted: their audit rows name the case (ids
 # are never given again, migration m006, so an id names one row for ever)

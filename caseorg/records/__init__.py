@@ -5,6 +5,18 @@ from typing import TYPE_CHECKING
 from caseorg.exports import lazy_exports
 
 if TYPE_CHECKING:  # what the package offers (each module loads when a name is first used)
+    from caseorg.records.addresses import (
+        add_address as add_address,
+        address_on as address_on,
+        clean_address as clean_address,
+        list_addresses as list_addresses,
+        same_address as same_address,
+    )
+    from caseorg.records.appeals import (
+        add_appeal as add_appeal,
+        decide_appeal as decide_appeal,
+        list_appeals as list_appeals,
+    )
     from caseorg.records.audited import get_row as get_row
     from caseorg.records.case_list import (
         CaseListRow as CaseListRow,
@@ -23,6 +35,13 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         list_cases as list_cases,
         update_case_row as update_case_row,
     )
+    from caseorg.records.custody import (
+        add_custody as add_custody,
+        detained_on as detained_on,
+        list_custody as list_custody,
+        respondent_facts as respondent_facts,
+        set_respondent_facts as set_respondent_facts,
+    )
     from caseorg.records.deadlines import (
         add_deadline as add_deadline,
         get_deadline as get_deadline,
@@ -36,6 +55,11 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         guess_doc_type as guess_doc_type,
         list_documents as list_documents,
         title_from_name as title_from_name,
+    )
+    from caseorg.records.exhibit_marks import (
+        exhibit_list as exhibit_list,
+        mark_exhibit as mark_exhibit,
+        set_exhibit_status as set_exhibit_status,
     )
     from caseorg.records.exhibits import (
         exhibits_for as exhibits_for,
@@ -52,6 +76,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         edit_hearing as edit_hearing,
         get_hearing as get_hearing,
         list_hearings as list_hearings,
+        notice_proof as notice_proof,
         same_minute_problem as same_minute_problem,
         save_hearing as save_hearing,
         update_hearing_row as update_hearing_row,
@@ -64,6 +89,30 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         judge_by_code as judge_by_code,
         list_judges as list_judges,
         update_judge_row as update_judge_row,
+    )
+    from caseorg.records.life_models import (
+        ADDRESS_SOURCES as ADDRESS_SOURCES,
+        APPEAL_OUTCOMES as APPEAL_OUTCOMES,
+        CUSTODY_STATUSES as CUSTODY_STATUSES,
+        DECISIONS as DECISIONS,
+        EXHIBIT_STATUSES as EXHIBIT_STATUSES,
+        MOTION_GROUNDS as MOTION_GROUNDS,
+        MOTION_KINDS as MOTION_KINDS,
+        NTA_METHODS as NTA_METHODS,
+        OFFERED_BY as OFFERED_BY,
+        PARTIES as PARTIES,
+        RELIEF_KINDS as RELIEF_KINDS,
+        RELIEF_OUTCOMES as RELIEF_OUTCOMES,
+        RULINGS as RULINGS,
+        SERVED_TO as SERVED_TO,
+        Address as Address,
+        Appeal as Appeal,
+        Counsel as Counsel,
+        CustodySpell as CustodySpell,
+        Motion as Motion,
+        NtaService as NtaService,
+        Proceeding as Proceeding,
+        ReliefApplication as ReliefApplication,
     )
     from caseorg.records.lookups import (
         case_choices as case_choices,
@@ -92,6 +141,11 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         Reassignment as Reassignment,
         Record as Record,
     )
+    from caseorg.records.motions import (
+        add_motion as add_motion,
+        list_motions as list_motions,
+        rule_on_motion as rule_on_motion,
+    )
     from caseorg.records.notes import (
         MAX_NOTE as MAX_NOTE,
         Note as Note,
@@ -100,6 +154,16 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         edit_note as edit_note,
         list_notes as list_notes,
         search_notes as search_notes,
+    )
+    from caseorg.records.notice_inputs import (
+        NoticeFacts as NoticeFacts,
+        notice_facts as notice_facts,
+    )
+    from caseorg.records.notice_rules import (
+        Finding as Finding,
+        NoticeProof as NoticeProof,
+        hearing_warning as hearing_warning,
+        judge_notice as judge_notice,
     )
     from caseorg.records.notices import (
         MIN_NOTICE_DAYS as MIN_NOTICE_DAYS,
@@ -112,13 +176,35 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         served_after as served_after,
         update_notice_row as update_notice_row,
     )
+    from caseorg.records.nta import (
+        add_nta_service as add_nta_service,
+        list_nta_service as list_nta_service,
+    )
     from caseorg.records.oddities import unusual_records as unusual_records
+    from caseorg.records.proceedings import (
+        add_proceeding as add_proceeding,
+        edit_proceeding as edit_proceeding,
+        get_proceeding as get_proceeding,
+        list_proceedings as list_proceedings,
+        parse_charges as parse_charges,
+    )
     from caseorg.records.reassignments import (
         get_reassignment as get_reassignment,
         list_reassignments as list_reassignments,
         reassign as reassign,
         record_reassignment as record_reassignment,
         set_case_judge as set_case_judge,
+    )
+    from caseorg.records.relief import (
+        add_relief as add_relief,
+        decide_relief as decide_relief,
+        list_relief as list_relief,
+    )
+    from caseorg.records.representation import (
+        add_counsel as add_counsel,
+        counsel_on as counsel_on,
+        end_counsel as end_counsel,
+        list_counsel as list_counsel,
     )
     from caseorg.records.saved_searches import (
         MAX_NAME as MAX_NAME,
@@ -155,6 +241,7 @@ __getattr__, __dir__ = lazy_exports(
         "external_keys": "imported_keys remember_key",
         "hearings": (
             "add_hearing add_hearing_row before_opening edit_hearing get_hearing list_hearings "
+            "notice_proof "
             "same_minute_problem save_hearing update_hearing_row"
         ),
         "history": "case_history",
@@ -180,5 +267,24 @@ __getattr__, __dir__ = lazy_exports(
         ),
         "tags": "add_tag all_tags normalise_tag remove_tag tags_of",
         "totals": "library_totals",
+        "notice_rules": "Finding NoticeProof hearing_warning judge_notice",
+        "notice_inputs": "NoticeFacts notice_facts",
+        "addresses": "add_address address_on clean_address list_addresses same_address",
+        "appeals": "add_appeal decide_appeal list_appeals",
+        "custody": "add_custody detained_on list_custody respondent_facts set_respondent_facts",
+        "exhibit_marks": "exhibit_list mark_exhibit set_exhibit_status",
+        "life_models": (
+            "ADDRESS_SOURCES APPEAL_OUTCOMES CUSTODY_STATUSES DECISIONS EXHIBIT_STATUSES "
+            "MOTION_GROUNDS MOTION_KINDS NTA_METHODS OFFERED_BY PARTIES RELIEF_KINDS "
+            "RELIEF_OUTCOMES RULINGS SERVED_TO Address Appeal Counsel CustodySpell Motion "
+            "NtaService Proceeding ReliefApplication"
+        ),
+        "motions": "add_motion list_motions rule_on_motion",
+        "nta": "add_nta_service list_nta_service",
+        "proceedings": (
+            "add_proceeding edit_proceeding get_proceeding list_proceedings parse_charges"
+        ),
+        "relief": "add_relief decide_relief list_relief",
+        "representation": "add_counsel counsel_on end_counsel list_counsel",
     },
 )

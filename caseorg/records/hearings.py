@@ -23,12 +23,14 @@ from caseorg.records.audited import get_row, insert_audited, update_audited
 from caseorg.records.exhibits import set_exhibits
 from caseorg.records.judges import judge_by_code
 from caseorg.records.models import HEARING_KINDS, MEDIA, OUTCOMES, Hearing
+from caseorg.records.notice_inputs import notice_facts
+from caseorg.records.notice_rules import NoticeProof, hearing_warning, judge_notice
 from caseorg.records.notices import (
     MIN_NOTICE_DAYS as MIN_NOTICE_DAYS,
-    notice_problem,
     notices_for,
     served_after,
 )
+from caseorg.records.proceedings import proceeding_for_hearing
 from caseorg.values import format_a_number, optional_text, parse_choice, parse_datetime
 from caseorg.words import label
 
@@ -130,14 +132,17 @@ def record_warning(
 
 
 def add_hearing(lib: Library, case_id: int, starts_at: str, **fields: Any) -> Hearing:
-    """Schedule a hearing; the judge defaults to the case's current judge.
+    """Schedule a hearing; the judge defaults to the case's current judge, the proceeding
+    (``proceeding_id``) to the case's latest.
 
     :raises InvalidValue: the case has a hearing of this kind at that minute already.
     """
     case = get_row(lib.db, "cases", case_id, "case")
+    proceeding_id = fields.pop("proceeding_id", None)
     values = _clean(lib, {"starts_at": starts_at, **fields})
     values.setdefault("judge_id", case["judge_id"])
     _refuse_same_minute(lib, case_id, values["starts_at"], values.get("kind", "master"))
+    values["proceeding_id"] = proceeding_for_hearing(lib, case_id, proceeding_id)
     hearing_id = insert_audited(lib, "hearings", "hearing", {"case_id": case_id, **values})
     return get_hearing(lib, hearing_id)
 
@@ -154,6 +159,7 @@ def add_hearing_row(lib: Library, case_id: int, fields: dict[str, Any]) -> int:
     """Add a hearing from another system's row (EOIR's schedule): None is empty and the
     judge is ``judge_id`` as given (no default to the case's judge); returns the id."""
     values = _clean(lib, fields, row=True)
+    values["proceeding_id"] = proceeding_for_hearing(lib, case_id)
     return insert_audited(lib, "hearings", "hearing", {"case_id": case_id, **values})
 
 
@@ -217,7 +223,8 @@ def _with_warning(lib: Library, row: dict[str, Any], min_days: int | None = None
     if hearing.outcome == "in_absentia_order":
         if min_days is None:
             min_days = get_setting(lib, NOTICE_MIN_DAYS)
-        hearing.notice_warning = notice_problem(hearing, notices_for(lib, hearing.id), min_days)
+        facts = notice_facts(lib, hearing, notices_for(lib, hearing.id))
+        hearing.notice_warning = hearing_warning(facts, min_days)
     hearing.record_warning = record_warning(hearing, *flags)
     return hearing
 
@@ -240,3 +247,12 @@ def save_hearing(
         if exhibits or hearing_id is not None:
             set_exhibits(lib, target, exhibits)  # writes only what changed
     return get_hearing(lib, target)
+
+
+def notice_proof(lib: Library, hearing_id: int) -> NoticeProof:
+    """The full judgment of a hearing's notice (:mod:`caseorg.records.notice_rules`), with
+    the library's local notice period: what the notice-proof panel and ``check-notices
+    --proof`` show."""
+    hearing = get_hearing(lib, hearing_id)
+    facts = notice_facts(lib, hearing, notices_for(lib, hearing_id))
+    return judge_notice(facts, get_setting(lib, NOTICE_MIN_DAYS))

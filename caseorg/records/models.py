@@ -89,6 +89,7 @@ class Hearing(Record):
     outcome: str = "pending"
     adjournment_reason: str | None = None
     notes: str | None = None
+    proceeding_id: int | None = None
     judge_code: str | None = None
     judge_name: str | None = None
     a_number: str | None = None
@@ -107,6 +108,7 @@ class Notice(Record):
     returned_undeliverable: bool = False
     document_id: int | None = None
     returned_on: str | None = None  # when the post office sent it back, if known
+    served_to: str = "respondent"  # or counsel, custodian
     warning: str | None = None  # read back: served after its hearing (notices.served_after)
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from caseorg.errors import InvalidValue
 from caseorg.library import NOTICE_MIN_DAYS, Library
 from caseorg.records.audited import get_row, insert_audited, update_audited
+from caseorg.records.life_models import SERVED_TO
 from caseorg.records.models import NOTICE_METHODS, Hearing, Notice
 from caseorg.values import optional_text, parse_choice, parse_date
 from caseorg.words import counted
@@ -34,11 +35,13 @@ def add_notice(
     returned_undeliverable: bool = False,
     document_id: int | None = None,
     returned_on: str | None = None,
+    served_to: str = "respondent",
 ) -> Notice:
     """Record that notice of a hearing was served (the proof an in absentia order needs).
 
     :param document_id: the notice PDF in the same case, if it was imported.
     :param returned_on: when the post office sent it back (implies returned).
+    :param served_to: who was served: the respondent, counsel of record, or a custodian.
     """
     hearing = get_row(lib.db, "hearings", hearing_id, "hearing")
     if document_id is not None:
@@ -56,6 +59,7 @@ def add_notice(
         "address": optional_text(address),
         "returned_undeliverable": 1 if returned_undeliverable or returned_day else 0,
         "document_id": document_id,
+        "served_to": parse_choice(served_to, SERVED_TO, "who was served"),
     }
     if returned_day is not None:
         values["returned_on"] = returned_day.isoformat()

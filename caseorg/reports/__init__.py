@@ -5,8 +5,18 @@ from typing import TYPE_CHECKING
 from caseorg.exports import lazy_exports
 
 if TYPE_CHECKING:  # what the package offers (each module loads when a name is first used)
+    from caseorg.reports.case_life import (
+        absentia_orders as absentia_orders,
+        case_life_sections as case_life_sections,
+        respondent_line as respondent_line,
+    )
     from caseorg.reports.docket import docket_html as docket_html
     from caseorg.reports.docket_text import docket_text as docket_text
+    from caseorg.reports.exhibits import (
+        exhibit_list_context as exhibit_list_context,
+        exhibit_list_html as exhibit_list_html,
+    )
+    from caseorg.reports.parts import notice_proof_rows as notice_proof_rows
     from caseorg.reports.reassignments import reassignment_report_html as reassignment_report_html
     from caseorg.reports.summary import (
         hearing_summary_html as hearing_summary_html,
@@ -16,8 +26,11 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
 __getattr__, __dir__ = lazy_exports(
     __name__,
     {
+        "case_life": "absentia_orders case_life_sections respondent_line",
         "docket": "docket_html",
         "docket_text": "docket_text",
+        "parts": "notice_proof_rows",
+        "exhibits": "exhibit_list_context exhibit_list_html",
         "reassignments": "reassignment_report_html",
         "summary": "hearing_summary_html summary_title",
     },

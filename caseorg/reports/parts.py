@@ -109,3 +109,32 @@ def hearing_row(hearing: Hearing) -> dict[str, Any]:
         "notice_warning": sentence(hearing.notice_warning) if hearing.notice_warning else None,
         "record_warning": sentence(hearing.record_warning) if hearing.record_warning else None,
     }
+
+
+PROOF_MARKS = {
+    "defect": "DEFECT",
+    "unproven": "NOT SHOWN",
+    "flag": "SEE",
+    "sound": "OK",
+    "info": "",
+}
+
+
+def notice_proof_rows(lib: Library, hearing: Hearing) -> dict[str, Any] | None:
+    """The notice judgment of an in absentia order, as the printouts show it: the verdict
+    and each finding with its mark and rule (None for any other hearing)."""
+    if hearing.outcome != "in_absentia_order":
+        return None
+    from caseorg.records import notice_proof
+
+    proof = notice_proof(lib, hearing.id)
+    rows = [
+        {
+            "mark": PROOF_MARKS[f.status],
+            "bad": f.status in ("defect", "unproven"),
+            "text": sentence(f.text),
+            "rule": f.rule,
+        }
+        for f in proof.findings
+    ]
+    return {"verdict": sentence(proof.verdict), "sound": not proof.defects, "findings": rows}

@@ -28,7 +28,7 @@ from caseorg.records import (
     list_reassignments,
     notices_for,
 )
-from caseorg.reports.parts import case_facts, heading, hearing_row
+from caseorg.reports.parts import case_facts, heading, hearing_row, notice_proof_rows
 from caseorg.reports.templates import render
 from caseorg.values import format_a_number, stored_day
 from caseorg.words import DASH, choice_words, due_words, judge_name, or_dash, us_date, us_datetime
@@ -176,6 +176,7 @@ def hearing_summary_context(
         **heading("Hearing Summary", court, lib, now),
         "case": case_facts(case),
         "hearing": this,
+        "notice_proof": notice_proof_rows(lib, hearing),
         "warnings": warnings,
         "record_warnings": record_warnings,
         "prior_hearings": [hearing_row(h) for h in prior],

@@ -17,9 +17,10 @@ from caseorg.records import (
     exhibits_for,
     get_case,
     get_hearing,
+    hearing_warning,
     list_documents,
     list_judges,
-    notice_problem,
+    notice_facts,
     notices_for,
     same_minute_problem,
     save_hearing,
@@ -294,8 +295,10 @@ class HearingDialog(FormDialog):
                 case_id=self.case_id,
                 starts_at=start.isoformat(sep=" "),
                 outcome="in_absentia_order",
+                proceeding_id=self.hearing.proceeding_id if self.hearing else None,
             )
-            problem = notice_problem(probe, notices, get_setting(self.read_lib, NOTICE_MIN_DAYS))
+            facts = notice_facts(self.read_lib, probe, notices)  # the whole judgment (issue 14)
+            problem = hearing_warning(facts, get_setting(self.read_lib, NOTICE_MIN_DAYS))
             if problem:
                 out["outcome"] = problem
         return out

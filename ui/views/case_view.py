@@ -1,5 +1,7 @@
 """One case on screen: its caption facts, then tabs for documents, hearings,
-reassignments, deadlines and the history of every change.
+reassignments, deadlines, the history of every change, and the case's life
+(proceedings, addresses, counsel, NTA, relief, motions, appeals, exhibits; the notice
+proof of each in absentia order).
 
 Everything here reads through the UI thread's read-only library (a handful of
 small queries per case). Writes are the main window's actions, run on the worker;
@@ -11,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +20,6 @@ from typing import Any
 from caseorg.errors import NotFound
 from caseorg.library import Library
 from caseorg.records import (
-    AuditEvent,
     Case,
     Deadline,
     Document,
@@ -59,7 +59,9 @@ from caseorg_ui.qt import (
     QWidget,
     Signal,
 )
+from caseorg_ui.views.case_life_tab import CaseLifeTab
 from caseorg_ui.views.case_list_model import judge_short, no_case_label
+from caseorg_ui.views.history_format import HistoryFormatter
 from caseorg_ui.views.ocr_status import DocumentText
 from caseorg_ui.views.table_models import SORT_ROLE, RowsModel, sortable
 
@@ -189,42 +191,6 @@ def _judge_label(name: str | None, code: str | None) -> str:
     return f"{name} ({code})" if code else name
 
 
-HIDDEN_FIELDS = {"id", "created_at", "updated_at", "recorded_at", "imported_at", "sha256"}
-
-
-class HistoryFormatter:
-    """Turns an audit row's before/after JSON into one readable line."""
-
-    def __init__(self, judges: dict[int, str]):
-        self.judges = judges
-
-    def value(self, key: str, value: object) -> str:
-        if value is None or value == "":
-            return DASH
-        if key.endswith("judge_id") and isinstance(value, int):
-            return self.judges.get(value, str(value))
-        if isinstance(value, str):
-            return label(value) if value.islower() and " " not in value else value
-        return str(value)
-
-    def changes(self, event: AuditEvent) -> str:
-        before = json.loads(event.before_json) if event.before_json else None
-        after = json.loads(event.after_json) if event.after_json else None
-        parts: list[str] = []
-        if isinstance(before, dict) and isinstance(after, dict):
-            for key in after:
-                if key in HIDDEN_FIELDS:
-                    continue
-                old, new = self.value(key, before.get(key)), self.value(key, after[key])
-                parts.append(f"{label(key)}: {old} → {new}")
-        elif isinstance(after, dict):
-            for key, value in after.items():
-                if key in HIDDEN_FIELDS or value in (None, "", 0) and key != "midstream":
-                    continue
-                parts.append(f"{label(key)}: {self.value(key, value)}")
-        return "; ".join(parts) or DASH
-
-
 # -- the view ------------------------------------------------------------------------------
 
 TABS = ("documents", "hearings", "reassignments", "deadlines", "history")
@@ -288,6 +254,10 @@ class CaseView(QWidget):
             TABS.index("reassignments"), "Append-only: a correction is a new entry"
         )
         self.tabs.setTabToolTip(TABS.index("history"), "Every change to this case, newest first")
+        self.life = CaseLifeTab(lib)  # after TABS: proceedings ... exhibits, notice proofs
+        self.tabs.addTab(self.life, "Case life")
+        self.life.proofRequested.connect(self.show_notice_proof)
+        self.banner.linkActivated.connect(lambda link: self.show_notice_proof(int(link)))
         self.tables["documents"].doubleClicked.connect(self._document_double_clicked)
         self.tables["hearings"].doubleClicked.connect(self._hearing_double_clicked)
 
@@ -420,6 +390,7 @@ class CaseView(QWidget):
             for model in self.models.values():
                 model.set_records([])
             self.stack.setCurrentWidget(self.placeholder)
+            self.life.show_case(None)
             return
         try:
             self.case = get_case(self.lib, case_id)
@@ -459,12 +430,14 @@ class CaseView(QWidget):
             self._reselect(key, selected)
             self.tabs.setTabText(TABS.index(key), f"{TAB_TITLES[key]} ({len(rows)})")
         self._fit_columns()
+        self.life.show_case(case.id)
         problems = [row for row in hearings if row.problem]
         index = TABS.index("hearings")
         self.tabs.setTabIcon(index, warning_icon() if problems else QIcon())
         if problems:
             lines = "<br>".join(
                 f"Hearing of {html.escape(r.hearing.starts_at)}: {html.escape(r.problem or '')}"
+                f" — <a href='{r.hearing.id}'>notice proof…</a>"
                 for r in problems
             )
             self.banner.setText(f"⚠ <b>Notice problem</b><br>{lines}")
@@ -565,7 +538,15 @@ class CaseView(QWidget):
                 return
 
     def current_tab(self) -> str:
-        return TABS[self.tabs.currentIndex()]
+        index = self.tabs.currentIndex()
+        return TABS[index] if index < len(TABS) else "life"
+
+    def show_notice_proof(self, hearing_id: int) -> None:
+        """The one-panel notice proof of ``hearing_id`` (before an in absentia order)."""
+        from caseorg_ui.views.notice_proof_view import NoticeProofDialog
+
+        self.proof_dialog = NoticeProofDialog(self.lib, hearing_id, self)
+        self.proof_dialog.show()
 
     def show_tab(self, key: str) -> None:
         self.tabs.setCurrentIndex(TABS.index(key))

@@ -40,6 +40,8 @@ REASSIGN = DialogWrite(  # the case's judge changes, and its scheduled hearings 
 ADD_DEADLINE = DialogWrite("Add deadline", "Deadline added", Change.DEADLINES)
 MARK_DONE = DialogWrite("Mark deadline done", "Deadline marked done", Change.DEADLINES)
 SAVE_DOCUMENT = DialogWrite("Save document", "Document saved", Change.DOCUMENTS)
+# an address, counsel, NTA or motion: it can change the notice judgment the docket shows
+LIFE_RECORD = DialogWrite("Save record", "Recorded", Change.NOTICES)
 
 
 class CaseCommands:
@@ -140,6 +142,14 @@ class CaseCommands:
         if hearing_id is None or case_id is None or self.read_only:
             return None
         return self.run_dialog(HearingDialog, SAVE_HEARING, case_id=case_id, hearing_id=hearing_id)
+
+    def add_life_record(self, kind: str) -> QDialog | None:
+        """The case life tab's "Record: address / counsel / NTA / motion" form."""
+        from caseorg_ui.dialogs import LIFE_DIALOGS
+
+        if (case_id := self._need_case()) is None or self.read_only or kind not in LIFE_DIALOGS:
+            return None
+        return self.run_dialog(LIFE_DIALOGS[kind], LIFE_RECORD, case_id=case_id)
 
     def add_notice(self) -> QDialog | None:
         from caseorg_ui.dialogs import NoticeDialog

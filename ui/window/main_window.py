@@ -198,6 +198,8 @@ class MainWindow(
             view = CaseView(self.read_lib)
             view.documentActivated.connect(self.open_document)
             view.hearingActivated.connect(lambda hid: self.edit_hearing(hid))
+            view.life.can_add = not self.read_only  # the case life tab's "Record: ..." links
+            view.life.addRequested.connect(self.add_life_record)
             view.selectionChanged.connect(self._update_actions)
             view.selectionChanged.connect(self.recordSelectionChanged)
             view.tabs.currentChanged.connect(lambda _i: self._update_actions())
