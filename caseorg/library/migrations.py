@@ -7,6 +7,7 @@ A new migration is a new function here *and* a new :data:`caseorg.library.db.LAT
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import sqlite_utils
@@ -330,3 +331,41 @@ def m005_page_ocr(db: sqlite_utils.Database) -> None:
                                      char(13), ''), char(9), '')) < 16;
         """,
     )
+
+
+@SCHEMA()
+def m008_eoir_case_id(db: sqlite_utils.Database) -> None:
+    """Case identity (issue 13): a case is named by its A-number when known, else by
+    EOIR's case id (IDNCASE, which EOIR's public data carries instead of the A-number).
+    ``a_number`` may now be empty; ``eoir_case_id`` is new; each is unique and a case
+    has at least one. NOT NULL is dropped the way SQLite documents for removing a
+    constraint (the stored CREATE TABLE edited under ``writable_schema``, in this
+    migration's transaction): a rebuild of ``cases`` would need foreign keys off, which
+    cannot be switched inside a transaction, and would drop what later tables hang on it."""
+    conn = db.conn
+    (sql,) = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'cases'"
+    ).fetchone()
+    relaxed = re.sub(r"(\ba_number\s+TEXT)\s+NOT\s+NULL", r"\1", sql, count=1, flags=re.I)
+    if relaxed != sql:
+        (version,) = conn.execute("PRAGMA schema_version").fetchone()
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute(
+            "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'cases'",
+            [relaxed],
+        )
+        conn.execute(f"PRAGMA schema_version = {int(version) + 1}")
+        conn.execute("PRAGMA writable_schema = OFF")
+    _run_script(
+        db,
+        """
+        ALTER TABLE cases ADD COLUMN eoir_case_id TEXT
+            CHECK (eoir_case_id IS NULL OR (eoir_case_id GLOB '[1-9]*'
+                                            AND eoir_case_id NOT GLOB '*[^0-9]*'))
+            CHECK (a_number IS NOT NULL OR eoir_case_id IS NOT NULL);
+        CREATE UNIQUE INDEX cases_eoir_case_id ON cases(eoir_case_id);
+        """,
+    )
+    (check,) = conn.execute("PRAGMA integrity_check").fetchone()
+    if check != "ok":
+        raise sqlite3.DatabaseError(f"integrity check after m008 failed: {check}")

@@ -29,12 +29,12 @@ from caseorg.records.notices import (
     notices_for,
     served_after,
 )
-from caseorg.values import format_a_number, optional_text, parse_choice, parse_datetime
+from caseorg.values import case_label, optional_text, parse_choice, parse_datetime
 from caseorg.words import label
 
 _HEARING_SELECT = """
     SELECT h.*, j.code AS judge_code, j.name AS judge_name,
-           c.a_number AS a_number, c.respondent AS respondent,
+           c.a_number AS a_number, c.eoir_case_id AS eoir_case_id, c.respondent AS respondent,
            c.opened_on AS case_opened_on,
            (SELECT group_concat(t.id || ' ' || t.kind) FROM hearings t
              WHERE t.case_id = h.case_id AND t.starts_at = h.starts_at AND t.id != h.id
@@ -91,7 +91,8 @@ def same_minute_problem(
     being moved, if any). None when the minute is free."""
     rows = list(
         lib.db.query(
-            """SELECT h.id, c.a_number FROM hearings h JOIN cases c ON c.id = h.case_id
+            """SELECT h.id, c.a_number, c.eoir_case_id
+               FROM hearings h JOIN cases c ON c.id = h.case_id
                WHERE h.case_id = ? AND h.starts_at = ? AND h.kind = ?
                  AND h.outcome != 'cancelled' AND h.id != ?""",
             [case_id, starts_at, kind, hearing_id or 0],
@@ -99,8 +100,9 @@ def same_minute_problem(
     )
     if not rows:
         return None
+    named = case_label(rows[0]["a_number"], rows[0]["eoir_case_id"])
     return (
-        f"case {format_a_number(rows[0]['a_number'])} already has a {label(kind)} hearing at "
+        f"case {named} already has a {label(kind)} hearing at "
         f"{starts_at} (#{rows[0]['id']}): a case cannot have two at the same minute"
     )
 
