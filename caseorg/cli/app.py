@@ -22,6 +22,7 @@ from caseorg.cli import (
     court,
     deadlines,
     documents,
+    eoir,
     hearings,
     library,
     notes_tags,
@@ -119,6 +120,7 @@ for _group in (
     notes_tags,
     printing,
     ocr,
+    eoir,
 ):
     for _command in _group.COMMANDS:
         cli.add_command(_command)

@@ -364,6 +364,46 @@ def m008_eoir_case_id(db: sqlite_utils.Database) -> None:
                                             AND eoir_case_id NOT GLOB '*[^0-9]*'))
             CHECK (a_number IS NOT NULL OR eoir_case_id IS NOT NULL);
         CREATE UNIQUE INDEX cases_eoir_case_id ON cases(eoir_case_id);
+
+        -- what EOIR's data says of a case beyond caseorg's fields (A_TblCase,
+        -- tbl_RepsAssigned); to move to the proceedings/addresses/counsel records
+        CREATE TABLE eoir_case_details (
+            case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+            case_type_code TEXT,
+            priority_code TEXT,
+            birth_date TEXT,
+            address_city TEXT,
+            address_state TEXT,
+            address_zip TEXT,
+            address_changed_on TEXT,
+            date_detained TEXT,
+            date_released TEXT,
+            e28_date TEXT
+        );
+
+        -- a hearing's own EOIR codes, kept as given (calendar type, medium, the notice
+        -- EOIR generated: its type and the day it was entered; not how it was served)
+        CREATE TABLE eoir_hearings (
+            hearing_id INTEGER PRIMARY KEY REFERENCES hearings(id),
+            ij_code TEXT,
+            cal_type TEXT,
+            adj_medium TEXT,
+            notice_code TEXT,
+            notice_type TEXT,
+            notice_on TEXT
+        );
+
+        -- court-to-court transfers EOIR's proceedings record (TRANSFER_TO): not
+        -- reassignments within a court
+        CREATE TABLE eoir_transfers (
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            idnproceeding TEXT NOT NULL,
+            from_court TEXT,
+            to_court TEXT,
+            transferred_on TEXT,
+            status TEXT,
+            PRIMARY KEY (case_id, idnproceeding)
+        ) WITHOUT ROWID;
         """,
     )
     (check,) = conn.execute("PRAGMA integrity_check").fetchone()

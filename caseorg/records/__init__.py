@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         edit_case as edit_case,
         find_case as find_case,
         get_case as get_case,
+        link_eoir_case as link_eoir_case,
         list_cases as list_cases,
         update_case_row as update_case_row,
     )
@@ -36,6 +37,14 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         guess_doc_type as guess_doc_type,
         list_documents as list_documents,
         title_from_name as title_from_name,
+    )
+    from caseorg.records.eoir_details import (
+        eoir_case_details as eoir_case_details,
+        eoir_hearing_codes as eoir_hearing_codes,
+        eoir_transfers as eoir_transfers,
+        save_eoir_case_details as save_eoir_case_details,
+        save_eoir_hearing_codes as save_eoir_hearing_codes,
+        save_eoir_transfer as save_eoir_transfer,
     )
     from caseorg.records.exhibits import (
         exhibits_for as exhibits_for,
@@ -145,13 +154,17 @@ __getattr__, __dir__ = lazy_exports(
         "case_list": "CaseListRow case_list_ids case_list_rows count_cases",
         "cases": (
             "EDITABLE add_case add_case_row case_by_a_number edit_case find_case "
-            "get_case list_cases update_case_row"
+            "get_case link_eoir_case list_cases update_case_row"
         ),
         "deadlines": "add_deadline get_deadline list_deadlines mark_done",
         "documents": (
             "document_path edit_document get_document guess_doc_type list_documents title_from_name"
         ),
         "exhibits": "exhibits_for link_document",
+        "eoir_details": (
+            "eoir_case_details eoir_hearing_codes eoir_transfers save_eoir_case_details "
+            "save_eoir_hearing_codes save_eoir_transfer"
+        ),
         "external_keys": "imported_keys remember_key",
         "hearings": (
             "add_hearing add_hearing_row before_opening edit_hearing get_hearing list_hearings "

@@ -163,6 +163,24 @@ def _new_a_number(lib: Library, current: dict[str, Any], a_number: str) -> str:
     return digits
 
 
+def link_eoir_case(lib: Library, case_id: int, eoir_case_id: str) -> None:
+    """Give a case (opened by hand, by its A-number) the EOIR case id the data knows it
+    by; refused when the case has another one or another case has this one."""
+    digits = parse_eoir_case_id(eoir_case_id)
+    current = get_case(lib, case_id)
+    if current.eoir_case_id == digits:
+        return
+    if current.eoir_case_id:
+        raise InvalidValue(
+            f"case {current.a_number_display} is EOIR {current.eoir_case_id}, not EOIR {digits}"
+        )
+    if find_case(lib, f"EOIR {digits}") is not None:
+        raise InvalidValue(f"case EOIR {digits} already exists")
+    update_audited(
+        lib, "cases", "case", case_id, {"eoir_case_id": digits, "updated_at": now_iso()}, "case"
+    )
+
+
 def update_case_row(lib: Library, case_id: int, fields: dict[str, Any]) -> None:
     """Apply the fields another system's row changed (None clears a field); the judge is
     not among them (:func:`caseorg.records.reassignments.set_case_judge`)."""
