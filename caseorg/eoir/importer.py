@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,6 +91,7 @@ WANTED = {
     "representation": ["IDNCASE", "E_28_DATE"],
 }
 READ_ORDER = ("proceeding", "case", "schedule", "representation")
+BATCH_SECONDS = 1.0  # cases written between commits (a kill loses at most this much)
 
 
 @dataclass(frozen=True)
@@ -337,13 +339,27 @@ class EoirImporter(EoirWriter):
             apply_a_numbers(self.lib, self.a_numbers, self.report)
 
     def _write_cases(self, ready: list[tuple[CasePlan, list[HearingPlan]]]) -> None:
+        """Write case by case, each all or nothing (a savepoint), committed a batch at a
+        time (about a second of work: one commit per case would be most of the import)."""
         total = len(ready)
         if self.progress:
             self.progress(eoir_progress(0, total, "judges"))
-        for number, (plan, hearings) in enumerate(ready, start=1):
+        start = 0
+        while start < total and not self.report.cancelled:
+            with self.lib.db.atomic():
+                start = self._write_batch(ready, start)
+
+    def _write_batch(self, ready: list[tuple[CasePlan, list[HearingPlan]]], start: int) -> int:
+        """Write cases from ``start`` for about a second; the index of the next one."""
+        total = len(ready)
+        until = time.monotonic() + BATCH_SECONDS
+        number = start
+        while number < total and time.monotonic() < until:
+            plan, hearings = ready[number]
+            number += 1
             if self.cancel.cancelled:
                 self.report.cancelled = True
-                break
+                return number
             counts = dict(self.report.counts)
             self.keys.begin()
             try:
@@ -363,6 +379,7 @@ class EoirImporter(EoirWriter):
                 )
             if self.progress and (number % 100 == 0 or number == total):
                 self.progress(eoir_progress(number, total, f"EOIR {plan.idncase}"))
+        return number
 
 
 class _Cancelled(Exception):

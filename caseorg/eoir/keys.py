@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from caseorg.library import Library
-from caseorg.records import imported_keys, remember_key
+from caseorg.records import imported_keys, remember_keys
 
 
 class KnownKeys:
@@ -45,12 +45,20 @@ class KnownKeys:
     def remember(self, kind: str, key: str, entity_id: int, values: dict[str, Any]) -> None:
         """Store that ``key`` made ``entity_id`` with ``values`` (in the caller's
         transaction)."""
-        fingerprint = json.dumps(values, sort_keys=True, default=str)
-        if self.keys.get((kind, key)) == (entity_id, fingerprint):
-            return  # stored already, just so
-        remember_key(self.lib, self.source, kind, key, entity_id, fingerprint)
-        self._journal.append(((kind, key), self.keys.get((kind, key))))
-        self.keys[(kind, key)] = (entity_id, fingerprint)
+        self.remember_many(kind, [(key, entity_id, values)])
+
+    def remember_many(self, kind: str, items: list[tuple[str, int, dict[str, Any]]]) -> None:
+        """:meth:`remember` for many keys of one kind, in one statement."""
+        rows = []
+        for key, entity_id, values in items:
+            fingerprint = json.dumps(values, sort_keys=True, default=str)
+            if self.keys.get((kind, key)) == (entity_id, fingerprint):
+                continue  # stored already, just so
+            rows.append((key, entity_id, fingerprint))
+            self._journal.append(((kind, key), self.keys.get((kind, key))))
+            self.keys[(kind, key)] = (entity_id, fingerprint)
+        if rows:
+            remember_keys(self.lib, self.source, kind, rows)
 
     def begin(self) -> None:
         """Start journalling one case's keys."""

@@ -10,6 +10,8 @@ only the fields whose source value changed, so local edits to the others stay.
 
 from __future__ import annotations
 
+from typing import Any
+
 from caseorg.eoir.keys import KnownKeys
 from caseorg.eoir.lookups import Lookups
 from caseorg.eoir.mapping import (
@@ -25,7 +27,7 @@ from caseorg.errors import CaseorgError
 from caseorg.library import Library
 from caseorg.records import (
     add_case_row,
-    add_hearing_row,
+    add_hearing_rows,
     add_judge,
     edit_case,
     get_case,
@@ -133,9 +135,8 @@ class EoirWriter:
                 raise CaseorgError(
                     f"IDNCASE {plan.idncase} is not in the case file nor imported before"
                 )
-            for hearing in hearings:
-                if self._write_hearing(case_id, hearing):
-                    updated = True
+            if self._write_hearings(case_id, hearings):
+                updated = True
             for change in changes:
                 if self._write_change(case_id, change):
                     updated = True
@@ -161,30 +162,37 @@ class EoirWriter:
         key = "cases_created" if created else "cases_updated" if updated else "cases_unchanged"
         self.report.counts[key] += 1
 
-    def _write_hearing(self, case_id: int, hearing: HearingPlan) -> bool:
-        """Add or update one hearing and its EOIR codes; True when anything was written."""
+    def _write_hearings(self, case_id: int, hearings: list[HearingPlan]) -> bool:
+        """Add the case's new hearings (together) and update the known ones, with their
+        EOIR codes; True when anything was written."""
         lib, keys, counts = self.lib, self.keys, self.report.counts
-        values = dict(hearing.values)
-        code = values.pop("judge_code")
-        values["judge_id"] = self.judge_ids.get(code) if code else None
-        hearing_id, before = keys.previous("hearing", hearing.key)
-        changed = False
-        if hearing_id is None:
-            hearing_id = add_hearing_row(lib, case_id, values)
-            counts["hearings_created"] += 1
-            changed = True
-        else:
+        new: list[tuple[HearingPlan, dict[str, Any]]] = []
+        codes: list[tuple[int, dict[str, Any]]] = []
+        remembered: list[tuple[str, int, dict[str, Any]]] = []
+        for hearing in hearings:
+            values = dict(hearing.values)
+            code = values.pop("judge_code")
+            values["judge_id"] = self.judge_ids.get(code) if code else None
+            hearing_id, before = keys.previous("hearing", hearing.key)
+            if hearing_id is None:
+                new.append((hearing, values))
+                continue
             fields = {k: v for k, v in values.items() if before.get(k) != v}
             if fields:
                 update_hearing_row(lib, hearing_id, fields)
                 counts["hearings_updated"] += 1
-                changed = True
-        if before.get("codes") != hearing.codes:
-            save_eoir_hearing_codes(lib, hearing_id, hearing.codes)
-            changed = True
-        if before != {**values, "codes": hearing.codes}:
-            keys.remember("hearing", hearing.key, hearing_id, {**values, "codes": hearing.codes})
-        return changed
+            if before.get("codes") != hearing.codes:
+                codes.append((hearing_id, hearing.codes))
+            if before != {**values, "codes": hearing.codes}:
+                remembered.append((hearing.key, hearing_id, {**values, "codes": hearing.codes}))
+        ids = add_hearing_rows(lib, case_id, [values for _h, values in new])
+        for hearing_id, (hearing, values) in zip(ids, new, strict=True):
+            codes.append((hearing_id, hearing.codes))
+            remembered.append((hearing.key, hearing_id, {**values, "codes": hearing.codes}))
+        counts["hearings_created"] += len(ids)
+        save_eoir_hearing_codes(lib, codes)
+        keys.remember_many("hearing", remembered)
+        return bool(ids or codes or remembered)
 
     def _write_change(self, case_id: int, change: JudgeChange) -> bool:
         """Record a judge change the data shows, once; True when it was new."""

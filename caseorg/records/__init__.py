@@ -53,10 +53,12 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
     from caseorg.records.external_keys import (
         imported_keys as imported_keys,
         remember_key as remember_key,
+        remember_keys as remember_keys,
     )
     from caseorg.records.hearings import (
         add_hearing as add_hearing,
         add_hearing_row as add_hearing_row,
+        add_hearing_rows as add_hearing_rows,
         before_opening as before_opening,
         edit_hearing as edit_hearing,
         get_hearing as get_hearing,
@@ -165,10 +167,10 @@ __getattr__, __dir__ = lazy_exports(
             "eoir_case_details eoir_hearing_codes eoir_transfers save_eoir_case_details "
             "save_eoir_hearing_codes save_eoir_transfer"
         ),
-        "external_keys": "imported_keys remember_key",
+        "external_keys": "imported_keys remember_key remember_keys",
         "hearings": (
-            "add_hearing add_hearing_row before_opening edit_hearing get_hearing list_hearings "
-            "same_minute_problem save_hearing update_hearing_row"
+            "add_hearing add_hearing_row add_hearing_rows before_opening edit_hearing get_hearing "
+            "list_hearings same_minute_problem save_hearing update_hearing_row"
         ),
         "history": "case_history",
         "judges": ("add_judge find_judge get_judge judge_by_code list_judges update_judge_row"),

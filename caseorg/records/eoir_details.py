@@ -36,39 +36,38 @@ HEARING_CODE_FIELDS = (
 TRANSFER_FIELDS = ("from_court", "to_court", "transferred_on", "status")
 
 
-def _upsert(lib: Library, table: str, keys: dict[str, Any], values: dict[str, Any]) -> None:
+def _upsert(
+    lib: Library, table: str, keys: tuple[str, ...], fields: tuple[str, ...], rows: list[Any]
+) -> None:
+    """Insert or replace rows of ``keys`` + ``fields`` (each row a tuple in that order)."""
     lib.require_writable()
-    row = {**keys, **values}
-    columns = ", ".join(row)
-    marks = ", ".join("?" * len(row))
-    updates = ", ".join(f"{c} = excluded.{c}" for c in values)
-    lib.db.execute(
-        f"INSERT INTO {table} ({columns}) VALUES ({marks}) "
+    columns = (*keys, *fields)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in fields)
+    lib.db.conn.executemany(
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
         f"ON CONFLICT({', '.join(keys)}) DO UPDATE SET {updates}",
-        list(row.values()),
+        rows,
     )
 
 
 def save_eoir_case_details(lib: Library, case_id: int, values: dict[str, Any]) -> None:
     """Store a case's EOIR details (fields of :data:`CASE_DETAIL_FIELDS`)."""
-    _upsert(lib, "eoir_case_details", {"case_id": case_id}, _only(values, CASE_DETAIL_FIELDS))
+    row = (case_id, *_only(values, CASE_DETAIL_FIELDS))
+    _upsert(lib, "eoir_case_details", ("case_id",), CASE_DETAIL_FIELDS, [row])
 
 
-def save_eoir_hearing_codes(lib: Library, hearing_id: int, values: dict[str, Any]) -> None:
-    """Store a hearing's EOIR codes (fields of :data:`HEARING_CODE_FIELDS`)."""
-    _upsert(lib, "eoir_hearings", {"hearing_id": hearing_id}, _only(values, HEARING_CODE_FIELDS))
+def save_eoir_hearing_codes(lib: Library, items: list[tuple[int, dict[str, Any]]]) -> None:
+    """Store hearings' EOIR codes, ``(hearing id, fields of HEARING_CODE_FIELDS)`` each."""
+    rows = [(i, *_only(values, HEARING_CODE_FIELDS)) for i, values in items]
+    _upsert(lib, "eoir_hearings", ("hearing_id",), HEARING_CODE_FIELDS, rows)
 
 
 def save_eoir_transfer(
     lib: Library, case_id: int, idnproceeding: str, values: dict[str, Any]
 ) -> None:
     """Store a proceeding's court-to-court transfer (fields of :data:`TRANSFER_FIELDS`)."""
-    _upsert(
-        lib,
-        "eoir_transfers",
-        {"case_id": case_id, "idnproceeding": idnproceeding},
-        _only(values, TRANSFER_FIELDS),
-    )
+    row = (case_id, idnproceeding, *_only(values, TRANSFER_FIELDS))
+    _upsert(lib, "eoir_transfers", ("case_id", "idnproceeding"), TRANSFER_FIELDS, [row])
 
 
 def eoir_case_details(lib: Library, case_id: int) -> dict[str, Any] | None:
@@ -93,5 +92,5 @@ def eoir_transfers(lib: Library, case_id: int) -> list[dict[str, Any]]:
     )
 
 
-def _only(values: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
-    return {k: values.get(k) for k in fields}
+def _only(values: dict[str, Any], fields: tuple[str, ...]) -> tuple[Any, ...]:
+    return tuple(values.get(k) for k in fields)

@@ -19,7 +19,7 @@ from typing import Any
 
 from caseorg.errors import InvalidValue, NotFound
 from caseorg.library import NOTICE_MIN_DAYS, Library, get_setting
-from caseorg.records.audited import get_row, insert_audited, update_audited
+from caseorg.records.audited import get_row, insert_audited, insert_audited_many, update_audited
 from caseorg.records.exhibits import set_exhibits
 from caseorg.records.judges import judge_by_code
 from caseorg.records.models import HEARING_KINDS, MEDIA, OUTCOMES, Hearing
@@ -157,6 +157,15 @@ def add_hearing_row(lib: Library, case_id: int, fields: dict[str, Any]) -> int:
     judge is ``judge_id`` as given (no default to the case's judge); returns the id."""
     values = _clean(lib, fields, row=True)
     return insert_audited(lib, "hearings", "hearing", {"case_id": case_id, **values})
+
+
+def add_hearing_rows(lib: Library, case_id: int, rows: list[dict[str, Any]]) -> list[int]:
+    """Add many hearings of one case from another system's rows (as
+    :func:`add_hearing_row`, in two statements); their ids, in order."""
+    cleaned = [{"case_id": case_id, **_clean(lib, fields, row=True)} for fields in rows]
+    if len({tuple(row) for row in cleaned}) > 1:  # not one set of columns: one at a time
+        return [insert_audited(lib, "hearings", "hearing", row) for row in cleaned]
+    return insert_audited_many(lib, "hearings", "hearing", cleaned)
 
 
 def update_hearing_row(lib: Library, hearing_id: int, fields: dict[str, Any]) -> None:
