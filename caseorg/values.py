@@ -57,8 +57,11 @@ def a_number_problem(text: str) -> str | None:
     return None
 
 
-def format_a_number(digits: str) -> str:
-    """Show 9 stored digits the way the court writes them: A-123-456-789."""
+def format_a_number(digits: str | None) -> str:
+    """Show 9 stored digits the way the court writes them: A-123-456-789 ('' for a case
+    without one: name cases with :func:`case_label`)."""
+    if not digits:
+        return ""
     if len(digits) != 9 or not digits.isdigit():
         return digits
     return f"A-{digits[0:3]}-{digits[3:6]}-{digits[6:9]}"

@@ -390,3 +390,19 @@ def test_tens_of_thousands_of_rows(lib: Any, tmp_path: Path) -> None:
 
 def test_module_names_its_source() -> None:
     assert eoir.SOURCE == "eoir" and eoir.INFERRED_REASON.startswith("not recorded in EOIR data")
+
+
+def test_imported_cases_in_court_reports_and_checks(lib: Any) -> None:
+    from caseorg.court.notice_checks import check_notices
+    from caseorg.court.reassignment_report import reassignment_report
+    from caseorg.records.oddities import unusual_records
+
+    import_eoir(lib, sample_dir())
+    report = reassignment_report(lib, "RTO")
+    assert [r.a_number_display for r in report.rows()] == ["EOIR 4001003"]
+    flags = {f.a_number_display: f.reason for f in check_notices(lib)}
+    assert flags["EOIR 4001004"] == (
+        "in absentia order: EOIR's data shows a notice generated (Notice of Hearing in "
+        "Removal Proceedings on 2024-04-15); service is not recorded in EOIR data"
+    )
+    assert unusual_records(lib) == []  # no A-number is not unusual for an EOIR case
