@@ -22,7 +22,6 @@ from caseorg.eoir.a_numbers import apply_a_numbers, read_a_numbers
 from caseorg.eoir.mapping import (
     PROCEEDING_DATES,
     CasePlan,
-    HearingPlan,
     case_values,
     invalid_date,
     plan_hearings,
@@ -321,24 +320,23 @@ class EoirImporter(EoirWriter):
         except _Cancelled:
             self.report.cancelled = True
             return
-        ready: list[tuple[CasePlan, list[HearingPlan]]] = []
+        ready: list[CasePlan] = []
         codes: set[str] = set()
         a_numbers: dict[str, str] = {}
         for plan in plans.values():
             if not self._usable(plan, a_numbers):
                 continue
-            hearings = plan_hearings(plan, self.lookups, self._problem)
-            codes.update(h.values["judge_code"] for h in hearings if h.values["judge_code"])
+            codes.update(c for c in (row.get("IJ_CODE") for row in plan.schedule) if c)
             for proc in plan.proceedings:
                 codes.update(c for c in (proc.get("IJ_CODE"), proc.get("PREV_IJ_CODE")) if c)
-            ready.append((plan, hearings))
+            ready.append(plan)
         del plans
         self._write_judges({c.upper() for c in codes})
         self._write_cases(ready)
         if self.a_numbers and not self.report.cancelled:
             apply_a_numbers(self.lib, self.a_numbers, self.report)
 
-    def _write_cases(self, ready: list[tuple[CasePlan, list[HearingPlan]]]) -> None:
+    def _write_cases(self, ready: list[CasePlan]) -> None:
         """Write case by case, each all or nothing (a savepoint), committed a batch at a
         time (about a second of work: one commit per case would be most of the import)."""
         total = len(ready)
@@ -348,18 +346,23 @@ class EoirImporter(EoirWriter):
         while start < total and not self.report.cancelled:
             with self.lib.db.atomic():
                 start = self._write_batch(ready, start)
+            self.keys.release()
 
-    def _write_batch(self, ready: list[tuple[CasePlan, list[HearingPlan]]], start: int) -> int:
-        """Write cases from ``start`` for about a second; the index of the next one."""
+    def _write_batch(self, ready: list[CasePlan], start: int) -> int:
+        """Write cases from ``start`` for about a second; the index of the next one. A
+        case's hearings are planned as it is written, and its rows let go after (memory
+        stays near what the rows took to read)."""
         total = len(ready)
         until = time.monotonic() + BATCH_SECONDS
         number = start
         while number < total and time.monotonic() < until:
-            plan, hearings = ready[number]
+            plan = ready[number]
             number += 1
             if self.cancel.cancelled:
                 self.report.cancelled = True
                 return number
+            hearings = plan_hearings(plan, self.lookups, self._problem)
+            self.keys.load_case(plan.idncase, [h.key for h in hearings])
             counts = dict(self.report.counts)
             self.keys.begin()
             try:
@@ -377,6 +380,7 @@ class EoirImporter(EoirWriter):
                         f"written): {exc}",
                     )
                 )
+            plan.schedule, plan.reps, plan.proceedings = [], [], []
             if self.progress and (number % 100 == 0 or number == total):
                 self.progress(eoir_progress(number, total, f"EOIR {plan.idncase}"))
         return number

@@ -275,13 +275,15 @@ def rows(
 ) -> Iterator[Row]:
     """The table's rows, streamed, with only the ``wanted`` columns (all when None) and
     only those ``keep`` accepts; a row with the wrong number of fields is a problem.
-    Short repeated values (codes, dates) are shared between rows, to keep memory low."""
+    Repeated values (codes, dates, a case's id) are shared between rows, to keep memory
+    low; the table's own row ids (its first column, IDN…) are unique and kept as read."""
     header = table.header
     width = len(header)
     names = [n for n in (wanted or tuple(header)) if n in header]
     indexes = [header.index(n) for n in names]
     columns = {name: i for i, name in enumerate(names)}
     shared: dict[str, str] = {}
+    unique = [n == header[0] and n.startswith("IDN") for n in names]
     name = table.member.name
     with table.member.open() as handle:
         for line, values in _fields(table, handle):
@@ -300,9 +302,9 @@ def rows(
                     )
                     continue
             kept = []
-            for i in indexes:
+            for i, once in zip(indexes, unique, strict=True):
                 value = values[i]
-                kept.append(shared.setdefault(value, value) if len(value) < 24 else value)
+                kept.append(value if once or len(value) > 24 else shared.setdefault(value, value))
             row = Row(name, line, tuple(kept), columns)
             if keep is None or keep(row):
                 yield row

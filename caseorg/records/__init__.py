@@ -51,7 +51,10 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         link_document as link_document,
     )
     from caseorg.records.external_keys import (
+        find_keys as find_keys,
+        find_keys_under as find_keys_under,
         imported_keys as imported_keys,
+        key_names as key_names,
         remember_key as remember_key,
         remember_keys as remember_keys,
     )
@@ -167,7 +170,9 @@ __getattr__, __dir__ = lazy_exports(
             "eoir_case_details eoir_hearing_codes eoir_transfers save_eoir_case_details "
             "save_eoir_hearing_codes save_eoir_transfer"
         ),
-        "external_keys": "imported_keys remember_key remember_keys",
+        "external_keys": (
+            "find_keys find_keys_under imported_keys key_names remember_key remember_keys"
+        ),
         "hearings": (
             "add_hearing add_hearing_row add_hearing_rows before_opening edit_hearing get_hearing "
             "list_hearings same_minute_problem save_hearing update_hearing_row"

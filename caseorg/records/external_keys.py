@@ -27,6 +27,42 @@ def imported_keys(lib: Library, source: str) -> Keys:
     }
 
 
+def find_keys(lib: Library, source: str, kind: str, keys: Sequence[str]) -> Keys:
+    """The links of these keys of one kind (those remembered), a few hundred a query."""
+    found: Keys = {}
+    for start in range(0, len(keys), 500):
+        chunk = list(keys[start : start + 500])
+        marks = ", ".join("?" * len(chunk))
+        for key, entity_id, fingerprint in lib.db.execute(
+            "SELECT key, entity_id, fingerprint FROM external_keys "
+            f"WHERE source = ? AND kind = ? AND key IN ({marks})",
+            [source, kind, *chunk],
+        ):
+            found[(kind, key)] = (entity_id, fingerprint)
+    return found
+
+
+def find_keys_under(lib: Library, source: str, kinds: Sequence[str], prefix: str) -> Keys:
+    """The links of keys that start with ``prefix`` (e.g. one case's ``"4001003:"``)."""
+    found: Keys = {}
+    for kind in kinds:
+        for key, entity_id, fingerprint in lib.db.execute(
+            "SELECT key, entity_id, fingerprint FROM external_keys "
+            "WHERE source = ? AND kind = ? AND key >= ? AND key < ?",
+            [source, kind, prefix, prefix + "\U0010ffff"],
+        ):
+            found[(kind, key)] = (entity_id, fingerprint)
+    return found
+
+
+def key_names(lib: Library, source: str, kind: str) -> set[str]:
+    """Every key of one kind remembered for ``source`` (without what they made)."""
+    rows = lib.db.execute(
+        "SELECT key FROM external_keys WHERE source = ? AND kind = ?", [source, kind]
+    )
+    return {key for (key,) in rows}
+
+
 def remember_keys(
     lib: Library, source: str, kind: str, items: Sequence[tuple[str, int, str | None]]
 ) -> None:
