@@ -57,8 +57,11 @@ def a_number_problem(text: str) -> str | None:
     return None
 
 
-def format_a_number(digits: str) -> str:
-    """Show 9 stored digits the way the court writes them: A-123-456-789."""
+def format_a_number(digits: str | None) -> str:
+    """Show 9 stored digits the way the court writes them: A-123-456-789 ('' for a case
+    without one: name cases with :func:`case_label`)."""
+    if not digits:
+        return ""
     if len(digits) != 9 or not digits.isdigit():
         return digits
     return f"A-{digits[0:3]}-{digits[3:6]}-{digits[6:9]}"
@@ -84,6 +87,38 @@ def check_id(value: int, what: str = "id") -> int:
     if not -MAX_ID - 1 <= value <= MAX_ID:
         raise InvalidValue(f"invalid {what} {value}: no record has an id beyond 64 bits")
     return value
+
+
+_EOIR_CASE_ID = re.compile(r"^\s*EOIR\s*[-:#]?\s*(\d{1,12})\s*$", re.IGNORECASE)
+
+
+def parse_eoir_case_id(text: str) -> str:
+    """EOIR's case id (IDNCASE) as digits, typed ``EOIR 310000001`` (the prefix keeps it
+    apart from a 9-digit A-number) or, where only an IDNCASE can be meant, bare digits."""
+    value = str(text or "").strip()
+    match = _EOIR_CASE_ID.match(value) or re.fullmatch(r"(\d{1,12})", value)
+    if not match:
+        raise InvalidValue(f"invalid EOIR case id {value!r}: expected digits, like EOIR 310000001")
+    digits = "".join(str(unicodedata.decimal(ch)) for ch in match.group(1)).lstrip("0")
+    if not digits:
+        raise InvalidValue(f"invalid EOIR case id {value!r}: it is zero")
+    return digits
+
+
+def parse_case_ref(text: str) -> tuple[str, str]:
+    """What names a case: ``("a_number", digits)`` for an A-number, ``("eoir_case_id",
+    digits)`` for ``EOIR 310000001`` (bare digits are always an A-number)."""
+    if _EOIR_CASE_ID.match(str(text or "")):
+        return "eoir_case_id", parse_eoir_case_id(text)
+    return "a_number", parse_a_number(text)
+
+
+def case_label(a_number: str | None, eoir_case_id: str | None = None) -> str:
+    """How a case is named wherever an A-number shows: its A-number when known, else
+    EOIR's case id (``EOIR 310000001``); the one place this choice is made."""
+    if a_number:
+        return format_a_number(a_number)
+    return f"EOIR {eoir_case_id}" if eoir_case_id else ""
 
 
 def parse_date(text: str | dt.date, what: str = "date") -> dt.date:

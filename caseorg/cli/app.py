@@ -23,6 +23,7 @@ from caseorg.cli import (
     court,
     deadlines,
     documents,
+    eoir,
     filings,
     hearings,
     library,
@@ -129,6 +130,7 @@ for _group in (
     ocr,
     case_life,
     filings,
+    eoir,
 ):
     for _command in _group.COMMANDS:
         cli.add_command(_command)

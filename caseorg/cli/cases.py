@@ -219,17 +219,33 @@ def case_show(state: State, a_number: str, as_json: bool) -> None:
 @case_group.command("edit")
 @a_number_argument
 @click.option("--respondent", help="Respondent's full name.")
+@click.option(
+    "--a-number",
+    "new_a_number",
+    help="Give a case known only by its EOIR case id its A-number (it stays one case).",
+)
 @case_field_options
 @json_option
 @uses_library(writes=True)
 def case_edit(
-    state: State, a_number: str, respondent: str | None, as_json: bool, **kwargs: Any
+    state: State,
+    a_number: str,
+    respondent: str | None,
+    new_a_number: str | None,
+    as_json: bool,
+    **kwargs: Any,
 ) -> None:
     """Change a case's details (use 'caseorg reassign' to change its judge)."""
     from caseorg.records import edit_case
 
     lib = state.lib()
-    case = edit_case(lib, case_id_of(lib, a_number), respondent=respondent, **_case_fields(kwargs))
+    case = edit_case(
+        lib,
+        case_id_of(lib, a_number),
+        respondent=respondent,
+        a_number=new_a_number,
+        **_case_fields(kwargs),
+    )
     print_one(case, f"updated case {case_text(case)}", as_json=as_json)
 
 

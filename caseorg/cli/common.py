@@ -142,7 +142,8 @@ def choice(values: tuple[str, ...]) -> click.Choice:
 
 
 def case_id_of(lib: Library, a_number: str) -> int:
-    """The id of the case an A-number names (a one-line error when there is none)."""
+    """The id of the case an A-number, or EOIR's case id written ``EOIR 310000001``,
+    names (a one-line error when there is none)."""
     from caseorg.records import case_by_a_number
 
     return case_by_a_number(lib, a_number).id
@@ -168,12 +169,23 @@ def stack(*decorators: Callable[[Any], Any]) -> Callable[[F], F]:
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-a_number_argument = click.argument("a_number")
+CASE_REF_HELP = (
+    "A case is named by its A-number (A-123-456-789) or, for a case known only from "
+    "EOIR's data, by EOIR's case id (EOIR-310000001, or 'EOIR 310000001' in quotes)."
+)
+
+
+def a_number_argument(func: F) -> F:
+    """``A_NUMBER``: the case a command is about, by A-number or EOIR case id (the
+    command's help says so)."""
+    func.__doc__ = f"{(func.__doc__ or '').rstrip()}\n\n{CASE_REF_HELP}"
+    return click.argument("a_number")(func)
 
 
 def case_option(help_text: str, dest: str = "a_number") -> Callable[[F], F]:
-    """``--case A-NUMBER``: which case a command is about or limited to."""
-    return click.option("--case", dest, help=help_text)
+    """``--case A-NUMBER``: which case a command is about or limited to (an A-number or
+    ``EOIR 310000001``)."""
+    return click.option("--case", dest, help=f"{help_text} {CASE_REF_HELP}")
 
 
 def judge_option(help_text: str) -> Callable[[F], F]:

@@ -1,37 +1,32 @@
 """Commands for the court's workflow: reassign, reassignments (a judge's report), stats,
-import-eoir, config."""
+config (import-eoir is in :mod:`caseorg.cli.eoir`)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from caseorg.cli.common import (
     State,
-    UserError,
     a_number_argument,
     as_of_option,
     case_id_of,
     case_option,
     date_range_options,
     emit_json,
-    end_progress_line,
     json_option,
     judge_option,
     optional_case_id,
     output_option,
     print_one,
     print_rows,
-    progress_line,
     uses_library,
 )
 from caseorg.cli.lines import reassignment_line, report_line
 from caseorg.cli.printing import write_report
 from caseorg.errors import InvalidValue
 from caseorg.private_files import write_private
-from caseorg.progress import Progress
 
 # -- reassignments ---------------------------------------------------------------------------
 
@@ -208,39 +203,6 @@ def stats(
         )
 
 
-@click.command("import-eoir")
-@click.argument("folder", type=click.Path(path_type=Path, exists=True))
-@json_option
-@uses_library(writes=True)
-def import_eoir_cmd(state: State, folder: Path, as_json: bool) -> None:
-    """Import case data shaped like EOIR's public files (cases, proceedings, schedule,
-    judge lookup) from FOLDER: creates or updates cases, judges and hearings.
-
-    Safe to run again on the same files. A row that cannot be read is reported
-    with its file and line and skipped; exits 1 when any was.
-    """
-    from caseorg.eoir import import_eoir
-    from caseorg.importing import CancelToken
-
-    def show(progress: Progress) -> None:
-        progress_line(f"{progress.text[:72]:<72}")
-
-    cancel = CancelToken()
-    try:
-        report = import_eoir(state.lib(), folder, progress=show, cancel=cancel)
-    except KeyboardInterrupt:
-        raise UserError("import interrupted; the cases that finished were kept", 1) from None
-    end_progress_line()
-    if as_json:
-        emit_json(report.as_dict() | {"summary": report.summary()})
-    else:
-        for problem in report.problems:
-            click.echo(f"skipped {problem}")
-        click.echo(report.summary())
-    if report.problems:
-        sys.exit(1)
-
-
 # -- settings -------------------------------------------------------------------------------
 
 
@@ -295,4 +257,4 @@ def config_set(state: State, name: str, value: str, as_json: bool) -> None:
     )
 
 
-COMMANDS = (reassign, reassignments, stats, import_eoir_cmd, config)
+COMMANDS = (reassign, reassignments, stats, config)

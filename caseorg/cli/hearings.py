@@ -25,7 +25,7 @@ from caseorg.cli.common import (
     uses_library,
 )
 from caseorg.cli.lines import hearing_line
-from caseorg.values import format_a_number, parse_date
+from caseorg.values import case_label, parse_date
 from caseorg.words import label
 
 
@@ -95,7 +95,8 @@ def hearing_edit(state: State, hearing_id: int, as_json: bool, **fields: Any) ->
 def hearing_list(
     state: State, a_number: str | None, day: str | None, judge_code: str | None, as_json: bool
 ) -> None:
-    """List hearings of a case, a day, or a judge."""
+    """List hearings of a case (A_NUMBER: an A-number or EOIR-310000001), a day, or a
+    judge."""
     from caseorg.records import list_hearings
 
     lib = state.lib()
@@ -103,7 +104,9 @@ def hearing_list(
     on = parse_date(day) if day else None
     print_rows(
         list_hearings(lib, case_id=case_id, on=on, judge_code=judge_code),
-        lambda h: f"#{h.id} {format_a_number(h.a_number or '')} {h.respondent}  {hearing_line(h)}",
+        lambda h: (
+            f"#{h.id} {case_label(h.a_number, h.eoir_case_id)} {h.respondent}  {hearing_line(h)}"
+        ),
         as_json=as_json,
         empty="no hearings",
     )

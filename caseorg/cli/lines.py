@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from caseorg.values import format_a_number
 from caseorg.words import label
 
 
 def case_text(case: Any) -> str:
     judge_name = case.judge_name or "no judge assigned"
-    return (
-        f"{format_a_number(case.a_number)}  {case.respondent}  [{label(case.status)}]  {judge_name}"
-    )
+    return f"{case.a_number_display}  {case.respondent}  [{label(case.status)}]  {judge_name}"
 
 
 def hearing_line(h: Any) -> str:

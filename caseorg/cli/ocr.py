@@ -68,7 +68,8 @@ def ocr_cmd(
     force: bool,
     as_json: bool,
 ) -> None:
-    """Read the scanned pages awaiting OCR in the cases A_NUMBER ... (or --all).
+    """Read the scanned pages awaiting OCR in the cases A_NUMBER ... (or --all); a case
+    known only from EOIR's data is named EOIR-310000001.
 
     Pages are read in parallel with Tesseract and become searchable as they finish.
     Ctrl-C stops; finished pages are kept and the rest wait for the next run.

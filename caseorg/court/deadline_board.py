@@ -15,7 +15,7 @@ from typing import Any
 from caseorg.court.reminders import WEEK_DAYS
 from caseorg.library import Library
 from caseorg.records import Record, judge_by_code
-from caseorg.values import format_a_number, parse_date
+from caseorg.values import case_label, parse_date
 
 GROUPS = ("overdue", "this_week", "later", "done")
 
@@ -92,7 +92,7 @@ def deadline_board(
     if not include_done:
         where.append("d.done_on IS NULL")
     sql = """
-        SELECT d.*, doc.title AS document_title, c.a_number, c.respondent,
+        SELECT d.*, doc.title AS document_title, c.a_number, c.eoir_case_id, c.respondent,
                j.code AS judge_code, j.name AS judge_name
         FROM deadlines d
         JOIN cases c ON c.id = d.case_id
@@ -114,8 +114,8 @@ def deadline_board(
             note=row["note"],
             document_id=row["document_id"],
             document_title=row["document_title"],
-            a_number=row["a_number"],
-            a_number_display=format_a_number(row["a_number"]),
+            a_number=row["a_number"] or "",
+            a_number_display=case_label(row["a_number"], row["eoir_case_id"]),
             respondent=row["respondent"],
             judge_code=row["judge_code"],
             judge_name=row["judge_name"],

@@ -18,15 +18,32 @@ from caseorg.library import NOTICE_MIN_DAYS, Library, get_setting
 from caseorg.records import (
     Hearing,
     Record,
+    eoir_hearing_codes,
     hearing_warning,
     judge_by_code,
     judge_notice,
     notice_facts,
     notices_for,
 )
-from caseorg.values import format_a_number, parse_date
+from caseorg.values import case_label, parse_date
 
 NO_PROOF = "no_proof_of_notice"
+
+
+def _eoir_notice(lib: Library, hearing_id: int) -> str | None:
+    """For a hearing from EOIR's data: the notice EOIR generated, and that its service is
+    not recorded there (NOTICE_CODE is the type of notice, not how it went out)."""
+    codes = eoir_hearing_codes(lib, hearing_id)
+    if not codes or not codes["notice_code"]:
+        return None
+    generated = codes["notice_type"] or f"notice code {codes['notice_code']}"
+    on = f" on {codes['notice_on']}" if codes["notice_on"] else ""
+    return (
+        f"in absentia order: EOIR's data shows a notice generated ({generated}{on}); "
+        "service is not recorded in EOIR data"
+    )
+
+
 SERVED_AFTER = "notice_after_hearing"
 FLAGGED = "flagged"
 
@@ -88,7 +105,8 @@ def check_notices(
     days = get_setting(lib, NOTICE_MIN_DAYS) if min_days is None else min_days
     rows = lib.db.query(
         """SELECT h.*, j.code AS judge_code, j.name AS judge_name,
-                  c.a_number AS a_number, c.respondent AS respondent
+                  c.a_number AS a_number, c.eoir_case_id AS eoir_case_id,
+                  c.respondent AS respondent
            FROM hearings h JOIN cases c ON c.id = h.case_id
            LEFT JOIN judges j ON j.id = h.judge_id
            WHERE """
@@ -105,6 +123,8 @@ def check_notices(
         if hearing.outcome == "in_absentia_order":
             facts = notice_facts(lib, hearing, notices)
             reason = hearing_warning(facts, days)
+            if reason and not notices:  # from EOIR's data: the notice it generated
+                reason = _eoir_notice(lib, hearing.id) or reason
             findings = [f.as_dict() for f in judge_notice(facts, days).findings]
             seen = [f["text"] for f in findings if f["status"] == "flag"]
             if reason is None and seen:
@@ -119,7 +139,7 @@ def check_notices(
                 hearing_id=hearing.id,
                 case_id=hearing.case_id,
                 a_number=hearing.a_number or "",
-                a_number_display=format_a_number(hearing.a_number or ""),
+                a_number_display=case_label(hearing.a_number, hearing.eoir_case_id),
                 respondent=hearing.respondent or "",
                 starts_at=hearing.starts_at,
                 kind=hearing.kind,

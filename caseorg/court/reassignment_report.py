@@ -21,7 +21,7 @@ from caseorg.records import (
     list_hearings,
     list_reassignments,
 )
-from caseorg.values import format_a_number, parse_date
+from caseorg.values import case_label, parse_date
 
 
 @dataclass
@@ -165,8 +165,8 @@ def reassignment_report(
                 reassignment_id=move.id,
                 direction=direction,
                 case_id=move.case_id,
-                a_number=case["a_number"],
-                a_number_display=format_a_number(case["a_number"]),
+                a_number=case["a_number"] or "",
+                a_number_display=case_label(case["a_number"], case["eoir_case_id"]),
                 respondent=case["respondent"],
                 effective_on=move.effective_on,
                 from_judge_code=move.from_judge_code,

@@ -1,30 +1,31 @@
-"""EOIR's public case data: reading its tables and mapping each row to records.
+"""EOIR's public case data, as published: reading the release and mapping it to records.
 
-Import case data shaped like EOIR's public case data: cases, proceedings, hearings.
+A release is a folder (lookups in its ``Lookup`` sub-folder) or a ``.zip``; its files are
+known by their release names (``A_TblCase``, ``B_TblProceeding``, ``tbl_schedule``,
+``tbl_RepsAssigned``, ``tblLookupJudge``, ``tblAdjournmentcodes`` …), else by their
+columns; tab-separated with no quoting or comma-separated, UTF-8 or Latin-1, SQL Server
+dates; ``Count.txt`` row counts checked. The release carries no A-numbers or names:
+a case is keyed by EOIR's case id (IDNCASE, shown ``EOIR 310000001``) until an
+A-number is known (``--a-numbers``, ``case edit``, the case dialog).
 
-A folder holds comma- or tab-separated files (the delimiter and header are
-sniffed; each file's kind is told by its columns, unknown columns are ignored):
+Codes are decoded through the release's lookups (kept as codes when absent). Judge
+changes within a court become reassignments derived from EOIR data (reason "not
+recorded in EOIR data", ordered-by unknown); placeholders in the judge lookup
+(visiting judges, <All Judges>, the clerical transfer code) are not judges, and a move
+between courts (TRANSFER_TO, a previous base city) is a transfer. NOTICE_CODE is the
+type of notice EOIR generated, kept with the hearing; how notice was served is not in
+the data. What caseorg has no field for yet (priority, birth date, address, detention
+dates, EOIR-28, calendar and medium codes) is kept in the ``eoir_*`` tables.
 
-- cases:        IDNCASE, ALIEN_NBR (the A-number), ALIEN_NAME, NAT, LANG, CUSTODY, CASE_TYPE
-- proceedings:  IDNPROCEEDING, IDNCASE, OSC_DATE, INPUT_DATE, IJ_CODE, PREV_IJ_CODE,
-                TRANS_IN_DATE, BASE_CITY_CODE, COMP_DATE, DEC_CODE, ABSENTIA, CUSTODY, CASE_TYPE
-- schedule:     IDNSCHEDULE, IDNPROCEEDING, IDNCASE, ADJ_DATE, ADJ_TIME_START, CAL_TYPE,
-                IJ_CODE, ADJ_RSN, ADJ_MEDIUM, NOTICE_CODE, INPUT_DATE, LANG
-- lookups:      JUDGE_CODE + JUDGE_NAME (judges), BASE_CITY_CODE + BASE_CITY_NAME (courts),
-                ADJ_RSN/ADJ_CODE + ADJ_DESC (adjournment reasons)
+Each case is written all or nothing; a row that cannot be read is reported with its file
+and line and skipped. Re-importing is idempotent: what was imported is remembered in
+``external_keys`` (with the values written), so a second import adds nothing, and a
+changed row updates only the fields whose source value changed (local edits stay).
 
-Each case is written in one transaction (never half a case). A row that cannot
-be read is reported with its file and line and skipped. Re-importing is
-idempotent: what was imported is remembered in ``external_keys`` (with the
-values written), so a second import adds nothing, and a changed row updates
-only the fields whose source value changed (local edits to other fields stay).
-Judge changes that the data shows (a proceeding's PREV_IJ_CODE, or hearings
-held by a new judge) are recorded as reassignments with the reason
-"inferred from case data".
-
-The work is split by job: :mod:`.tables` reads the files, :mod:`.codes` and
-:mod:`.mapping` say what the rows mean, :mod:`.writing` writes through
-:mod:`caseorg.records`, :mod:`.importer` runs it all, :mod:`.report` says what happened.
+The work is split by job: :mod:`.tables` reads the files (:mod:`.values` their dates),
+:mod:`.lookups` and :mod:`.codes` say what codes mean, :mod:`.mapping` what the rows mean,
+:mod:`.writing` writes through :mod:`caseorg.records`, :mod:`.importer` runs it all,
+:mod:`.a_numbers` reads a court's A-numbers, :mod:`.report` says what happened.
 """
 
 from typing import TYPE_CHECKING

@@ -1,5 +1,6 @@
-"""From EOIR's rows to what caseorg's records should say: a case's fields, its hearings
-and notices, and the judge changes the rows show — with a problem for each bad row.
+"""From EOIR's rows to what caseorg's records should say: a case's fields and EOIR details,
+its hearings, the judge changes and court-to-court transfers the rows show — with a
+problem for each bad row.
 
 Pure: reads rows, writes nothing (:mod:`caseorg.eoir.writing` writes through records).
 Judges are named by their EOIR code here; the writer turns codes into judge ids.
@@ -12,51 +13,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from caseorg.eoir.codes import (
-    ADJOURNMENT_CODES,
-    CAL_TYPE_CODES,
-    CASE_TYPE_CODES,
-    CUSTODY_CODES,
-    DECISION_CODES,
-    LANGUAGE_CODES,
-    MEDIUM_CODES,
-    NATIONALITY_CODES,
-    NOTICE_CODES,
-    code,
-)
-from caseorg.eoir.tables import Row, Table, parse_eoir_date, parse_eoir_time
+from caseorg.eoir.codes import CAL_TYPE_CODES, CASE_TYPE_CODES, CUSTODY_CODES, MEDIUM_CODES, code
+from caseorg.eoir.lookups import Lookups
+from caseorg.eoir.tables import Row
+from caseorg.eoir.values import parse_eoir_date, parse_eoir_time
 from caseorg.errors import InvalidValue
 from caseorg.values import parse_a_number
 
-PROCEEDING_DATES = ("OSC_DATE", "INPUT_DATE", "COMP_DATE", "TRANS_IN_DATE", "IJ_CHANGE_DATE")
+PROCEEDING_DATES = ("OSC_DATE", "INPUT_DATE", "COMP_DATE", "TRANSFER_DATE", "TRANS_IN_DATE")
+A_NUMBER_COLUMNS = ("ALIEN_NBR", "A_NUMBER", "ANUMBER", "A_NBR")  # a court's own export
 
 Problem = Callable[[Row, str], None]
 """Where a bad row is reported (with the message), and counted as skipped."""
-
-
-@dataclass
-class Lookups:
-    """The lookup files' contents: judges' names and courts, court names, adjournment
-    reasons (EOIR's known reasons unless a file gives its own)."""
-
-    judge_names: dict[str, tuple[str, str | None]] = field(default_factory=dict)
-    courts: dict[str, str] = field(default_factory=dict)
-    adjournments: dict[str, str] = field(default_factory=lambda: dict(ADJOURNMENT_CODES))
-
-    def read(self, table: Table) -> None:
-        """Take in a lookup table (other kinds are left alone)."""
-        for row in table.rows:
-            if table.kind == "judge":
-                judge = row.get("JUDGE_CODE").upper()
-                if judge:
-                    court = row.get("BASE_CITY_CODE", "JUDGE_COURT", "COURT") or None
-                    self.judge_names[judge] = (row.get("JUDGE_NAME") or f"Judge {judge}", court)
-            elif table.kind == "court":
-                self.courts[row.get("BASE_CITY_CODE").upper()] = row.get("BASE_CITY_NAME")
-            elif table.kind == "adjournment":
-                reason = row.get("ADJ_RSN", "ADJ_CODE").upper()
-                if reason:
-                    self.adjournments[reason] = row.get("ADJ_DESC", "DESCRIPTION")
 
 
 @dataclass
@@ -68,7 +36,9 @@ class CasePlan:
     case_row: Row | None = None
     proceedings: list[Row] = field(default_factory=list)
     schedule: list[Row] = field(default_factory=list)
+    reps: list[Row] = field(default_factory=list)
     values: dict[str, Any] = field(default_factory=dict)
+    details: dict[str, Any] = field(default_factory=dict)
     existing_id: int | None = None
 
     def first_row(self) -> Row:
@@ -78,18 +48,19 @@ class CasePlan:
 
 @dataclass
 class HearingPlan:
-    """A hearing as the schedule says (the judge as code under "judge_code"), and its
-    notice when the row says how notice went out."""
+    """A hearing as the schedule says (the judge as code under "judge_code") and the
+    EOIR codes kept beside it."""
 
     key: str
     row: Row
     values: dict[str, Any]
-    notice: dict[str, Any] | None
+    codes: dict[str, Any]
+    court: str
 
 
 @dataclass
 class JudgeChange:
-    """A move from one judge to another that the data shows."""
+    """A move from one judge to another within a court that the data shows."""
 
     key: str
     from_code: str
@@ -98,34 +69,12 @@ class JudgeChange:
     midstream: bool
 
 
-def plan_cases(tables: list[Table], problem: Problem) -> dict[str, CasePlan]:
-    """Group the case, proceeding and schedule rows by IDNCASE (a case row seen twice, or
-    a row without IDNCASE, is a problem)."""
-    plans: dict[str, CasePlan] = {}
-    for table in tables:
-        if table.kind not in ("case", "proceeding", "schedule"):
-            continue
-        for row in table.rows:
-            idncase = row.get("IDNCASE")
-            if not idncase:
-                problem(row, "no IDNCASE; row skipped")
-                continue
-            plan = plans.setdefault(idncase, CasePlan(idncase))
-            if table.kind == "case":
-                if plan.case_row is not None:
-                    first = plan.case_row
-                    problem(
-                        row,
-                        f"IDNCASE {idncase} appears again (first on line {first.line} of "
-                        f"{first.file}); row skipped",
-                    )
-                    continue
-                plan.case_row = row
-            elif table.kind == "proceeding":
-                plan.proceedings.append(row)
-            else:
-                plan.schedule.append(row)
-    return plans
+@dataclass
+class Transfer:
+    """A proceeding moved from one court to another (not a reassignment)."""
+
+    key: str
+    values: dict[str, Any]
 
 
 def row_date(row: Row, column: str) -> dt.date | None:
@@ -134,6 +83,11 @@ def row_date(row: Row, column: str) -> dt.date | None:
         return parse_eoir_date(row.get(column))
     except ValueError:
         return None
+
+
+def iso(row: Row, column: str) -> str | None:
+    day = row_date(row, column)
+    return day.isoformat() if day else None
 
 
 def invalid_date(row: Row, columns: tuple[str, ...]) -> str | None:
@@ -153,59 +107,96 @@ def proceeding_order(row: Row) -> tuple[str, str, int]:
     return (day.isoformat() if day else "", number.zfill(12), row.line)
 
 
-def case_values(plan: CasePlan, courts: dict[str, str]) -> dict[str, Any]:
+def a_number_in(row: Row) -> str | None:
+    """The A-number a court's own export may carry (EOIR's public release has none)."""
+    text = row.get(*A_NUMBER_COLUMNS)
+    if not text:
+        return None
+    try:
+        return parse_a_number(text)
+    except InvalidValue as exc:
+        raise ValueError(str(exc)) from None
+
+
+def case_values(plan: CasePlan, lookups: Lookups) -> dict[str, Any]:
     """What the case should look like per the data (raises ValueError on a bad row)."""
     row = plan.case_row
     assert row is not None
-    try:
-        a_number = parse_a_number(row.get("ALIEN_NBR", "A_NUMBER", "ANUMBER", "A_NBR"))
-    except InvalidValue as exc:
-        raise ValueError(str(exc)) from None
     name = row.get("ALIEN_NAME", "RESPONDENT_NAME", "RESPONDENT")
-    if not name:
-        name = " ".join(p for p in (row.get("FIRST_NAME"), row.get("LAST_NAME")) if p)
     procs = sorted(plan.proceedings, key=proceeding_order)
     latest = procs[-1] if procs else None
 
-    def pick(column: str) -> str:
-        return row.get(column) or (latest.get(column) if latest else "")
+    def pick(*columns: str) -> str:
+        return row.get(*columns) or (latest.get(*columns) if latest else "")
 
-    nationality = pick("NAT")
-    language = pick("LANG")
+    type_code = pick("CASE_TYPE", "CASETYPE").upper()
     values: dict[str, Any] = {
-        "a_number": a_number,
+        "a_number": a_number_in(row),
         "respondent": name or None,  # a placeholder is used only for a new case
-        "nationality": code(NATIONALITY_CODES, nationality) or nationality or None,
-        "language": code(LANGUAGE_CODES, language) or language or None,
+        "nationality": lookups.decoded("nationality", pick("NAT")),
+        "language": lookups.decoded("language", pick("LANG")),
         "custody": code(CUSTODY_CODES, pick("CUSTODY")) or "non_detained",
-        "case_type": code(CASE_TYPE_CODES, pick("CASE_TYPE")) or "removal",
+        "case_type": CASE_TYPE_CODES.get(type_code, "other"),
         "attorney": row.get("ATTORNEY", "ATTY_NAME") or None,
     }
-    opened = [d for d in (row_date(p, "OSC_DATE") for p in procs) if d]
-    opened += [d for d in (row_date(p, "INPUT_DATE") for p in procs) if d]
+    opened = [d for p in procs for d in (row_date(p, "OSC_DATE"), row_date(p, "INPUT_DATE")) if d]
     values["opened_on"] = min(opened).isoformat() if opened else None
-    values["status"], values["completed_on"], values["outcome"] = "pending", None, None
+    values.update(_completion(procs, lookups, type_code))
     if latest is not None:
-        done = row_date(latest, "COMP_DATE")
-        if done is not None:
-            decision = code(DECISION_CODES, latest.get("DEC_CODE")) or "completed"
-            if latest.get("ABSENTIA").upper().startswith("Y"):
-                decision += " in absentia"
-            values.update(status="completed", completed_on=done.isoformat(), outcome=decision)
-        city = latest.get("BASE_CITY_CODE", "HEARING_LOC_CODE").upper()
-        values["court"] = courts.get(city) or None
+        values["court"] = lookups.court(latest.get("BASE_CITY_CODE", "HEARING_LOC_CODE"))
+    plan.details = case_details(plan, type_code, lookups)
     return values
 
 
-def plan_hearings(
-    plan: CasePlan, adjournments: dict[str, str], problem: Problem
-) -> list[HearingPlan]:
+def _completion(procs: list[Row], lookups: Lookups, type_code: str) -> dict[str, Any]:
+    """Status, completion day and outcome: the latest decision (DEC_CODE); a completion
+    that is not a decision (OTHER_COMP, e.g. a change of venue) never replaces one."""
+    pending: dict[str, Any] = {"status": "pending", "completed_on": None, "outcome": None}
+    out, decided = dict(pending), False
+    for proc in procs:
+        done = iso(proc, "COMP_DATE")
+        case_type = proc.get("CASE_TYPE", "CASETYPE") or type_code
+        if done is None:  # a later proceeding open again (reopened, remanded, moved)
+            out, decided = dict(pending), False
+            continue
+        dec, other = proc.get("DEC_CODE"), proc.get("OTHER_COMP")
+        if dec:
+            outcome = lookups.decision(case_type, dec) or f"decision code {dec.upper()}"
+            if proc.get("ABSENTIA").upper().startswith("Y"):
+                outcome += " in absentia"
+            out, decided = {"status": "completed", "completed_on": done, "outcome": outcome}, True
+        elif other and not decided:
+            text = lookups.decision(case_type, other, "O") or f"other completion {other.upper()}"
+            out = {"status": "closed", "completed_on": done, "outcome": text}
+    return out
+
+
+def case_details(plan: CasePlan, type_code: str, lookups: Lookups) -> dict[str, Any]:
+    """A_TblCase's extras (and the latest EOIR-28 from tbl_RepsAssigned), as given."""
+    row = plan.case_row
+    assert row is not None
+    e28 = [d for d in (iso(r, "E_28_DATE") for r in plan.reps) if d]
+    return {
+        "case_type_code": type_code or None,
+        "priority_code": row.get("CASEPRIORITY_CODE") or None,
+        "birth_date": row.get("C_BIRTHDATE") or None,  # format unsure: kept as given
+        "address_city": row.get("UPDATED_CITY", "ALIEN_CITY") or None,
+        "address_state": row.get("UPDATED_STATE", "ALIEN_STATE") or None,
+        "address_zip": row.get("UPDATED_ZIPCODE", "ALIEN_ZIPCODE") or None,
+        "address_changed_on": iso(row, "ADDRESS_CHANGEDON"),
+        "date_detained": iso(row, "DATE_DETAINED"),
+        "date_released": iso(row, "DATE_RELEASED"),
+        "e28_date": max(e28) if e28 else iso(row, "E_28_DATE"),
+    }
+
+
+def plan_hearings(plan: CasePlan, lookups: Lookups, problem: Problem) -> list[HearingPlan]:
     """The case's hearings per the schedule rows, by start; bad rows are reported and
     skipped."""
     completion: dict[str, tuple[str, bool]] = {}
     for proc in plan.proceedings:
         done = row_date(proc, "COMP_DATE")
-        if done:
+        if done and proc.get("DEC_CODE"):
             absentia = proc.get("ABSENTIA").upper().startswith("Y")
             completion[proc.get("IDNPROCEEDING")] = (done.isoformat(), absentia)
     out: dict[str, HearingPlan] = {}
@@ -223,7 +214,7 @@ def plan_hearings(
             problem(row, f"invalid ADJ_TIME_START {row.get('ADJ_TIME_START')!r}; row skipped")
             continue
         try:
-            served = parse_eoir_date(row.get("INPUT_DATE", "NOTICE_DATE"))
+            entered = parse_eoir_date(row.get("INPUT_DATE"))
         except ValueError:
             problem(row, f"invalid INPUT_DATE {row.get('INPUT_DATE')!r}; row skipped")
             continue
@@ -236,7 +227,9 @@ def plan_hearings(
         reason_code = row.get("ADJ_RSN").upper()
         if reason_code:
             outcome = "continued"
-            reason: str | None = adjournments.get(reason_code) or f"adjournment code {reason_code}"
+            reason = (
+                lookups.meaning("adjournment", reason_code) or f"adjournment code {reason_code}"
+            )
         else:
             reason = None
             finished = completion.get(proceeding)
@@ -244,39 +237,56 @@ def plan_hearings(
                 outcome = "in_absentia_order" if finished[1] else "decided"
             else:
                 outcome = "pending"
-        language = code(LANGUAGE_CODES, row.get("LANG")) or row.get("LANG") or None
+        language = lookups.decoded("language", row.get("LANG"))
+        judge = row.get("IJ_CODE").upper()
+        cal_type, medium = row.get("CAL_TYPE").upper(), row.get("ADJ_MEDIUM", "ADJ_MED").upper()
+        notice = row.get("NOTICE_CODE").upper()
         values: dict[str, Any] = {
             "starts_at": f"{day.isoformat()} {start}",
-            "kind": code(CAL_TYPE_CODES, row.get("CAL_TYPE")) or "master",
-            "judge_code": row.get("IJ_CODE").upper() or None,
-            "medium": code(MEDIUM_CODES, row.get("ADJ_MEDIUM")) or "in_person",
+            # a calendar or medium caseorg has no word for: its code is kept (codes)
+            "kind": CAL_TYPE_CODES.get(cal_type, "master"),
+            "judge_code": judge if judge and lookups.is_person(judge) else None,
+            "medium": MEDIUM_CODES.get(medium, "in_person"),
             "interpreter_language": None if language == "English" else language,
             "outcome": outcome,
             "adjournment_reason": reason,
         }
-        notice = None
-        how = code(NOTICE_CODES, row.get("NOTICE_CODE"))
-        if how is not None and served is not None:
-            notice = {
-                "served_on": served.isoformat(),
-                "method": how[0],
-                "returned_undeliverable": 1 if how[1] else 0,
-            }
-        out[key] = HearingPlan(key, row, values, notice)
+        codes = {
+            "ij_code": judge or None,
+            "cal_type": cal_type or None,
+            "adj_medium": medium or None,
+            # NOTICE_CODE is the type of notice EOIR generated, not how it was served
+            "notice_code": notice or None,
+            "notice_type": lookups.meaning("notice_code", notice) if notice else None,
+            "notice_on": entered.isoformat() if notice and entered else None,
+        }
+        court = row.get("BASE_CITY_CODE").upper()
+        out[key] = HearingPlan(key, row, values, codes, court)
     return sorted(out.values(), key=lambda h: (h.values["starts_at"], h.key))
 
 
-def judge_changes(plan: CasePlan, hearings: list[HearingPlan]) -> list[JudgeChange]:
-    """Judge changes the data shows, oldest first: a proceeding's PREV_IJ_CODE, or
-    hearings held by a new judge."""
+def came_from_another_court(proc: Row) -> bool:
+    """A proceeding whose previous base city differs from its own came by transfer."""
+    before = proc.get("PREV_HEARING_BASE").upper()
+    return bool(before) and before != proc.get("BASE_CITY_CODE").upper()
+
+
+def judge_changes(
+    plan: CasePlan, hearings: list[HearingPlan], lookups: Lookups
+) -> list[JudgeChange]:
+    """Judge changes within a court the data shows, oldest first: a proceeding's
+    PREV_IJ_CODE, or hearings held by a new judge. Placeholders (visiting judges …) are
+    not judges, and a move between courts is a transfer (:func:`transfers`)."""
     changes: list[JudgeChange] = []
     seen: set[tuple[str, str]] = set()
     for proc in sorted(plan.proceedings, key=proceeding_order):
         previous = proc.get("PREV_IJ_CODE").upper()
         current = proc.get("IJ_CODE").upper()
-        if not previous or not current or previous == current:
+        if not previous or not current or previous == current or came_from_another_court(proc):
             continue
-        day = row_date(proc, "TRANS_IN_DATE") or row_date(proc, "IJ_CHANGE_DATE")
+        if not (lookups.is_person(previous) and lookups.is_person(current)):
+            continue
+        day = row_date(proc, "TRANSFER_DATE") or row_date(proc, "TRANS_IN_DATE")
         if day is None:
             held = [
                 h
@@ -294,15 +304,19 @@ def judge_changes(plan: CasePlan, hearings: list[HearingPlan]) -> list[JudgeChan
         changes.append(_change(plan, previous, current, day.isoformat(), hearings))
         seen.add((previous, current))
     previous_code: str | None = None
+    previous_court: str | None = None
     for hearing in hearings:
         judge = hearing.values["judge_code"]
-        if not judge or hearing.values["outcome"] == "cancelled":
-            continue
+        if not judge:
+            continue  # no judge, or a visiting judge covering one hearing
+        if previous_court is not None and hearing.court and hearing.court != previous_court:
+            previous_code = None  # moved to another court: a transfer, not a reassignment
         if previous_code and judge != previous_code and (previous_code, judge) not in seen:
             day = hearing.values["starts_at"][:10]
             changes.append(_change(plan, previous_code, judge, day, hearings))
             seen.add((previous_code, judge))
         previous_code = judge
+        previous_court = hearing.court or previous_court
     return sorted(changes, key=lambda c: (c.effective_on, c.key))
 
 
@@ -314,7 +328,6 @@ def _change(
         h.values["kind"] == "individual"
         and h.values["judge_code"] == from_code
         and h.values["starts_at"][:10] < day
-        and h.values["outcome"] != "cancelled"
         for h in hearings
     )
     return JudgeChange(
@@ -322,13 +335,50 @@ def _change(
     )
 
 
+def transfers(plan: CasePlan, lookups: Lookups) -> list[Transfer]:
+    """Court-to-court moves: a proceeding's TRANSFER_TO (out) or a previous base city
+    other than its own (in, unless the proceeding it left already says so)."""
+    out: list[Transfer] = []
+    moves: set[tuple[str, str]] = set()
+    for proc in sorted(plan.proceedings, key=proceeding_order):
+        number, here = proc.get("IDNPROCEEDING"), proc.get("BASE_CITY_CODE")
+        status = proc.get("TRANSFER_STATUS") or None  # codes undocumented: kept as given
+        if proc.get("TRANSFER_TO"):
+            values = {
+                "from_court": lookups.court(here),
+                "to_court": lookups.court(proc.get("TRANSFER_TO")),
+                "transferred_on": iso(proc, "TRANSFER_DATE") or iso(proc, "COMP_DATE"),
+                "status": status,
+            }
+            out.append(Transfer(number, values))
+            moves.add((here.upper(), proc.get("TRANSFER_TO").upper()))
+        if (
+            came_from_another_court(proc)
+            and (
+                proc.get("PREV_HEARING_BASE").upper(),
+                here.upper(),
+            )
+            not in moves
+        ):
+            values = {
+                "from_court": lookups.court(proc.get("PREV_HEARING_BASE")),
+                "to_court": lookups.court(here),
+                "transferred_on": iso(proc, "TRANSFER_DATE") or iso(proc, "INPUT_DATE"),
+                "status": status,
+            }
+            out.append(Transfer(f"{number}:in", values))
+    return out
+
+
 def case_judges(
-    plan: CasePlan, hearings: list[HearingPlan], changes: list[JudgeChange]
+    plan: CasePlan, hearings: list[HearingPlan], changes: list[JudgeChange], lookups: Lookups
 ) -> tuple[str, str]:
     """The case's first judge and its judge now (codes; '' when the data names none):
     the latest proceeding's judge, else whoever held the last hearing."""
     procs = sorted(plan.proceedings, key=proceeding_order)
     final = procs[-1].get("IJ_CODE").upper() if procs else ""
+    if final and not lookups.is_person(final):
+        final = ""
     if not final:
         held = [h.values["judge_code"] for h in hearings if h.values["judge_code"]]
         final = held[-1] if held else ""

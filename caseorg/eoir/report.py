@@ -40,7 +40,7 @@ class EoirReport(Record):
                 "cases_unchanged",
                 "hearings_created",
                 "hearings_updated",
-                "notices_created",
+                "transfers_recorded",
                 "judges_created",
                 "judges_updated",
                 "reassignments_inferred",
@@ -68,7 +68,13 @@ class EoirReport(Record):
         if c["judges_created"]:
             parts.append(f"{c['judges_created']} judges added")
         if c["reassignments_inferred"]:
-            parts.append(f"{c['reassignments_inferred']} reassignments inferred")
+            parts.append(f"{c['reassignments_inferred']} reassignments derived from judge changes")
+        if c["transfers_recorded"]:
+            parts.append(f"{c['transfers_recorded']} transfers between courts")
+        if c.get("a_numbers_added"):
+            parts.append(f"{c['a_numbers_added']} A-numbers added")
+        if not any(v for k, v in c.items() if k not in ("cases_unchanged", "rows_skipped")):
+            parts.append("nothing changed")
         if self.problems:
             parts.append(f"{len(self.problems)} problem(s)")
         return ", ".join(parts) + (" (cancelled)" if self.cancelled else "")

@@ -1,5 +1,6 @@
 """Writing what the EOIR data says through caseorg's records: judges, then each case with
-its hearings, notices and inferred reassignments, in the caller's transaction.
+its EOIR details, hearings (with their EOIR codes), court-to-court transfers and the
+reassignments derived from judge changes, in the caller's transaction.
 
 Every write is a :mod:`caseorg.records` function, so the records' validation and audit
 rows apply as for a clerk's edit. What each EOIR key wrote is remembered
@@ -9,35 +10,43 @@ only the fields whose source value changed, so local edits to the others stay.
 
 from __future__ import annotations
 
+from typing import Any
+
 from caseorg.eoir.keys import KnownKeys
+from caseorg.eoir.lookups import Lookups
 from caseorg.eoir.mapping import (
     CasePlan,
     HearingPlan,
     JudgeChange,
-    Lookups,
     case_judges,
     judge_changes,
+    transfers,
 )
 from caseorg.eoir.report import EoirReport
 from caseorg.errors import CaseorgError
 from caseorg.library import Library
 from caseorg.records import (
     add_case_row,
-    add_hearing_row,
+    add_hearing_rows,
     add_judge,
-    add_notice_row,
+    edit_case,
+    get_case,
+    link_eoir_case,
     list_judges,
     record_reassignment,
+    save_eoir_case_details,
+    save_eoir_hearing_codes,
+    save_eoir_transfer,
     set_case_judge,
     update_case_row,
     update_hearing_row,
     update_judge_row,
-    update_notice_row,
 )
-from caseorg.values import format_a_number
 
 SOURCE = "eoir"
-INFERRED_REASON = "inferred from case data"
+_NOT_CASE_FIELDS = ("judge_code", "a_number", "details")
+# a judge change EOIR's data shows says neither why nor who ordered it (ordered_by empty)
+INFERRED_REASON = "not recorded in EOIR data (judge change derived from EOIR data)"
 
 
 class EoirWriter:
@@ -51,12 +60,17 @@ class EoirWriter:
         self.judge_ids = {judge.code.upper(): judge.id for judge in list_judges(lib)}
 
     def _write_judges(self, codes: set[str]) -> None:
-        """Add the judges the data names; refresh names from the judge lookup."""
-        names, courts = self.lookups.judge_names, self.lookups.courts
+        """Add the judges the data names (people only); refresh names from the lookup."""
+        names = self.lookups.judges
         with self.lib.db.atomic():
-            for code in sorted(codes | set(names)):
-                name, court_code = names.get(code, (f"Judge {code}", None))
-                court = courts.get((court_code or "").upper()) or court_code
+            for code in sorted(c for c in codes if self.lookups.is_person(c)):
+                judge = names.get(code)
+                name = judge.name if judge else f"Judge {code}"
+                court = None
+                if judge is not None and judge.city:
+                    court = self.lookups.meaning("court", judge.city) or ", ".join(
+                        p for p in (judge.city, judge.state) if p
+                    )
                 wanted = {"name": name, "court": court}
                 judge_id = self.judge_ids.get(code)
                 if judge_id is None:
@@ -73,49 +87,66 @@ class EoirWriter:
                         self.report.counts["judges_updated"] += 1
 
     def _write_case(self, plan: CasePlan, hearings: list[HearingPlan]) -> None:
-        """Write one case, its hearings, notices and inferred reassignments (one transaction)."""
+        """Write one case, its details, hearings, transfers and derived reassignments (one
+        transaction)."""
         lib, keys = self.lib, self.keys
         case_id, before = keys.previous("case", plan.idncase)
-        changes = judge_changes(plan, hearings)
-        first_judge, final_judge = case_judges(plan, hearings, changes)
+        changes = judge_changes(plan, hearings, self.lookups)
+        first_judge, final_judge = case_judges(plan, hearings, changes, self.lookups)
         created = updated = False
         start_judge: int | None = None
         with lib.db.atomic():
             if plan.case_row is not None:
                 wanted = {**plan.values, "judge_code": final_judge or None}
+                wanted["details"] = plan.details
                 a_number = wanted["a_number"]
-                if case_id is None:  # opened by hand before the import: link it
+                if case_id is None:  # opened before (by hand, or an earlier import): link it
                     case_id = plan.existing_id
                 if case_id is None:
-                    values = {
-                        k: v for k, v in wanted.items() if k not in ("judge_code", "a_number")
-                    }
+                    values = {k: v for k, v in wanted.items() if k not in _NOT_CASE_FIELDS}
                     if not values["respondent"]:
-                        values["respondent"] = f"Respondent {format_a_number(a_number)}"
+                        values["respondent"] = f"Respondent (EOIR {plan.idncase})"
                     start_judge = self.judge_ids.get(first_judge) if first_judge else None
-                    case_id = add_case_row(lib, a_number, start_judge, values)
+                    case_id = add_case_row(lib, a_number, start_judge, values, plan.idncase)
                     created = True
                 else:
                     fields = {
                         k: v
                         for k, v in wanted.items()
-                        if k not in ("judge_code", "a_number")
+                        if k not in _NOT_CASE_FIELDS
                         and before.get(k) != v
                         and (v is not None or k != "respondent")
                     }
                     if fields:
                         update_case_row(lib, case_id, fields)
                         updated = True
+                    now = get_case(lib, case_id)
+                    if a_number and not now.a_number:
+                        edit_case(lib, case_id, a_number=a_number)
+                        updated = True
+                    if now.eoir_case_id != plan.idncase:  # opened by hand: linked now
+                        link_eoir_case(lib, case_id, plan.idncase)
+                        updated = True
+                if before.get("details") != plan.details:
+                    save_eoir_case_details(lib, case_id, plan.details)
+                    updated = updated or not created
                 keys.remember("case", plan.idncase, case_id, wanted)
             elif case_id is None:
                 raise CaseorgError(
                     f"IDNCASE {plan.idncase} is not in the case file nor imported before"
                 )
-            for hearing in hearings:
-                if self._write_hearing(case_id, hearing):
-                    updated = True
+            if self._write_hearings(case_id, hearings):
+                updated = True
             for change in changes:
                 if self._write_change(case_id, change):
+                    updated = True
+            for moved in transfers(plan, self.lookups):
+                key = f"{plan.idncase}:{moved.key}"
+                _id, was = keys.previous("transfer", key)
+                if was != moved.values:
+                    save_eoir_transfer(lib, case_id, moved.key, moved.values)
+                    keys.remember("transfer", key, case_id, moved.values)
+                    self.report.counts["transfers_recorded"] += 1
                     updated = True
             if final_judge and plan.case_row is not None:
                 judge_id = self.judge_ids.get(final_judge)
@@ -131,40 +162,37 @@ class EoirWriter:
         key = "cases_created" if created else "cases_updated" if updated else "cases_unchanged"
         self.report.counts[key] += 1
 
-    def _write_hearing(self, case_id: int, hearing: HearingPlan) -> bool:
-        """Add or update one hearing and its notice; True when anything was written."""
+    def _write_hearings(self, case_id: int, hearings: list[HearingPlan]) -> bool:
+        """Add the case's new hearings (together) and update the known ones, with their
+        EOIR codes; True when anything was written."""
         lib, keys, counts = self.lib, self.keys, self.report.counts
-        values = dict(hearing.values)
-        code = values.pop("judge_code")
-        values["judge_id"] = self.judge_ids.get(code) if code else None
-        hearing_id, before = keys.previous("hearing", hearing.key)
-        changed = False
-        if hearing_id is None:
-            hearing_id = add_hearing_row(lib, case_id, values)
-            counts["hearings_created"] += 1
-            changed = True
-        else:
+        new: list[tuple[HearingPlan, dict[str, Any]]] = []
+        codes: list[tuple[int, dict[str, Any]]] = []
+        remembered: list[tuple[str, int, dict[str, Any]]] = []
+        for hearing in hearings:
+            values = dict(hearing.values)
+            code = values.pop("judge_code")
+            values["judge_id"] = self.judge_ids.get(code) if code else None
+            hearing_id, before = keys.previous("hearing", hearing.key)
+            if hearing_id is None:
+                new.append((hearing, values))
+                continue
             fields = {k: v for k, v in values.items() if before.get(k) != v}
             if fields:
                 update_hearing_row(lib, hearing_id, fields)
                 counts["hearings_updated"] += 1
-                changed = True
-        if before != values:
-            keys.remember("hearing", hearing.key, hearing_id, values)
-        if hearing.notice is not None:
-            notice_id, seen = keys.previous("notice", hearing.key)
-            if notice_id is None:
-                notice_id = add_notice_row(lib, hearing_id, hearing.notice)
-                counts["notices_created"] += 1
-                keys.remember("notice", hearing.key, notice_id, hearing.notice)
-                changed = True
-            else:
-                fields = {k: v for k, v in hearing.notice.items() if seen.get(k) != v}
-                if fields:
-                    update_notice_row(lib, notice_id, fields)
-                    keys.remember("notice", hearing.key, notice_id, hearing.notice)
-                    changed = True
-        return changed
+            if before.get("codes") != hearing.codes:
+                codes.append((hearing_id, hearing.codes))
+            if before != {**values, "codes": hearing.codes}:
+                remembered.append((hearing.key, hearing_id, {**values, "codes": hearing.codes}))
+        ids = add_hearing_rows(lib, case_id, [values for _h, values in new])
+        for hearing_id, (hearing, values) in zip(ids, new, strict=True):
+            codes.append((hearing_id, hearing.codes))
+            remembered.append((hearing.key, hearing_id, {**values, "codes": hearing.codes}))
+        counts["hearings_created"] += len(ids)
+        save_eoir_hearing_codes(lib, codes)
+        keys.remember_many("hearing", remembered)
+        return bool(ids or codes or remembered)
 
     def _write_change(self, case_id: int, change: JudgeChange) -> bool:
         """Record a judge change the data shows, once; True when it was new."""

@@ -59,12 +59,25 @@ def record(
     after: dict[str, Any] | None = None,
 ) -> None:
     """Add an audit row; call inside the same ``db.atomic()`` as the change."""
+    record_many(db, actor, action, entity, [(entity_id, before, after)])
+
+
+def record_many(
+    db: sqlite_utils.Database,
+    actor: str,
+    action: str,
+    entity: str,
+    events: list[tuple[int | None, dict[str, Any] | None, dict[str, Any] | None]],
+) -> None:
+    """One audit row per ``(entity_id, before, after)``, in one statement (an import's
+    thousands of creates); call inside the same ``db.atomic()`` as the changes."""
     if not db.conn.in_transaction:
         raise RuntimeError("audit.record must run inside the write's transaction")
-    db.execute(
+    stamp = now_iso()
+    db.conn.executemany(
         "INSERT INTO audit (at, actor, action, entity, entity_id, before_json, after_json)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [now_iso(), actor, action, entity, entity_id, _to_json(before), _to_json(after)],
+        [(stamp, actor, action, entity, i, _to_json(b), _to_json(a)) for i, b, a in events],
     )
 
 

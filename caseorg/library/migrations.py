@@ -574,3 +574,81 @@ def m007_case_life(db: sqlite_utils.Database) -> None:
             (SELECT max(p.id) FROM proceedings p WHERE p.case_id = hearings.case_id);
         """,
     )
+
+
+@SCHEMA()
+def m008_eoir_case_id(db: sqlite_utils.Database) -> None:
+    """Case identity (issue 13): a case is named by its A-number when known, else by
+    EOIR's case id (IDNCASE, which EOIR's public data carries instead of the A-number).
+    ``a_number`` may now be empty; ``eoir_case_id`` is new; each is unique and a case
+    has at least one. NOT NULL is dropped the way SQLite documents for removing a
+    constraint (the stored CREATE TABLE edited under ``writable_schema``, in this
+    migration's transaction): a rebuild of ``cases`` would need foreign keys off, which
+    cannot be switched inside a transaction, and would drop what later tables hang on it."""
+    conn = db.conn
+    (sql,) = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'cases'"
+    ).fetchone()
+    relaxed = re.sub(r"(\ba_number\s+TEXT)\s+NOT\s+NULL", r"\1", sql, count=1, flags=re.I)
+    if relaxed != sql:
+        (version,) = conn.execute("PRAGMA schema_version").fetchone()
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute(
+            "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'cases'",
+            [relaxed],
+        )
+        conn.execute(f"PRAGMA schema_version = {int(version) + 1}")
+        conn.execute("PRAGMA writable_schema = OFF")
+    _run_script(
+        db,
+        """
+        ALTER TABLE cases ADD COLUMN eoir_case_id TEXT
+            CHECK (eoir_case_id IS NULL OR (eoir_case_id GLOB '[1-9]*'
+                                            AND eoir_case_id NOT GLOB '*[^0-9]*'))
+            CHECK (a_number IS NOT NULL OR eoir_case_id IS NOT NULL);
+        CREATE UNIQUE INDEX cases_eoir_case_id ON cases(eoir_case_id);
+
+        -- what EOIR's data says of a case beyond caseorg's fields (A_TblCase,
+        -- tbl_RepsAssigned); to move to the proceedings/addresses/counsel records
+        CREATE TABLE eoir_case_details (
+            case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+            case_type_code TEXT,
+            priority_code TEXT,
+            birth_date TEXT,
+            address_city TEXT,
+            address_state TEXT,
+            address_zip TEXT,
+            address_changed_on TEXT,
+            date_detained TEXT,
+            date_released TEXT,
+            e28_date TEXT
+        );
+
+        -- a hearing's own EOIR codes, kept as given (calendar type, medium, the notice
+        -- EOIR generated: its type and the day it was entered; not how it was served)
+        CREATE TABLE eoir_hearings (
+            hearing_id INTEGER PRIMARY KEY REFERENCES hearings(id),
+            ij_code TEXT,
+            cal_type TEXT,
+            adj_medium TEXT,
+            notice_code TEXT,
+            notice_type TEXT,
+            notice_on TEXT
+        );
+
+        -- court-to-court transfers EOIR's proceedings record (TRANSFER_TO): not
+        -- reassignments within a court
+        CREATE TABLE eoir_transfers (
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            idnproceeding TEXT NOT NULL,
+            from_court TEXT,
+            to_court TEXT,
+            transferred_on TEXT,
+            status TEXT,
+            PRIMARY KEY (case_id, idnproceeding)
+        ) WITHOUT ROWID;
+        """,
+    )
+    (check,) = conn.execute("PRAGMA integrity_check").fetchone()
+    if check != "ok":
+        raise sqlite3.DatabaseError(f"integrity check after m008 failed: {check}")

@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         edit_case as edit_case,
         find_case as find_case,
         get_case as get_case,
+        link_eoir_case as link_eoir_case,
         list_cases as list_cases,
         update_case_row as update_case_row,
     )
@@ -56,6 +57,14 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         list_documents as list_documents,
         title_from_name as title_from_name,
     )
+    from caseorg.records.eoir_details import (
+        eoir_case_details as eoir_case_details,
+        eoir_hearing_codes as eoir_hearing_codes,
+        eoir_transfers as eoir_transfers,
+        save_eoir_case_details as save_eoir_case_details,
+        save_eoir_hearing_codes as save_eoir_hearing_codes,
+        save_eoir_transfer as save_eoir_transfer,
+    )
     from caseorg.records.exhibit_marks import (
         exhibit_list as exhibit_list,
         mark_exhibit as mark_exhibit,
@@ -66,12 +75,17 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         link_document as link_document,
     )
     from caseorg.records.external_keys import (
+        find_keys as find_keys,
+        find_keys_under as find_keys_under,
         imported_keys as imported_keys,
+        key_names as key_names,
         remember_key as remember_key,
+        remember_keys as remember_keys,
     )
     from caseorg.records.hearings import (
         add_hearing as add_hearing,
         add_hearing_row as add_hearing_row,
+        add_hearing_rows as add_hearing_rows,
         before_opening as before_opening,
         edit_hearing as edit_hearing,
         get_hearing as get_hearing,
@@ -231,18 +245,23 @@ __getattr__, __dir__ = lazy_exports(
         "case_list": "CaseListRow case_list_ids case_list_rows count_cases",
         "cases": (
             "EDITABLE add_case add_case_row case_by_a_number edit_case find_case "
-            "get_case list_cases update_case_row"
+            "get_case link_eoir_case list_cases update_case_row"
         ),
         "deadlines": "add_deadline get_deadline list_deadlines mark_done",
         "documents": (
             "document_path edit_document get_document guess_doc_type list_documents title_from_name"
         ),
         "exhibits": "exhibits_for link_document",
-        "external_keys": "imported_keys remember_key",
+        "eoir_details": (
+            "eoir_case_details eoir_hearing_codes eoir_transfers save_eoir_case_details "
+            "save_eoir_hearing_codes save_eoir_transfer"
+        ),
+        "external_keys": (
+            "find_keys find_keys_under imported_keys key_names remember_key remember_keys"
+        ),
         "hearings": (
-            "add_hearing add_hearing_row before_opening edit_hearing get_hearing list_hearings "
-            "notice_proof "
-            "same_minute_problem save_hearing update_hearing_row"
+            "add_hearing add_hearing_row add_hearing_rows before_opening edit_hearing get_hearing "
+            "list_hearings notice_proof same_minute_problem save_hearing update_hearing_row"
         ),
         "history": "case_history",
         "judges": ("add_judge find_judge get_judge judge_by_code list_judges update_judge_row"),

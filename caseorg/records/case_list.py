@@ -31,7 +31,7 @@ _NEXT_HEARING = (
 
 # what each sort key orders by ("{dir}" is replaced by ASC/DESC)
 SORTS: dict[str, str] = {
-    "a_number": "c.a_number {dir}",
+    "a_number": "coalesce(c.a_number, 'EOIR ' || c.eoir_case_id) {dir}",
     "respondent": "caseorg_fold(c.respondent) {dir}",
     "judge": "j.name IS NULL, caseorg_fold(j.name) {dir}",
     "next_hearing": f"{_NEXT_HEARING} IS NULL, {_NEXT_HEARING} {{dir}}",
@@ -50,6 +50,7 @@ class CaseListRow(NamedTuple):
     next_hearing: str | None  # the first hearing from today on, as stored
     status: str
     custody: str
+    eoir_case_id: str | None = None  # the case's name when it has no A-number
 
 
 def fold(text: str | None) -> str:
@@ -75,7 +76,10 @@ def filter_sql(text: str) -> tuple[str, dict[str, Any]]:
     if not text:
         return "", {}
     if _A_NUMBER_LIKE.match(text):
-        return "c.a_number LIKE :a0 ESCAPE '\\'", {"a0": _like(_digits(text))}
+        return (
+            "(c.a_number LIKE :a0 ESCAPE '\\' OR c.eoir_case_id LIKE :a0 ESCAPE '\\')",
+            {"a0": _like(_digits(text))},
+        )
     clauses: list[str] = []
     params: dict[str, Any] = {}
     for n, word in enumerate(text.split()):
@@ -89,6 +93,7 @@ def filter_sql(text: str) -> tuple[str, dict[str, Any]]:
         if digits:
             params[f"d{n}"] = _like(digits)
             part += f" OR c.a_number LIKE :d{n} ESCAPE '\\'"
+            part += f" OR c.eoir_case_id LIKE :d{n} ESCAPE '\\'"
         clauses.append(f"({part})")
     return " AND ".join(clauses), params
 
@@ -133,7 +138,7 @@ def case_list_rows(
         SELECT c.id, c.a_number, c.respondent, j.name, j.code,
                (SELECT min(h.starts_at) FROM hearings h
                  WHERE h.case_id = c.id AND h.starts_at >= ?),
-               c.status, c.custody
+               c.status, c.custody, c.eoir_case_id
         FROM cases c LEFT JOIN judges j ON j.id = c.judge_id
         WHERE c.id IN ({marks})
     """

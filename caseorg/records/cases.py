@@ -1,4 +1,6 @@
-"""Cases: one per respondent A-number. A change of judge goes through reassignments."""
+"""Cases: one per respondent, named by the A-number when known, else by EOIR's case id
+(both unique; an A-number added later keeps the case). A change of judge goes through
+reassignments."""
 
 from __future__ import annotations
 
@@ -11,11 +13,14 @@ from caseorg.records.judges import judge_by_code
 from caseorg.records.models import CASE_STATUSES, CASE_TYPES, CUSTODY, Case
 from caseorg.records.tags import normalise_tag
 from caseorg.values import (
+    case_label,
     format_a_number,
     optional_text,
     parse_a_number,
+    parse_case_ref,
     parse_choice,
     parse_date,
+    parse_eoir_case_id,
     require_text,
 )
 
@@ -79,16 +84,33 @@ def add_case(
     return get_case(lib, _insert(lib, digits, judge_id, values))
 
 
-def add_case_row(lib: Library, a_number: str, judge_id: int | None, fields: dict[str, Any]) -> int:
-    """Open a case from another system's row (EOIR's): ``fields`` as given there, None
-    meaning empty (no default opening date), the judge by id; returns the case id."""
-    digits = parse_a_number(a_number)
-    if find_case(lib, digits) is not None:
-        raise InvalidValue(f"case {format_a_number(digits)} already exists")
-    return _insert(lib, digits, judge_id, _clean(fields, empty=True))
+def add_case_row(
+    lib: Library,
+    a_number: str | None,
+    judge_id: int | None,
+    fields: dict[str, Any],
+    eoir_case_id: str | None = None,
+) -> int:
+    """Open a case from another system's row (EOIR's, which has no A-number but its own
+    case id): ``fields`` as given there, None meaning empty (no default opening date),
+    the judge by id; returns the case id."""
+    digits = parse_a_number(a_number) if a_number else None
+    eoir = parse_eoir_case_id(eoir_case_id) if eoir_case_id else None
+    if digits is None and eoir is None:
+        raise InvalidValue("a case needs an A-number or an EOIR case id")
+    for ref in (format_a_number(digits) if digits else None, f"EOIR {eoir}" if eoir else None):
+        if ref and find_case(lib, ref) is not None:
+            raise InvalidValue(f"case {ref} already exists")
+    return _insert(lib, digits, judge_id, _clean(fields, empty=True), eoir)
 
 
-def _insert(lib: Library, digits: str, judge_id: int | None, values: dict[str, Any]) -> int:
+def _insert(
+    lib: Library,
+    digits: str | None,
+    judge_id: int | None,
+    values: dict[str, Any],
+    eoir_case_id: str | None = None,
+) -> int:
     stamp = now_iso()
     return insert_audited(
         lib,
@@ -96,6 +118,7 @@ def _insert(lib: Library, digits: str, judge_id: int | None, values: dict[str, A
         "case",
         {
             "a_number": digits,
+            "eoir_case_id": eoir_case_id,
             "judge_id": judge_id,
             **values,
             "created_at": stamp,
@@ -105,14 +128,57 @@ def _insert(lib: Library, digits: str, judge_id: int | None, values: dict[str, A
 
 
 def edit_case(lib: Library, case_id: int, **fields: Any) -> Case:
-    """Change a case's details (not its judge: that is a reassignment)."""
+    """Change a case's details (not its judge: that is a reassignment). An ``a_number``
+    may be given to a case that has none yet (one imported from EOIR's data): the case
+    keeps its id, its EOIR case id and everything filed on it."""
+    a_number = fields.pop("a_number", None)
     changes = _clean(fields)
     current = get_case(lib, case_id).as_dict()
+    if a_number:
+        changes["a_number"] = _new_a_number(lib, current, a_number)
     changes = {k: v for k, v in changes.items() if current.get(k) != v}
     if changes:  # a save that changes nothing writes nothing (no audit row for updated_at)
         changes["updated_at"] = now_iso()
         update_audited(lib, "cases", "case", case_id, changes, "case")
     return get_case(lib, case_id)
+
+
+def _new_a_number(lib: Library, current: dict[str, Any], a_number: str) -> str:
+    """The A-number a case without one is given (refused when another case has it, or
+    when the case has a different one already: that is two respondents, not one)."""
+    digits = parse_a_number(a_number)
+    if current["a_number"] == digits:
+        return digits
+    if current["a_number"]:
+        raise InvalidValue(
+            f"case {format_a_number(current['a_number'])} already has an A-number; "
+            f"it is not changed to {format_a_number(digits)}"
+        )
+    other = find_case(lib, digits)
+    if other is not None:
+        raise InvalidValue(
+            f"A-number {format_a_number(digits)} is already case "
+            f"{other.a_number_display} ({other.respondent})"
+        )
+    return digits
+
+
+def link_eoir_case(lib: Library, case_id: int, eoir_case_id: str) -> None:
+    """Give a case (opened by hand, by its A-number) the EOIR case id the data knows it
+    by; refused when the case has another one or another case has this one."""
+    digits = parse_eoir_case_id(eoir_case_id)
+    current = get_case(lib, case_id)
+    if current.eoir_case_id == digits:
+        return
+    if current.eoir_case_id:
+        raise InvalidValue(
+            f"case {current.a_number_display} is EOIR {current.eoir_case_id}, not EOIR {digits}"
+        )
+    if find_case(lib, f"EOIR {digits}") is not None:
+        raise InvalidValue(f"case EOIR {digits} already exists")
+    update_audited(
+        lib, "cases", "case", case_id, {"eoir_case_id": digits, "updated_at": now_iso()}, "case"
+    )
 
 
 def update_case_row(lib: Library, case_id: int, fields: dict[str, Any]) -> None:
@@ -133,16 +199,20 @@ def get_case(lib: Library, case_id: int) -> Case:
 
 
 def find_case(lib: Library, a_number: str) -> Case | None:
-    digits = parse_a_number(a_number)
-    rows = list(lib.db.query(_CASE_SELECT + " WHERE c.a_number = ?", [digits]))
+    """The case an A-number (any spelling) or an EOIR case id (``EOIR 310000001``)
+    names, or None."""
+    column, digits = parse_case_ref(a_number)
+    rows = list(lib.db.query(_CASE_SELECT + f" WHERE c.{column} = ?", [digits]))
     return Case(**rows[0]) if rows else None
 
 
 def case_by_a_number(lib: Library, a_number: str) -> Case:
-    """The case for ``a_number`` (any spelling) or NotFound."""
+    """The case for an A-number (any spelling) or an EOIR case id, or NotFound."""
     case = find_case(lib, a_number)
     if case is None:
-        raise NotFound(f"no case {format_a_number(parse_a_number(a_number))} in this library")
+        column, digits = parse_case_ref(a_number)
+        named = case_label(*((digits, None) if column == "a_number" else (None, digits)))
+        raise NotFound(f"no case {named} in this library")
     return case
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from caseorg.errors import InvalidValue, NotFound
 from caseorg.library import NOTICE_MIN_DAYS, Library, get_setting
-from caseorg.records.audited import get_row, insert_audited, update_audited
+from caseorg.records.audited import get_row, insert_audited, insert_audited_many, update_audited
 from caseorg.records.exhibits import set_exhibits
 from caseorg.records.judges import judge_by_code
 from caseorg.records.models import HEARING_KINDS, MEDIA, OUTCOMES, Hearing
@@ -31,12 +31,12 @@ from caseorg.records.notices import (
     served_after,
 )
 from caseorg.records.proceedings import proceeding_for_hearing
-from caseorg.values import format_a_number, optional_text, parse_choice, parse_datetime
+from caseorg.values import case_label, optional_text, parse_choice, parse_datetime
 from caseorg.words import label
 
 _HEARING_SELECT = """
     SELECT h.*, j.code AS judge_code, j.name AS judge_name,
-           c.a_number AS a_number, c.respondent AS respondent,
+           c.a_number AS a_number, c.eoir_case_id AS eoir_case_id, c.respondent AS respondent,
            c.opened_on AS case_opened_on,
            (SELECT group_concat(t.id || ' ' || t.kind) FROM hearings t
              WHERE t.case_id = h.case_id AND t.starts_at = h.starts_at AND t.id != h.id
@@ -93,7 +93,8 @@ def same_minute_problem(
     being moved, if any). None when the minute is free."""
     rows = list(
         lib.db.query(
-            """SELECT h.id, c.a_number FROM hearings h JOIN cases c ON c.id = h.case_id
+            """SELECT h.id, c.a_number, c.eoir_case_id
+               FROM hearings h JOIN cases c ON c.id = h.case_id
                WHERE h.case_id = ? AND h.starts_at = ? AND h.kind = ?
                  AND h.outcome != 'cancelled' AND h.id != ?""",
             [case_id, starts_at, kind, hearing_id or 0],
@@ -101,8 +102,9 @@ def same_minute_problem(
     )
     if not rows:
         return None
+    named = case_label(rows[0]["a_number"], rows[0]["eoir_case_id"])
     return (
-        f"case {format_a_number(rows[0]['a_number'])} already has a {label(kind)} hearing at "
+        f"case {named} already has a {label(kind)} hearing at "
         f"{starts_at} (#{rows[0]['id']}): a case cannot have two at the same minute"
     )
 
@@ -161,6 +163,15 @@ def add_hearing_row(lib: Library, case_id: int, fields: dict[str, Any]) -> int:
     values = _clean(lib, fields, row=True)
     values["proceeding_id"] = proceeding_for_hearing(lib, case_id)
     return insert_audited(lib, "hearings", "hearing", {"case_id": case_id, **values})
+
+
+def add_hearing_rows(lib: Library, case_id: int, rows: list[dict[str, Any]]) -> list[int]:
+    """Add many hearings of one case from another system's rows (as
+    :func:`add_hearing_row`, in two statements); their ids, in order."""
+    cleaned = [{"case_id": case_id, **_clean(lib, fields, row=True)} for fields in rows]
+    if len({tuple(row) for row in cleaned}) > 1:  # not one set of columns: one at a time
+        return [insert_audited(lib, "hearings", "hearing", row) for row in cleaned]
+    return insert_audited_many(lib, "hearings", "hearing", cleaned)
 
 
 def update_hearing_row(lib: Library, hearing_id: int, fields: dict[str, Any]) -> None:

@@ -33,7 +33,7 @@ class Judge(Record):
 @dataclass
 class Case(Record):
     id: int
-    a_number: str
+    a_number: str | None  # None: known only by EOIR's case id
     respondent: str
     nationality: str | None = None
     language: str | None = None
@@ -51,12 +51,14 @@ class Case(Record):
     updated_at: str | None = None
     judge_code: str | None = None
     judge_name: str | None = None
+    eoir_case_id: str | None = None  # IDNCASE in EOIR's data
 
     @property
     def a_number_display(self) -> str:
-        from caseorg.values import format_a_number
+        """The case's name where an A-number shows: the A-number, else ``EOIR 310000001``."""
+        from caseorg.values import case_label
 
-        return format_a_number(self.a_number)
+        return case_label(self.a_number, self.eoir_case_id)
 
 
 @dataclass
@@ -93,6 +95,7 @@ class Hearing(Record):
     judge_code: str | None = None
     judge_name: str | None = None
     a_number: str | None = None
+    eoir_case_id: str | None = None
     respondent: str | None = None
     notice_warning: str | None = None
     record_warning: str | None = None  # read back: what is unusual (hearings.record_warning)

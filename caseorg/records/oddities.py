@@ -13,20 +13,22 @@ from __future__ import annotations
 
 from caseorg.library import Library
 from caseorg.records.hearings import list_hearings
-from caseorg.values import a_number_problem, format_a_number
+from caseorg.values import a_number_problem, case_label, format_a_number
 
 
 def unusual_records(lib: Library) -> list[str]:
     """One line per unusual record: cases by A-number, then hearings by start."""
     lines = []
-    for case_id, a_number in lib.db.execute("SELECT id, a_number FROM cases ORDER BY a_number"):
+    for case_id, a_number in lib.db.execute(
+        "SELECT id, a_number FROM cases WHERE a_number IS NOT NULL ORDER BY a_number"
+    ):  # a case known only by its EOIR case id has none, and that is not unusual
         problem = a_number_problem(a_number)
         if problem:
             lines.append(f"case #{case_id} {format_a_number(a_number)}: {problem}")
     for hearing in list_hearings(lib):
         if hearing.record_warning:
             lines.append(
-                f"hearing #{hearing.id} of {format_a_number(hearing.a_number or '')} "
+                f"hearing #{hearing.id} of {case_label(hearing.a_number, hearing.eoir_case_id)} "
                 f"at {hearing.starts_at}: {hearing.record_warning}"
             )
     return lines

@@ -13,7 +13,7 @@ from typing import Any
 
 from caseorg.library import Library
 from caseorg.records import Case, Hearing
-from caseorg.values import format_a_number, stored_day, stored_moment
+from caseorg.values import stored_day, stored_moment
 from caseorg.words import (
     DASH,
     choice_words,
@@ -66,7 +66,7 @@ def case_facts(case: Case) -> dict[str, Any]:
     return {
         "id": case.id,
         "a_number": case.a_number,
-        "a_number_display": format_a_number(case.a_number),
+        "a_number_display": case.a_number_display,
         "respondent": case.respondent,
         "nationality": or_dash(case.nationality),
         "language": or_dash(case.language),

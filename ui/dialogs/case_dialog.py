@@ -40,8 +40,9 @@ class CaseDialog(FormDialog):
     Context keywords: ``case_id`` — the case to edit; omit (None) for a new case.
 
     The A-number is checked as it is typed (format, then duplicates in the
-    library). It cannot be changed on an existing case, and neither can the
-    judge here: a change of judge is a reassignment, kept in its history.
+    library). It cannot be changed on an existing case — but a case known only by
+    EOIR's case id is given its A-number here, and stays the same case — and neither
+    can the judge: a change of judge is a reassignment, kept in its history.
     """
 
     def __init__(
@@ -52,12 +53,14 @@ class CaseDialog(FormDialog):
         super().__init__(read_lib, parent, "Edit case" if self.case else "New case")
         case = self.case
         if case:
-            self.add_case_heading(case.a_number, case.respondent)
+            self.add_case_heading(case.a_number_display, case.respondent)
+        # a new case, or one known only by EOIR's case id, takes an A-number here
+        self.takes_a_number = case is None or not case.a_number
 
         self.a_number = line_edit(
-            case.a_number_display if case else "", "A-123-456-789", max_length=20
+            case.a_number_display if case and case.a_number else "", "A-123-456-789", max_length=20
         )
-        if case:
+        if case and case.a_number:
             make_read_only(self.a_number)
             tip = "The A-number identifies the case; it cannot be changed."
             hint: str | None = (
@@ -71,6 +74,11 @@ class CaseDialog(FormDialog):
                 "typed as A-123-456-789, A123456789 or 123456789."
             )
             hint = None
+            if case:
+                hint = (
+                    f"This case is known by EOIR's case id ({case.a_number_display}). "
+                    "Type its A-number when you know it: it stays the same case."
+                )
         self.add_field("a_number", "A-number", self.a_number, tip, hint=hint)
 
         self.respondent = line_edit(case.respondent if case else "", "Family name, given names")
@@ -148,10 +156,11 @@ class CaseDialog(FormDialog):
     # -- checks ----------------------------------------------------------------------
     def problems(self) -> dict[str, str]:
         out: dict[str, str] = {}
-        if self.case is None:
+        if self.takes_a_number:
             text = self.a_number.text()
             if not text.strip():
-                out["a_number"] = "an A-number is required"
+                if self.case is None:
+                    out["a_number"] = "an A-number is required"
             else:
                 problem = a_number_problem(text)
                 if problem:
@@ -179,6 +188,8 @@ class CaseDialog(FormDialog):
         if self.case is None:
             values["a_number"] = parse_a_number(self.a_number.text())
             values["judge_code"] = self.judge.code()
+        elif self.takes_a_number and self.a_number.text().strip():
+            values["a_number"] = parse_a_number(self.a_number.text())
         return values
 
     def make_operation(self, values: dict[str, Any]) -> Operation:

@@ -22,7 +22,7 @@ from typing import Any
 from caseorg.errors import CaseorgError
 from caseorg.library import Library
 from caseorg.records import Hearing, list_hearings, list_judges
-from caseorg.values import format_a_number, stored_moment
+from caseorg.values import case_label, stored_moment
 from caseorg.words import (
     choice_words,
     clock,
@@ -223,7 +223,7 @@ class DocketModel(GroupedTreeModel):
         if column == JUDGE:
             return judge_label(hearing.judge_name, hearing.judge_code)
         if column == A_NUMBER:
-            return format_a_number(hearing.a_number or "")
+            return case_label(hearing.a_number, hearing.eoir_case_id)
         if column == RESPONDENT:
             return hearing.respondent or ""
         if column == KIND:
@@ -540,7 +540,7 @@ class DocketView(QWidget):
             for hearing in warned[:3]:
                 reason = str(hearing.notice_warning)
                 lines.append(
-                    f"<b>{format_a_number(hearing.a_number or '')}</b> "
+                    f"<b>{case_label(hearing.a_number, hearing.eoir_case_id)}</b> "
                     f"{html.escape(hearing.respondent or '')}: {html.escape(reason)}"
                 )
             if len(warned) > 3:

@@ -48,7 +48,7 @@ COUNTS = (
     ("cases_unchanged", "Cases unchanged"),
     ("hearings_created", "Hearings added"),
     ("hearings_updated", "Hearings updated"),
-    ("notices_created", "Notices added"),
+    ("transfers_recorded", "Transfers between courts"),
     ("judges_created", "Judges added"),
     ("judges_updated", "Judges updated"),
     ("reassignments_inferred", "Reassignments inferred"),
@@ -61,6 +61,14 @@ KINDS = {
     "judge": "judges (lookup)",
     "court": "courts (lookup)",
     "adjournment": "adjournment reasons (lookup)",
+    "representation": "representation (EOIR-28)",
+    "hearing_location": "hearing locations (lookup)",
+    "decision": "decisions (lookup)",
+    "calendar_type": "calendar types (lookup)",
+    "language": "languages (lookup)",
+    "nationality": "nationalities (lookup)",
+    "notice_code": "notice types (lookup)",
+    "counts": "row counts of the release",
 }
 
 
@@ -186,7 +194,7 @@ def run_eoir_import(
     """
     if folder is None:
         chosen = QFileDialog.getExistingDirectory(
-            parent, "Choose the folder of EOIR case data files (.csv, .tsv, .txt)", str(Path.home())
+            parent, "Choose the folder of EOIR's case data release", str(Path.home())
         )
         if not chosen:
             return None

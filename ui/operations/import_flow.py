@@ -19,7 +19,6 @@ from caseorg.errors import CaseorgError
 from caseorg.importing import FileOutcome, ImportReport, import_files
 from caseorg.library import Library
 from caseorg.records import get_case
-from caseorg.values import format_a_number
 from caseorg.words import counted
 from caseorg_ui.operations.changes import Change
 from caseorg_ui.operations.library_op import LibraryOp
@@ -155,7 +154,7 @@ class ImportFlow:
             case = get_case(self.window.read_lib, case_id)
         except CaseorgError:
             return f"case {case_id}"
-        return f"{format_a_number(case.a_number)} {case.respondent}"
+        return f"{case.a_number_display} {case.respondent}"
 
     def choose_files(self) -> None:
         case_id = self.window.current_case_id()

@@ -22,7 +22,7 @@ from caseorg.errors import CaseorgError
 from caseorg.library import Library
 from caseorg.records import get_hearing
 from caseorg.reports import docket_html, hearing_summary_html, summary_title
-from caseorg.values import format_a_number
+from caseorg.values import case_label
 from caseorg_ui.printing.output import print_document, write_pdf
 from caseorg_ui.qt import (
     QApplication,
@@ -114,7 +114,7 @@ def _run(
 def _summary_title(read_lib: Library, hearing_id: int) -> tuple[str, str]:
     """The footer title and a default file name for a hearing's summary."""
     hearing = get_hearing(read_lib, hearing_id)
-    a_number = format_a_number(hearing.a_number or "")
+    a_number = case_label(hearing.a_number, hearing.eoir_case_id)
     day = hearing.starts_at[:10]
     title = summary_title(read_lib, hearing_id)
     name = f"hearing-summary-{_safe_name(a_number)}-{_safe_name(hearing.respondent or '')}-{day}"

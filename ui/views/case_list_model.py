@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from caseorg.library import Library
 from caseorg.records import CaseListRow, case_list_ids, case_list_rows, count_cases
-from caseorg.values import format_a_number
+from caseorg.values import case_label
 from caseorg.words import label
 from caseorg_ui.qt import (
     QAbstractTableModel,
@@ -71,7 +71,7 @@ class CaseRow(CaseListRow):
     def text(self, column: int) -> str:
         key = COLUMNS[column].key
         if key == "a_number":
-            return format_a_number(self.a_number)
+            return case_label(self.a_number, self.eoir_case_id)
         if key == "respondent":
             return self.respondent
         if key == "judge":

@@ -34,7 +34,6 @@ from caseorg.records import (
     list_reassignments,
     notices_for,
 )
-from caseorg.values import format_a_number
 from caseorg.words import choice_words, label, or_dash as _or_dash
 from caseorg_ui.qt import (
     QAbstractItemView,
@@ -456,7 +455,7 @@ class CaseView(QWidget):
     def _show_header(self, case: Case) -> None:
         self.title.setText(
             f"<span style='font-size:15pt; font-weight:600'>"
-            f"{html.escape(format_a_number(case.a_number))}</span>"
+            f"{html.escape(case.a_number_display)}</span>"
             f"<span style='font-size:15pt'> &nbsp;{html.escape(case.respondent)}</span>"
         )
         lines: list[list[str | None]] = [

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from caseorg.values import format_a_number
 from caseorg_ui.qt import (
     QAbstractItemView,
     QGuiApplication,
@@ -256,4 +255,4 @@ class CaseListPane:
     def _copy_a_number(self) -> None:
         case = self.case_view.case
         if case is not None:
-            QGuiApplication.clipboard().setText(format_a_number(case.a_number))
+            QGuiApplication.clipboard().setText(case.a_number_display)

@@ -31,7 +31,6 @@ from typing import TYPE_CHECKING, Any
 from caseorg.court import deadline_reminder
 from caseorg.errors import CaseorgError
 from caseorg.library import Library
-from caseorg.values import format_a_number
 from caseorg_ui.operations import Change, LibraryOp
 from caseorg_ui.qt import (
     QAction,
@@ -433,7 +432,7 @@ class CourtFeatures(QObject):
             except CaseorgError:
                 case_id = None
             else:
-                title = f"{format_a_number(case.a_number)} \N{MIDDLE DOT} {case.respondent}"
+                title = f"{case.a_number_display} \N{MIDDLE DOT} {case.respondent}"
         self.notes_tags.set_case(case_id, title)
         self.follow_document()
 

@@ -22,7 +22,6 @@ def test_remember_previous_and_forget(lib: Any) -> None:
     assert keys.previous("case", "1") == (10, {"a": 1})
     assert keys.previous("case", "2") == (None, {})
     assert ("case", "1") in keys and ("case", "2") not in keys
-    assert keys.owners("case") == {10: "1"}
 
 
 def test_keys_come_back_in_the_next_run(lib: Any) -> None:
@@ -34,3 +33,23 @@ def test_keys_come_back_in_the_next_run(lib: Any) -> None:
         again.remember("hearing", "9", 3, {"starts_at": "2025-01-02 09:00"})  # just so
     assert count(lib, "external_keys") == 1
     assert KnownKeys(lib, "other").previous("hearing", "9") == (None, {})
+
+
+def test_a_case_s_keys_are_loaded_then_let_go(lib: Any) -> None:
+    with lib.db.atomic():
+        first = KnownKeys(lib, "eoir")
+        first.remember("case", "7", 1, {"a": 1})
+        first.remember("hearing", "70", 2, {"b": 1})
+        first.remember("reassignment", "7:X:Y:2025-01-01", 3, {"c": 1})
+    keys = KnownKeys(lib, "eoir")
+    assert keys.keys == {} and ("case", "7") in keys  # only the case ids at first
+    keys.load_case("7", ["70", "71"])
+    assert set(keys.keys) == {
+        ("case", "7"),
+        ("hearing", "70"),
+        ("reassignment", "7:X:Y:2025-01-01"),
+    }
+    assert ("hearing", "71") in keys.absent
+    assert keys.previous("hearing", "70") == (2, {"b": 1})
+    keys.release()
+    assert keys.keys == {} and keys.previous("hearing", "70") == (2, {"b": 1})  # read again

@@ -118,3 +118,22 @@ def test_saving_an_unchanged_case_writes_nothing(qtbot: Any, court: Court) -> No
     before = court.audit_count()
     dialog.save_operation()(court.writer)
     assert court.audit_count() == before
+
+
+def test_a_case_known_by_its_eoir_id_gets_its_a_number(qtbot: Any, court: Court) -> None:
+    from caseorg.records.cases import add_case_row
+
+    case_id = add_case_row(
+        court.writer, None, None, {"respondent": "Respondent X"}, eoir_case_id="310000001"
+    )
+    dialog = CaseDialog(court.reader, case_id=case_id)
+    qtbot.addWidget(dialog)
+    assert dialog.a_number.text() == "" and not dialog.a_number.isReadOnly()
+    assert dialog.ok_button.isEnabled()  # still optional
+    dialog.a_number.setText("A-201-555-318")  # the other case's
+    assert not dialog.ok_button.isEnabled()
+    dialog.a_number.setText("A-300-200-100")
+    assert dialog.ok_button.isEnabled()
+    dialog.save_operation()(court.writer)
+    case = get_case(court.reader, case_id)
+    assert (case.a_number, case.eoir_case_id) == ("300200100", "310000001")  # one case

@@ -88,17 +88,18 @@ def test_import_with_progress_then_report(
     report_dialog = run.dialog
     assert isinstance(report_dialog, EoirReportDialog) and report_dialog.isVisible()
     counts = {key: label.text() for key, label in report_dialog.count_labels.items()}
-    assert counts["cases_created"] == "8"
-    assert counts["hearings_created"] == "29"
-    assert counts["judges_created"] == "3"
+    assert counts["cases_created"] == "9"
+    assert counts["hearings_created"] == "32"
+    assert counts["judges_created"] == "4"
+    assert counts["transfers_recorded"] == "1"
     assert counts["reassignments_inferred"] == "1"
     assert counts["rows_skipped"] == "1"
     lines = report_dialog.problem_lines()
     assert len(lines) == 1 and lines[0].startswith("tbl_schedule.csv:8 \N{EM DASH} ")
     assert "2025-02-30" in lines[0]
-    assert "8 cases created" in report_dialog.summary.text()
+    assert "9 cases created" in report_dialog.summary.text()
     # the UI's read-only library sees what the worker wrote
-    assert len(list_cases(session.read_lib)) == 8
+    assert len(list_cases(session.read_lib)) == 9
     assert len(list_reassignments(session.read_lib)) == 1
     report_dialog.close()
     assert run.dialog is None
@@ -147,7 +148,7 @@ def test_reimport_reports_unchanged(qtbot: Any, session: Session, parent: QWidge
     assert again is not None
     qtbot.waitUntil(lambda: again.done, timeout=10000)
     assert again.dialog is not None
-    assert again.dialog.count_labels["cases_unchanged"].text() == "8"
+    assert again.dialog.count_labels["cases_unchanged"].text() == "9"
     assert again.dialog.count_labels["cases_created"].text() == "0"
     again.dialog.close()
 

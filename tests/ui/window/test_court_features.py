@@ -154,8 +154,8 @@ def test_eoir_import_from_the_menu(qtbot: Any, window: MainWindow) -> None:
     run = court.import_eoir(folder)
     assert run is not None
     qtbot.waitUntil(lambda: run.done, timeout=10000)
-    assert run.report is not None and run.report.counts["cases_created"] == 8
-    assert window.case_model.total_cases() == 14  # the window's list was re-read
+    assert run.report is not None and run.report.counts["cases_created"] == 9
+    assert window.case_model.total_cases() == 15  # the window's list was re-read
     assert run.dialog is not None
     run.dialog.close()
 
