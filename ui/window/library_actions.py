@@ -16,6 +16,7 @@ from caseorg.errors import CaseorgError, LibraryLocked
 from caseorg.library import DB_NAME, Library
 from caseorg.progress import Progress
 from caseorg.search import index_of
+from caseorg.words import counted
 from caseorg_ui import preferences as settings
 from caseorg_ui.operations import Change, LibraryOp, Session, show_message
 from caseorg_ui.qt import QFileDialog, QMessageBox, Qt
@@ -94,8 +95,19 @@ class LibraryActions:
 
             return backup_library(lib, dest, progress=task.progress)
 
-        def done(_manifest: dict[str, Any]) -> None:
+        def done(manifest: dict[str, Any]) -> None:
             self.refresh_status()  # its tooltip names the last backup
+            damaged = sorted(manifest.get("damaged", {}).items())
+            if damaged:  # left out of the archive: the user must know which, and why
+                names = "; ".join(f"{name} ({why})" for name, why in damaged[:5])
+                more = f" and {len(damaged) - 5} more" if len(damaged) > 5 else ""
+                text = (
+                    f"Backed up to {dest}, except {counted(len(damaged), 'damaged stored file')}"
+                    f" NOT backed up: {names}{more}. Run Check Library to see what to do."
+                )
+                self.say(text, 20000)
+                show_message(self, text)
+                return
             self.say(f"Backed up to {dest}", 10000)
             show_message(
                 self, f"The library was backed up to {dest}.", QMessageBox.Icon.Information
