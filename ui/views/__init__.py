@@ -22,7 +22,12 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         secondary_color as secondary_color,
     )
     from caseorg_ui.views.pdf_viewer import PdfViewerWindow as PdfViewerWindow
-    from caseorg_ui.views.table_models import RowsModel as RowsModel, sortable as sortable
+    from caseorg_ui.views.table_models import (
+        FittedTable as FittedTable,
+        RowsModel as RowsModel,
+        columns_that_fit as columns_that_fit,
+        sortable as sortable,
+    )
 
 __getattr__, __dir__ = lazy_exports(
     __name__,
@@ -32,6 +37,6 @@ __getattr__, __dir__ = lazy_exports(
         "grouped_tree": "GroupedTreeModel blend bold_font monospace_font",
         "html_delegate": "HtmlDelegate secondary_color",
         "pdf_viewer": "PdfViewerWindow",
-        "table_models": "RowsModel sortable",
+        "table_models": "FittedTable RowsModel columns_that_fit sortable",
     },
 )

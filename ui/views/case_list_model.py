@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from caseorg.library import Library
 from caseorg.records import CaseListRow, case_list_ids, case_list_rows, count_cases
 from caseorg.values import case_label
-from caseorg.words import label
+from caseorg.words import label, us_date
 from caseorg_ui.qt import (
     QAbstractTableModel,
     QFont,
@@ -74,10 +74,10 @@ class CaseRow(CaseListRow):
             return case_label(self.a_number, self.eoir_case_id)
         if key == "respondent":
             return self.respondent
-        if key == "judge":
-            return judge_short(self.judge_name) if self.judge_name else "—"
-        if key == "next_hearing":
-            return self.next_hearing or "—"
+        if key == "judge":  # the surname: the full name is in the tooltip
+            return judge_short(self.judge_name).split()[-1] if self.judge_name else "—"
+        if key == "next_hearing":  # the day (its time is in the tooltip)
+            return us_date(self.next_hearing[:10]) if self.next_hearing else "—"
         return label(self.status)
 
     def tooltip(self, column: int) -> str:

@@ -62,7 +62,7 @@ from caseorg_ui.views.case_life_tab import CaseLifeTab
 from caseorg_ui.views.case_list_model import judge_short, no_case_label
 from caseorg_ui.views.history_format import HistoryFormatter
 from caseorg_ui.views.ocr_status import DocumentText
-from caseorg_ui.views.table_models import SORT_ROLE, RowsModel, sortable
+from caseorg_ui.views.table_models import SORT_ROLE, FittedTable, RowsModel, sortable
 
 DASH = "—"
 WARNING_COLOR = QColor("#a15c00")
@@ -77,6 +77,35 @@ def warning_icon() -> QIcon:
 
 # -- a small model for a list of records ---------------------------------------------------
 
+
+# a narrow case view (a dock open beside it) hides these columns first, least needed
+# first, so the ones that matter (a hearing's outcome and notice warning) stay in view
+DROP_FIRST = {
+    "documents": ("File", "Filed by", "Pages"),
+    "hearings": ("Interpreter", "Medium", "Room", "Judge"),
+    "reassignments": ("Recorded", "Corrects", "Midstream", "Ordered by"),
+    "deadlines": ("Note",),
+    "history": ("Who",),
+}
+COLUMN_WIDTHS = {  # each column's opening width (pixels); the others 96
+    "Title": 230,
+    "Type": 112,
+    "Filed": 88,
+    "Pages": 52,
+    "Text": 104,
+    "File": 150,
+    "When": 150,
+    "Kind": 80,
+    "Judge": 112,
+    "Room": 60,
+    "Medium": 72,
+    "Outcome": 136,
+    "Notice": 130,
+    "From": 130,
+    "To": 130,
+    "Reason": 160,
+    "Changes": 300,
+}
 
 # how a table is ordered before the user clicks a header: documents as they were filed
 DEFAULT_SORT = {"documents": ("Filed", Qt.SortOrder.AscendingOrder)}
@@ -196,6 +225,12 @@ TABS = ("documents", "hearings", "reassignments", "deadlines", "history")
 TAB_TITLES = {tab: tab.capitalize() for tab in TABS}
 
 
+def tab_title(tab: str, count: int) -> str:
+    """'Documents 4'; 'Reassignments' when there are none (short: six tabs share the
+    width of a case view with a dock open beside it)."""
+    return f"{TAB_TITLES[tab]} {count}" if count else TAB_TITLES[tab]
+
+
 class CaseView(QWidget):
     """The selected case: header facts, a warning banner, and five tabs.
 
@@ -245,6 +280,11 @@ class CaseView(QWidget):
         self.tables: dict[str, QTableView] = {}
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        # every tab stays in view on a narrow view (a long title shortened, never hidden
+        # behind scroll arrows)
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs.setStyleSheet("QTabBar::tab { padding: 4px 9px; }")
         for key in TABS:
             table = self._make_table(key)
             self.tables[key] = table
@@ -359,8 +399,13 @@ class CaseView(QWidget):
     _formatter = HistoryFormatter({})
 
     def _make_table(self, key: str) -> QTableView:
-        table = QTableView()
+        titles = self.models[key].titles
+        widths = [COLUMN_WIDTHS.get(title, 96) for title in titles]
+        drops = [titles.index(title) for title in DROP_FIRST.get(key, ()) if title in titles]
+        table = FittedTable(widths, drops)  # narrow: the least needed columns step aside
         table.setModel(self.models[key])
+        for column, width in enumerate(widths):
+            table.horizontalHeader().resizeSection(column, width)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -427,7 +472,7 @@ class CaseView(QWidget):
             selected = self.selected(key)
             self.models[key].set_records(rows)
             self._reselect(key, selected)
-            self.tabs.setTabText(TABS.index(key), f"{TAB_TITLES[key]} ({len(rows)})")
+            self.tabs.setTabText(TABS.index(key), tab_title(key, len(rows)))
         self._fit_columns()
         self.life.show_case(case.id)
         problems = [row for row in hearings if row.problem]

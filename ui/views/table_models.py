@@ -21,6 +21,7 @@ from caseorg_ui.qt import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QResizeEvent,
     Qt,
     QTableView,
 )
@@ -117,3 +118,41 @@ def sortable(table: QTableView) -> None:
     """Let ``table`` sort by a click on any header, keeping the rows' own order until then."""
     table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     table.setSortingEnabled(True)
+
+
+def columns_that_fit(widths: Sequence[int], drop_order: Sequence[int], room: int) -> set[int]:
+    """The columns to hide so the rest fit in ``room`` pixels: ``drop_order`` lists the
+    droppable columns, least needed first; the others always show."""
+    needed = sum(widths)
+    hidden: set[int] = set()
+    for column in drop_order:
+        if needed <= room:
+            break
+        hidden.add(column)
+        needed -= widths[column]
+    return hidden
+
+
+class FittedTable(QTableView):
+    """A table that never scrolls sideways at its usual widths: columns that do not fit
+    are hidden, the least needed first (what matters most — a hearing's outcome and its
+    notice warning — stays in view), and come back when there is room."""
+
+    def __init__(self, widths: Sequence[int], drop_order: Sequence[int]):
+        super().__init__()
+        self.widths = list(widths)
+        self.drop_order = list(drop_order)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        room = self.maximumViewportSize().width()  # (PySide6's first viewport() is slow)
+        bar = self.verticalScrollBar()
+        if bar.isVisible():
+            room -= bar.width()
+        hidden = columns_that_fit(self.widths, self.drop_order, room)
+        for column in range(len(self.widths)):
+            if self.isColumnHidden(column) != (column in hidden):
+                self.setColumnHidden(column, column in hidden)

@@ -24,7 +24,7 @@ from caseorg_ui.qt import (
     QWidget,
     Signal,
 )
-from caseorg_ui.views import COLUMNS, CaseListModel
+from caseorg_ui.views import COLUMNS, CaseListModel, columns_that_fit
 from caseorg_ui.window.welcome import WelcomePanel
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ class CaseTable(QTableView):
     (status, next hearing, judge), so a narrow list shows whole A-numbers and names
     instead of a sideways scroll bar; the respondent's column takes the room left."""
 
-    WIDTHS = {"a_number": 112, "respondent": 150, "judge": 132, "next_hearing": 122, "status": 84}
+    WIDTHS = {"a_number": 104, "respondent": 118, "judge": 86, "next_hearing": 96, "status": 76}
     DROP_ORDER = ("status", "next_hearing", "judge")  # hidden first when narrow
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
@@ -77,16 +77,12 @@ class CaseTable(QTableView):
         bar = self.verticalScrollBar()
         if bar.isVisible():
             room -= bar.width()
-        needed = sum(self.WIDTHS.get(key, 84) for key in keys)
-        hidden: set[str] = set()
-        for key in self.DROP_ORDER:
-            if needed <= room or key not in keys:
-                break
-            hidden.add(key)
-            needed -= self.WIDTHS.get(key, 84)
-        for col, key in enumerate(keys):
-            if self.isColumnHidden(col) != (key in hidden):
-                self.setColumnHidden(col, key in hidden)
+        widths = [self.WIDTHS.get(key, 84) for key in keys]
+        drops = [keys.index(key) for key in self.DROP_ORDER if key in keys]
+        hidden = columns_that_fit(widths, drops, room)
+        for col in range(len(keys)):
+            if self.isColumnHidden(col) != (col in hidden):
+                self.setColumnHidden(col, col in hidden)
 
     def shown_columns(self) -> list[str]:
         return [c.key for i, c in enumerate(COLUMNS) if not self.isColumnHidden(i)]

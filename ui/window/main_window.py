@@ -59,7 +59,7 @@ __all__ = ["MainWindow", "open_session_or_ask"]
 
 DEFAULT_SIZE = QSize(1280, 800)  # made smaller on a small screen
 VIEW_MIN_WIDTH = 340  # the case view
-DOCK_SHARE = 0.34  # the right-hand docks first open at this share of the window's width
+DOCK_SHARE = 0.28  # the right-hand docks first open at this share of the window's width
 
 # what each part of the window shows: it is re-read after an operation that changed one
 CASE_LIST_SHOWS = Change.CASES | Change.JUDGES | Change.HEARINGS | Change.REASSIGNMENTS
