@@ -419,6 +419,10 @@ from caseorg.library import open_library
 def die(_progress):
     os.kill(os.getpid(), signal.SIGKILL)
 
+if sys.argv[2] == "restore":
+    from caseorg.upkeep import restore_library
+    restore_library(Path(sys.argv[3]), Path(sys.argv[1]), progress=die)
+    sys.exit(0)
 lib = open_library(sys.argv[1], read_only=sys.argv[2] == "backup")
 if sys.argv[2] == "reindex":
     from caseorg.search import index_of
@@ -479,3 +483,19 @@ def test_a_killed_backup_leaves_only_private_files_that_the_next_backup_removes(
     ok(library, "backup", str(dest))
     assert [p.name for p in out.iterdir()] == ["bk.zip"]
     assert list(scratch.iterdir()) == []
+
+
+def test_a_killed_restore_leaves_a_private_staging_folder_that_the_next_restore_removes(
+    archive: Path, tmp_path: Path
+) -> None:
+    import stat
+
+    where = tmp_path / "restores"
+    where.mkdir()
+    killed(str(where / "R1"), "restore", str(archive))
+    [staging] = list(where.iterdir())
+    assert staging.name.startswith(".caseorg-restore-")
+    assert stat.S_IMODE(staging.stat().st_mode) == 0o700
+    assert (staging / "caseorg.db").exists() and not (where / "R1").exists()
+    ok(where / "R2", "restore", str(archive))
+    assert sorted(p.name for p in where.iterdir()) == ["R2"]
