@@ -330,3 +330,15 @@ def m005_page_ocr(db: sqlite_utils.Database) -> None:
                                      char(13), ''), char(9), '')) < 16;
         """,
     )
+
+
+@SCHEMA()
+def m009_document_type_guessed(db: sqlite_utils.Database) -> None:
+    """Whether a document's type was guessed at import (from its text or name) rather
+    than given: the app and the CLI mark a guess until someone sets the type."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE documents ADD COLUMN type_guessed INTEGER NOT NULL DEFAULT 0;
+        """,
+    )
