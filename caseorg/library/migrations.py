@@ -336,9 +336,6 @@ def m005_page_ocr(db: sqlite_utils.Database) -> None:
 def m009_document_type_guessed(db: sqlite_utils.Database) -> None:
     """Whether a document's type was guessed at import (from its text or name) rather
     than given: the app and the CLI mark a guess until someone sets the type."""
-    _run_script(
-        db,
-        """
-        ALTER TABLE documents ADD COLUMN type_guessed INTEGER NOT NULL DEFAULT 0;
-        """,
-    )
+    columns = {row[1] for row in db.execute("PRAGMA table_info(documents)").fetchall()}
+    if "type_guessed" not in columns:  # run again (a test rolling the schema back): no-op
+        db.execute("ALTER TABLE documents ADD COLUMN type_guessed INTEGER NOT NULL DEFAULT 0")

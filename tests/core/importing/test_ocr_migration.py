@@ -24,10 +24,7 @@ def test_an_older_library_queues_its_scans(tmp_path: Path) -> None:
     with lib.db.conn:
         lib.db.conn.execute("DROP TABLE page_ocr")
         lib.db.conn.execute("ALTER TABLE pages DROP COLUMN source")
-        lib.db.conn.execute(f"DELETE FROM {MIGRATIONS_TABLE} WHERE name = 'm005_page_ocr'")
-        # and before the later migrations (m009: documents.type_guessed)
-        lib.db.conn.execute("ALTER TABLE documents DROP COLUMN type_guessed")
-        lib.db.conn.execute(f"DELETE FROM {MIGRATIONS_TABLE} WHERE name > 'm005_page_ocr'")
+        lib.db.conn.execute(f"DELETE FROM {MIGRATIONS_TABLE} WHERE name >= 'm005_page_ocr'")
     lib.close()
 
     lib = open_library(tmp_path / "lib")
