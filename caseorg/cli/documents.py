@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -136,11 +136,16 @@ def document_list(state: State, a_number: str, as_json: bool) -> None:
     print_rows(
         list_documents(lib, case_id_of(lib, a_number)),
         lambda d: (
-            f"#{d.id} {d.filed_on or '—':<10} {label(d.doc_type):<16} {d.title} "
+            f"#{d.id} {d.filed_on or '—':<10} {_type_text(d):<26} {d.title} "
             f"({d.page_count} p., {label(d.text_status)})"
         ),
         as_json=as_json,
     )
+
+
+def _type_text(doc: Any) -> str:
+    """The document's type, marked when it was guessed at import and not yet confirmed."""
+    return label(doc.doc_type) + (" (guessed)" if doc.type_guessed else "")
 
 
 @document_group.command("edit")

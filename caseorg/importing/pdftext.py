@@ -35,6 +35,7 @@ class Extraction:
     pages: list[str] = field(default_factory=list)
     error: str | None = None  # for the clerk: what is wrong and what to do
     detail: str | None = None  # for the log: the readers' own errors
+    title: str | None = None  # the PDF's own title (its metadata), if it has one
 
     @property
     def page_count(self) -> int:
@@ -105,6 +106,10 @@ def _extract_pypdf(path: str, password: str | None) -> Extraction:
     page_count = len(reader.pages)
     if page_count == 0:
         return Extraction("rejected", error=reasons.NO_PAGES)
+    try:
+        title = str(reader.metadata.title or "") if reader.metadata else ""
+    except Exception:  # a broken Info dictionary: no title, the text still counts
+        title = ""
     texts: list[str] = []
     failed_pages = 0
     for page in reader.pages:
@@ -118,16 +123,16 @@ def _extract_pypdf(path: str, password: str | None) -> Extraction:
             text = ""
             failed_pages += 1
         texts.append(text.replace("\x00", ""))
-    return _outcome(texts, failed_pages)
+    return _outcome(texts, failed_pages, title)
 
 
-def _outcome(texts: list[str], failed_pages: int) -> Extraction:
+def _outcome(texts: list[str], failed_pages: int, title: str = "") -> Extraction:
     if failed_pages == len(texts):
         return Extraction("rejected", error=reasons.NO_PAGE_READ)
     if not any(t.strip() for t in texts):
-        return Extraction("no_text", pages=texts, error=NO_TEXT_MESSAGE)
+        return Extraction("no_text", pages=texts, error=NO_TEXT_MESSAGE, title=title or None)
     error = f"{failed_pages} page(s) could not be read" if failed_pages else None
-    return Extraction("ok", pages=texts, error=error)
+    return Extraction("ok", pages=texts, error=error, title=title or None)
 
 
 def _extract_pdfium(path: str, password: str | None) -> Extraction:
@@ -152,7 +157,11 @@ def _extract_pdfium(path: str, password: str | None) -> Extraction:
             except Exception:
                 text, failed_pages = "", failed_pages + 1
             texts.append(text.replace("\r\n", "\n").replace("\x00", ""))
-        return _outcome(texts, failed_pages)
+        try:
+            title = str(document.get_metadata_dict().get("Title") or "")
+        except Exception:
+            title = ""
+        return _outcome(texts, failed_pages, title)
     finally:
         document.close()
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from caseorg.cancel import CancelToken
 from caseorg.errors import DiskFull, is_disk_full
+from caseorg.importing.describe import describe
 from caseorg.importing.ocrstore import queue_document
 from caseorg.importing.pdftext import DEFAULT_TIMEOUT, Extraction, ExtractionPool
 from caseorg.library import Library, audit, now_iso, sha256_of
@@ -227,12 +228,15 @@ class Importer:
                     {"text_status": result.status},
                 )
             else:
+                # what the document says of itself, else its file name; the type a guess
+                said = describe(result.pages[0] if result.pages else "", result.title)
                 values = {
                     "case_id": self.case_id,
                     "sha256": item.sha256,
-                    "title": title_from_name(path.name),
-                    "doc_type": self.doc_type or guess_doc_type(path.name),
-                    "filed_on": self.filed_on,
+                    "title": said.title or title_from_name(path.name),
+                    "doc_type": self.doc_type or said.doc_type or guess_doc_type(path.name),
+                    "type_guessed": int(self.doc_type is None),
+                    "filed_on": self.filed_on or said.filed_on,
                     "page_count": result.page_count,
                     "bytes": item.size,
                     "original_name": path.name,

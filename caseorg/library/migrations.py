@@ -658,3 +658,10 @@ def m008_eoir_case_id(db: sqlite_utils.Database) -> None:
     (check,) = conn.execute("PRAGMA integrity_check").fetchone()
     if check != "ok":
         raise sqlite3.DatabaseError(f"integrity check after m008 failed: {check}")
+@SCHEMA()
+def m009_document_type_guessed(db: sqlite_utils.Database) -> None:
+    """Whether a document's type was guessed at import (from its text or name) rather
+    than given: the app and the CLI mark a guess until someone sets the type."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(documents)").fetchall()}
+    if "type_guessed" not in columns:  # run again (a test rolling the schema back): no-op
+        db.execute("ALTER TABLE documents ADD COLUMN type_guessed INTEGER NOT NULL DEFAULT 0")

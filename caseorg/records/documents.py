@@ -83,6 +83,7 @@ def edit_document(lib: Library, document_id: int, **fields: Any) -> Document:
             continue
         if key == "doc_type":
             changes[key] = parse_choice(value, DOC_TYPES, "document type")
+            changes["type_guessed"] = 0  # someone said so: no longer a guess
         elif key == "filed_by":
             changes[key] = parse_choice(value, FILERS, "filer")
         elif key == "filed_on":

@@ -76,6 +76,7 @@ class Document(Record):
     text_status: str = "ok"
     error: str | None = None
     imported_at: str | None = None
+    type_guessed: int = 0  # 1: guessed at import, not yet confirmed
 
 
 @dataclass

@@ -100,7 +100,7 @@ def normalise_query(text: str) -> str:
             raise BadQuery(f"a: needs an A-number, not {match.group(3)!r}") from None
 
     text = _A_FIELD.sub(fix_a, text)
-    text = _outside(_TYPE_FIELD, lambda m: f"doc_type:{doc_type_of(m.group(1))}", text)
+    text = _outside(_TYPE_FIELD, _fix_type, text)
     text = _outside(_FILED_FIELD, lambda m: filed_range(m.group(1)), text)
     return _outside(_PLUS_MINUS, lambda m: "NOT " if m.group(1) == "-" else "", text)
 
@@ -114,6 +114,13 @@ def _outside(pattern: re.Pattern[str], fix: Callable[[re.Match[str]], str], text
         return fix(match)
 
     return pattern.sub(maybe, text)
+
+
+def _fix_type(match: re.Match[str]) -> str:
+    value = match.group(1)
+    if not value and match.string[match.end() : match.end() + 1] == "(":
+        return "doc_type:"  # type:(brief OR motion): Whoosh reads the group
+    return f"doc_type:{doc_type_of(value)}"
 
 
 def exact_phrases(text: str) -> str:

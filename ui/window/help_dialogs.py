@@ -14,17 +14,25 @@ SEARCH_SYNTAX = """
 <tr><th align="left">you type</th><th align="left">finds</th></tr>
 <tr><td><code>asylum persecution</code></td><td>pages with both words (stemmed: <i>persecuted</i>
  matches)</td></tr>
-<tr><td><code>"extreme hardship"</code></td><td>the exact phrase</td></tr>
+<tr><td><code>"extreme hardship"</code></td><td>the exact phrase: those words in that
+ order, any case; no stemming and no word dropped inside quotes</td></tr>
 <tr><td><code>hardship OR persecution</code>, <code>asylum NOT withholding</code></td>
- <td>boolean</td></tr>
+ <td>boolean; NOT leaves out every document with the word anywhere</td></tr>
+<tr><td><code>hardship -asylum</code>, <code>+hardship asylum</code></td>
+ <td><code>-</code> excludes (like NOT), <code>+</code> requires a word</td></tr>
 <tr><td><code>inadmiss*</code>, <code>hardshp~</code></td><td>prefix, fuzzy (one typo)</td></tr>
-<tr><td><code>type:brief</code>, <code>title:motion</code></td>
- <td>document type, title words</td></tr>
+<tr><td><code>type:brief</code>, <code>type:"notice to appear"</code>,
+ <code>title:motion</code></td><td>document type, title words</td></tr>
 <tr><td><code>a:A-123-456-789</code></td><td>one case, any A-number spelling</td></tr>
-<tr><td><code>filed:[2024-01-01 TO 2024-12-31]</code></td><td>filed date range</td></tr>
+<tr><td><code>filed:2024</code>, <code>filed:2024-05</code>, <code>filed:&gt;2026-11-01</code>,
+ <code>filed:[2024-01-01 TO 2024-12-31]</code></td><td>filed in a year, a month, after a
+ day, between two days (either end may be left open)</td></tr>
+<tr><td><code>tag:urgent</code>, <code>note:interpreter</code></td>
+ <td>tagged documents (or in a tagged case), words in notes</td></tr>
 </table>
 <p>Results are grouped by document, best first, each with its matching pages and a
-highlighted snippet per page. Double-click a page to open the document there.</p>
+snippet per page: a quoted phrase is marked where it occurs, other words one by one.
+Double-click a page to open the document there.</p>
 """
 
 

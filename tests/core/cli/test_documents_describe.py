@@ -36,13 +36,16 @@ def test_edit_several_documents_at_once(run, tmp_path: Path) -> None:
     run("case", "add", "--a-number", "123456789", "--respondent", "Ana Diaz")
     run("import", "123456789", *_files(tmp_path, 3))
     ids = [str(d["id"]) for d in _documents(run)]
+    third = _documents(run)[2]["doc_type"]
     result = run("document", "edit", *ids[:2], "--type", "evidence", "--filed", "2026-10-01")
     assert result.exit_code == 0, result.output
     assert len(result.output.splitlines()) == 2
     by_id = {str(d["id"]): d for d in _documents(run)}
-    assert [by_id[i]["doc_type"] for i in ids] == ["evidence", "evidence", "other"]
+    assert [by_id[i]["doc_type"] for i in ids] == ["evidence", "evidence", third]
+    assert [by_id[i]["type_guessed"] for i in ids] == [0, 0, 1]  # set: no longer a guess
     assert [by_id[i]["filed_on"] for i in ids] == ["2026-10-01", "2026-10-01", None]
     # an unknown id among them: nothing changes
     result = run("document", "edit", ids[2], "999", "--type", "brief")
     assert result.exit_code != 0 and "999" in result.output
-    assert {str(d["id"]): d for d in _documents(run)}[ids[2]]["doc_type"] == "other"
+    assert {str(d["id"]): d for d in _documents(run)}[ids[2]]["doc_type"] == third
+    assert "(guessed)" in run("document", "list", "123456789").output

@@ -205,4 +205,5 @@ def test_cli_stats(tmp_path: Path) -> None:
     both = run("stats", "--json", "--csv", str(tmp_path / "csv"))
     assert both.exit_code == 2
     missing = run("stats", "--judge", "NOPE")
-    assert missing.exit_code == 1 and "no judge with code 'NOPE'" in missing.output
+    # an unknown judge is a bad option value (issue 18): exit 2
+    assert missing.exit_code == 2 and "no judge with code or name 'NOPE'" in missing.output

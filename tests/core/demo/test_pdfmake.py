@@ -179,6 +179,6 @@ def test_imported_like_a_real_file(lib: object, case: object, tmp_path: Path) ->
     report = import_files(lib, case.id, [path], workers=1)  # type: ignore[arg-type,attr-defined]
     assert report.count("imported") == 1
     hits = index_of(lib).search('"well-founded fear"')  # type: ignore[attr-defined]
-    assert [h.title for h in hits] == ["Respondent Brief"]
+    assert [h.title for h in hits] == ["Respondent's Brief"]  # its own /Title (issue 18)
     assert hits[0].page_count == 2
     assert hits[0].matching_pages == [1, 2]

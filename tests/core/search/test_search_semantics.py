@@ -105,6 +105,7 @@ def test_a_mixed_query_marks_the_phrase_and_the_single_words(aao: Library) -> No
 def test_type_takes_the_labels_users_see(aao: Library, spelling: str) -> None:
     assert index_of(aao).search(spelling) == index_of(aao).search("type:notice_to_appear")
     assert _docs(aao, 'type:"decision"') == _docs(aao, "type:decision")
+    assert _docs(aao, "type:(decision OR other)") == _docs(aao, "type:decision OR type:other")
 
 
 @pytest.mark.parametrize(
