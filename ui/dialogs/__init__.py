@@ -6,7 +6,7 @@ from caseorg.exports import lazy_exports
 
 if TYPE_CHECKING:  # what the package offers (each module loads when a name is first used)
     from caseorg_ui.dialogs.case_dialog import CaseDialog as CaseDialog
-    from caseorg_ui.dialogs.case_life_dialogs import LIFE_DIALOGS as LIFE_DIALOGS
+    from caseorg_ui.dialogs.case_life_dialogs import life_dialogs as life_dialogs
     from caseorg_ui.dialogs.common import (
         FormDialog as FormDialog,
         goal_spin_box as goal_spin_box,
@@ -29,7 +29,7 @@ __getattr__, __dir__ = lazy_exports(
     __name__,
     {
         "case_dialog": "CaseDialog",
-        "case_life_dialogs": "LIFE_DIALOGS",
+        "case_life_dialogs": "life_dialogs",
         "common": "FormDialog goal_spin_box lay_out_settings",
         "deadline_dialog": "DeadlineDialog MarkDoneDialog",
         "document_dialog": "DocumentDialog",

@@ -35,6 +35,7 @@ class CaseRecordDialog(FormDialog):
     Context keywords: ``case_id`` — the case (required)."""
 
     TITLE = ""
+    HAS_DOCUMENT = True  # a "Document" field: the paper the record is on
 
     def __init__(
         self, read_lib: Library, parent: QWidget | None = None, case_id: int | None = None
@@ -43,9 +44,10 @@ class CaseRecordDialog(FormDialog):
         self.case = get_case(read_lib, self.case_id)
         super().__init__(read_lib, parent, self.TITLE)
         self.add_case_heading(self.case.a_number, self.case.respondent)
-        self.build()
         self.document = DocumentCombo(list_documents(read_lib, self.case_id))
-        self.add_field("document_id", "Document", self.document, "The paper it is on (optional).")
+        self.build()
+        if self.HAS_DOCUMENT:
+            self.add_field("document_id", "Document", self.document, "The paper it is on.")
         self.finish()
 
     def build(self) -> None:
@@ -189,9 +191,24 @@ class MotionDialog(CaseRecordDialog):
         return write_with(add_motion, self.case_id, **values)
 
 
-LIFE_DIALOGS: dict[str, type[CaseRecordDialog]] = {
-    "address": AddressDialog,
-    "counsel": CounselDialog,
-    "nta": NtaDialog,
-    "motion": MotionDialog,
-}
+def life_dialogs() -> dict[str, type[CaseRecordDialog]]:
+    """The forms the case life tab's "Record: ..." links open, by kind."""
+    from caseorg_ui.dialogs.filing_dialogs import (
+        AppealDialog,
+        CustodyDialog,
+        ExhibitDialog,
+        ProceedingDialog,
+        ReliefDialog,
+    )
+
+    return {
+        "address": AddressDialog,
+        "counsel": CounselDialog,
+        "nta": NtaDialog,
+        "motion": MotionDialog,
+        "proceeding": ProceedingDialog,
+        "relief": ReliefDialog,
+        "appeal": AppealDialog,
+        "custody": CustodyDialog,
+        "exhibit": ExhibitDialog,
+    }
