@@ -189,26 +189,3 @@ class MotionDialog(CaseRecordDialog):
 
     def make_operation(self, values: dict[str, Any]) -> Operation:
         return write_with(add_motion, self.case_id, **values)
-
-
-def life_dialogs() -> dict[str, type[CaseRecordDialog]]:
-    """The forms the case life tab's "Record: ..." links open, by kind."""
-    from caseorg_ui.dialogs.filing_dialogs import (
-        AppealDialog,
-        CustodyDialog,
-        ExhibitDialog,
-        ProceedingDialog,
-        ReliefDialog,
-    )
-
-    return {
-        "address": AddressDialog,
-        "counsel": CounselDialog,
-        "nta": NtaDialog,
-        "motion": MotionDialog,
-        "proceeding": ProceedingDialog,
-        "relief": ReliefDialog,
-        "appeal": AppealDialog,
-        "custody": CustodyDialog,
-        "exhibit": ExhibitDialog,
-    }

@@ -27,7 +27,13 @@ from caseorg.records import (
     mark_exhibit,
     parse_charges,
 )
-from caseorg_ui.dialogs.case_life_dialogs import CaseRecordDialog
+from caseorg_ui.dialogs.case_life_dialogs import (
+    AddressDialog,
+    CaseRecordDialog,
+    CounselDialog,
+    MotionDialog,
+    NtaDialog,
+)
 from caseorg_ui.dialogs.common import Operation, write_with
 from caseorg_ui.dialogs.fields import (
     ChoiceCombo,
@@ -224,3 +230,18 @@ class ExhibitDialog(CaseRecordDialog):
 
     def make_operation(self, values: dict[str, Any]) -> Operation:
         return write_with(mark_exhibit, **values)
+
+
+def life_dialogs() -> dict[str, type[CaseRecordDialog]]:
+    """The forms the case life tab's "Record: ..." links open, by kind."""
+    return {
+        "address": AddressDialog,
+        "counsel": CounselDialog,
+        "nta": NtaDialog,
+        "proceeding": ProceedingDialog,
+        "relief": ReliefDialog,
+        "motion": MotionDialog,
+        "appeal": AppealDialog,
+        "custody": CustodyDialog,
+        "exhibit": ExhibitDialog,
+    }
