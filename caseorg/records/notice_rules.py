@@ -76,6 +76,7 @@ class NoticeProof(Record):
         bad = {s: sum(1 for f in self.findings if f.status == s) for s in STATUSES}
         if bad["defect"]:
             head = f"notice NOT proven: {counted(bad['defect'], 'defect')}"
+            head += f", {bad['unproven']} not shown" if bad["unproven"] else ""
         elif bad["unproven"]:
             head = f"notice not shown: {counted(bad['unproven'], 'gap')} in the record"
         else:
