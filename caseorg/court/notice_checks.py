@@ -104,7 +104,7 @@ def check_notices(
         reason, issue = None, NO_PROOF
         if hearing.outcome == "in_absentia_order":
             facts = notice_facts(lib, hearing, notices)
-            reason = hearing_warning(facts, days, flags=False)
+            reason = hearing_warning(facts, days)
             findings = [f.as_dict() for f in judge_notice(facts, days).findings]
             seen = [f["text"] for f in findings if f["status"] == "flag"]
             if reason is None and seen:

@@ -414,7 +414,7 @@ def nta_gave_notice(facts: NoticeFacts) -> bool:
     return any(n.time_and_place and n.served_on <= day for n in facts.nta)
 
 
-def hearing_warning(facts: NoticeFacts, min_days: int, *, flags: bool = True) -> str | None:
+def hearing_warning(facts: NoticeFacts, min_days: int, *, flags: bool = False) -> str | None:
     """The hearing's notice warning in one line (the docket, summary, case view, check):
     the basic proof rule (:func:`caseorg.records.notices.notice_problem`) as the record
     now allows it (a return to the address of record is sound; no address provided, no

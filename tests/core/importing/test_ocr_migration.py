@@ -35,9 +35,9 @@ def test_an_older_library_queues_its_scans(tmp_path: Path) -> None:
     SCHEMA.apply(wrap(conn), stop_before="m005_page_ocr")
     with conn:
         conn.execute("ATTACH DATABASE ? AS now", [str(tmp_path / "lib" / DB_NAME)])
-        conn.execute("INSERT INTO cases SELECT * FROM now.cases")
-        conn.execute("INSERT INTO documents SELECT * FROM now.documents")
-        conn.execute("INSERT INTO pages SELECT document_id, page_no, text FROM now.pages")
+        for table in ("cases", "documents", "pages"):  # the columns that release had
+            columns = ", ".join(row[1] for row in conn.execute(f"PRAGMA table_info({table})"))
+            conn.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM now.{table}")
     conn.execute("DETACH DATABASE now")
     conn.close()
     shutil.copytree(tmp_path / "lib" / "files", old / "files")
