@@ -235,7 +235,7 @@ def _with_warning(lib: Library, row: dict[str, Any], min_days: int | None = None
         if min_days is None:
             min_days = get_setting(lib, NOTICE_MIN_DAYS)
         facts = notice_facts(lib, hearing, notices_for(lib, hearing.id))
-        hearing.notice_warning = hearing_warning(facts, min_days)
+        hearing.notice_warning = hearing_warning(facts, min_days, flags=True)
     hearing.record_warning = record_warning(hearing, *flags)
     return hearing
 

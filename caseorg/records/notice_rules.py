@@ -76,6 +76,7 @@ class NoticeProof(Record):
         bad = {s: sum(1 for f in self.findings if f.status == s) for s in STATUSES}
         if bad["defect"]:
             head = f"notice NOT proven: {counted(bad['defect'], 'defect')}"
+            head += f", {bad['unproven']} not shown" if bad["unproven"] else ""
         elif bad["unproven"]:
             head = f"notice not shown: {counted(bad['unproven'], 'gap')} in the record"
         else:
@@ -413,11 +414,12 @@ def nta_gave_notice(facts: NoticeFacts) -> bool:
     return any(n.time_and_place and n.served_on <= day for n in facts.nta)
 
 
-def hearing_warning(facts: NoticeFacts, min_days: int) -> str | None:
+def hearing_warning(facts: NoticeFacts, min_days: int, *, flags: bool = False) -> str | None:
     """The hearing's notice warning in one line (the docket, summary, case view, check):
     the basic proof rule (:func:`caseorg.records.notices.notice_problem`) as the record
     now allows it (a return to the address of record is sound; no address provided, no
-    notice required), then every defect the judgment finds."""
+    notice required), then every defect the judgment finds, then (with ``flags``) what
+    a judge must see, each as "see: ..."."""
     proof = judge_notice(facts, min_days)
     base = None
     if not no_notice_required(facts) and not nta_gave_notice(facts):
@@ -431,6 +433,9 @@ def hearing_warning(facts: NoticeFacts, min_days: int) -> str | None:
         base = notice_problem(facts.hearing, notices, 1 if waived else min_days)
     # the basic rule already says what is wrong with the hearing notice itself
     more = [f.text for f in proof.defects if not (base and f.item == "nta")]
+    if flags:  # what a judge must see even when notice is sound (custody, age, a motion)
+        seen = [f for f in proof.findings if f.status == "flag"]
+        more += [f"see: {f.text}" for f in seen if not (base and f.item == "timing")]
     return "; ".join([base, *more] if base else more) or None
 
 

@@ -61,7 +61,7 @@ def case_life_sections(lib: Library, case_id: int) -> list[Section]:
                     _or(p.judge_name),
                     choice_words("custody", p.custody),
                     _or(p.charges),
-                    (sentence(label(p.decision)) if p.decision else _or(p.decision_note))
+                    _decision(p.decision, p.decision_note)
                     + (" (in absentia)" if p.absentia else ""),
                 ]
                 for p in list_proceedings(lib, case_id)
@@ -109,7 +109,7 @@ def case_life_sections(lib: Library, case_id: int) -> list[Section]:
             lambda: [
                 [
                     f"To {label(m.kind)}",
-                    m.filed_by,
+                    choice_words("filed_by", m.filed_by),
                     m.filed_on,
                     _or(label(m.ground)),
                     _decided(m.ruling, m.ruled_on),
@@ -121,7 +121,11 @@ def case_life_sections(lib: Library, case_id: int) -> list[Section]:
             "Appeals to the BIA",
             ["By", "Filed", "Outcome"],
             lambda: [
-                [a.filed_by, a.filed_on, _decided(a.outcome, a.decided_on)]
+                [
+                    choice_words("filed_by", a.filed_by),
+                    a.filed_on,
+                    _decided(a.outcome, a.decided_on),
+                ]
                 for a in list_appeals(lib, case_id)
             ],
         ),
@@ -149,6 +153,12 @@ def case_life_sections(lib: Library, case_id: int) -> list[Section]:
         ),
     ]
     return [_section(title, columns, rows()) for title, columns, rows in parts]
+
+
+def _decision(decision: str | None, note: str | None) -> str:
+    """'Other: bond set at $5,000'; the note alone for a case migrated with free text."""
+    words = sentence(label(decision)) if decision else ""
+    return ": ".join(part for part in (words, note or "") if part) or DASH
 
 
 def _decided(state: str, day: str | None) -> str:

@@ -6,7 +6,6 @@ from caseorg.exports import lazy_exports
 
 if TYPE_CHECKING:  # what the package offers (each module loads when a name is first used)
     from caseorg_ui.dialogs.case_dialog import CaseDialog as CaseDialog
-    from caseorg_ui.dialogs.case_life_dialogs import LIFE_DIALOGS as LIFE_DIALOGS
     from caseorg_ui.dialogs.common import (
         FormDialog as FormDialog,
         goal_spin_box as goal_spin_box,
@@ -17,6 +16,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         MarkDoneDialog as MarkDoneDialog,
     )
     from caseorg_ui.dialogs.document_dialog import DocumentDialog as DocumentDialog
+    from caseorg_ui.dialogs.filing_dialogs import life_dialogs as life_dialogs
     from caseorg_ui.dialogs.hearing_dialog import HearingDialog as HearingDialog
     from caseorg_ui.dialogs.judge_dialog import (
         JudgeDialog as JudgeDialog,
@@ -29,10 +29,10 @@ __getattr__, __dir__ = lazy_exports(
     __name__,
     {
         "case_dialog": "CaseDialog",
-        "case_life_dialogs": "LIFE_DIALOGS",
         "common": "FormDialog goal_spin_box lay_out_settings",
         "deadline_dialog": "DeadlineDialog MarkDoneDialog",
         "document_dialog": "DocumentDialog",
+        "filing_dialogs": "life_dialogs",
         "hearing_dialog": "HearingDialog",
         "judge_dialog": "JudgeDialog JudgeListDialog",
         "notice_dialog": "NoticeDialog",

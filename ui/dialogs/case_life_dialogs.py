@@ -35,6 +35,7 @@ class CaseRecordDialog(FormDialog):
     Context keywords: ``case_id`` — the case (required)."""
 
     TITLE = ""
+    HAS_DOCUMENT = True  # a "Document" field: the paper the record is on
 
     def __init__(
         self, read_lib: Library, parent: QWidget | None = None, case_id: int | None = None
@@ -43,9 +44,10 @@ class CaseRecordDialog(FormDialog):
         self.case = get_case(read_lib, self.case_id)
         super().__init__(read_lib, parent, self.TITLE)
         self.add_case_heading(self.case.a_number, self.case.respondent)
-        self.build()
         self.document = DocumentCombo(list_documents(read_lib, self.case_id))
-        self.add_field("document_id", "Document", self.document, "The paper it is on (optional).")
+        self.build()
+        if self.HAS_DOCUMENT:
+            self.add_field("document_id", "Document", self.document, "The paper it is on.")
         self.finish()
 
     def build(self) -> None:
@@ -187,11 +189,3 @@ class MotionDialog(CaseRecordDialog):
 
     def make_operation(self, values: dict[str, Any]) -> Operation:
         return write_with(add_motion, self.case_id, **values)
-
-
-LIFE_DIALOGS: dict[str, type[CaseRecordDialog]] = {
-    "address": AddressDialog,
-    "counsel": CounselDialog,
-    "nta": NtaDialog,
-    "motion": MotionDialog,
-}

@@ -298,7 +298,9 @@ class HearingDialog(FormDialog):
                 proceeding_id=self.hearing.proceeding_id if self.hearing else None,
             )
             facts = notice_facts(self.read_lib, probe, notices)  # the whole judgment (issue 14)
-            problem = hearing_warning(facts, get_setting(self.read_lib, NOTICE_MIN_DAYS))
+            problem = hearing_warning(
+                facts, get_setting(self.read_lib, NOTICE_MIN_DAYS), flags=True
+            )
             if problem:
                 out["outcome"] = problem
         return out

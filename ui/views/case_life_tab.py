@@ -19,7 +19,12 @@ ADDABLE = (
     ("address", "address (NTA, EOIR-33)"),
     ("counsel", "counsel (EOIR-28)"),
     ("nta", "NTA service"),
+    ("proceeding", "proceeding"),
+    ("relief", "relief"),
     ("motion", "motion"),
+    ("appeal", "appeal"),
+    ("custody", "custody"),
+    ("exhibit", "exhibit"),
 )
 
 

@@ -144,12 +144,13 @@ class CaseCommands:
         return self.run_dialog(HearingDialog, SAVE_HEARING, case_id=case_id, hearing_id=hearing_id)
 
     def add_life_record(self, kind: str) -> QDialog | None:
-        """The case life tab's "Record: address / counsel / NTA / motion" form."""
-        from caseorg_ui.dialogs import LIFE_DIALOGS
+        """The case life tab's "Record: address / counsel / NTA / ..." form."""
+        from caseorg_ui.dialogs import life_dialogs
 
-        if (case_id := self._need_case()) is None or self.read_only or kind not in LIFE_DIALOGS:
+        forms = life_dialogs()
+        if (case_id := self._need_case()) is None or self.read_only or kind not in forms:
             return None
-        return self.run_dialog(LIFE_DIALOGS[kind], LIFE_RECORD, case_id=case_id)
+        return self.run_dialog(forms[kind], LIFE_RECORD, case_id=case_id)
 
     def add_notice(self) -> QDialog | None:
         from caseorg_ui.dialogs import NoticeDialog

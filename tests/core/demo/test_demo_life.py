@@ -37,7 +37,7 @@ def test_the_demo_case_with_two_proceedings_and_a_missed_change_of_address(lib: 
     assert flag.a_number == "212094587"
     assert f"sent to an outdated address (EOIR-33 received {eoir33.received_on})" in flag.reason
     proof = notice_proof(lib, flag.hearing_id)
-    assert proof.verdict.startswith("notice NOT proven")
+    assert proof.verdict == "notice NOT proven: 1 defect, 1 not shown; 1 flag to see"
     assert any(f.item == "motion" and "is pending" in f.text for f in proof.findings)
     # every other case's hearings joined its one proceeding
     other = case_by_a_number(lib, "205338719")

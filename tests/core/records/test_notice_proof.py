@@ -114,7 +114,11 @@ def test_ten_days_counsel_custody_juvenile_and_a_pending_motion(lib: Library, op
     # and with the waiver the 7 days stand; counsel's missing notice remains
     assert get_hearing(lib, hearing.id).notice_warning == (
         "counsel of record Maria Ortiz (EOIR-28 from 2024-01-11) was not served notice of "
-        "this hearing"
+        "this hearing; see: juvenile: 15 years old on the hearing day (born 2008-06-01); "
+        "see: in DHS custody on the hearing day (detained from 2024-01-15 at Mesa Verde): a "
+        "detained respondent's absence is not a failure to appear; see: motion to rescind "
+        "the in absentia order filed 2024-02-01 is pending (lack of notice: may be filed at "
+        "any time)"
     )
 
 
@@ -170,6 +174,10 @@ def test_a_later_hearing_has_no_statutory_minimum_only_the_local_one(
     ]
     assert texts(lib, later.id, "defect") == []
     assert notice_proof(lib, later.id).verdict == "notice proven; 1 flag to see"
+    assert get_hearing(lib, later.id).notice_warning == (  # said once, by the basic rule
+        "in absentia order, but notice served 2024-02-25, only 5 days before the hearing "
+        "(at least 10 required)"
+    )
 
 
 def test_motions_granted_and_late_uac_and_service_on_a_custodian(lib: Library, opened: Any) -> None:
