@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +28,7 @@ from caseorg.eoir.mapping import (
     proceeding_order,
 )
 from caseorg.eoir.report import EoirReport, RowProblem, eoir_progress
+from caseorg.eoir.spill import RowSpill
 from caseorg.eoir.tables import (
     LOOKUP_KINDS,
     Row,
@@ -148,6 +149,7 @@ class EoirImporter(EoirWriter):
         self.a_numbers_file = Path(a_numbers).expanduser() if a_numbers else None
         self.a_numbers: dict[str, str] = {}
         self.rows_read = 0
+        self.schedule_judges: set[str] = set()
 
     def _problem(self, row: Row, message: str) -> None:
         self.report.problems.append(RowProblem(row.file, row.line, message))
@@ -166,15 +168,13 @@ class EoirImporter(EoirWriter):
             )
         return tables
 
-    def _stream(self, table: Table, keep: Callable[[Row], bool] | None = None) -> list[Row]:
+    def _stream(self, table: Table, keep: Callable[[Row], bool] | None = None) -> Iterator[Row]:
         """A table's rows (kept ones), with progress every 50,000 rows read."""
-        kept: list[Row] = []
         wanted = WANTED.get(table.kind)
         for row in rows(table, tuple(wanted) if wanted else None, keep):
-            kept.append(row)
+            yield row
             if table.rows_read % 50_000 == 0:
                 self._reading(table)
-        return kept
 
     def _reading(self, table: Table) -> None:
         if self.progress:
@@ -231,8 +231,9 @@ class EoirImporter(EoirWriter):
                 return True
             return chosen is None or idncase in chosen
 
-        kept = self._stream(table, keep)
-        for row in kept:
+        kept = 0
+        for row in self._stream(table, keep):
+            kept += 1
             plan = plans.setdefault(row.get("IDNCASE"), CasePlan(row.get("IDNCASE")))
             if kind == "case":
                 if plan.case_row is not None:
@@ -246,11 +247,14 @@ class EoirImporter(EoirWriter):
                 plan.case_row = row
             elif kind == "proceeding":
                 plan.proceedings.append(row)
-            elif kind == "schedule":
-                plan.schedule.append(row)
+            elif kind == "schedule":  # on disk until the case is written
+                self.spill.add(plan.idncase, row)
+                plan.spilled += 1
+                plan.first_spilled = plan.first_spilled or row
+                self.schedule_judges.add(row.get("IJ_CODE"))
             else:
                 plan.reps.append(row)
-        self._done(table, len(kept))
+        self._done(table, kept)
         self.rows_read += table.rows_read
 
     def _done(self, table: Table, kept: int) -> None:
@@ -265,11 +269,12 @@ class EoirImporter(EoirWriter):
         """
         known = ("case", plan.idncase) in self.keys
         if plan.case_row is None and not known:
-            rows_ = plan.proceedings + plan.schedule + plan.reps
+            rows_ = [*plan.proceedings, *plan.reps]
+            rows_ += [plan.first_spilled] if plan.first_spilled else []
             first = min(rows_, key=lambda r: (r.file, r.line))
+            skipped = len(plan.proceedings) + len(plan.reps) + plan.spilled
             self._problem(
-                first,
-                f"IDNCASE {plan.idncase} is not in the case file ({len(rows_)} row(s) skipped)",
+                first, f"IDNCASE {plan.idncase} is not in the case file ({skipped} row(s) skipped)"
             )
             return False
         good = []
@@ -311,7 +316,16 @@ class EoirImporter(EoirWriter):
         a_numbers[a_number] = plan.idncase
         return True
 
+    spill: RowSpill  # the schedule's rows, for one run
+
     def run(self) -> None:
+        self.spill = RowSpill()
+        try:
+            self._run()
+        finally:
+            self.spill.close()
+
+    def _run(self) -> None:
         self.lib.require_writable()
         if self.a_numbers_file is not None:
             self.a_numbers = read_a_numbers(self.a_numbers_file, self.report.problems)
@@ -326,11 +340,11 @@ class EoirImporter(EoirWriter):
         for plan in plans.values():
             if not self._usable(plan, a_numbers):
                 continue
-            codes.update(c for c in (row.get("IJ_CODE") for row in plan.schedule) if c)
             for proc in plan.proceedings:
                 codes.update(c for c in (proc.get("IJ_CODE"), proc.get("PREV_IJ_CODE")) if c)
             ready.append(plan)
         del plans
+        codes |= {c for c in self.schedule_judges if c}
         self._write_judges({c.upper() for c in codes})
         self._write_cases(ready)
         if self.a_numbers and not self.report.cancelled:
@@ -361,6 +375,7 @@ class EoirImporter(EoirWriter):
             if self.cancel.cancelled:
                 self.report.cancelled = True
                 return number
+            plan.schedule = self.spill.rows_of(plan.idncase) if plan.spilled else []
             hearings = plan_hearings(plan, self.lookups, self._problem)
             self.keys.load_case(plan.idncase, [h.key for h in hearings])
             counts = dict(self.report.counts)

@@ -35,7 +35,9 @@ class CasePlan:
     idncase: str
     case_row: Row | None = None
     proceedings: list[Row] = field(default_factory=list)
-    schedule: list[Row] = field(default_factory=list)
+    schedule: list[Row] = field(default_factory=list)  # fetched as the case is written
+    spilled: int = 0  # schedule rows kept on disk (caseorg.eoir.spill)
+    first_spilled: Row | None = None
     reps: list[Row] = field(default_factory=list)
     values: dict[str, Any] = field(default_factory=dict)
     details: dict[str, Any] = field(default_factory=dict)
@@ -43,7 +45,8 @@ class CasePlan:
 
     def first_row(self) -> Row:
         """The row a problem with the whole case points at."""
-        return self.case_row or (self.proceedings + self.schedule)[0]
+        first = self.case_row or next(iter(self.proceedings), None) or self.first_spilled
+        return first or (self.schedule + self.reps)[0]
 
 
 @dataclass

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from caseorg.eoir.tables import open_table, release_members, rows
+from caseorg.eoir.tables import Row, open_table, release_members, rows
 from caseorg.eoir.values import parse_eoir_date, parse_eoir_time
 
 
@@ -111,3 +111,21 @@ def test_a_zip_is_read_like_a_folder(tmp_path: Path) -> None:
     found = read(archive)
     assert found["FOIA/A_TblCase.csv"][:2] == ("case", [(2, {"IDNCASE": "5", "NAT": "MX"})])
     assert found["FOIA/Lookup/tblAdjournmentcodes.csv"][0] == "adjournment"
+
+
+def test_schedule_rows_wait_on_disk_by_case(tmp_path: Path) -> None:
+    from caseorg.eoir.spill import RowSpill
+
+    columns = {"IDNCASE": 0, "ADJ_MSG": 1}
+    spill = RowSpill()
+    try:
+        for line in range(2, 30_002):  # past one buffer
+            case = str(line % 3)
+            spill.add(case, Row("tbl_schedule.csv", line, (case, f"said 'x'\t{line}"), columns))
+        back = spill.rows_of("1")
+        assert len(back) == 10_000 and back[0].line == 4 and back[0].file == "tbl_schedule.csv"
+        assert back[0].get("ADJ_MSG") == "said 'x'\t4" and back[0].get("IDNCASE") == "1"
+        assert spill.rows_of("nobody") == []
+    finally:
+        spill.close()
+    assert not spill.path.exists()
