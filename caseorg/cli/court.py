@@ -1,5 +1,5 @@
-"""Commands for the court's workflow: reassign, reassignments (a judge's report), stats,
-config (import-eoir is in :mod:`caseorg.cli.eoir`)."""
+"""Commands for the court's workflow: reassignments (a judge's report), stats, config
+(reassign is in :mod:`caseorg.cli.orders`, import-eoir in :mod:`caseorg.cli.eoir`)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,7 @@ import click
 
 from caseorg.cli.common import (
     State,
-    a_number_argument,
     as_of_option,
-    case_id_of,
     case_option,
     date_range_options,
     emit_json,
@@ -24,51 +22,12 @@ from caseorg.cli.common import (
     uses_library,
 )
 from caseorg.cli.lines import reassignment_line, report_line
+from caseorg.cli.orders import reasons
 from caseorg.cli.printing import write_report
 from caseorg.errors import InvalidValue
 from caseorg.private_files import write_private
 
 # -- reassignments ---------------------------------------------------------------------------
-
-
-@click.command()
-@a_number_argument
-@click.option(
-    "--to", "to_judge", required=True, help="The judge who takes the case, by code or name."
-)
-@click.option("--reason", required=True, help="Why the case is moved.")
-@click.option("--ordered-by", help="Who ordered the move (e.g. the ACIJ).")
-@click.option("--on", "effective_on", help="Effective date (default today).")
-@click.option("--midstream", is_flag=True, help="The case was taken mid-stream (e.g. mid-hearing).")
-@click.option("--corrects", type=int, help="Id of an earlier entry this one corrects.")
-@json_option
-@uses_library(writes=True)
-def reassign(
-    state: State,
-    a_number: str,
-    to_judge: str,
-    reason: str,
-    ordered_by: str | None,
-    effective_on: str | None,
-    midstream: bool,
-    corrects: int | None,
-    as_json: bool,
-) -> None:
-    """Reassign the case A_NUMBER to another judge (kept forever in its history)."""
-    from caseorg.records import reassign as do_reassign
-
-    lib = state.lib()
-    r = do_reassign(
-        lib,
-        case_id_of(lib, a_number),
-        to_judge,
-        reason,
-        effective_on=effective_on,
-        ordered_by=ordered_by,
-        midstream=midstream,
-        corrects=corrects,
-    )
-    print_one(r, f"recorded reassignment {reassignment_line(r)}", as_json=as_json)
 
 
 @click.command()
@@ -208,7 +167,8 @@ def stats(
 
 @click.group()
 def config() -> None:
-    """Court settings kept in the library: notice-min-days, completion-goal."""
+    """Court settings kept in the library: notice-min-days, completion-goal, and the
+    reasons a reassignment order may give ('config reasons')."""
 
 
 @config.command("list")
@@ -257,4 +217,6 @@ def config_set(state: State, name: str, value: str, as_json: bool) -> None:
     )
 
 
-COMMANDS = (reassign, reassignments, stats, config)
+config.add_command(reasons)
+
+COMMANDS = (reassignments, stats, config)
