@@ -12,14 +12,18 @@ from caseorg.cli.common import (
     CASE_REF_HELP,
     State,
     case_id_of,
+    date_range_options,
     emit_json,
     json_option,
+    output_option,
     print_one,
     print_rows,
     uses_library,
 )
 from caseorg.cli.lines import reassignment_line
+from caseorg.cli.printing import write_report
 from caseorg.errors import InvalidValue
+from caseorg.private_files import write_private
 
 
 def _case_refs(a_numbers: tuple[str, ...], from_file: Path | None) -> list[str]:
@@ -164,4 +168,66 @@ def certify_familiarity(
     click.echo(f"hearing {hearing_id}: familiarity with the record certified")
 
 
-COMMANDS = (reassign, certify_familiarity)
+@click.command("reassignment-report")
+@click.option("--court", help="The court (its judges' or its cases'); default every court.")
+@date_range_options("From this effective date.", "Up to this effective date.")
+@click.option(
+    "--within-days",
+    "notice_days",
+    type=click.IntRange(0, 365),
+    default=14,
+    show_default=True,
+    help="A move this many days or fewer after a continuance for notice is marked.",
+)
+@click.option("--csv", "as_csv", is_flag=True, help="Print every figure as CSV.")
+@output_option("Write the report to a file: .pdf, .html or .csv.")
+@json_option
+@uses_library(writes=False)
+def reassignment_report(
+    state: State,
+    court: str | None,
+    since: str | None,
+    until: str | None,
+    notice_days: int,
+    as_csv: bool,
+    output: Path | None,
+    as_json: bool,
+) -> None:
+    """The court's reassignment patterns: per judge, cases moved out and in by month and
+    reason, the moved cases' outcomes before and after, and the moves made soon after a
+    continuance for notice — each figure with its cases."""
+    from caseorg.court import pattern_csv, pattern_report
+
+    if sum(map(bool, (as_csv, as_json, output))) > 1:
+        raise InvalidValue("choose one of --csv, --json or -o")
+    lib = state.lib()
+    report = pattern_report(lib, court, since, until, notice_days)
+    if output is not None:
+        if output.suffix.lower() == ".csv":
+            write_private(output, pattern_csv(report))
+            click.echo(f"wrote {output}")
+            return
+        from caseorg.reports import pattern_report_html
+
+        write_report(
+            pattern_report_html(lib, report),
+            output,
+            f"Reassignment pattern report {court or ''}".strip(),
+        )
+    elif as_csv:
+        click.echo(pattern_csv(report), nl=False)
+    elif as_json:
+        emit_json(report.as_dict())
+    else:
+        for judge in report.judges:
+            notice = judge["after_notice_continuance"]
+            click.echo(
+                f"{judge['judge']:<6} out {judge['moved_out']['count']:<4} "
+                f"in {judge['moved_in']['count']:<4} after a notice continuance "
+                f"{notice['count']}{': ' + ', '.join(notice['cases']) if notice['cases'] else ''}"
+            )
+        if not report.judges:
+            click.echo("no reassignments in this period")
+
+
+COMMANDS = (reassign, certify_familiarity, reassignment_report)
