@@ -12,6 +12,9 @@ The desktop app charts these; the CLI prints them or writes CSV. Definitions
 - *median days*: opening to completion, over the completions in the period.
 - *hearings per week*: hearings not cancelled, by the week (Monday) they start,
   counted for the judge who holds them.
+- *performance*: the fiscal year's completion metrics as EOIR measures them, credited
+  to the judge who decided each proceeding (:mod:`caseorg.court.performance`); the
+  monthly figures above stay by calendar month and the case's judge.
 - *reassignments in/out*: by effective month; an entry later corrected by
   another is left out (the correction counts instead). For the court, "in" is
   every move onto a judge's docket and "out" every move off one. A correction entered
@@ -29,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from caseorg.court.performance import fiscal_year_of, measure, performance_rows
 from caseorg.library import COMPLETION_GOAL, Library, get_setting
 from caseorg.private_files import write_private
 from caseorg.records import Record, judge_by_code, list_judges
@@ -65,6 +69,9 @@ class Stats(Record):
     hearings_by_week: list[dict[str, Any]] = field(default_factory=list)
     reassignments_by_month: list[dict[str, Any]] = field(default_factory=list)
     judges: list[dict[str, Any]] = field(default_factory=list)  # court scope: one row each
+    # the fiscal year's measures as EOIR takes them (caseorg.court.performance)
+    performance: dict[str, Any] = field(default_factory=dict)
+    judge_performance: list[dict[str, Any]] = field(default_factory=list)  # court scope
 
 
 def _month_starts(today: dt.date, months: int) -> list[dt.date]:
@@ -222,11 +229,13 @@ def court_stats(
     judge_code: str | None = None,
     today: dt.date | str | None = None,
     months: int = DEFAULT_MONTHS,
+    fiscal_year: int | None = None,
 ) -> Stats:
     """The figures for the court (or, with ``judge_code``, one judge).
 
     :param today: the last day counted (default today); months end with its month.
     :param months: how many calendar months the period covers (1 to 120).
+    :param fiscal_year: the year of the performance measures (default: ``today``'s).
     """
     day = parse_date(today, "date") if today else dt.date.today()
     months = max(1, min(int(months), 120))
@@ -258,6 +267,8 @@ def court_stats(
         hearings_by_week=hearings_by_week(lib, weeks, day, judge_id),
         reassignments_by_month=reassignments_by_month(lib, month_list, day, judge_id),
     )
+    year = fiscal_year or fiscal_year_of(day)
+    stats.performance = measure(lib, year, judge_id, annual_goal, day)
     if judge is None:
         for j in list_judges(lib):
             rows, spans = completions(lib, month_list, day, per_judge_goal, j.id)
@@ -275,6 +286,9 @@ def court_stats(
                     "reassigned_in": sum(m["in"] for m in moves),
                     "reassigned_out": sum(m["out"] for m in moves),
                 }
+            )
+            stats.judge_performance.append(
+                {"code": j.code, "name": j.name, **measure(lib, year, j.id, per_judge_goal, day)}
             )
     return stats
 
@@ -306,6 +320,9 @@ def write_csv(stats: Stats, folder: Path) -> list[Path]:
     }
     if stats.judges:
         tables["judges"] = stats.judges
+    tables["performance"] = performance_rows(stats.scope, stats.performance) + [
+        row for j in stats.judge_performance for row in performance_rows(j["code"], j)
+    ]
     written = []
     for name, rows in tables.items():
         text = io.StringIO(newline="")
