@@ -22,7 +22,7 @@ from caseorg.cli.common import (
     uses_library,
 )
 from caseorg.cli.lines import reassignment_line, report_line
-from caseorg.cli.orders import reasons
+from caseorg.cli.orders import performance_line, reasons
 from caseorg.cli.printing import write_report
 from caseorg.errors import InvalidValue
 from caseorg.private_files import write_private
@@ -107,6 +107,12 @@ def reassignments(
 )
 @as_of_option("The last day counted (default today).")
 @click.option(
+    "--fiscal-year",
+    type=click.IntRange(1990, 2200),
+    help="Fiscal year of the performance measures (October 1 – September 30; default: "
+    "the one --as-of falls in).",
+)
+@click.option(
     "--csv",
     "csv_dir",
     type=click.Path(path_type=Path, file_okay=False),
@@ -119,16 +125,21 @@ def stats(
     judge_code: str | None,
     months: int,
     as_of: str | None,
+    fiscal_year: int | None,
     csv_dir: Path | None,
     as_json: bool,
 ) -> None:
     """Backlog and completion figures: pending cases by age, completions per month
-    against the goal, median days to completion, hearings per week, reassignments."""
+    against the goal, median days to completion, hearings per week, reassignments; and
+    the fiscal year's performance measures as EOIR takes them (completions credited to
+    the judge who decided, remand rate, time benchmarks), each with its cases in --json."""
     from caseorg.court import court_stats, write_csv
 
     if csv_dir and as_json:
         raise InvalidValue("choose --csv DIR or --json, not both")
-    figures = court_stats(state.lib(), judge_code=judge_code, today=as_of, months=months)
+    figures = court_stats(
+        state.lib(), judge_code=judge_code, today=as_of, months=months, fiscal_year=fiscal_year
+    )
     if csv_dir:
         for path in write_csv(figures, csv_dir):
             click.echo(f"wrote {path}")
@@ -160,6 +171,11 @@ def stats(
             f"hearings {row['hearings']:<4} moved in {row['reassigned_in']} / out "
             f"{row['reassigned_out']}"
         )
+    for scope, perf in (
+        (figures.scope, figures.performance),
+        *((p["code"], p) for p in figures.judge_performance),
+    ):
+        click.echo(performance_line(scope, perf))
 
 
 # -- settings -------------------------------------------------------------------------------

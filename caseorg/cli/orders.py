@@ -5,6 +5,7 @@ pattern report."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -228,6 +229,24 @@ def reassignment_report(
             )
         if not report.judges:
             click.echo("no reassignments in this period")
+
+
+def performance_line(scope: str, perf: dict[str, Any]) -> str:
+    """'FY2026 HAL: 4 completions (2 decisions, 2 other) of 700 — unsatisfactory; remand
+    50% ...' — one scope's performance measures on a line."""
+    remand = perf["remand_rate"]
+    rate = "—" if remand["percent"] is None else f"{remand['percent']:g}%"
+    bench = ", ".join(
+        f"{name.replace('_', ' ')} {b['met']}/{b['total']}"
+        for name, b in perf["benchmarks"].items()
+        if b["total"]
+    )
+    return (
+        f"FY{perf['fiscal_year']} {scope}: {perf['completions']} completions "
+        f"({perf['decisions']['count']} decisions, {perf['other_completions']['count']} other) "
+        f"of {perf['goal']} — {perf['goal_rating']}; remand rate {rate}"
+        + (f"; {bench}" if bench else "")
+    )
 
 
 COMMANDS = (reassign, certify_familiarity, reassignment_report)
