@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
     )
     from caseorg.reports.parts import notice_proof_rows as notice_proof_rows
     from caseorg.reports.reassignment_patterns import (
+        ROLE_WORDS as ROLE_WORDS,
         pattern_context as pattern_context,
         pattern_report_html as pattern_report_html,
     )
@@ -36,7 +37,7 @@ __getattr__, __dir__ = lazy_exports(
         "parts": "notice_proof_rows",
         "exhibits": "exhibit_list_context exhibit_list_html",
         "reassignments": "reassignment_report_html",
-        "reassignment_patterns": "pattern_context pattern_report_html",
+        "reassignment_patterns": "ROLE_WORDS pattern_context pattern_report_html",
         "summary": "hearing_summary_html summary_title",
     },
 )
