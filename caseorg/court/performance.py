@@ -70,13 +70,14 @@ def _benchmark(met: list[dict[str, Any]], missed: list[dict[str, Any]]) -> dict[
     }
 
 
-def _proceedings(lib: Library, first: str, last: str) -> list[dict[str, Any]]:
+def completed_proceedings(lib: Library, first: str, last: str) -> list[dict[str, Any]]:
     """The proceedings completed in the period, with the judge credited and their hearings."""
     rows = [
         dict(r)
         for r in lib.db.query(
             """SELECT p.id AS proceeding_id, p.case_id, p.decision, p.completed_on, p.custody,
                       p.case_type, coalesce(p.judge_id, c.judge_id) AS judge_id,
+                      coalesce(p.opened_on, c.opened_on) AS opened_on,
                       c.a_number, c.eoir_case_id
                FROM proceedings p JOIN cases c ON c.id = p.case_id
                WHERE p.completed_on >= ? AND p.completed_on <= ?
@@ -136,7 +137,7 @@ def measure(
     """Every measure for one judge (``judge_id``) or the court (None) in fiscal ``year``."""
     first, last = fiscal_year_days(year)
     mine = (lambda row: True) if judge_id is None else (lambda row: row["judge_id"] == judge_id)
-    done = [r for r in _proceedings(lib, first, last) if mine(r)]
+    done = [r for r in completed_proceedings(lib, first, last) if mine(r)]
     decisions = [r for r in done if r["decision"] in DECIDED or r["decision"] is None]
     closures = [r for r in done if r["decision"] == "administratively_closed"]
     others = [r for r in _others(lib, first, last) if mine(r)]
@@ -178,7 +179,9 @@ def _remands(lib: Library, first: str, last: str, judge_id: int | None) -> dict[
             [first, last],
         )
     ]
-    credited = {r["proceeding_id"]: r["judge_id"] for r in _proceedings(lib, "0000", "9999")}
+    credited = {
+        r["proceeding_id"]: r["judge_id"] for r in completed_proceedings(lib, "0000", "9999")
+    }
     for row in rows:
         row["judge_id"] = credited.get(row["proceeding_id"], row["judge_id"])
     if judge_id is not None:

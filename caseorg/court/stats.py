@@ -5,16 +5,17 @@ The desktop app charts these; the CLI prints them or writes CSV. Definitions
 
 - *pending* on a day: opened by then and not completed by then (status ``pending``,
   or completed later); age = that day minus the opening date.
-- *completion*: a case with a ``completed_on`` date, counted in that month for
-  the judge the case is assigned to.
+- *completion*: a proceeding's, counted in the month of its completion for the judge
+  who decided it (:func:`caseorg.court.performance.completed_proceedings`): a
+  reassignment or a reopening does not move it; a case with no completed proceeding
+  counts by its own ``completed_on``, for the judge it is assigned to.
 - *goal*: the library's ``completion-goal`` setting (completions per judge per
   year, default 700); the court's goal is that times the number of active judges.
 - *median days*: opening to completion, over the completions in the period.
 - *hearings per week*: hearings not cancelled, by the week (Monday) they start,
   counted for the judge who holds them.
 - *performance*: the fiscal year's completion metrics as EOIR measures them, credited
-  to the judge who decided each proceeding (:mod:`caseorg.court.performance`); the
-  monthly figures above stay by calendar month and the case's judge.
+  to the judge who decided each proceeding (:mod:`caseorg.court.performance`).
 - *reassignments in/out*: by effective month; an entry later corrected by
   another is left out (the correction counts instead). For the court, "in" is
   every move onto a judge's docket and "out" every move off one. A correction entered
@@ -32,7 +33,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from caseorg.court.performance import fiscal_year_of, measure, performance_rows
+from caseorg.court.performance import (
+    completed_proceedings,
+    fiscal_year_of,
+    measure,
+    performance_rows,
+)
 from caseorg.library import COMPLETION_GOAL, Library, get_setting
 from caseorg.private_files import write_private
 from caseorg.records import Record, judge_by_code, list_judges
@@ -131,18 +137,22 @@ def completions(
     judge_id: int | None = None,
 ) -> tuple[list[dict[str, Any]], list[int]]:
     """Completions per month against the goal, and the days each took (for the median)."""
-    start = months[0].isoformat()
-    sql = (
-        "SELECT completed_on, opened_on FROM cases WHERE completed_on IS NOT NULL "
-        "AND completed_on >= ? AND completed_on <= ?"
-    )
-    params: list[Any] = [start, today.isoformat()]
-    if judge_id is not None:
-        sql += " AND judge_id = ?"
-        params.append(judge_id)
+    start, end = months[0].isoformat(), today.isoformat()
+    finished = completed_proceedings(lib, start, end) + [
+        dict(row)
+        for row in lib.db.query(
+            """SELECT completed_on, opened_on, judge_id FROM cases c
+               WHERE completed_on >= ? AND completed_on <= ? AND NOT EXISTS
+               (SELECT 1 FROM proceedings p WHERE p.case_id = c.id
+                AND p.completed_on IS NOT NULL)""",
+            [start, end],
+        )
+    ]
     per_month = {m.isoformat()[:7]: 0 for m in months}
     durations: list[int] = []
-    for row in lib.db.query(sql, params):
+    for row in finished:
+        if judge_id is not None and row["judge_id"] != judge_id:
+            continue
         key = row["completed_on"][:7]
         if key in per_month:
             per_month[key] += 1

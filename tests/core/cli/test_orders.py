@@ -69,3 +69,13 @@ def test_the_courts_reasons_are_a_setting(run) -> None:
     assert json.loads(run("config", "reasons", "--json").output)[0] == "docket rebalancing"
     result = run("config", "reasons", "--set", "recusal; detail assignment", "--json")
     assert json.loads(result.output) == ["recusal", "detail assignment", "other"]
+
+
+def test_the_successor_certifies_familiarity(run) -> None:
+    _court(run)
+    added = run("hearing", "add", "200000001", "--at", "2026-03-10 09:00", "--json")
+    hearing = str(json.loads(added.output)["id"])
+    result = run("certify-familiarity", hearing, "--on", "2026-03-10")
+    assert result.exit_code == 0 and "certified" in result.output
+    again = run("certify-familiarity", hearing)
+    assert again.exit_code == 2 and again.output.count("\n") == 1

@@ -133,6 +133,10 @@ def test_every_measure_by_hand(lib: Any) -> None:
     assert (court["completions"], court["goal"], court["unsatisfactory_below"]) == (5, 20, 16.0)
     assert court["remand_rate"]["percent"] == round(100 / 3, 1)
     assert stats.judge_performance[0]["code"] == "HAL"
+    # the monthly chart counts proceedings for the judge who decided: c2, now Ines's case,
+    # stays Hale's (c1, c2 and c3's closure; the venue change is no proceeding's)
+    assert court_stats(lib, judge_code="HAL", today=TODAY).completed_total == 3
+    assert court_stats(lib, judge_code="INE", today=TODAY).completed_total == 1
     # the year before: only c6
     before = court_stats(lib, today=TODAY, fiscal_year=2025).performance
     assert _cases(before["decisions"]["cases"]) == ["A-400-000-006"]
