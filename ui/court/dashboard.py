@@ -328,7 +328,7 @@ class Dashboard(QWidget):
         else:
             figures["goal"].caption.setText("completions a year for this judge")
         self.note.setText(
-            "Pending: opened and not completed on the day. In the charts a completion counts "
-            "for the judge the case is assigned to; in the measures above, for the judge who "
-            "decided the proceeding, by fiscal year. Reassignments: corrected entries count once."
+            "Pending: opened and not completed on the day. A completion counts for the judge "
+            "who decided the proceeding (a later reassignment does not move it); the measures "
+            "above cover the fiscal year. Reassignments: corrected entries count once."
         )
