@@ -119,6 +119,7 @@ def record_order(
     :raises InvalidValue: no cases, a case twice, a case already with that judge, a
         reason not in the court's list, an unknown role. :raises NotFound: a case or judge.
     """
+    day = parse_date(ordered_on or now_iso()[:10], "order date").isoformat()
     kind = reason_kind_of(lib, reason_kind)
     if kind is None:
         raise InvalidValue(
@@ -137,7 +138,6 @@ def record_order(
             )
     if document_id is not None:
         get_row(lib.db, "documents", document_id, "document")
-    day = parse_date(ordered_on or now_iso()[:10], "order date").isoformat()
     note, who = optional_text(reason), optional_text(ordered_by)
     values = {
         "ordered_on": day,
