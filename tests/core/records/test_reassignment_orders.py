@@ -134,3 +134,13 @@ def test_a_library_from_before_gets_one_order_per_move(tmp_path: Path) -> None:
         )
         assert broken_seals(lib.conn) == []
         assert record_order(lib, [1], "A", "recusal").id == 10  # ids never reused
+
+
+def test_an_order_changed_outside_caseorg_shows_in_check(lib: Any) -> None:
+    ids = _court(lib)
+    order = record_order(lib, ids[:2], "VIS", "recusal", ordered_on="2026-03-05")
+    lib.db.execute("DROP TRIGGER reassignment_orders_no_update")
+    lib.db.execute("UPDATE reassignment_orders SET reason_kind = 'judge request'")
+    assert broken_seals(lib.conn) == [
+        f"reassignment_orders row {order.id} was changed outside caseorg"
+    ]
