@@ -29,6 +29,7 @@ from caseorg.cli import (
     library,
     notes_tags,
     ocr,
+    orders,
     printing,
     search,
 )
@@ -124,6 +125,7 @@ for _group in (
     search,
     hearings,
     court,
+    orders,
     deadlines,
     notes_tags,
     printing,

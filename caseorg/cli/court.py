@@ -1,5 +1,5 @@
-"""Commands for the court's workflow: reassign, reassignments (a judge's report), stats,
-config (import-eoir is in :mod:`caseorg.cli.eoir`)."""
+"""Commands for the court's workflow: reassignments (a judge's report), stats, config
+(reassign is in :mod:`caseorg.cli.orders`, import-eoir in :mod:`caseorg.cli.eoir`)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,7 @@ import click
 
 from caseorg.cli.common import (
     State,
-    a_number_argument,
     as_of_option,
-    case_id_of,
     case_option,
     date_range_options,
     emit_json,
@@ -24,51 +22,12 @@ from caseorg.cli.common import (
     uses_library,
 )
 from caseorg.cli.lines import reassignment_line, report_line
+from caseorg.cli.orders import performance_line, reasons
 from caseorg.cli.printing import write_report
 from caseorg.errors import InvalidValue
 from caseorg.private_files import write_private
 
 # -- reassignments ---------------------------------------------------------------------------
-
-
-@click.command()
-@a_number_argument
-@click.option(
-    "--to", "to_judge", required=True, help="The judge who takes the case, by code or name."
-)
-@click.option("--reason", required=True, help="Why the case is moved.")
-@click.option("--ordered-by", help="Who ordered the move (e.g. the ACIJ).")
-@click.option("--on", "effective_on", help="Effective date (default today).")
-@click.option("--midstream", is_flag=True, help="The case was taken mid-stream (e.g. mid-hearing).")
-@click.option("--corrects", type=int, help="Id of an earlier entry this one corrects.")
-@json_option
-@uses_library(writes=True)
-def reassign(
-    state: State,
-    a_number: str,
-    to_judge: str,
-    reason: str,
-    ordered_by: str | None,
-    effective_on: str | None,
-    midstream: bool,
-    corrects: int | None,
-    as_json: bool,
-) -> None:
-    """Reassign the case A_NUMBER to another judge (kept forever in its history)."""
-    from caseorg.records import reassign as do_reassign
-
-    lib = state.lib()
-    r = do_reassign(
-        lib,
-        case_id_of(lib, a_number),
-        to_judge,
-        reason,
-        effective_on=effective_on,
-        ordered_by=ordered_by,
-        midstream=midstream,
-        corrects=corrects,
-    )
-    print_one(r, f"recorded reassignment {reassignment_line(r)}", as_json=as_json)
 
 
 @click.command()
@@ -148,6 +107,12 @@ def reassignments(
 )
 @as_of_option("The last day counted (default today).")
 @click.option(
+    "--fiscal-year",
+    type=click.IntRange(1990, 2200),
+    help="Fiscal year of the performance measures (October 1 – September 30; default: "
+    "the one --as-of falls in).",
+)
+@click.option(
     "--csv",
     "csv_dir",
     type=click.Path(path_type=Path, file_okay=False),
@@ -160,16 +125,21 @@ def stats(
     judge_code: str | None,
     months: int,
     as_of: str | None,
+    fiscal_year: int | None,
     csv_dir: Path | None,
     as_json: bool,
 ) -> None:
     """Backlog and completion figures: pending cases by age, completions per month
-    against the goal, median days to completion, hearings per week, reassignments."""
+    against the goal, median days to completion, hearings per week, reassignments; and
+    the fiscal year's performance measures as EOIR takes them (completions credited to
+    the judge who decided, remand rate, time benchmarks), each with its cases in --json."""
     from caseorg.court import court_stats, write_csv
 
     if csv_dir and as_json:
         raise InvalidValue("choose --csv DIR or --json, not both")
-    figures = court_stats(state.lib(), judge_code=judge_code, today=as_of, months=months)
+    figures = court_stats(
+        state.lib(), judge_code=judge_code, today=as_of, months=months, fiscal_year=fiscal_year
+    )
     if csv_dir:
         for path in write_csv(figures, csv_dir):
             click.echo(f"wrote {path}")
@@ -201,6 +171,11 @@ def stats(
             f"hearings {row['hearings']:<4} moved in {row['reassigned_in']} / out "
             f"{row['reassigned_out']}"
         )
+    for scope, perf in (
+        (figures.scope, figures.performance),
+        *((p["code"], p) for p in figures.judge_performance),
+    ):
+        click.echo(performance_line(scope, perf))
 
 
 # -- settings -------------------------------------------------------------------------------
@@ -208,7 +183,8 @@ def stats(
 
 @click.group()
 def config() -> None:
-    """Court settings kept in the library: notice-min-days, completion-goal."""
+    """Court settings kept in the library: notice-min-days, completion-goal, and the
+    reasons a reassignment order may give ('config reasons')."""
 
 
 @config.command("list")
@@ -257,4 +233,6 @@ def config_set(state: State, name: str, value: str, as_json: bool) -> None:
     )
 
 
-COMMANDS = (reassign, reassignments, stats, config)
+config.add_command(reasons)
+
+COMMANDS = (reassignments, stats, config)

@@ -11,6 +11,13 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         NoticeFlag as NoticeFlag,
         check_notices as check_notices,
     )
+    from caseorg.court.reassignment_patterns import (
+        DEFAULT_NOTICE_DAYS as DEFAULT_NOTICE_DAYS,
+        MoveRow as MoveRow,
+        PatternReport as PatternReport,
+        pattern_csv as pattern_csv,
+        pattern_report as pattern_report,
+    )
     from caseorg.court.reminders import (
         deadline_reminder as deadline_reminder,
         reminder_line as reminder_line,
@@ -27,6 +34,9 @@ __getattr__, __dir__ = lazy_exports(
     __name__,
     {
         "notice_checks": "FLAGGED SERVED_AFTER NoticeFlag check_notices",
+        "reassignment_patterns": (
+            "DEFAULT_NOTICE_DAYS MoveRow PatternReport pattern_csv pattern_report"
+        ),
         "reminders": "deadline_reminder reminder_line",
         "stats": "DEFAULT_MONTHS Stats court_stats summary_rows write_csv",
     },

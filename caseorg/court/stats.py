@@ -5,13 +5,17 @@ The desktop app charts these; the CLI prints them or writes CSV. Definitions
 
 - *pending* on a day: opened by then and not completed by then (status ``pending``,
   or completed later); age = that day minus the opening date.
-- *completion*: a case with a ``completed_on`` date, counted in that month for
-  the judge the case is assigned to.
+- *completion*: a proceeding's, counted in the month of its completion for the judge
+  who decided it (:func:`caseorg.court.performance.completed_proceedings`): a
+  reassignment or a reopening does not move it; a case with no completed proceeding
+  counts by its own ``completed_on``, for the judge it is assigned to.
 - *goal*: the library's ``completion-goal`` setting (completions per judge per
   year, default 700); the court's goal is that times the number of active judges.
 - *median days*: opening to completion, over the completions in the period.
 - *hearings per week*: hearings not cancelled, by the week (Monday) they start,
   counted for the judge who holds them.
+- *performance*: the fiscal year's completion metrics as EOIR measures them, credited
+  to the judge who decided each proceeding (:mod:`caseorg.court.performance`).
 - *reassignments in/out*: by effective month; an entry later corrected by
   another is left out (the correction counts instead). For the court, "in" is
   every move onto a judge's docket and "out" every move off one. A correction entered
@@ -29,6 +33,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from caseorg.court.performance import (
+    completed_proceedings,
+    fiscal_year_of,
+    measure,
+    performance_rows,
+)
 from caseorg.library import COMPLETION_GOAL, Library, get_setting
 from caseorg.private_files import write_private
 from caseorg.records import Record, judge_by_code, list_judges
@@ -65,6 +75,9 @@ class Stats(Record):
     hearings_by_week: list[dict[str, Any]] = field(default_factory=list)
     reassignments_by_month: list[dict[str, Any]] = field(default_factory=list)
     judges: list[dict[str, Any]] = field(default_factory=list)  # court scope: one row each
+    # the fiscal year's measures as EOIR takes them (caseorg.court.performance)
+    performance: dict[str, Any] = field(default_factory=dict)
+    judge_performance: list[dict[str, Any]] = field(default_factory=list)  # court scope
 
 
 def _month_starts(today: dt.date, months: int) -> list[dt.date]:
@@ -124,18 +137,22 @@ def completions(
     judge_id: int | None = None,
 ) -> tuple[list[dict[str, Any]], list[int]]:
     """Completions per month against the goal, and the days each took (for the median)."""
-    start = months[0].isoformat()
-    sql = (
-        "SELECT completed_on, opened_on FROM cases WHERE completed_on IS NOT NULL "
-        "AND completed_on >= ? AND completed_on <= ?"
-    )
-    params: list[Any] = [start, today.isoformat()]
-    if judge_id is not None:
-        sql += " AND judge_id = ?"
-        params.append(judge_id)
+    start, end = months[0].isoformat(), today.isoformat()
+    finished = completed_proceedings(lib, start, end) + [
+        dict(row)
+        for row in lib.db.query(
+            """SELECT completed_on, opened_on, judge_id FROM cases c
+               WHERE completed_on >= ? AND completed_on <= ? AND NOT EXISTS
+               (SELECT 1 FROM proceedings p WHERE p.case_id = c.id
+                AND p.completed_on IS NOT NULL)""",
+            [start, end],
+        )
+    ]
     per_month = {m.isoformat()[:7]: 0 for m in months}
     durations: list[int] = []
-    for row in lib.db.query(sql, params):
+    for row in finished:
+        if judge_id is not None and row["judge_id"] != judge_id:
+            continue
         key = row["completed_on"][:7]
         if key in per_month:
             per_month[key] += 1
@@ -222,11 +239,13 @@ def court_stats(
     judge_code: str | None = None,
     today: dt.date | str | None = None,
     months: int = DEFAULT_MONTHS,
+    fiscal_year: int | None = None,
 ) -> Stats:
     """The figures for the court (or, with ``judge_code``, one judge).
 
     :param today: the last day counted (default today); months end with its month.
     :param months: how many calendar months the period covers (1 to 120).
+    :param fiscal_year: the year of the performance measures (default: ``today``'s).
     """
     day = parse_date(today, "date") if today else dt.date.today()
     months = max(1, min(int(months), 120))
@@ -258,6 +277,8 @@ def court_stats(
         hearings_by_week=hearings_by_week(lib, weeks, day, judge_id),
         reassignments_by_month=reassignments_by_month(lib, month_list, day, judge_id),
     )
+    year = fiscal_year or fiscal_year_of(day)
+    stats.performance = measure(lib, year, judge_id, annual_goal, day)
     if judge is None:
         for j in list_judges(lib):
             rows, spans = completions(lib, month_list, day, per_judge_goal, j.id)
@@ -275,6 +296,9 @@ def court_stats(
                     "reassigned_in": sum(m["in"] for m in moves),
                     "reassigned_out": sum(m["out"] for m in moves),
                 }
+            )
+            stats.judge_performance.append(
+                {"code": j.code, "name": j.name, **measure(lib, year, j.id, per_judge_goal, day)}
             )
     return stats
 
@@ -306,6 +330,9 @@ def write_csv(stats: Stats, folder: Path) -> list[Path]:
     }
     if stats.judges:
         tables["judges"] = stats.judges
+    tables["performance"] = performance_rows(stats.scope, stats.performance) + [
+        row for j in stats.judge_performance for row in performance_rows(j["code"], j)
+    ]
     written = []
     for name, rows in tables.items():
         text = io.StringIO(newline="")

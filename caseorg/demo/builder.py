@@ -22,6 +22,7 @@ from caseorg.demo.data import Case, DemoData, Move, load_demo
 from caseorg.demo.documents import add_documents
 from caseorg.demo.drafting import CaseDrafter
 from caseorg.demo.life import add_case_lives
+from caseorg.demo.philadelphia import add_philadelphia
 from caseorg.demo.schedule import PlannedHearing, move_day, plan_hearings
 from caseorg.errors import CaseorgError
 from caseorg.library import Library
@@ -90,6 +91,8 @@ def create_demo(
 
     say("proceedings, addresses, counsel, NTA service")
     add_case_lives(lib, data, today)
+    say("the Philadelphia court: a reassignment order after a notice continuance")
+    add_philadelphia(lib, today)
     say("tags, notes and saved searches")
     _add_workflow(lib, data)
     say("demo ready")

@@ -5,6 +5,7 @@ first), so that opening an up-to-date library does not import sqlite-utils.
 A new migration is a new function here *and* a new :data:`caseorg.library.db.LATEST_MIGRATION`.
 """
 
+# size: the schema history, one migration a function in order, never edited once released
 from __future__ import annotations
 
 import re
@@ -400,7 +401,7 @@ def m006_tamper_evident(db: sqlite_utils.Database) -> None:
     )
     for sql in trigger_sql("seals").values():
         db.execute(sql)
-    seal_existing(db.conn)
+    seal_existing(db.conn, ("audit", "reassignments"))
 
 
 @SCHEMA()
@@ -504,6 +505,8 @@ def m008_eoir_case_id(db: sqlite_utils.Database) -> None:
     (check,) = conn.execute("PRAGMA integrity_check").fetchone()
     if check != "ok":
         raise sqlite3.DatabaseError(f"integrity check after m008 failed: {check}")
+
+
 @SCHEMA()
 def m009_document_type_guessed(db: sqlite_utils.Database) -> None:
     """Whether a document's type was guessed at import (from its text or name) rather
@@ -511,3 +514,58 @@ def m009_document_type_guessed(db: sqlite_utils.Database) -> None:
     columns = {row[1] for row in db.execute("PRAGMA table_info(documents)").fetchall()}
     if "type_guessed" not in columns:  # run again (a test rolling the schema back): no-op
         db.execute("ALTER TABLE documents ADD COLUMN type_guessed INTEGER NOT NULL DEFAULT 0")
+
+
+@SCHEMA()
+def m009_reassignment_orders(db: sqlite_utils.Database) -> None:
+    """Reassignment orders (issue 19): cases moved together are one order — its date, who
+    ordered it and in what role, the reason from the court's list plus free text, the
+    receiving judge's role, the document if any — and each reassignment names its order.
+    A successor judge's certification of familiarity with the record (8 C.F.R.
+    §1240.1(b)) is kept per hearing, beside ``hearings``.
+
+    ``reassignment_orders`` is append-only and sealed like ``reassignments``. A library
+    from before gets one order per reassignment (same id, reason kind 'other', the old
+    reason as its text); the reassignments' append-only trigger is lifted for the one
+    UPDATE that names those orders (``order_id`` is not in a reassignment's seal)."""
+    from caseorg.library.seals import seal_existing, trigger_sql
+
+    _run_script(
+        db,
+        """
+        CREATE TABLE reassignment_orders (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            ordered_on TEXT NOT NULL,
+            ordered_by TEXT,
+            ordered_by_role TEXT CHECK (ordered_by_role IN ('acij','chief_judge','other')),
+            reason_kind TEXT NOT NULL,
+            reason TEXT,
+            to_judge_role TEXT
+                CHECK (to_judge_role IN ('home_court','visiting','supervisory')),
+            document_id INTEGER REFERENCES documents(id),
+            recorded_at TEXT NOT NULL
+        );
+        ALTER TABLE reassignments ADD COLUMN order_id INTEGER
+            REFERENCES reassignment_orders(id);
+        CREATE INDEX reassignments_order ON reassignments(order_id);
+
+        CREATE TABLE familiarity_certified (
+            hearing_id INTEGER PRIMARY KEY REFERENCES hearings(id),
+            certified_on TEXT NOT NULL,
+            note TEXT
+        );
+
+        INSERT INTO reassignment_orders (id, ordered_on, ordered_by, reason_kind, reason,
+                                         recorded_at)
+            SELECT id, effective_on, ordered_by, 'other', reason,
+                   coalesce(recorded_at, effective_on)
+            FROM reassignments ORDER BY id;
+        DROP TRIGGER IF EXISTS reassignments_no_update;
+        UPDATE reassignments SET order_id = id;
+        """,
+    )
+    for table in ("reassignments", "reassignment_orders"):
+        for name, sql in trigger_sql(table).items():
+            db.execute(f"DROP TRIGGER IF EXISTS {name}")
+            db.execute(sql)
+    seal_existing(db.conn, ("reassignment_orders",))

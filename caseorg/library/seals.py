@@ -36,8 +36,19 @@ SEALED = {
         "recorded_at",
         "corrects_id",
     ),
+    "reassignment_orders": (
+        "id",
+        "ordered_on",
+        "ordered_by",
+        "ordered_by_role",
+        "reason_kind",
+        "reason",
+        "to_judge_role",
+        "document_id",
+        "recorded_at",
+    ),
 }
-APPEND_ONLY = ("reassignments", "audit", "seals")
+APPEND_ONLY = ("reassignments", "reassignment_orders", "audit", "seals")
 _REFUSE = "SELECT RAISE(ABORT, '{table} is append-only: record a correction instead');"
 
 
@@ -94,10 +105,10 @@ def start_sealing(conn: sqlite3.Connection) -> None:
         )
 
 
-def seal_existing(conn: sqlite3.Connection) -> None:
+def seal_existing(conn: sqlite3.Connection, tables: tuple[str, ...] | None = None) -> None:
     """Seal the rows a library already has (the migration that starts sealing vouches
-    for them), in id order."""
-    for table in SEALED:
+    for them), in id order; ``tables``: only these (a table a later migration adds)."""
+    for table in tables or tuple(SEALED):
         previous = None
         rows = conn.execute(f"SELECT id, {_row_json(table)} FROM {table} ORDER BY id")
         for row_id, values in rows.fetchall():

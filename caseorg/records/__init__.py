@@ -202,6 +202,20 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         list_proceedings as list_proceedings,
         parse_charges as parse_charges,
     )
+    from caseorg.records.reassignment_orders import (
+        DEFAULT_REASONS as DEFAULT_REASONS,
+        ORDERER_ROLES as ORDERER_ROLES,
+        RECEIVING_ROLES as RECEIVING_ROLES,
+        ReassignmentOrder as ReassignmentOrder,
+        certify_familiarity as certify_familiarity,
+        familiarity_certified as familiarity_certified,
+        get_order as get_order,
+        order_reasons as order_reasons,
+        orders_by_id as orders_by_id,
+        reason_kind_of as reason_kind_of,
+        record_order as record_order,
+        set_order_reasons as set_order_reasons,
+    )
     from caseorg.records.reassignments import (
         get_reassignment as get_reassignment,
         list_reassignments as list_reassignments,
@@ -279,6 +293,11 @@ __getattr__, __dir__ = lazy_exports(
         ),
         "reassignments": (
             "get_reassignment list_reassignments reassign record_reassignment set_case_judge"
+        ),
+        "reassignment_orders": (
+            "DEFAULT_REASONS ORDERER_ROLES RECEIVING_ROLES ReassignmentOrder "
+            "certify_familiarity familiarity_certified get_order order_reasons orders_by_id "
+            "reason_kind_of record_order set_order_reasons"
         ),
         "saved_searches": (
             "MAX_NAME SavedSearch clean_filters delete_saved_search get_saved_search "

@@ -128,6 +128,7 @@ class Reassignment(Record):
     midstream: bool = False
     recorded_at: str | None = None
     corrects_id: int | None = None
+    order_id: int | None = None
     from_judge_code: str | None = None
     from_judge_name: str | None = None
     to_judge_code: str | None = None

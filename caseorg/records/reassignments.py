@@ -1,7 +1,9 @@
 """Reassignments: who held a case, when it moved and why — append-only by trigger.
 
 A mistake is never edited away: :func:`reassign` with ``corrects`` records a
-new entry that names the one it corrects, so the history shows both.
+new entry that names the one it corrects, so the history shows both. Every move belongs
+to an order (:mod:`caseorg.records.reassignment_orders`); a move made alone is an order
+of its own.
 """
 
 from __future__ import annotations
@@ -33,8 +35,10 @@ def reassign(
     ordered_by: str | None = None,
     midstream: bool = False,
     corrects: int | None = None,
+    order_id: int | None = None,
 ) -> Reassignment:
-    """Move a case to another judge: the case's judge changes and a history row is added."""
+    """Move a case to another judge: the case's judge changes and a history row is added,
+    under ``order_id`` (default: a new order of its own, reason kind 'other')."""
     lib.require_writable()
     case = get_row(lib.db, "cases", case_id, "case")
     to_judge = judge_by_code(lib, to_judge_code)
@@ -58,6 +62,9 @@ def reassign(
         "corrects_id": corrects,
     }
     with lib.db.atomic():
+        values["order_id"] = order_id or insert_order(
+            lib, {"ordered_on": effective, "ordered_by": values["ordered_by"], "reason": reason}
+        )
         cursor = lib.db.execute(
             f"INSERT INTO reassignments ({', '.join(values)}) "
             f"VALUES ({', '.join('?' * len(values))})",
@@ -93,7 +100,18 @@ def record_reassignment(
         "recorded_at": now_iso(),
         "corrects_id": None,
     }
-    return insert_audited(lib, "reassignments", "reassignment", values)
+    with lib.db.atomic():
+        values["order_id"] = insert_order(
+            lib, {"ordered_on": values["effective_on"], "reason": values["reason"]}
+        )
+        return insert_audited(lib, "reassignments", "reassignment", values)
+
+
+def insert_order(lib: Library, fields: dict[str, Any]) -> int:
+    """Append a reassignment order (audited) and return its id; ``fields`` are its columns
+    (``reason_kind`` defaults to 'other', ``recorded_at`` to now)."""
+    values = {"reason_kind": "other", "recorded_at": now_iso(), **fields}
+    return insert_audited(lib, "reassignment_orders", "reassignment_order", values)
 
 
 def set_case_judge(lib: Library, case_id: int, judge_id: int) -> bool:

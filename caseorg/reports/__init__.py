@@ -17,6 +17,11 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         exhibit_list_html as exhibit_list_html,
     )
     from caseorg.reports.parts import notice_proof_rows as notice_proof_rows
+    from caseorg.reports.reassignment_patterns import (
+        ROLE_WORDS as ROLE_WORDS,
+        pattern_context as pattern_context,
+        pattern_report_html as pattern_report_html,
+    )
     from caseorg.reports.reassignments import reassignment_report_html as reassignment_report_html
     from caseorg.reports.summary import (
         hearing_summary_html as hearing_summary_html,
@@ -32,6 +37,7 @@ __getattr__, __dir__ = lazy_exports(
         "parts": "notice_proof_rows",
         "exhibits": "exhibit_list_context exhibit_list_html",
         "reassignments": "reassignment_report_html",
+        "reassignment_patterns": "ROLE_WORDS pattern_context pattern_report_html",
         "summary": "hearing_summary_html summary_title",
     },
 )

@@ -26,7 +26,7 @@ from caseorg.words import (
 )
 
 
-def _period_words(since: str | None, until: str | None) -> str:
+def period_words(since: str | None, until: str | None) -> str:
     first, last = stored_day(since), stored_day(until)
     if first and last:
         return f"{long_date(first)} through {long_date(last)}"
@@ -108,7 +108,7 @@ def reassignment_report_context(
     return {
         **heading("Reassignment Report", court_name or report.court, lib, now),
         "judge": judge_name(report.judge_name, report.judge_code),
-        "period": _period_words(report.since, report.until),
+        "period": period_words(report.since, report.until),
         "taken": taken,
         "given": given,
         "midstream_count": sum(1 for r in every if r["midstream"]),

@@ -10,6 +10,7 @@ from typing import Any
 from caseorg.court import NoticeFlag, check_notices
 from caseorg.errors import CaseorgError
 from caseorg.library import COMPLETION_GOAL, NOTICE_MIN_DAYS, Library, get_setting, set_setting
+from caseorg.records import order_reasons, set_order_reasons
 from caseorg.words import choice_text, counted, us_date
 from caseorg_ui.dialogs import goal_spin_box, lay_out_settings
 from caseorg_ui.docks import NotesPanel, TagsEditor, judge_label
@@ -25,6 +26,7 @@ from caseorg_ui.qt import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPlainTextEdit,
     QSpinBox,
     Qt,
     QTableView,
@@ -143,7 +145,8 @@ class NoticeChecksDialog(QDialog):
 
 
 class CourtSettingsDialog(QDialog):
-    """The court settings kept in the library: notice minimum days, annual goal."""
+    """The court settings kept in the library: notice minimum days, annual goal, and the
+    reasons a reassignment order may give (one a line; 'other' is always kept)."""
 
     def __init__(self, read_lib: Library, parent: QWidget | None = None):
         super().__init__(parent)
@@ -156,9 +159,13 @@ class CourtSettingsDialog(QDialog):
         self.notice_days.setToolTip(NOTICE_MIN_DAYS.description)
         self.goal = goal_spin_box(get_setting(read_lib, COMPLETION_GOAL), " per judge a year")
         self.goal.setToolTip(COMPLETION_GOAL.description)
+        self.reasons = QPlainTextEdit("\n".join(order_reasons(read_lib)))
+        self.reasons.setToolTip("Reasons a reassignment order may give, one a line")
+        self.reasons.setMaximumHeight(130)
         form = QFormLayout()
         form.addRow("Notice served at least", self.notice_days)
         form.addRow("Completion goal", self.goal)
+        form.addRow("Reassignment reasons", self.reasons)
         lay_out_settings(
             self,
             form,
@@ -169,12 +176,17 @@ class CourtSettingsDialog(QDialog):
     def values(self) -> dict[str, int]:
         return {"notice_min_days": self.notice_days.value(), "completion_goal": self.goal.value()}
 
+    def reason_list(self) -> list[str]:
+        return [line for line in self.reasons.toPlainText().splitlines() if line.strip()]
+
     def save_operation(self) -> Callable[[Library], None]:
-        values = self.values()
+        values, reasons = self.values(), self.reason_list()
 
         def save(lib: Library) -> None:
             set_setting(lib, NOTICE_MIN_DAYS, values["notice_min_days"])
             set_setting(lib, COMPLETION_GOAL, values["completion_goal"])
+            if reasons != order_reasons(lib):
+                set_order_reasons(lib, reasons)
 
         return save
 

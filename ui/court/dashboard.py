@@ -22,6 +22,7 @@ from caseorg.records import list_judges
 from caseorg.words import us_date
 from caseorg_ui.court.dashboard_charts import CHARTS, make_charts, number_text
 from caseorg_ui.court.dashboard_report import stats_html
+from caseorg_ui.court.performance_panel import PerformancePanel
 from caseorg_ui.dialogs import goal_spin_box, lay_out_settings
 from caseorg_ui.docks import judge_label
 from caseorg_ui.operations import Change, LibraryOp, Runner
@@ -164,6 +165,10 @@ class Dashboard(QWidget):
         layout.setSpacing(8)
         layout.addLayout(top)
         layout.addLayout(figures)
+        # the fiscal year's measures as EOIR takes them, credited to the judge who decided
+        self.performance = PerformancePanel()
+        self.performance.setMinimumHeight(200)
+        layout.addWidget(self.performance)
         layout.addLayout(self.grid, 1)
         layout.addWidget(self.note)
 
@@ -208,6 +213,7 @@ class Dashboard(QWidget):
             if old is not None:
                 old.deleteLater()
         self._show_figures(stats)
+        self.performance.show_measures(stats.performance)
 
     def chart(self, name: str) -> QChart:
         return self.chart_views[name].chart()
@@ -323,5 +329,6 @@ class Dashboard(QWidget):
             figures["goal"].caption.setText("completions a year for this judge")
         self.note.setText(
             "Pending: opened and not completed on the day. A completion counts for the judge "
-            "the case is assigned to. Reassignments: corrected entries count once."
+            "who decided the proceeding (a later reassignment does not move it); the measures "
+            "above cover the fiscal year. Reassignments: corrected entries count once."
         )

@@ -28,6 +28,7 @@ from caseorg.private_files import write_private
 from caseorg.records import list_judges
 from caseorg.reports import reassignment_report_html
 from caseorg.words import choice_text, us_date, us_datetime
+from caseorg_ui.court.pattern_view import PatternView
 from caseorg_ui.docks import judge_label
 from caseorg_ui.qt import (
     QAbstractItemView,
@@ -49,6 +50,7 @@ from caseorg_ui.qt import (
     QPushButton,
     Qt,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -274,12 +276,22 @@ class ReassignmentReportView(QWidget):
         top.addWidget(self.print_button)
         top.addWidget(self.pdf_button)
         top.addWidget(self.csv_button)
-        layout = QVBoxLayout(self)
+        page = QWidget()
+        layout = QVBoxLayout(page)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        # the court's patterns (orders, moves after a notice continuance) beside one judge's
+        self.patterns = PatternView(read_lib)
+        self.patterns.caseActivated.connect(self.caseActivated)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(page, "By judge")
+        self.tabs.addTab(self.patterns, "Court patterns")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.tabs)
 
         self._load_judges()
         self.judge.currentIndexChanged.connect(lambda _i: self.refresh())

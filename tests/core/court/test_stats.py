@@ -167,6 +167,7 @@ def test_csv_export(court: Any, tmp_path: Path) -> None:
         "hearings_by_week.csv",
         "judges.csv",
         "pending_by_age.csv",
+        "performance.csv",
         "reassignments_by_month.csv",
         "summary.csv",
     ]

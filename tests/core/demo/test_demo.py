@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from caseorg.demo.builder import create_demo, is_court_day
+from caseorg.demo.philadelphia import COURT as PHILADELPHIA
 from caseorg.errors import CaseorgError
 from caseorg.records import (
     cases,
@@ -39,9 +40,9 @@ def test_demo_fills_an_empty_library(lib: Any) -> None:
 
     # judges and cases
     codes = {j.code for j in judges.list_judges(lib)}
-    assert 4 <= len(codes) <= 5 and "JRM" in codes
+    assert 4 <= len(codes) <= 7 and "JRM" in codes  # with Philadelphia's two (issue 19)
     all_cases = cases.list_cases(lib)
-    assert 10 <= len(all_cases) <= 14
+    assert 10 <= len(all_cases) <= 19
     assert len({c.a_number for c in all_cases}) == len(all_cases)
     assert len({c.nationality for c in all_cases}) >= 8
     assert len({c.language for c in all_cases}) >= 5
@@ -103,7 +104,7 @@ def test_demo_fills_an_empty_library(lib: Any) -> None:
 
     # documents: 2-5 per case, imported, with real details
     doc_types: set[str] = set()
-    for case in all_cases:
+    for case in [c for c in all_cases if c.court != PHILADELPHIA]:  # its story has none
         docs = documents.list_documents(lib, case.id)
         assert 2 <= len(docs) <= 5, case.respondent
         for doc in docs:

@@ -216,10 +216,11 @@ def test_reassignment_moves_the_case_and_is_recorded(lib, case) -> None:
     assert moved.midstream and moved.reason == "caseload balancing"
     rows = audit_rows(lib)[before:]
     assert [(r["entity"], r["action"]) for r in rows] == [
+        ("reassignment_order", "create"),  # a move made alone is its own order (issue 19)
         ("reassignment", "create"),
         ("case", "reassign"),
     ]
-    assert rows[1]["before"] == {"judge_id": case.judge_id}
+    assert rows[2]["before"] == {"judge_id": case.judge_id}
     assert list_reassignments(lib, case_id=case.id) == [moved]
     assert list_reassignments(lib, judge_code="JRM") == [moved]
     # new hearings follow the new judge
@@ -238,11 +239,12 @@ def test_scheduled_hearings_follow_the_case_and_held_ones_keep_their_judge(lib, 
     assert get_hearing(lib, upcoming.id).judge_code == "TKW"
     rows = audit_rows(lib)[before:]
     assert [(r["entity"], r["action"]) for r in rows] == [
+        ("reassignment_order", "create"),
         ("reassignment", "create"),
         ("case", "reassign"),
         ("hearing", "reassign"),
     ]
-    assert rows[2]["entity_id"] == upcoming.id
+    assert rows[3]["entity_id"] == upcoming.id
 
 
 def test_reassignment_to_the_same_judge_or_without_reason_is_refused(lib, case) -> None:

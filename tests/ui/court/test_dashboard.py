@@ -91,6 +91,7 @@ def test_export_csv_writes_every_figure(dashboard: Dashboard, tmp_path: Path) ->
         "hearings_by_week.csv",
         "reassignments_by_month.csv",
         "judges.csv",
+        "performance.csv",
     }
     with open(tmp_path / "figures" / "pending_by_age.csv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
