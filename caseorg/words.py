@@ -272,6 +272,49 @@ def choice_words(group: str, value: str | None) -> str:
     return CHOICE_WORDS[group].get(value) or choice_text(value)
 
 
+# How a stored field's name reads to a person (history lines, messages, headings);
+# a field not listed reads as its words ('interpreter_language' -> 'interpreter language')
+FIELD_WORDS = {
+    "a_number": "A-number",
+    "eoir_case_id": "EOIR case id",
+    "case_id": "case",
+    "judge_id": "judge",
+    "from_judge_id": "from judge",
+    "to_judge_id": "to judge",
+    "document_id": "document",
+    "hearing_id": "hearing",
+    "proceeding_id": "proceeding",
+    "dhs_counsel": "DHS counsel",
+    "case_type": "case type",
+    "doc_type": "document type",
+    "opened_on": "date opened",
+    "completed_on": "date completed",
+    "filed_on": "date filed",
+    "served_on": "date served",
+    "returned_on": "date returned",
+    "received_on": "date received",
+    "effective_on": "effective date",
+    "due_on": "due date",
+    "done_on": "date done",
+    "decided_on": "date decided",
+    "ruled_on": "date ruled on",
+    "born_on": "date of birth",
+    "ten_day_waiver_on": "10-day waiver date",
+    "filed_by": "party who filed",
+    "starts_at": "date and time",
+    "midstream": "mid-stream",
+    "original_name": "file name",
+    "page_count": "pages",
+    "text_status": "text",
+}
+
+
+def field_label(key: str) -> str:
+    """A stored field's name in words: 'opened_on' -> 'date opened', 'a_number' ->
+    'A-number' (never the column name)."""
+    return FIELD_WORDS.get(key) or label(key)
+
+
 def proceedings(case_type: str | None) -> str:
     """'In Removal Proceedings': the caption's line for a case type."""
     return PROCEEDINGS.get(case_type or "", "In Proceedings")

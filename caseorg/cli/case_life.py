@@ -25,7 +25,7 @@ from caseorg.cli.common import (
     uses_library,
 )
 from caseorg.records import ADDRESS_SOURCES, CUSTODY_STATUSES, NTA_METHODS
-from caseorg.words import label
+from caseorg.words import field_label, label
 
 
 class Code(click.Choice):
@@ -39,7 +39,7 @@ class Code(click.Choice):
         try:
             return super().convert(value, param, ctx)
         except click.BadParameter:
-            what = (param.human_readable_name if param else "value").lower().replace("_", " ")
+            what = field_label(param.name) if param and param.name else "value"
             raise UserError(
                 f"invalid {what} {value!r}: choose one of {', '.join(self.choices)}", 2
             ) from None
@@ -80,14 +80,22 @@ def proceeding() -> None:
 proceeding_options = stack(
     click.option("--court", help="Court (default: the case's)."),
     judge_option("Judge code (default: the case's judge)."),
-    click.option("--type", "case_type", type=Code(CASE_TYPES), help="Case type."),
-    click.option("--custody", type=Code(CUSTODY), help="Custody."),
+    click.option(
+        "--type", "case_type", type=Code(CASE_TYPES), help="Kind of proceedings (choose one below)."
+    ),
+    click.option("--custody", type=Code(CUSTODY), help="Whether the respondent was detained."),
     click.option("--opened", "opened_on", help="Opened, YYYY-MM-DD."),
     click.option("--charges", help="INA sections charged, e.g. '212(a)(6)(A)(i)'."),
-    click.option("--decision", help="removal_ordered, relief_granted, terminated, ..."),
+    click.option(
+        "--decision", help="The decision, e.g. removal_ordered, relief_granted or terminated."
+    ),
     click.option("--completed", "completed_on", help="Completion date, YYYY-MM-DD."),
     click.option("--absentia/--no-absentia", default=None, help="Decided in absentia."),
-    click.option("--ten-day-waiver", "ten_day_waiver_on", help="Written 10-day waiver date."),
+    click.option(
+        "--ten-day-waiver",
+        "ten_day_waiver_on",
+        help="Day of the written 10-day waiver (YYYY-MM-DD).",
+    ),
 )
 
 
@@ -142,7 +150,7 @@ def address() -> None:
     type=Code(ADDRESS_SOURCES),
     default="eoir33",
     show_default=True,
-    help="eoir33 (change of address) or nta (the address on the NTA).",
+    help="Where the address comes from: eoir33 (change of address) or nta (the NTA).",
 )
 @document_option("The EOIR-33 (or NTA) document id.")
 @json_option
@@ -243,7 +251,7 @@ def nta() -> None:
 @nta.command("add")
 @a_number_argument
 @click.option("--served", "served_on", required=True, help="Served, YYYY-MM-DD.")
-@click.option("--method", type=Code(NTA_METHODS), required=True)
+@click.option("--method", type=Code(NTA_METHODS), required=True, help="How the NTA was served.")
 @click.option(
     "--time-and-place/--no-time-and-place",
     default=False,

@@ -62,29 +62,29 @@ def judge_list(state: State, as_json: bool) -> None:
 
 # -- cases ----------------------------------------------------------------------------------
 
-CASE_FIELDS: list[tuple[str, str, Any]] = [
-    ("--nationality", "nationality", None),
-    ("--language", "language", None),
-    ("--custody", "custody", choice(CUSTODY)),
-    ("--case-type", "case_type", choice(CASE_TYPES)),
-    ("--status", "status", choice(CASE_STATUSES)),
-    ("--court", "court", None),
-    ("--attorney", "attorney", None),
-    ("--dhs-counsel", "dhs_counsel", None),
-    ("--opened", "opened_on", None),
-    ("--completed", "completed_on", None),
-    ("--outcome", "outcome", None),
+CASE_FIELDS: list[tuple[str, str, Any, str]] = [
+    ("--nationality", "nationality", None, "Respondent's nationality, e.g. 'Guatemala'."),
+    ("--language", "language", None, "Respondent's language, e.g. 'Spanish'."),
+    ("--custody", "custody", choice(CUSTODY), "Whether the respondent is detained."),
+    ("--case-type", "case_type", choice(CASE_TYPES), "Kind of proceedings."),
+    ("--status", "status", choice(CASE_STATUSES), "Where the case stands."),
+    ("--court", "court", None, "Immigration court, e.g. 'San Francisco'."),
+    ("--attorney", "attorney", None, "Respondent's attorney or representative."),
+    ("--dhs-counsel", "dhs_counsel", None, "DHS trial attorney on the case."),
+    ("--opened", "opened_on", None, "Day the case was opened (YYYY-MM-DD)."),
+    ("--completed", "completed_on", None, "Day the case was completed (YYYY-MM-DD)."),
+    ("--outcome", "outcome", None, "How the case ended, in words (e.g. 'relief granted')."),
 ]
 
 
 def case_field_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    for flag, dest, kind in reversed(CASE_FIELDS):
-        func = click.option(flag, dest, type=kind, help=f"The case's {label(dest)}.")(func)
+    for flag, dest, kind, help_text in reversed(CASE_FIELDS):
+        func = click.option(flag, dest, type=kind, help=help_text)(func)
     return func
 
 
 def _case_fields(kwargs: dict[str, Any]) -> dict[str, Any]:
-    return {dest: kwargs.pop(dest) for _flag, dest, _kind in CASE_FIELDS}
+    return {dest: kwargs.pop(dest) for _flag, dest, _kind, _help in CASE_FIELDS}
 
 
 def _case_data(case: Any) -> dict[str, Any]:

@@ -38,7 +38,7 @@ from caseorg.private_files import write_private
 )
 @click.option("--reason", required=True, help="Why the case is moved.")
 @click.option("--ordered-by", help="Who ordered the move (e.g. the ACIJ).")
-@click.option("--on", "effective_on", help="Effective date (default today).")
+@click.option("--on", "effective_on", help="Day the move takes effect (YYYY-MM-DD; default today).")
 @click.option("--midstream", is_flag=True, help="The case was taken mid-stream (e.g. mid-hearing).")
 @click.option("--corrects", type=int, help="Id of an earlier entry this one corrects.")
 @json_option
@@ -74,7 +74,10 @@ def reassign(
 @click.command()
 @judge_option("Cases moved to or from this judge (a report).")
 @case_option("Only this case.")
-@date_range_options("From this effective date.", "Up to this effective date.")
+@date_range_options(
+    "Moves effective on or after this day (YYYY-MM-DD).",
+    "Moves effective on or before this day (YYYY-MM-DD).",
+)
 @click.option("--csv", "as_csv", is_flag=True, help="Print the judge's report as CSV.")
 @output_option("Write the judge's report to a file: .pdf, .html or .csv.")
 @json_option
@@ -146,7 +149,7 @@ def reassignments(
     show_default=True,
     help="Calendar months covered, ending with this month.",
 )
-@as_of_option("The last day counted (default today).")
+@as_of_option("The last day counted (YYYY-MM-DD; default today).")
 @click.option(
     "--csv",
     "csv_dir",

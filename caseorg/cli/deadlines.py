@@ -32,7 +32,13 @@ def deadline() -> None:
 
 @deadline.command("add")
 @a_number_argument
-@click.option("--kind", type=choice(DEADLINE_KINDS), default="brief_due", show_default=True)
+@click.option(
+    "--kind",
+    type=choice(DEADLINE_KINDS),
+    default="brief_due",
+    show_default=True,
+    help="What is due (choose one below).",
+)
 @click.option("--due", "due_on", required=True, help="Due date, YYYY-MM-DD.")
 @click.option("--note", help="What is due.")
 @json_option
@@ -61,7 +67,7 @@ def _when(d: Any) -> str:
 @case_option("Only this case.")
 @judge_option("Only the cases of this judge.")
 @click.option("--open", "open_only", is_flag=True, help="Only deadlines not yet done.")
-@as_of_option("Count 'overdue' and 'this week' from this day.")
+@as_of_option("Count 'overdue' and 'this week' from this day (YYYY-MM-DD).")
 @json_option
 @uses_library(writes=False)
 def deadline_list(
@@ -101,7 +107,7 @@ def deadline_list(
 
 @deadline.command("done")
 @click.argument("deadline_id", type=int)
-@click.option("--on", "done_on", help="Date done (default today).")
+@click.option("--on", "done_on", help="Day it was done (YYYY-MM-DD; default today).")
 @document_option("The document that satisfied it.")
 @json_option
 @uses_library(writes=True)

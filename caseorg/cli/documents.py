@@ -145,8 +145,8 @@ def document_list(state: State, a_number: str, as_json: bool) -> None:
 
 @document_group.command("edit")
 @click.argument("document_ids", metavar="DOCUMENT_ID...", nargs=-1, required=True, type=int)
-@click.option("--type", "doc_type", type=choice(DOC_TYPES), help="Document type.")
-@click.option("--title", help="Title.")
+@click.option("--type", "doc_type", type=choice(DOC_TYPES), help="What kind of document it is.")
+@click.option("--title", help="Title shown in lists and search results.")
 @click.option("--filed", "filed_on", help="Filed date, YYYY-MM-DD.")
 @click.option("--filed-by", type=choice(FILERS), help="Who filed it.")
 @json_option

@@ -40,7 +40,7 @@ filed_options = stack(
     click.option(
         "--proceeding", "proceeding_id", type=int, help="Proceeding id (default: latest)."
     ),
-    document_option("The filing's document id."),
+    document_option("Id of the document that is the filing (see 'document list')."),
 )
 
 
@@ -61,7 +61,7 @@ def relief() -> None:
 @a_number_argument
 @click.argument("kind", type=Code(RELIEF_KINDS))
 @filed_options
-@click.option("--outcome", type=Code(RELIEF_OUTCOMES), default="pending")
+@click.option("--outcome", type=Code(RELIEF_OUTCOMES), default="pending", help="What became of it.")
 @click.option("--decided", "decided_on", help="Decided, YYYY-MM-DD.")
 @json_option
 @uses_library(writes=True)
@@ -110,11 +110,13 @@ def motion() -> None:
 @a_number_argument
 @click.argument("kind", type=Code(MOTION_KINDS))
 @filed_options
-@click.option("--by", "filed_by", type=Code(PARTIES), default="respondent")
 @click.option(
-    "--ground", type=Code(MOTION_GROUNDS), help="lack_of_notice, exceptional_circumstances, ..."
+    "--by", "filed_by", type=Code(PARTIES), default="respondent", help="Party who filed it."
 )
-@click.option("--ruling", type=Code(RULINGS), default="pending")
+@click.option(
+    "--ground", type=Code(MOTION_GROUNDS), help="Ground of the motion, e.g. lack_of_notice."
+)
+@click.option("--ruling", type=Code(RULINGS), default="pending", help="The ruling on it.")
 @click.option("--ruled", "ruled_on", help="Ruled on, YYYY-MM-DD.")
 @json_option
 @uses_library(writes=True)
@@ -157,8 +159,10 @@ def appeal() -> None:
 @appeal.command("add")
 @a_number_argument
 @filed_options
-@click.option("--by", "filed_by", type=Code(PARTIES), default="respondent")
-@click.option("--outcome", type=Code(APPEAL_OUTCOMES), default="pending")
+@click.option(
+    "--by", "filed_by", type=Code(PARTIES), default="respondent", help="Party who filed it."
+)
+@click.option("--outcome", type=Code(APPEAL_OUTCOMES), default="pending", help="What became of it.")
 @click.option("--decided", "decided_on", help="Decided, YYYY-MM-DD.")
 @json_option
 @uses_library(writes=True)
@@ -207,8 +211,12 @@ def exhibit() -> None:
 @click.argument("hearing_id", type=int)
 @click.argument("document_id", type=int)
 @click.option("--number", required=True, help="Exhibit number, e.g. 3.")
-@click.option("--offered-by", type=Code(OFFERED_BY), required=True)
-@click.option("--status", type=Code(EXHIBIT_STATUSES), default="marked")
+@click.option(
+    "--offered-by", type=Code(OFFERED_BY), required=True, help="Party offering the exhibit."
+)
+@click.option(
+    "--status", type=Code(EXHIBIT_STATUSES), default="marked", help="Where the exhibit stands."
+)
 @json_option
 @uses_library(writes=True)
 def exhibit_mark(

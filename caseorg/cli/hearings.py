@@ -43,14 +43,20 @@ def hearing() -> None:
 
 
 hearing_options = stack(
-    click.option("--kind", type=choice(HEARING_KINDS), help="master, individual, ..."),
+    click.option("--kind", type=choice(HEARING_KINDS), help="Kind of hearing (choose one below)."),
     judge_option("The judge, by code or name (default: the case's judge)."),
-    click.option("--courtroom", help="Courtroom."),
-    click.option("--medium", type=choice(MEDIA), help="in_person, video, telephone."),
-    click.option("--interpreter", "interpreter_language", help="Interpreter language."),
-    click.option("--outcome", type=choice(OUTCOMES), help="Outcome."),
+    click.option("--courtroom", help="Courtroom, e.g. '3' or 'Room 12B'."),
+    click.option(
+        "--medium", type=choice(MEDIA), help="How the respondent appears (choose one below)."
+    ),
+    click.option(
+        "--interpreter",
+        "interpreter_language",
+        help="Language of the interpreter needed, e.g. 'Spanish'.",
+    ),
+    click.option("--outcome", type=choice(OUTCOMES), help="What happened at the hearing."),
     click.option("--adjournment-reason", help="Why the hearing was adjourned."),
-    click.option("--notes", help="Notes."),
+    click.option("--notes", help="Free notes on the hearing."),
 )
 
 
@@ -120,7 +126,13 @@ def notice() -> None:
 @notice.command("add")
 @click.argument("hearing_id", type=int)
 @click.option("--served", "served_on", required=True, help="Date served, YYYY-MM-DD.")
-@click.option("--method", type=choice(NOTICE_METHODS), default="mail", show_default=True)
+@click.option(
+    "--method",
+    type=choice(NOTICE_METHODS),
+    default="mail",
+    show_default=True,
+    help="How the notice was served.",
+)
 @click.option("--address", help="Address the notice was sent to.")
 @click.option("--returned", is_flag=True, help="The notice came back undeliverable.")
 @click.option("--returned-on", help="When it came back, YYYY-MM-DD (implies --returned).")
@@ -196,7 +208,10 @@ def notice_returned(
 
 @click.command("check-notices")
 @judge_option("Only hearings held by this judge.")
-@date_range_options("Only hearings on or after this day.", "Only hearings on or before this day.")
+@date_range_options(
+    "Only hearings on or after this day (YYYY-MM-DD).",
+    "Only hearings on or before this day (YYYY-MM-DD).",
+)
 @json_option
 @uses_library(writes=False)
 def check_notices_cmd(

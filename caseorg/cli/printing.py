@@ -49,7 +49,9 @@ DAY_HELP = "YYYY-MM-DD, today, tomorrow or a weekday (monday: the next Monday)"
 
 @click.command()
 @click.option("--date", "day", default="today", show_default=True, help=f"The day: {DAY_HELP}.")
-@click.option("--until", help="Last day of a range (for a week's docket), written as --date.")
+@click.option(
+    "--until", help="Last day of a range (a week's docket): YYYY-MM-DD or a word, as --date."
+)
 @judge_option("Only this judge (code or name).")
 @output_option("Write it to a file: .pdf (or .html); without one, print it here.")
 @uses_library(writes=False)
