@@ -252,8 +252,13 @@ _ANY_LIST = {
 
 def label(value: str | None) -> str:
     """A stored choice inside a sentence or a terse list: 'in_absentia_order' -> 'in
-    absentia order' (the command line and the case view's plain columns)."""
-    return (value or "").replace("_", " ")
+    absentia order', 'non_detained' -> 'non-detained' (spelt as :func:`choice_text`,
+    lower case unless it holds a name: 'Notice to Appear', 'DHS'); a value of no list
+    reads as its words."""
+    text = _ANY_LIST.get(value or "")
+    if text is None:
+        return (value or "").replace("_", " ")
+    return text if any(c.isupper() for c in text[1:]) else text[:1].lower() + text[1:]
 
 
 def choice_text(value: str | None) -> str:
@@ -299,6 +304,8 @@ FIELD_WORDS = {
     "decided_on": "date decided",
     "ruled_on": "date ruled on",
     "born_on": "date of birth",
+    "from_on": "from",
+    "to_on": "to",
     "ten_day_waiver_on": "10-day waiver date",
     "filed_by": "party who filed",
     "starts_at": "date and time",

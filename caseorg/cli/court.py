@@ -56,6 +56,7 @@ def reassign(
 ) -> None:
     """Reassign the case A_NUMBER to another judge (kept forever in its history)."""
     from caseorg.records import reassign as do_reassign
+    from caseorg.reports import case_names
 
     lib = state.lib()
     r = do_reassign(
@@ -68,7 +69,7 @@ def reassign(
         midstream=midstream,
         corrects=corrects,
     )
-    print_one(r, f"recorded reassignment {reassignment_line(r)}", as_json=as_json)
+    print_one(r, f"recorded reassignment {reassignment_line(r, case_names(lib))}", as_json=as_json)
 
 
 @click.command()
@@ -99,6 +100,7 @@ def reassignments(
     ordered it, mid-stream moves, and what happened next in each case.
     """
     from caseorg.records import list_reassignments
+    from caseorg.reports import case_names
 
     lib = state.lib()
     if (as_csv or output) and (not judge_code or a_number):
@@ -129,9 +131,10 @@ def reassignments(
                     click.echo(report_line(row))
         return
     case_id = optional_case_id(lib, a_number)
+    names = case_names(lib)
     print_rows(
         list_reassignments(lib, case_id=case_id, judge_code=judge_code, since=since, until=until),
-        reassignment_line,
+        lambda r: reassignment_line(r, names),
         as_json=as_json,
         empty="no reassignments",
     )

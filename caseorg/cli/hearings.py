@@ -24,7 +24,7 @@ from caseorg.cli.common import (
     stack,
     uses_library,
 )
-from caseorg.cli.lines import hearing_line
+from caseorg.cli.lines import aligned, hearing_cells, hearing_line
 from caseorg.values import case_label, parse_date
 from caseorg.words import label
 
@@ -108,14 +108,13 @@ def hearing_list(
     lib = state.lib()
     case_id = optional_case_id(lib, a_number)
     on = parse_date(day) if day else None
-    print_rows(
-        list_hearings(lib, case_id=case_id, on=on, judge_code=judge_code),
-        lambda h: (
-            f"#{h.id} {case_label(h.a_number, h.eoir_case_id)} {h.respondent}  {hearing_line(h)}"
-        ),
-        as_json=as_json,
-        empty="no hearings",
-    )
+    found = list_hearings(lib, case_id=case_id, on=on, judge_code=judge_code)
+    rows = [
+        [f"#{h.id}", case_label(h.a_number, h.eoir_case_id), h.respondent or "", *hearing_cells(h)]
+        for h in found
+    ]
+    lines = dict(zip((h.id for h in found), aligned(rows), strict=True))
+    print_rows(found, lambda h: lines[h.id], as_json=as_json, empty="no hearings")
 
 
 @click.group()

@@ -16,6 +16,11 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         exhibit_list_context as exhibit_list_context,
         exhibit_list_html as exhibit_list_html,
     )
+    from caseorg.reports.history import (
+        HistoryWords as HistoryWords,
+        case_names as case_names,
+        history_words as history_words,
+    )
     from caseorg.reports.parts import notice_proof_rows as notice_proof_rows
     from caseorg.reports.reassignments import reassignment_report_html as reassignment_report_html
     from caseorg.reports.summary import (
@@ -29,6 +34,7 @@ __getattr__, __dir__ = lazy_exports(
         "case_life": "absentia_orders case_life_sections respondent_line",
         "docket": "docket_html",
         "docket_text": "docket_text",
+        "history": "HistoryWords case_names history_words",
         "parts": "notice_proof_rows",
         "exhibits": "exhibit_list_context exhibit_list_html",
         "reassignments": "reassignment_report_html",

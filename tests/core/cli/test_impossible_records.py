@@ -48,7 +48,7 @@ def test_unusual_records_are_kept_with_a_warning_and_checked(ana: Any) -> None:
     run = ana
     old = run("hearing", "add", "A-123-456-789", "--at", "1999-05-01 10:00")
     assert old.exit_code == 0
-    assert old.stdout.startswith("added hearing #1: 1999-05-01 10:00")
+    assert old.stdout.startswith("added hearing #1: 05/01/1999 10:00 AM")
     assert old.stderr == (
         "caseorg: warning: hearing #1: dated before the case was opened (2026-01-10)\n"
     )
