@@ -101,6 +101,32 @@ def us_datetime(value: str | dt.datetime | None) -> str:
     return f"{_us_day(moment.date())} {clock(moment)}"
 
 
+def paper_date(value: str | dt.date | None) -> str:
+    """'December 14, 2026': the court's style on paper (every printout); '' for none, and
+    a stored value that is not a date as it is."""
+    if not value:
+        return ""
+    day = value if isinstance(value, dt.date) else stored_day(value)
+    if isinstance(day, dt.datetime):
+        day = day.date()
+    return long_date(day) if day else str(value)
+
+
+def paper_datetime(value: str | dt.datetime | None) -> str:
+    """'December 14, 2026, 9:00 AM' on paper; '' for none, else a non-time as it is."""
+    if not value:
+        return ""
+    moment = value if isinstance(value, dt.datetime) else stored_moment(value)
+    if moment is None:
+        return str(value)
+    return f"{long_date(moment.date())}, {clock(moment)}"
+
+
+def weekday_us_date(day: dt.date) -> str:
+    """'Mon 12/14/2026': a day on screen where its weekday matters (the docket)."""
+    return f"{weekday_name(day)[:3]} {_us_day(day)}"
+
+
 def stamp(moment: dt.datetime) -> str:
     """'2025-03-17 09:30': when something was done (generated, backed up), to the minute."""
     return f"{moment.date().isoformat()} {moment.hour:02d}:{moment.minute:02d}"
@@ -252,13 +278,13 @@ _ANY_LIST = {
 
 def label(value: str | None) -> str:
     """A stored choice inside a sentence or a terse list: 'in_absentia_order' -> 'in
-    absentia order', 'non_detained' -> 'non-detained' (spelt as :func:`choice_text`,
-    lower case unless it holds a name: 'Notice to Appear', 'DHS'); a value of no list
-    reads as its words."""
+    absentia order', 'non_detained' -> 'non-detained': spelt as :func:`choice_text`, in
+    lower case but for acronyms ('DHS', 'video (VTC)'); a value of no list reads as its
+    words."""
     text = _ANY_LIST.get(value or "")
     if text is None:
         return (value or "").replace("_", " ")
-    return text if any(c.isupper() for c in text[1:]) else text[:1].lower() + text[1:]
+    return " ".join(word if word.isupper() else word.lower() for word in text.split(" "))
 
 
 def choice_text(value: str | None) -> str:
