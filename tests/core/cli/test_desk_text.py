@@ -4,6 +4,7 @@ empty sections; --json keeps ISO dates and adds the A-number as written."""
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 
@@ -78,3 +79,23 @@ def test_json_keeps_iso_dates_and_adds_the_written_a_number(desk) -> None:
     assert rows[0]["a_number"] == "123456789" and rows[0]["a_number_display"] == A
     case = json.loads(desk("case", "show", A, "--json").output)["case"]
     assert case["opened_on"] == "2026-01-10" and case["a_number_display"] == A
+
+
+def test_docket_writes_by_the_extension_or_refuses(desk, tmp_path) -> None:
+    text, table = tmp_path / "d.txt", tmp_path / "d.csv"
+    assert desk("docket", "--date", "2026-12-14", "-o", str(text)).exit_code == 0
+    written = text.read_text()
+    assert not written.startswith("%PDF") and "Ana Lopez" in written and "9:00 AM" in written
+    assert written.strip() == desk("docket", "--date", "2026-12-14").output.strip()
+    assert desk("docket", "--date", "2026-12-14", "-o", str(table)).exit_code == 0
+    rows = list(csv.DictReader(table.read_text().splitlines()))
+    assert [(r["date"], r["time"], r["a_number"]) for r in rows] == [
+        ("2026-12-14", "9:00 AM", A),
+        ("2026-12-14", "10:00 AM", B),
+    ]
+    for name in ("d.doc", "d"):
+        refused = desk("docket", "--date", "2026-12-14", "-o", str(tmp_path / name))
+        assert refused.exit_code == 2 and ".pdf, .html, .txt, .csv" in refused.output
+        assert not (tmp_path / name).exists()
+    summary = desk("summary", "1", "-o", str(tmp_path / "s.txt"))
+    assert summary.exit_code == 2 and not (tmp_path / "s.txt").exists()
