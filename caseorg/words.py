@@ -18,6 +18,13 @@ from pathlib import Path
 from caseorg.values import stored_day, stored_moment
 
 DASH = "\u2014"  # shown for a missing value
+
+# The one rule on screen: 12/14/2026, Mon 12/14/2026, 9:00 AM, 12/14/2026 9:00 AM (see
+# us_date, weekday_us_date, clock, us_datetime); on paper: December 14, 2026 and 9:00 AM
+# (paper_date, paper_datetime). Date pickers show the same forms (Qt display formats):
+QT_DATE_FORMAT = "MM/dd/yyyy"
+QT_WEEKDAY_DATE_FORMAT = "ddd MM/dd/yyyy"
+QT_DATETIME_FORMAT = "MM/dd/yyyy h:mm AP"
 EN_DASH = "\u2013"  # between the two ends of a span
 
 MONTHS = (
@@ -78,11 +85,6 @@ def us_date(value: str | dt.date | None) -> str:
         return _us_day(value)
     day = stored_day(value)
     return _us_day(day) if day else value
-
-
-def weekday_month_day(day: dt.date) -> str:
-    """'Mon 03/17': a day within a week's docket."""
-    return f"{weekday_name(day)[:3]} {day.month:02d}/{day.day:02d}"
 
 
 def clock(moment: dt.datetime | dt.time) -> str:

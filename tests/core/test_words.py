@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from caseorg import choices
+from caseorg import choices, words
 from caseorg.words import (
     CHOICE_WORDS,
     DASH,
@@ -37,8 +37,8 @@ from caseorg.words import (
     us_date,
     us_datetime,
     weekday_date,
-    weekday_month_day,
     weekday_name,
+    weekday_us_date,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,7 +52,7 @@ def test_dates() -> None:
     assert long_date(dt.date(2025, 3, 17)) == "March 17, 2025"
     assert weekday_date(MONDAY) == "Monday, March 3, 2025"
     assert weekday_name(dt.date(2025, 3, 9)) == "Sunday"
-    assert weekday_month_day(MONDAY) == "Mon 03/03"
+    assert weekday_us_date(MONDAY) == "Mon 03/03/2025"
     assert month_name(12) == "December" and short_month(1) == "Jan" and short_month(9) == "Sep"
 
 
@@ -197,7 +197,7 @@ print(json.dumps({
     "shown": [
         words.weekday_date(monday), words.long_date(monday), words.us_date(monday),
         words.clock(moment), words.us_datetime(moment), words.short_month(5),
-        words.weekday_month_day(monday), words.date_span(monday, dt.date(2025, 4, 6)),
+        words.weekday_us_date(monday), words.date_span(monday, dt.date(2025, 4, 6)),
         words.choice_text("notice_to_appear"),
     ],
 }))
@@ -246,7 +246,7 @@ def test_words_stay_english_under_a_foreign_locale(tmp_path: Path) -> None:
         "2:05 PM",
         "03/03/2025 2:05 PM",
         "May",
-        "Mon 03/03",
+        "Mon 03/03/2025",
         "March 3 \u2013 April 6, 2025",
         "Notice to Appear",
     ]
@@ -267,3 +267,34 @@ def test_no_locale_dependent_formats_in_the_code() -> None:
                 if LOCALE_FORMAT.search(line):
                     found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
     assert found == []
+
+
+def test_one_rule_on_screen_and_one_on_paper() -> None:
+    """Issue 18 item 4: the screen writes 12/14/2026, Mon 12/14/2026, 9:00 AM and
+    12/14/2026 9:00 AM; paper writes December 14, 2026 and 9:00 AM."""
+    day, moment = dt.date(2026, 12, 14), dt.datetime(2026, 12, 14, 9, 0)
+    assert words.us_date(day) == words.us_date("2026-12-14") == "12/14/2026"
+    assert words.weekday_us_date(day) == "Mon 12/14/2026"
+    assert words.clock(moment) == "9:00 AM"
+    assert words.us_datetime("2026-12-14 09:00") == "12/14/2026 9:00 AM"
+    assert words.paper_date("2026-12-14") == words.paper_date(day) == "December 14, 2026"
+    assert words.paper_date(moment) == "December 14, 2026"
+    assert words.paper_datetime("2026-12-14 13:05") == "December 14, 2026, 1:05 PM"
+    assert words.paper_date(None) == "" and words.paper_date("unknown") == "unknown"
+    assert words.QT_DATETIME_FORMAT == "MM/dd/yyyy h:mm AP"  # the pickers say the same
+
+
+def test_one_spelling_of_each_choice() -> None:
+    for value, text in [
+        ("non_detained", "non-detained"),
+        ("notice_to_appear", "notice to appear"),
+        ("dhs", "DHS"),
+        ("video", "video"),
+        ("in_absentia_order", "in absentia order"),
+        ("link_exhibit", "link exhibit"),
+    ]:
+        assert words.label(value) == text
+        assert words.label(value).lower() == (words.choice_text(value) or text).lower()
+    assert words.field_label("opened_on") == "date opened"
+    assert words.field_label("a_number") == "A-number"
+    assert words.field_label("interpreter_language") == "interpreter language"
