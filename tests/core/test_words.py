@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from caseorg import choices, words
+from caseorg import choices, words as W
 from caseorg.words import (
     CHOICE_WORDS,
     DASH,
@@ -273,15 +273,15 @@ def test_one_rule_on_screen_and_one_on_paper() -> None:
     """Issue 18 item 4: the screen writes 12/14/2026, Mon 12/14/2026, 9:00 AM and
     12/14/2026 9:00 AM; paper writes December 14, 2026 and 9:00 AM."""
     day, moment = dt.date(2026, 12, 14), dt.datetime(2026, 12, 14, 9, 0)
-    assert words.us_date(day) == words.us_date("2026-12-14") == "12/14/2026"
-    assert words.weekday_us_date(day) == "Mon 12/14/2026"
-    assert words.clock(moment) == "9:00 AM"
-    assert words.us_datetime("2026-12-14 09:00") == "12/14/2026 9:00 AM"
-    assert words.paper_date("2026-12-14") == words.paper_date(day) == "December 14, 2026"
-    assert words.paper_date(moment) == "December 14, 2026"
-    assert words.paper_datetime("2026-12-14 13:05") == "December 14, 2026, 1:05 PM"
-    assert words.paper_date(None) == "" and words.paper_date("unknown") == "unknown"
-    assert words.QT_DATETIME_FORMAT == "MM/dd/yyyy h:mm AP"  # the pickers say the same
+    assert W.us_date(day) == W.us_date("2026-12-14") == "12/14/2026"
+    assert W.weekday_us_date(day) == "Mon 12/14/2026"
+    assert W.clock(moment) == "9:00 AM"
+    assert W.us_datetime("2026-12-14 09:00") == "12/14/2026 9:00 AM"
+    assert W.paper_date("2026-12-14") == W.paper_date(day) == "December 14, 2026"
+    assert W.paper_date(moment) == "December 14, 2026"
+    assert W.paper_datetime("2026-12-14 13:05") == "December 14, 2026, 1:05 PM"
+    assert W.paper_date(None) == "" and W.paper_date("unknown") == "unknown"
+    assert W.QT_DATETIME_FORMAT == "MM/dd/yyyy h:mm AP"  # the pickers say the same
 
 
 def test_one_spelling_of_each_choice() -> None:
@@ -293,8 +293,8 @@ def test_one_spelling_of_each_choice() -> None:
         ("in_absentia_order", "in absentia order"),
         ("link_exhibit", "link exhibit"),
     ]:
-        assert words.label(value) == text
-        assert words.label(value).lower() == (words.choice_text(value) or text).lower()
-    assert words.field_label("opened_on") == "date opened"
-    assert words.field_label("a_number") == "A-number"
-    assert words.field_label("interpreter_language") == "interpreter language"
+        assert W.label(value) == text
+        assert W.label(value).lower() == (W.choice_text(value) or text).lower()
+    assert W.field_label("opened_on") == "date opened"
+    assert W.field_label("a_number") == "A-number"
+    assert W.field_label("interpreter_language") == "interpreter language"
