@@ -11,9 +11,20 @@ import json
 
 from caseorg.library import AuditEvent, Library
 from caseorg.values import case_label
-from caseorg.words import DASH, choice_text, field_label, judge_name, label, us_date, us_datetime
+from caseorg.words import (
+    CHOICE_WORDS,
+    DASH,
+    choice_text,
+    field_label,
+    judge_name,
+    label,
+    us_date,
+    us_datetime,
+)
 
 HIDDEN_FIELDS = {"id", "created_at", "updated_at", "recorded_at", "imported_at", "sha256"}
+HIDDEN_FIELDS |= {"entity", "entity_id"}  # a note's record: the Record column names it
+CHOICES = {value for words in CHOICE_WORDS.values() for value in words}
 
 ACTION_WORDS = {
     "create": "added",
@@ -69,7 +80,7 @@ class HistoryWords:
         if isinstance(value, str) and key.endswith("_at"):
             return us_datetime(value)
         if isinstance(value, str):
-            return choice_text(value) if value.islower() and " " not in value else value
+            return choice_text(value) if value in CHOICES else value
         return str(value)
 
     def changes(self, event: AuditEvent) -> str:

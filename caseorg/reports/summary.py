@@ -30,7 +30,7 @@ from caseorg.records import (
 )
 from caseorg.reports.parts import case_facts, heading, hearing_row, notice_proof_rows
 from caseorg.reports.templates import render
-from caseorg.values import format_a_number, stored_day
+from caseorg.values import case_label, stored_day
 from caseorg.words import (
     DASH,
     choice_words,
@@ -208,9 +208,10 @@ def hearing_summary_html(lib: Library, hearing_id: int, court_name: str | None =
 
 def summary_title(lib: Library, hearing_id: int) -> str:
     """The summary's title and page footer: whose hearing and which day, never an id
-    ('Hearing summary A-123-456-789 2026-12-07').
+    ('Hearing summary A-123-456-789 December 7, 2026').
 
     :raises NotFound: no hearing ``hearing_id``.
     """
     hearing = get_hearing(lib, hearing_id)
-    return f"Hearing summary {format_a_number(hearing.a_number or '')} {hearing.starts_at[:10]}"
+    case = case_label(hearing.a_number, hearing.eoir_case_id)
+    return f"Hearing summary {case} {paper_date(hearing.starts_at)}"
