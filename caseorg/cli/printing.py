@@ -14,7 +14,7 @@ import click
 from caseorg.cli.common import State, judge_option, output_option, uses_library
 from caseorg.errors import CaseorgError, InvalidValue
 from caseorg.private_files import write_private
-from caseorg.words import paper_date
+from caseorg.words import date_span, paper_date
 
 report_output_option = output_option(
     "File to write, by its extension: .pdf or .html.", required=True
@@ -95,7 +95,7 @@ def docket(
         click.echo(f"wrote {output}")
         return
     html = docket_html(state.lib(), first, until=last, judge_code=judge_code)
-    write_report(html, output, f"Docket {paper_date(first)}")
+    write_report(html, output, f"Docket {date_span(first, last) if last else paper_date(first)}")
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
