@@ -25,7 +25,7 @@ from caseorg.cli.common import (
     uses_library,
 )
 from caseorg.records import ADDRESS_SOURCES, CUSTODY_STATUSES, NTA_METHODS
-from caseorg.words import field_label, label
+from caseorg.words import field_label, label, us_date
 
 
 class Code(click.Choice):
@@ -61,12 +61,12 @@ def list_command(group: click.Group, lister: str, line: Callable[[Any], str], em
 
 
 def proceeding_line(p: Any) -> str:
-    done = f", completed {p.completed_on}" if p.completed_on else ""
+    done = f", completed {us_date(p.completed_on)}" if p.completed_on else ""
     decided = f" [{label(p.decision)}]" if p.decision else ""
     absentia = " in absentia" if p.absentia else ""
     charges = f"  charges {p.charges}" if p.charges else ""
     return (
-        f"#{p.id} {label(p.case_type)} opened {p.opened_on or '?'}{done}  "
+        f"#{p.id} {label(p.case_type)} opened {us_date(p.opened_on) or '?'}{done}  "
         f"{p.court or 'no court'}  {p.judge_name or 'no judge'}  {label(p.custody)}"
         f"{decided}{absentia}{charges}"
     )
@@ -133,7 +133,7 @@ def address_line(a: Any) -> str:
     source = {"nta": "NTA", "eoir33": "EOIR-33", "other": "other", "none_provided": ""}
     text = a.address if a.address is not None else "(no address provided)"
     doc = f"  document #{a.document_id}" if a.document_id else ""
-    return f"#{a.id} received {a.received_on}  {source[a.source]:7} {text}{doc}"
+    return f"#{a.id} received {us_date(a.received_on)}  {source[a.source]:7} {text}{doc}"
 
 
 @click.group()
@@ -194,8 +194,8 @@ list_command(address, "list_addresses", address_line, "no addresses")
 
 def counsel_line(c: Any) -> str:
     eoir = f" (EOIR ID {c.eoir_id})" if c.eoir_id else ""
-    until = f" to {c.to_on}" if c.to_on else " (of record)"
-    return f"#{c.id} {c.counsel}{eoir}  from {c.from_on}{until}"
+    until = f" to {us_date(c.to_on)}" if c.to_on else " (of record)"
+    return f"#{c.id} {c.counsel}{eoir}  from {us_date(c.from_on)}{until}"
 
 
 @click.group()
@@ -240,7 +240,8 @@ list_command(counsel, "list_counsel", counsel_line, "no counsel")
 def nta_line(n: Any) -> str:
     stated = "stated" if n.time_and_place else "did NOT state"
     doc = f"  document #{n.document_id}" if n.document_id else ""
-    return f"#{n.id} NTA served {n.served_on} by {label(n.method)}; {stated} time and place{doc}"
+    served = f"NTA served {us_date(n.served_on)} by {label(n.method)}"
+    return f"#{n.id} {served}; {stated} time and place{doc}"
 
 
 @click.group()
@@ -273,9 +274,9 @@ list_command(nta, "list_nta_service", nta_line, "no NTA service")
 
 
 def custody_line(c: Any) -> str:
-    until = f" to {c.to_on}" if c.to_on else ""
+    until = f" to {us_date(c.to_on)}" if c.to_on else ""
     where = f" at {c.facility}" if c.facility else ""
-    return f"#{c.id} {c.status} from {c.from_on}{until}{where}"
+    return f"#{c.id} {label(c.status)} from {us_date(c.from_on)}{until}{where}"
 
 
 @click.group()

@@ -22,7 +22,7 @@ from caseorg.cli.common import (
     print_one,
     uses_library,
 )
-from caseorg.words import label
+from caseorg.words import label, us_date
 
 
 @click.group()
@@ -51,13 +51,15 @@ def deadline_add(
 
     lib = state.lib()
     d = add_deadline(lib, case_id_of(lib, a_number), kind, due_on, note)
-    print_one(d, f"added deadline #{d.id}: {label(d.kind)} due {d.due_on}", as_json=as_json)
+    print_one(
+        d, f"added deadline #{d.id}: {label(d.kind)} due {us_date(d.due_on)}", as_json=as_json
+    )
 
 
 def _when(d: Any) -> str:
     """Where a deadline stands: done (with what), overdue, or how soon it is due."""
     if d.done_on:
-        return f"done {d.done_on}" + (f" ({d.document_title})" if d.document_title else "")
+        return f"done {us_date(d.done_on)}" + (f" ({d.document_title})" if d.document_title else "")
     if d.days < 0:
         return f"{-d.days} day(s) overdue"
     return "due today" if d.days == 0 else f"in {d.days} day(s)"
@@ -100,7 +102,7 @@ def deadline_list(
         click.echo(f"{title} ({len(items)}):")
         for d in items:
             click.echo(
-                f"  #{d.id} {d.due_on} {label(d.kind):<13} {d.a_number_display} "
+                f"  #{d.id} {us_date(d.due_on)} {label(d.kind):<13} {d.a_number_display} "
                 f"{d.respondent}  {_when(d)}  {d.note or ''}".rstrip()
             )
 
@@ -118,7 +120,7 @@ def deadline_done(
     from caseorg.records import mark_done
 
     d = mark_done(state.lib(), deadline_id, done_on, document_id)
-    print_one(d, f"deadline #{d.id} done on {d.done_on}", as_json=as_json)
+    print_one(d, f"deadline #{d.id} done on {us_date(d.done_on)}", as_json=as_json)
 
 
 COMMANDS = (deadline,)

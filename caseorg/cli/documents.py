@@ -24,7 +24,7 @@ from caseorg.cli.common import (
     uses_library,
 )
 from caseorg.progress import Progress
-from caseorg.words import label
+from caseorg.words import label, us_date
 
 if TYPE_CHECKING:
     from caseorg.importing import ImportReport
@@ -136,7 +136,7 @@ def document_list(state: State, a_number: str, as_json: bool) -> None:
     print_rows(
         list_documents(lib, case_id_of(lib, a_number)),
         lambda d: (
-            f"#{d.id} {d.filed_on or '—':<10} {label(d.doc_type):<16} {d.title} "
+            f"#{d.id} {us_date(d.filed_on) or '—':<10} {label(d.doc_type):<16} {d.title} "
             f"({d.page_count} p., {label(d.text_status)})"
         ),
         as_json=as_json,

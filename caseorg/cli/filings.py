@@ -33,7 +33,7 @@ from caseorg.records import (
     RELIEF_OUTCOMES,
     RULINGS,
 )
-from caseorg.words import label
+from caseorg.words import label, us_date
 
 filed_options = stack(
     click.option("--filed", "filed_on", required=True, help="Filed, YYYY-MM-DD."),
@@ -45,11 +45,13 @@ filed_options = stack(
 
 
 def settled(text: str, day: str | None) -> str:
-    return f"{label(text)} {day}" if day else label(text)
+    return f"{label(text)} {us_date(day)}" if day else label(text)
 
 
 def relief_line(r: Any) -> str:
-    return f"#{r.id} {label(r.kind)} filed {r.filed_on}  [{settled(r.outcome, r.decided_on)}]"
+    return (
+        f"#{r.id} {label(r.kind)} filed {us_date(r.filed_on)}  [{settled(r.outcome, r.decided_on)}]"
+    )
 
 
 @click.group()
@@ -96,7 +98,8 @@ list_command(relief, "list_relief", relief_line, "no relief applications")
 def motion_line(m: Any) -> str:
     ground = f" ({label(m.ground)})" if m.ground else ""
     return (
-        f"#{m.id} motion to {label(m.kind)}{ground} by {m.filed_by} filed {m.filed_on}  "
+        f"#{m.id} motion to {label(m.kind)}{ground} by {label(m.filed_by)} "
+        f"filed {us_date(m.filed_on)}  "
         f"[{settled(m.ruling, m.ruled_on)}]"
     )
 
@@ -148,7 +151,7 @@ list_command(motion, "list_motions", motion_line, "no motions")
 
 def appeal_line(a: Any) -> str:
     outcome = settled(a.outcome, a.decided_on)
-    return f"#{a.id} BIA appeal by {a.filed_by} filed {a.filed_on}  [{outcome}]"
+    return f"#{a.id} BIA appeal by {label(a.filed_by)} filed {us_date(a.filed_on)}  [{outcome}]"
 
 
 @click.group()
@@ -198,7 +201,7 @@ def exhibit_line(e: dict[str, Any]) -> str:
     by = label(e["offered_by"]) if e["offered_by"] else "?"
     return (
         f"Exh. {e['number']}  {e['title']}  offered by {by}  [{e['status']}]  "
-        f"hearing #{e['hearing_id']} {e['hearing_starts_at'][:10]}"
+        f"hearing #{e['hearing_id']} {us_date(e['hearing_starts_at'])}"
     )
 
 

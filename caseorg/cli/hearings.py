@@ -26,7 +26,7 @@ from caseorg.cli.common import (
 )
 from caseorg.cli.lines import aligned, hearing_cells, hearing_line
 from caseorg.values import case_label, parse_date
-from caseorg.words import label
+from caseorg.words import label, us_datetime
 
 
 def warn(what: str, text: str | None, as_json: bool) -> None:
@@ -232,7 +232,8 @@ def check_notices_cmd(
     print_rows(
         flags,
         lambda f: (
-            f"hearing #{f.hearing_id} {f.starts_at}  {f.a_number_display} {f.respondent} "
+            f"hearing #{f.hearing_id} {us_datetime(f.starts_at)}  "
+            f"{f.a_number_display} {f.respondent} "
             f"({f'IJ {f.judge_code}' if f.judge_code else 'no judge'}): {f.reason}"
             + "".join(
                 f"\n    see: {g['text']} ({g['rule']})"

@@ -84,7 +84,7 @@ def test_a_late_notice_is_recorded_with_a_warning_and_listed(ana: Any) -> None:
     listed = run("check-notices")
     assert listed.exit_code == 1
     assert listed.stdout.splitlines() == [
-        f"hearing #1 2026-03-14 09:30  A-123-456-789 Ana (no judge): {FLAG}",
+        f"hearing #1 03/14/2026 9:30 AM  A-123-456-789 Ana (no judge): {FLAG}",
         "every in absentia order has sound proof of notice (minimum 10 days)",
         "1 hearing(s) with a notice served after it",
     ]
