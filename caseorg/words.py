@@ -129,11 +129,6 @@ def weekday_us_date(day: dt.date) -> str:
     return f"{weekday_name(day)[:3]} {_us_day(day)}"
 
 
-def stamp(moment: dt.datetime) -> str:
-    """'2025-03-17 09:30': when something was done (generated, backed up), to the minute."""
-    return f"{moment.date().isoformat()} {moment.hour:02d}:{moment.minute:02d}"
-
-
 def date_span(first: dt.date, last: dt.date) -> str:
     """'March 3 – 9, 2025', 'March 31 – April 6, 2025', 'December 30, 2024 – January 5, 2025'."""
     start = f"{month_name(first.month)} {first.day}"

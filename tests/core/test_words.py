@@ -33,7 +33,6 @@ from caseorg.words import (
     proceedings,
     sentence,
     short_month,
-    stamp,
     us_date,
     us_datetime,
     weekday_date,
@@ -89,7 +88,7 @@ def test_us_datetime() -> None:
 
 
 def test_stamp_and_spans() -> None:
-    assert stamp(dt.datetime(2025, 3, 3, 9, 5, 59)) == "2025-03-03 09:05"
+    assert us_datetime(dt.datetime(2025, 3, 3, 9, 5, 59)) == "03/03/2025 9:05 AM"
     assert date_span(MONDAY, dt.date(2025, 3, 9)) == "March 3 \u2013 9, 2025"
     assert date_span(dt.date(2025, 3, 31), dt.date(2025, 4, 6)) == "March 31 \u2013 April 6, 2025"
     assert date_span(dt.date(2024, 12, 30), dt.date(2025, 1, 5)) == (
