@@ -31,6 +31,7 @@ ACTION_WORDS = {
     "update": "changed",
     "delete": "deleted",
     "import": "imported",
+    "reassign": "reassigned",
     "tag": "tagged",
     "untag": "untagged",
     "link_exhibit": "linked as exhibit",
