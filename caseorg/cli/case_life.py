@@ -81,7 +81,10 @@ proceeding_options = stack(
     click.option("--court", help="Court (default: the case's)."),
     judge_option("Judge code (default: the case's judge)."),
     click.option(
-        "--type", "case_type", type=Code(CASE_TYPES), help="Kind of proceedings (choose one below)."
+        "--type",
+        "case_type",
+        type=Code(CASE_TYPES),
+        help="Kind of proceedings (one of those listed).",
     ),
     click.option("--custody", type=Code(CUSTODY), help="Whether the respondent was detained."),
     click.option("--opened", "opened_on", help="Opened, YYYY-MM-DD."),

@@ -37,7 +37,7 @@ def deadline() -> None:
     type=choice(DEADLINE_KINDS),
     default="brief_due",
     show_default=True,
-    help="What is due (choose one below).",
+    help="What is due (one of those listed).",
 )
 @click.option("--due", "due_on", required=True, help="Due date, YYYY-MM-DD.")
 @click.option("--note", help="What is due.")

@@ -43,11 +43,13 @@ def hearing() -> None:
 
 
 hearing_options = stack(
-    click.option("--kind", type=choice(HEARING_KINDS), help="Kind of hearing (choose one below)."),
+    click.option(
+        "--kind", type=choice(HEARING_KINDS), help="Kind of hearing (one of those listed)."
+    ),
     judge_option("The judge, by code or name (default: the case's judge)."),
     click.option("--courtroom", help="Courtroom, e.g. '3' or 'Room 12B'."),
     click.option(
-        "--medium", type=choice(MEDIA), help="How the respondent appears (choose one below)."
+        "--medium", type=choice(MEDIA), help="How the respondent appears (one of those listed)."
     ),
     click.option(
         "--interpreter",
@@ -62,7 +64,12 @@ hearing_options = stack(
 
 @hearing.command("add")
 @a_number_argument
-@click.option("--at", "starts_at", required=True, help="Date and time, 'YYYY-MM-DD HH:MM'.")
+@click.option(
+    "--at",
+    "starts_at",
+    required=True,
+    help="Day and time of the hearing (YYYY-MM-DD HH:MM, 24-hour clock).",
+)
 @click.option("--proceeding", "proceeding_id", type=int, help="Proceeding id (default: latest).")
 @hearing_options
 @json_option
@@ -79,7 +86,9 @@ def hearing_add(state: State, a_number: str, starts_at: str, as_json: bool, **fi
 
 @hearing.command("edit")
 @click.argument("hearing_id", type=int)
-@click.option("--at", "starts_at", help="Date and time, 'YYYY-MM-DD HH:MM'.")
+@click.option(
+    "--at", "starts_at", help="Day and time of the hearing (YYYY-MM-DD HH:MM, 24-hour clock)."
+)
 @hearing_options
 @json_option
 @uses_library(writes=True)
