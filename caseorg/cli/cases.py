@@ -11,6 +11,7 @@ from caseorg.choices import CASE_STATUSES, CASE_TYPES, CUSTODY
 from caseorg.cli.common import (
     State,
     a_number_argument,
+    as_data,
     case_id_of,
     choice,
     emit_json,
@@ -172,7 +173,7 @@ def case_show(state: State, a_number: str, as_json: bool) -> None:
                 "documents": [
                     d.as_dict() | {"tags": tags_of(lib, "document", d.id)} for d in documents
                 ],
-                "hearings": [h.as_dict() for h in hearings],
+                "hearings": [as_data(h) for h in hearings],
                 "reassignments": [r.as_dict() for r in moves],
                 "deadlines": [d.as_dict() for d in deadlines],
                 "tags": case_tags,

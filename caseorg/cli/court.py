@@ -125,8 +125,11 @@ def reassignments(
         elif as_json:
             emit_json([row.as_dict() for row in report.rows()])
         else:
+            if not (report.taken or report.given):
+                click.echo(f"no cases moved to or from {report.judge_name}")
             for title, rows in (("taken from", report.taken), ("given to", report.given)):
-                click.echo(f"cases {title} {report.judge_name} ({len(rows)}):")
+                if rows:  # no bare heading over an empty section
+                    click.echo(f"cases {title} {report.judge_name} ({len(rows)}):")
                 for row in rows:
                     click.echo(report_line(row))
         return

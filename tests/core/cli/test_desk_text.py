@@ -99,3 +99,11 @@ def test_docket_writes_by_the_extension_or_refuses(desk, tmp_path) -> None:
         assert not (tmp_path / name).exists()
     summary = desk("summary", "1", "-o", str(tmp_path / "s.txt"))
     assert summary.exit_code == 2 and not (tmp_path / "s.txt").exists()
+
+
+def test_a_judge_report_prints_no_empty_section(desk) -> None:
+    out = desk("reassignments", "--judge", "DKO").output
+    assert "cases given to" in out and "cases taken from" not in out
+    assert f"{A} Ana Lopez" in out
+    shown = json.loads(desk("case", "show", A, "--json").output)
+    assert shown["hearings"][0]["a_number_display"] == A
