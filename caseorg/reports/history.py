@@ -81,7 +81,8 @@ class HistoryWords:
         if isinstance(value, str) and key.endswith("_at"):
             return us_datetime(value)
         if isinstance(value, str):
-            return choice_text(value) if value in CHOICES else value
+            shown = choice_text(value)
+            return shown if value in CHOICES or shown.isupper() else value  # NTA, EOIR-33
         return str(value)
 
     def changes(self, event: AuditEvent) -> str:
