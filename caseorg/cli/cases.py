@@ -21,7 +21,14 @@ from caseorg.cli.common import (
     print_rows,
     uses_library,
 )
-from caseorg.cli.lines import aligned, case_text, hearing_cells, note_line, reassignment_line
+from caseorg.cli.lines import (
+    aligned,
+    case_cells,
+    case_text,
+    hearing_cells,
+    note_line,
+    reassignment_line,
+)
 from caseorg.words import DASH, choice_text, field_label, label, us_date
 
 # -- judges -------------------------------------------------------------------------------
@@ -138,7 +145,8 @@ def case_list(
     from caseorg.records import list_cases
 
     cases = list_cases(state.lib(), text=text, judge_code=judge_code, status=status, tag=tag)
-    print_rows(cases, case_text, as_json=as_json, empty="no cases", data=_case_data)
+    lines = dict(zip((c.id for c in cases), aligned([case_cells(c) for c in cases]), strict=True))
+    print_rows(cases, lambda c: lines[c.id], as_json=as_json, empty="no cases", data=_case_data)
 
 
 @case_group.command("show")

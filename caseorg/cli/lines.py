@@ -8,9 +8,15 @@ from typing import Any
 from caseorg.words import label, us_date, us_datetime
 
 
-def case_text(case: Any) -> str:
+def case_cells(case: Any) -> list[str]:
+    """A case as the cells of a row: A-number, respondent, status, judge."""
     judge_name = case.judge_name or "no judge assigned"
-    return f"{case.a_number_display}  {case.respondent}  [{label(case.status)}]  {judge_name}"
+    return [case.a_number_display, case.respondent, f"[{label(case.status)}]", judge_name]
+
+
+def case_text(case: Any) -> str:
+    """A case on a line of its own ('added case …', the head of ``case show``)."""
+    return "  ".join(case_cells(case))
 
 
 def hearing_cells(h: Any) -> list[str]:

@@ -107,3 +107,8 @@ def test_a_judge_report_prints_no_empty_section(desk) -> None:
     assert f"{A} Ana Lopez" in out
     shown = json.loads(desk("case", "show", A, "--json").output)
     assert shown["hearings"][0]["a_number_display"] == A
+
+
+def test_case_list_is_in_columns(desk) -> None:
+    lines = desk("case", "list").output.splitlines()
+    assert len(lines) == 2 and len({line.index("[") for line in lines}) == 1
