@@ -18,6 +18,13 @@ from pathlib import Path
 from caseorg.values import stored_day, stored_moment
 
 DASH = "\u2014"  # shown for a missing value
+
+# The one rule on screen: 12/14/2026, Mon 12/14/2026, 9:00 AM, 12/14/2026 9:00 AM (see
+# us_date, weekday_us_date, clock, us_datetime); on paper: December 14, 2026 and 9:00 AM
+# (paper_date, paper_datetime). Date pickers show the same forms (Qt display formats):
+QT_DATE_FORMAT = "MM/dd/yyyy"
+QT_WEEKDAY_DATE_FORMAT = "ddd MM/dd/yyyy"
+QT_DATETIME_FORMAT = "MM/dd/yyyy h:mm AP"
 EN_DASH = "\u2013"  # between the two ends of a span
 
 MONTHS = (
@@ -80,11 +87,6 @@ def us_date(value: str | dt.date | None) -> str:
     return _us_day(day) if day else value
 
 
-def weekday_month_day(day: dt.date) -> str:
-    """'Mon 03/17': a day within a week's docket."""
-    return f"{weekday_name(day)[:3]} {day.month:02d}/{day.day:02d}"
-
-
 def clock(moment: dt.datetime | dt.time) -> str:
     """'9:30 AM'."""
     hour = moment.hour % 12 or 12
@@ -101,9 +103,30 @@ def us_datetime(value: str | dt.datetime | None) -> str:
     return f"{_us_day(moment.date())} {clock(moment)}"
 
 
-def stamp(moment: dt.datetime) -> str:
-    """'2025-03-17 09:30': when something was done (generated, backed up), to the minute."""
-    return f"{moment.date().isoformat()} {moment.hour:02d}:{moment.minute:02d}"
+def paper_date(value: str | dt.date | None) -> str:
+    """'December 14, 2026': the court's style on paper (every printout); '' for none, and
+    a stored value that is not a date as it is."""
+    if not value:
+        return ""
+    day = value if isinstance(value, dt.date) else stored_day(value)
+    if isinstance(day, dt.datetime):
+        day = day.date()
+    return long_date(day) if day else str(value)
+
+
+def paper_datetime(value: str | dt.datetime | None) -> str:
+    """'December 14, 2026, 9:00 AM' on paper; '' for none, else a non-time as it is."""
+    if not value:
+        return ""
+    moment = value if isinstance(value, dt.datetime) else stored_moment(value)
+    if moment is None:
+        return str(value)
+    return f"{long_date(moment.date())}, {clock(moment)}"
+
+
+def weekday_us_date(day: dt.date) -> str:
+    """'Mon 12/14/2026': a day on screen where its weekday matters (the docket)."""
+    return f"{weekday_name(day)[:3]} {_us_day(day)}"
 
 
 def date_span(first: dt.date, last: dt.date) -> str:
@@ -252,8 +275,13 @@ _ANY_LIST = {
 
 def label(value: str | None) -> str:
     """A stored choice inside a sentence or a terse list: 'in_absentia_order' -> 'in
-    absentia order' (the command line and the case view's plain columns)."""
-    return (value or "").replace("_", " ")
+    absentia order', 'non_detained' -> 'non-detained': spelt as :func:`choice_text`, in
+    lower case but for acronyms ('DHS', 'video (VTC)'); a value of no list reads as its
+    words."""
+    text = _ANY_LIST.get(value or "")
+    if text is None:
+        return (value or "").replace("_", " ")
+    return " ".join(word if word.isupper() else word.lower() for word in text.split(" "))
 
 
 def choice_text(value: str | None) -> str:
@@ -270,6 +298,51 @@ def choice_words(group: str, value: str | None) -> str:
     if not value:
         return DASH
     return CHOICE_WORDS[group].get(value) or choice_text(value)
+
+
+# How a stored field's name reads to a person (history lines, messages, headings);
+# a field not listed reads as its words ('interpreter_language' -> 'interpreter language')
+FIELD_WORDS = {
+    "a_number": "A-number",
+    "eoir_case_id": "EOIR case id",
+    "case_id": "case",
+    "judge_id": "judge",
+    "from_judge_id": "from judge",
+    "to_judge_id": "to judge",
+    "document_id": "document",
+    "hearing_id": "hearing",
+    "proceeding_id": "proceeding",
+    "dhs_counsel": "DHS counsel",
+    "case_type": "case type",
+    "doc_type": "document type",
+    "opened_on": "date opened",
+    "completed_on": "date completed",
+    "filed_on": "date filed",
+    "served_on": "date served",
+    "returned_on": "date returned",
+    "received_on": "date received",
+    "effective_on": "effective date",
+    "due_on": "due date",
+    "done_on": "date done",
+    "decided_on": "date decided",
+    "ruled_on": "date ruled on",
+    "born_on": "date of birth",
+    "from_on": "from",
+    "to_on": "to",
+    "ten_day_waiver_on": "10-day waiver date",
+    "filed_by": "party who filed",
+    "starts_at": "date and time",
+    "midstream": "mid-stream",
+    "original_name": "file name",
+    "page_count": "pages",
+    "text_status": "text",
+}
+
+
+def field_label(key: str) -> str:
+    """A stored field's name in words: 'opened_on' -> 'date opened', 'a_number' ->
+    'A-number' (never the column name)."""
+    return FIELD_WORDS.get(key) or label(key)
 
 
 def proceedings(case_type: str | None) -> str:

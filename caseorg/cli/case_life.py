@@ -25,7 +25,7 @@ from caseorg.cli.common import (
     uses_library,
 )
 from caseorg.records import ADDRESS_SOURCES, CUSTODY_STATUSES, NTA_METHODS
-from caseorg.words import label
+from caseorg.words import field_label, label, us_date
 
 
 class Code(click.Choice):
@@ -39,7 +39,7 @@ class Code(click.Choice):
         try:
             return super().convert(value, param, ctx)
         except click.BadParameter:
-            what = (param.human_readable_name if param else "value").lower().replace("_", " ")
+            what = field_label(param.name) if param and param.name else "value"
             raise UserError(
                 f"invalid {what} {value!r}: choose one of {', '.join(self.choices)}", 2
             ) from None
@@ -61,12 +61,12 @@ def list_command(group: click.Group, lister: str, line: Callable[[Any], str], em
 
 
 def proceeding_line(p: Any) -> str:
-    done = f", completed {p.completed_on}" if p.completed_on else ""
+    done = f", completed {us_date(p.completed_on)}" if p.completed_on else ""
     decided = f" [{label(p.decision)}]" if p.decision else ""
     absentia = " in absentia" if p.absentia else ""
     charges = f"  charges {p.charges}" if p.charges else ""
     return (
-        f"#{p.id} {label(p.case_type)} opened {p.opened_on or '?'}{done}  "
+        f"#{p.id} {label(p.case_type)} opened {us_date(p.opened_on) or '?'}{done}  "
         f"{p.court or 'no court'}  {p.judge_name or 'no judge'}  {label(p.custody)}"
         f"{decided}{absentia}{charges}"
     )
@@ -80,14 +80,25 @@ def proceeding() -> None:
 proceeding_options = stack(
     click.option("--court", help="Court (default: the case's)."),
     judge_option("Judge code (default: the case's judge)."),
-    click.option("--type", "case_type", type=Code(CASE_TYPES), help="Case type."),
-    click.option("--custody", type=Code(CUSTODY), help="Custody."),
+    click.option(
+        "--type",
+        "case_type",
+        type=Code(CASE_TYPES),
+        help="Kind of proceedings (one of those listed).",
+    ),
+    click.option("--custody", type=Code(CUSTODY), help="Whether the respondent was detained."),
     click.option("--opened", "opened_on", help="Opened, YYYY-MM-DD."),
     click.option("--charges", help="INA sections charged, e.g. '212(a)(6)(A)(i)'."),
-    click.option("--decision", help="removal_ordered, relief_granted, terminated, ..."),
+    click.option(
+        "--decision", help="The decision, e.g. removal_ordered, relief_granted or terminated."
+    ),
     click.option("--completed", "completed_on", help="Completion date, YYYY-MM-DD."),
     click.option("--absentia/--no-absentia", default=None, help="Decided in absentia."),
-    click.option("--ten-day-waiver", "ten_day_waiver_on", help="Written 10-day waiver date."),
+    click.option(
+        "--ten-day-waiver",
+        "ten_day_waiver_on",
+        help="Day of the written 10-day waiver (YYYY-MM-DD).",
+    ),
 )
 
 
@@ -125,7 +136,7 @@ def address_line(a: Any) -> str:
     source = {"nta": "NTA", "eoir33": "EOIR-33", "other": "other", "none_provided": ""}
     text = a.address if a.address is not None else "(no address provided)"
     doc = f"  document #{a.document_id}" if a.document_id else ""
-    return f"#{a.id} received {a.received_on}  {source[a.source]:7} {text}{doc}"
+    return f"#{a.id} received {us_date(a.received_on)}  {source[a.source]:7} {text}{doc}"
 
 
 @click.group()
@@ -142,7 +153,7 @@ def address() -> None:
     type=Code(ADDRESS_SOURCES),
     default="eoir33",
     show_default=True,
-    help="eoir33 (change of address) or nta (the address on the NTA).",
+    help="Where the address comes from: eoir33 (change of address) or nta (the NTA).",
 )
 @document_option("The EOIR-33 (or NTA) document id.")
 @json_option
@@ -186,8 +197,8 @@ list_command(address, "list_addresses", address_line, "no addresses")
 
 def counsel_line(c: Any) -> str:
     eoir = f" (EOIR ID {c.eoir_id})" if c.eoir_id else ""
-    until = f" to {c.to_on}" if c.to_on else " (of record)"
-    return f"#{c.id} {c.counsel}{eoir}  from {c.from_on}{until}"
+    until = f" to {us_date(c.to_on)}" if c.to_on else " (of record)"
+    return f"#{c.id} {c.counsel}{eoir}  from {us_date(c.from_on)}{until}"
 
 
 @click.group()
@@ -232,7 +243,8 @@ list_command(counsel, "list_counsel", counsel_line, "no counsel")
 def nta_line(n: Any) -> str:
     stated = "stated" if n.time_and_place else "did NOT state"
     doc = f"  document #{n.document_id}" if n.document_id else ""
-    return f"#{n.id} NTA served {n.served_on} by {label(n.method)}; {stated} time and place{doc}"
+    served = f"NTA served {us_date(n.served_on)} by {label(n.method)}"
+    return f"#{n.id} {served}; {stated} time and place{doc}"
 
 
 @click.group()
@@ -243,7 +255,7 @@ def nta() -> None:
 @nta.command("add")
 @a_number_argument
 @click.option("--served", "served_on", required=True, help="Served, YYYY-MM-DD.")
-@click.option("--method", type=Code(NTA_METHODS), required=True)
+@click.option("--method", type=Code(NTA_METHODS), required=True, help="How the NTA was served.")
 @click.option(
     "--time-and-place/--no-time-and-place",
     default=False,
@@ -265,9 +277,9 @@ list_command(nta, "list_nta_service", nta_line, "no NTA service")
 
 
 def custody_line(c: Any) -> str:
-    until = f" to {c.to_on}" if c.to_on else ""
+    until = f" to {us_date(c.to_on)}" if c.to_on else ""
     where = f" at {c.facility}" if c.facility else ""
-    return f"#{c.id} {c.status} from {c.from_on}{until}{where}"
+    return f"#{c.id} {label(c.status)} from {us_date(c.from_on)}{until}{where}"
 
 
 @click.group()

@@ -11,6 +11,7 @@ from caseorg.choices import CASE_STATUSES, CASE_TYPES, CUSTODY
 from caseorg.cli.common import (
     State,
     a_number_argument,
+    as_data,
     case_id_of,
     choice,
     emit_json,
@@ -20,8 +21,15 @@ from caseorg.cli.common import (
     print_rows,
     uses_library,
 )
-from caseorg.cli.lines import case_text, hearing_line, note_line, reassignment_line
-from caseorg.words import label
+from caseorg.cli.lines import (
+    aligned,
+    case_cells,
+    case_text,
+    hearing_cells,
+    note_line,
+    reassignment_line,
+)
+from caseorg.words import DASH, choice_text, field_label, label, us_date
 
 # -- judges -------------------------------------------------------------------------------
 
@@ -62,29 +70,29 @@ def judge_list(state: State, as_json: bool) -> None:
 
 # -- cases ----------------------------------------------------------------------------------
 
-CASE_FIELDS: list[tuple[str, str, Any]] = [
-    ("--nationality", "nationality", None),
-    ("--language", "language", None),
-    ("--custody", "custody", choice(CUSTODY)),
-    ("--case-type", "case_type", choice(CASE_TYPES)),
-    ("--status", "status", choice(CASE_STATUSES)),
-    ("--court", "court", None),
-    ("--attorney", "attorney", None),
-    ("--dhs-counsel", "dhs_counsel", None),
-    ("--opened", "opened_on", None),
-    ("--completed", "completed_on", None),
-    ("--outcome", "outcome", None),
+CASE_FIELDS: list[tuple[str, str, Any, str]] = [
+    ("--nationality", "nationality", None, "Respondent's nationality, e.g. 'Guatemala'."),
+    ("--language", "language", None, "Respondent's language, e.g. 'Spanish'."),
+    ("--custody", "custody", choice(CUSTODY), "Whether the respondent is detained."),
+    ("--case-type", "case_type", choice(CASE_TYPES), "Kind of proceedings."),
+    ("--status", "status", choice(CASE_STATUSES), "Where the case stands."),
+    ("--court", "court", None, "Immigration court, e.g. 'San Francisco'."),
+    ("--attorney", "attorney", None, "Respondent's attorney or representative."),
+    ("--dhs-counsel", "dhs_counsel", None, "DHS trial attorney on the case."),
+    ("--opened", "opened_on", None, "Day the case was opened (YYYY-MM-DD)."),
+    ("--completed", "completed_on", None, "Day the case was completed (YYYY-MM-DD)."),
+    ("--outcome", "outcome", None, "How the case ended, in words (e.g. 'relief granted')."),
 ]
 
 
 def case_field_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    for flag, dest, kind in reversed(CASE_FIELDS):
-        func = click.option(flag, dest, type=kind, help=f"The case's {label(dest)}.")(func)
+    for flag, dest, kind, help_text in reversed(CASE_FIELDS):
+        func = click.option(flag, dest, type=kind, help=help_text)(func)
     return func
 
 
 def _case_fields(kwargs: dict[str, Any]) -> dict[str, Any]:
-    return {dest: kwargs.pop(dest) for _flag, dest, _kind in CASE_FIELDS}
+    return {dest: kwargs.pop(dest) for _flag, dest, _kind, _help in CASE_FIELDS}
 
 
 def _case_data(case: Any) -> dict[str, Any]:
@@ -137,7 +145,8 @@ def case_list(
     from caseorg.records import list_cases
 
     cases = list_cases(state.lib(), text=text, judge_code=judge_code, status=status, tag=tag)
-    print_rows(cases, case_text, as_json=as_json, empty="no cases", data=_case_data)
+    lines = dict(zip((c.id for c in cases), aligned([case_cells(c) for c in cases]), strict=True))
+    print_rows(cases, lambda c: lines[c.id], as_json=as_json, empty="no cases", data=_case_data)
 
 
 @case_group.command("show")
@@ -172,7 +181,7 @@ def case_show(state: State, a_number: str, as_json: bool) -> None:
                 "documents": [
                     d.as_dict() | {"tags": tags_of(lib, "document", d.id)} for d in documents
                 ],
-                "hearings": [h.as_dict() for h in hearings],
+                "hearings": [as_data(h) for h in hearings],
                 "reassignments": [r.as_dict() for r in moves],
                 "deadlines": [d.as_dict() for d in deadlines],
                 "tags": case_tags,
@@ -180,40 +189,66 @@ def case_show(state: State, a_number: str, as_json: bool) -> None:
             }
         )
         return
+    names = {case.id: f"{case.a_number_display} {case.respondent}"}
     click.echo(case_text(case))
-    if case_tags:
-        click.echo(f"  tags: {', '.join(case_tags)}")
-    for key in EDITABLE:
-        if key in ("respondent", "status"):
-            continue  # on the first line already
-        value = getattr(case, key)
-        if value:
-            click.echo(
-                f"  {label(key)}: {label(value) if key in ('custody', 'case_type') else value}"
-            )
-    click.echo(f"documents ({len(documents)}):")
-    for d in documents:
-        status = "" if d.text_status == "ok" else f"  [{d.error or label(d.text_status)}]"
-        click.echo(
-            f"  #{d.id} {d.filed_on or '—':<10} {label(d.doc_type):<16} {d.title} "
-            f"({d.page_count} p.){status}"
-        )
-    click.echo(f"hearings ({len(hearings)}):")
-    for h in hearings:
-        click.echo(f"  #{h.id} {hearing_line(h)}")
-    click.echo(f"reassignments ({len(moves)}):")
-    for r in moves:
-        click.echo(f"  {reassignment_line(r)}")
-    click.echo(f"deadlines ({len(deadlines)}):")
-    for item in deadlines:
-        done = f"done {item.done_on}" if item.done_on else "open"
-        click.echo(
-            f"  #{item.id} {item.due_on} {label(item.kind)} ({done}) {item.note or ''}".rstrip()
-        )
-    if notes:
-        click.echo(f"notes ({len(notes)}):")
-        for n in notes:
-            click.echo(f"  {note_line(n)}")
+    facts = [[f"{field_label(key)}:", _case_value(key, getattr(case, key))] for key in EDITABLE]
+    facts += [["tags:", ", ".join(case_tags)]]
+    for line in aligned([row for row in facts if row[1] and row[0] not in _ON_FIRST_LINE], "  "):
+        click.echo(line)
+    section(
+        "documents",
+        [
+            [
+                f"#{d.id}",
+                us_date(d.filed_on) or DASH,
+                choice_text(d.doc_type),
+                d.title,
+                f"{d.page_count} p.",
+                _text_problem(d),
+            ]
+            for d in documents
+        ],
+    )
+    section("hearings", [[f"#{h.id}", *hearing_cells(h)] for h in hearings])
+    section("reassignments", [[reassignment_line(r, names)] for r in moves])
+    section(
+        "deadlines",
+        [
+            [
+                f"#{d.id}",
+                us_date(d.due_on),
+                label(d.kind),
+                f"done {us_date(d.done_on)}" if d.done_on else "open",
+                d.note or "",
+            ]
+            for d in deadlines
+        ],
+    )
+    section("notes", [[note_line(n, names)] for n in notes])
+
+
+_ON_FIRST_LINE = ("respondent:", "status:")
+
+
+def _case_value(key: str, value: Any) -> str:
+    """A case field as ``case show`` writes it: choices in words, dates as on screen."""
+    if not value:
+        return ""
+    if key in ("custody", "case_type"):
+        return label(value)
+    return us_date(value) if key.endswith("_on") else str(value)
+
+
+def _text_problem(d: Any) -> str:
+    return "" if d.text_status == "ok" else f"[{d.error or label(d.text_status)}]"
+
+
+def section(title: str, rows: list[list[str]]) -> None:
+    """A heading with its count and its rows in columns; nothing at all when empty."""
+    if rows:
+        click.echo(f"{title} ({len(rows)}):")
+        for line in aligned(rows, "  "):
+            click.echo(line)
 
 
 @case_group.command("edit")
@@ -256,11 +291,12 @@ def case_edit(
 def history_cmd(state: State, a_number: str, as_json: bool) -> None:
     """Show the audit trail of a case and everything in it (newest first)."""
     from caseorg.library import history
+    from caseorg.reports import history_words
 
     lib = state.lib()
     print_rows(
         history(lib.db, case_id=case_id_of(lib, a_number)),
-        lambda e: f"{e.at}  {e.actor:<12} {e.action:<10} {e.entity} #{e.entity_id}",
+        history_words(lib).line,
         as_json=as_json,
     )
 

@@ -19,7 +19,7 @@ import click
 
 from caseorg.errors import InvalidValue, LibraryLocked
 from caseorg.library import Library, library_location, open_library
-from caseorg.values import check_id
+from caseorg.values import case_label, check_id
 
 F = TypeVar("F", bound=Callable[..., Any])
 Row = TypeVar("Row")
@@ -255,8 +255,14 @@ def emit_json(data: Any) -> None:
 
 
 def as_data(row: Any) -> Any:
-    """What --json prints for a row: its fields when it is a record, else the value itself."""
-    return row.as_dict() if hasattr(row, "as_dict") else row
+    """What --json prints for a row: its fields when it is a record (with
+    ``a_number_display`` next to an ``a_number``), else the value itself."""
+    if not hasattr(row, "as_dict"):
+        return row
+    data = row.as_dict()
+    if "a_number" in data:  # ISO dates stay; the A-number also as the court writes it
+        data["a_number_display"] = case_label(data["a_number"], data.get("eoir_case_id"))
+    return data
 
 
 def print_one(result: Any, text: str, *, as_json: bool) -> None:

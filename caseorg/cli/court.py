@@ -33,7 +33,10 @@ from caseorg.private_files import write_private
 @click.command()
 @judge_option("Cases moved to or from this judge (a report).")
 @case_option("Only this case.")
-@date_range_options("From this effective date.", "Up to this effective date.")
+@date_range_options(
+    "Moves effective on or after this day (YYYY-MM-DD).",
+    "Moves effective on or before this day (YYYY-MM-DD).",
+)
 @click.option("--csv", "as_csv", is_flag=True, help="Print the judge's report as CSV.")
 @output_option("Write the judge's report to a file: .pdf, .html or .csv.")
 @json_option
@@ -55,6 +58,7 @@ def reassignments(
     ordered it, mid-stream moves, and what happened next in each case.
     """
     from caseorg.records import list_reassignments
+    from caseorg.reports import case_names
 
     lib = state.lib()
     if (as_csv or output) and (not judge_code or a_number):
@@ -79,15 +83,19 @@ def reassignments(
         elif as_json:
             emit_json([row.as_dict() for row in report.rows()])
         else:
+            if not (report.taken or report.given):
+                click.echo(f"no cases moved to or from {report.judge_name}")
             for title, rows in (("taken from", report.taken), ("given to", report.given)):
-                click.echo(f"cases {title} {report.judge_name} ({len(rows)}):")
+                if rows:  # no bare heading over an empty section
+                    click.echo(f"cases {title} {report.judge_name} ({len(rows)}):")
                 for row in rows:
                     click.echo(report_line(row))
         return
     case_id = optional_case_id(lib, a_number)
+    names = case_names(lib)
     print_rows(
         list_reassignments(lib, case_id=case_id, judge_code=judge_code, since=since, until=until),
-        reassignment_line,
+        lambda r: reassignment_line(r, names),
         as_json=as_json,
         empty="no reassignments",
     )
@@ -105,7 +113,7 @@ def reassignments(
     show_default=True,
     help="Calendar months covered, ending with this month.",
 )
-@as_of_option("The last day counted (default today).")
+@as_of_option("The last day counted (YYYY-MM-DD; default today).")
 @click.option(
     "--fiscal-year",
     type=click.IntRange(1990, 2200),

@@ -22,7 +22,7 @@ from caseorg.cli.common import (
     print_one,
     uses_library,
 )
-from caseorg.words import label
+from caseorg.words import label, us_date
 
 
 @click.group()
@@ -32,7 +32,13 @@ def deadline() -> None:
 
 @deadline.command("add")
 @a_number_argument
-@click.option("--kind", type=choice(DEADLINE_KINDS), default="brief_due", show_default=True)
+@click.option(
+    "--kind",
+    type=choice(DEADLINE_KINDS),
+    default="brief_due",
+    show_default=True,
+    help="What is due (one of those listed).",
+)
 @click.option("--due", "due_on", required=True, help="Due date, YYYY-MM-DD.")
 @click.option("--note", help="What is due.")
 @json_option
@@ -45,13 +51,15 @@ def deadline_add(
 
     lib = state.lib()
     d = add_deadline(lib, case_id_of(lib, a_number), kind, due_on, note)
-    print_one(d, f"added deadline #{d.id}: {label(d.kind)} due {d.due_on}", as_json=as_json)
+    print_one(
+        d, f"added deadline #{d.id}: {label(d.kind)} due {us_date(d.due_on)}", as_json=as_json
+    )
 
 
 def _when(d: Any) -> str:
     """Where a deadline stands: done (with what), overdue, or how soon it is due."""
     if d.done_on:
-        return f"done {d.done_on}" + (f" ({d.document_title})" if d.document_title else "")
+        return f"done {us_date(d.done_on)}" + (f" ({d.document_title})" if d.document_title else "")
     if d.days < 0:
         return f"{-d.days} day(s) overdue"
     return "due today" if d.days == 0 else f"in {d.days} day(s)"
@@ -61,7 +69,7 @@ def _when(d: Any) -> str:
 @case_option("Only this case.")
 @judge_option("Only the cases of this judge.")
 @click.option("--open", "open_only", is_flag=True, help="Only deadlines not yet done.")
-@as_of_option("Count 'overdue' and 'this week' from this day.")
+@as_of_option("Count 'overdue' and 'this week' from this day (YYYY-MM-DD).")
 @json_option
 @uses_library(writes=False)
 def deadline_list(
@@ -94,14 +102,14 @@ def deadline_list(
         click.echo(f"{title} ({len(items)}):")
         for d in items:
             click.echo(
-                f"  #{d.id} {d.due_on} {label(d.kind):<13} {d.a_number_display} "
+                f"  #{d.id} {us_date(d.due_on)} {label(d.kind):<13} {d.a_number_display} "
                 f"{d.respondent}  {_when(d)}  {d.note or ''}".rstrip()
             )
 
 
 @deadline.command("done")
 @click.argument("deadline_id", type=int)
-@click.option("--on", "done_on", help="Date done (default today).")
+@click.option("--on", "done_on", help="Day it was done (YYYY-MM-DD; default today).")
 @document_option("The document that satisfied it.")
 @json_option
 @uses_library(writes=True)
@@ -112,7 +120,7 @@ def deadline_done(
     from caseorg.records import mark_done
 
     d = mark_done(state.lib(), deadline_id, done_on, document_id)
-    print_one(d, f"deadline #{d.id} done on {d.done_on}", as_json=as_json)
+    print_one(d, f"deadline #{d.id} done on {us_date(d.done_on)}", as_json=as_json)
 
 
 COMMANDS = (deadline,)

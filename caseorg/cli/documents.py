@@ -24,7 +24,7 @@ from caseorg.cli.common import (
     uses_library,
 )
 from caseorg.progress import Progress
-from caseorg.words import label
+from caseorg.words import label, us_date
 
 if TYPE_CHECKING:
     from caseorg.importing import ImportReport
@@ -136,7 +136,7 @@ def document_list(state: State, a_number: str, as_json: bool) -> None:
     print_rows(
         list_documents(lib, case_id_of(lib, a_number)),
         lambda d: (
-            f"#{d.id} {d.filed_on or '—':<10} {_type_text(d):<26} {d.title} "
+            f"#{d.id} {us_date(d.filed_on) or '—':<10} {_type_text(d):<26} {d.title} "
             f"({d.page_count} p., {label(d.text_status)})"
         ),
         as_json=as_json,
@@ -150,8 +150,8 @@ def _type_text(doc: Any) -> str:
 
 @document_group.command("edit")
 @click.argument("document_ids", metavar="DOCUMENT_ID...", nargs=-1, required=True, type=int)
-@click.option("--type", "doc_type", type=choice(DOC_TYPES), help="Document type.")
-@click.option("--title", help="Title.")
+@click.option("--type", "doc_type", type=choice(DOC_TYPES), help="What kind of document it is.")
+@click.option("--title", help="Title shown in lists and search results.")
 @click.option("--filed", "filed_on", help="Filed date, YYYY-MM-DD.")
 @click.option("--filed-by", type=choice(FILERS), help="Who filed it.")
 @json_option

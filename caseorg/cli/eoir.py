@@ -24,7 +24,9 @@ from caseorg.progress import Progress
 @click.argument("folder", type=click.Path(path_type=Path, exists=True))
 @click.option("--court", help="Only proceedings at this base city code (e.g. SFR).")
 @click.option("--judge", "judge_code", help="Only proceedings of this judge code.")
-@click.option("--since", help="Only proceedings open or completed on or after this day.")
+@click.option(
+    "--since", help="Only proceedings open or completed on or after this day (YYYY-MM-DD)."
+)
 @click.option(
     "--a-numbers",
     "a_numbers",

@@ -33,23 +33,25 @@ from caseorg.records import (
     RELIEF_OUTCOMES,
     RULINGS,
 )
-from caseorg.words import label
+from caseorg.words import label, us_date
 
 filed_options = stack(
     click.option("--filed", "filed_on", required=True, help="Filed, YYYY-MM-DD."),
     click.option(
         "--proceeding", "proceeding_id", type=int, help="Proceeding id (default: latest)."
     ),
-    document_option("The filing's document id."),
+    document_option("Id of the document that is the filing (see 'document list')."),
 )
 
 
 def settled(text: str, day: str | None) -> str:
-    return f"{label(text)} {day}" if day else label(text)
+    return f"{label(text)} {us_date(day)}" if day else label(text)
 
 
 def relief_line(r: Any) -> str:
-    return f"#{r.id} {label(r.kind)} filed {r.filed_on}  [{settled(r.outcome, r.decided_on)}]"
+    return (
+        f"#{r.id} {label(r.kind)} filed {us_date(r.filed_on)}  [{settled(r.outcome, r.decided_on)}]"
+    )
 
 
 @click.group()
@@ -61,7 +63,7 @@ def relief() -> None:
 @a_number_argument
 @click.argument("kind", type=Code(RELIEF_KINDS))
 @filed_options
-@click.option("--outcome", type=Code(RELIEF_OUTCOMES), default="pending")
+@click.option("--outcome", type=Code(RELIEF_OUTCOMES), default="pending", help="What became of it.")
 @click.option("--decided", "decided_on", help="Decided, YYYY-MM-DD.")
 @json_option
 @uses_library(writes=True)
@@ -96,7 +98,8 @@ list_command(relief, "list_relief", relief_line, "no relief applications")
 def motion_line(m: Any) -> str:
     ground = f" ({label(m.ground)})" if m.ground else ""
     return (
-        f"#{m.id} motion to {label(m.kind)}{ground} by {m.filed_by} filed {m.filed_on}  "
+        f"#{m.id} motion to {label(m.kind)}{ground} by {label(m.filed_by)} "
+        f"filed {us_date(m.filed_on)}  "
         f"[{settled(m.ruling, m.ruled_on)}]"
     )
 
@@ -110,11 +113,13 @@ def motion() -> None:
 @a_number_argument
 @click.argument("kind", type=Code(MOTION_KINDS))
 @filed_options
-@click.option("--by", "filed_by", type=Code(PARTIES), default="respondent")
 @click.option(
-    "--ground", type=Code(MOTION_GROUNDS), help="lack_of_notice, exceptional_circumstances, ..."
+    "--by", "filed_by", type=Code(PARTIES), default="respondent", help="Party who filed it."
 )
-@click.option("--ruling", type=Code(RULINGS), default="pending")
+@click.option(
+    "--ground", type=Code(MOTION_GROUNDS), help="Ground of the motion, e.g. lack_of_notice."
+)
+@click.option("--ruling", type=Code(RULINGS), default="pending", help="The ruling on it.")
 @click.option("--ruled", "ruled_on", help="Ruled on, YYYY-MM-DD.")
 @json_option
 @uses_library(writes=True)
@@ -146,7 +151,7 @@ list_command(motion, "list_motions", motion_line, "no motions")
 
 def appeal_line(a: Any) -> str:
     outcome = settled(a.outcome, a.decided_on)
-    return f"#{a.id} BIA appeal by {a.filed_by} filed {a.filed_on}  [{outcome}]"
+    return f"#{a.id} BIA appeal by {label(a.filed_by)} filed {us_date(a.filed_on)}  [{outcome}]"
 
 
 @click.group()
@@ -157,8 +162,10 @@ def appeal() -> None:
 @appeal.command("add")
 @a_number_argument
 @filed_options
-@click.option("--by", "filed_by", type=Code(PARTIES), default="respondent")
-@click.option("--outcome", type=Code(APPEAL_OUTCOMES), default="pending")
+@click.option(
+    "--by", "filed_by", type=Code(PARTIES), default="respondent", help="Party who filed it."
+)
+@click.option("--outcome", type=Code(APPEAL_OUTCOMES), default="pending", help="What became of it.")
 @click.option("--decided", "decided_on", help="Decided, YYYY-MM-DD.")
 @json_option
 @uses_library(writes=True)
@@ -194,7 +201,7 @@ def exhibit_line(e: dict[str, Any]) -> str:
     by = label(e["offered_by"]) if e["offered_by"] else "?"
     return (
         f"Exh. {e['number']}  {e['title']}  offered by {by}  [{e['status']}]  "
-        f"hearing #{e['hearing_id']} {e['hearing_starts_at'][:10]}"
+        f"hearing #{e['hearing_id']} {us_date(e['hearing_starts_at'])}"
     )
 
 
@@ -207,8 +214,12 @@ def exhibit() -> None:
 @click.argument("hearing_id", type=int)
 @click.argument("document_id", type=int)
 @click.option("--number", required=True, help="Exhibit number, e.g. 3.")
-@click.option("--offered-by", type=Code(OFFERED_BY), required=True)
-@click.option("--status", type=Code(EXHIBIT_STATUSES), default="marked")
+@click.option(
+    "--offered-by", type=Code(OFFERED_BY), required=True, help="Party offering the exhibit."
+)
+@click.option(
+    "--status", type=Code(EXHIBIT_STATUSES), default="marked", help="Where the exhibit stands."
+)
 @json_option
 @uses_library(writes=True)
 def exhibit_mark(

@@ -24,9 +24,9 @@ from caseorg.cli.common import (
     stack,
     uses_library,
 )
-from caseorg.cli.lines import hearing_line
+from caseorg.cli.lines import aligned, hearing_cells, hearing_line
 from caseorg.values import case_label, parse_date
-from caseorg.words import label
+from caseorg.words import label, us_datetime
 
 
 def warn(what: str, text: str | None, as_json: bool) -> None:
@@ -43,20 +43,33 @@ def hearing() -> None:
 
 
 hearing_options = stack(
-    click.option("--kind", type=choice(HEARING_KINDS), help="master, individual, ..."),
+    click.option(
+        "--kind", type=choice(HEARING_KINDS), help="Kind of hearing (one of those listed)."
+    ),
     judge_option("The judge, by code or name (default: the case's judge)."),
-    click.option("--courtroom", help="Courtroom."),
-    click.option("--medium", type=choice(MEDIA), help="in_person, video, telephone."),
-    click.option("--interpreter", "interpreter_language", help="Interpreter language."),
-    click.option("--outcome", type=choice(OUTCOMES), help="Outcome."),
+    click.option("--courtroom", help="Courtroom, e.g. '3' or 'Room 12B'."),
+    click.option(
+        "--medium", type=choice(MEDIA), help="How the respondent appears (one of those listed)."
+    ),
+    click.option(
+        "--interpreter",
+        "interpreter_language",
+        help="Language of the interpreter needed, e.g. 'Spanish'.",
+    ),
+    click.option("--outcome", type=choice(OUTCOMES), help="What happened at the hearing."),
     click.option("--adjournment-reason", help="Why the hearing was adjourned."),
-    click.option("--notes", help="Notes."),
+    click.option("--notes", help="Free notes on the hearing."),
 )
 
 
 @hearing.command("add")
 @a_number_argument
-@click.option("--at", "starts_at", required=True, help="Date and time, 'YYYY-MM-DD HH:MM'.")
+@click.option(
+    "--at",
+    "starts_at",
+    required=True,
+    help="Day and time of the hearing (YYYY-MM-DD HH:MM, 24-hour clock).",
+)
 @click.option("--proceeding", "proceeding_id", type=int, help="Proceeding id (default: latest).")
 @hearing_options
 @json_option
@@ -73,7 +86,9 @@ def hearing_add(state: State, a_number: str, starts_at: str, as_json: bool, **fi
 
 @hearing.command("edit")
 @click.argument("hearing_id", type=int)
-@click.option("--at", "starts_at", help="Date and time, 'YYYY-MM-DD HH:MM'.")
+@click.option(
+    "--at", "starts_at", help="Day and time of the hearing (YYYY-MM-DD HH:MM, 24-hour clock)."
+)
 @hearing_options
 @json_option
 @uses_library(writes=True)
@@ -102,14 +117,13 @@ def hearing_list(
     lib = state.lib()
     case_id = optional_case_id(lib, a_number)
     on = parse_date(day) if day else None
-    print_rows(
-        list_hearings(lib, case_id=case_id, on=on, judge_code=judge_code),
-        lambda h: (
-            f"#{h.id} {case_label(h.a_number, h.eoir_case_id)} {h.respondent}  {hearing_line(h)}"
-        ),
-        as_json=as_json,
-        empty="no hearings",
-    )
+    found = list_hearings(lib, case_id=case_id, on=on, judge_code=judge_code)
+    rows = [
+        [f"#{h.id}", case_label(h.a_number, h.eoir_case_id), h.respondent or "", *hearing_cells(h)]
+        for h in found
+    ]
+    lines = dict(zip((h.id for h in found), aligned(rows), strict=True))
+    print_rows(found, lambda h: lines[h.id], as_json=as_json, empty="no hearings")
 
 
 @click.group()
@@ -120,7 +134,13 @@ def notice() -> None:
 @notice.command("add")
 @click.argument("hearing_id", type=int)
 @click.option("--served", "served_on", required=True, help="Date served, YYYY-MM-DD.")
-@click.option("--method", type=choice(NOTICE_METHODS), default="mail", show_default=True)
+@click.option(
+    "--method",
+    type=choice(NOTICE_METHODS),
+    default="mail",
+    show_default=True,
+    help="How the notice was served.",
+)
 @click.option("--address", help="Address the notice was sent to.")
 @click.option("--returned", is_flag=True, help="The notice came back undeliverable.")
 @click.option("--returned-on", help="When it came back, YYYY-MM-DD (implies --returned).")
@@ -196,7 +216,10 @@ def notice_returned(
 
 @click.command("check-notices")
 @judge_option("Only hearings held by this judge.")
-@date_range_options("Only hearings on or after this day.", "Only hearings on or before this day.")
+@date_range_options(
+    "Only hearings on or after this day (YYYY-MM-DD).",
+    "Only hearings on or before this day (YYYY-MM-DD).",
+)
 @json_option
 @uses_library(writes=False)
 def check_notices_cmd(
@@ -218,7 +241,8 @@ def check_notices_cmd(
     print_rows(
         flags,
         lambda f: (
-            f"hearing #{f.hearing_id} {f.starts_at}  {f.a_number_display} {f.respondent} "
+            f"hearing #{f.hearing_id} {us_datetime(f.starts_at)}  "
+            f"{f.a_number_display} {f.respondent} "
             f"({f'IJ {f.judge_code}' if f.judge_code else 'no judge'}): {f.reason}"
             + "".join(
                 f"\n    see: {g['text']} ({g['rule']})"

@@ -2,34 +2,70 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from caseorg.words import label
+from caseorg.words import label, us_date, us_datetime
+
+
+def case_cells(case: Any) -> list[str]:
+    """A case as the cells of a row: A-number, respondent, status, judge."""
+    judge_name = case.judge_name or "no judge assigned"
+    return [case.a_number_display, case.respondent, f"[{label(case.status)}]", judge_name]
 
 
 def case_text(case: Any) -> str:
-    judge_name = case.judge_name or "no judge assigned"
-    return f"{case.a_number_display}  {case.respondent}  [{label(case.status)}]  {judge_name}"
+    """A case on a line of its own ('added case …', the head of ``case show``)."""
+    return "  ".join(case_cells(case))
+
+
+def hearing_cells(h: Any) -> list[str]:
+    """A hearing as the cells of a row: when, kind, judge, room, outcome, warnings."""
+    warnings = "  ".join(f"⚠ {w}" for w in (h.notice_warning, h.record_warning) if w)
+    return [
+        us_datetime(h.starts_at),
+        f"{label(h.kind)} hearing",
+        h.judge_name or "no judge",
+        _room(h.courtroom),
+        f"[{label(h.outcome)}]",
+        warnings,
+    ]
+
+
+def _room(courtroom: str | None) -> str:
+    """'room 4', or 'Courtroom 4' as written (never 'room Courtroom 4')."""
+    if not courtroom:
+        return ""
+    return courtroom if "room" in courtroom.lower() else f"room {courtroom}"
 
 
 def hearing_line(h: Any) -> str:
-    judge_name = h.judge_name or "no judge"
-    line = (
-        f"{h.starts_at}  {label(h.kind)} hearing  {judge_name}"
-        f"{', room ' + h.courtroom if h.courtroom else ''}  [{label(h.outcome)}]"
-    )
-    for warning in (h.notice_warning, h.record_warning):
-        if warning:
-            line += f"  ⚠ {warning}"
-    return line
+    """A hearing on a line of its own (after 'added hearing')."""
+    return "  ".join(cell for cell in hearing_cells(h) if cell)
 
 
-def reassignment_line(r: Any) -> str:
+def aligned(rows: Sequence[Sequence[str]], indent: str = "") -> list[str]:
+    """Rows of cells as lines whose columns line up (two spaces between columns; an
+    empty last column leaves no trailing blanks)."""
+    count = max((len(row) for row in rows), default=0)
+    widths = [max((len(row[i]) for row in rows if i < len(row)), default=0) for i in range(count)]
+    return [
+        (indent + "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row))).rstrip()
+        for row in rows
+    ]
+
+
+def reassignment_line(r: Any, cases: dict[int, str]) -> str:
+    """'#2 12/01/2026  A-123-456-789 Ana Lopez  Marsh → Ortiz: reason' (``cases``: see
+    :func:`caseorg.reports.case_names`)."""
     from_name = r.from_judge_name or "unassigned"
     flags = " [mid-stream]" if r.midstream else ""
     fix = f" (corrects #{r.corrects_id})" if r.corrects_id else ""
     by = f", ordered by {r.ordered_by}" if r.ordered_by else ""
-    return f"#{r.id} {r.effective_on}  {from_name} → {r.to_judge_name}{flags}{fix}: {r.reason}{by}"
+    return (
+        f"#{r.id} {us_date(r.effective_on)}  {cases.get(r.case_id, '')}  "
+        f"{from_name} → {r.to_judge_name}{flags}{fix}: {r.reason}{by}"
+    )
 
 
 def report_line(row: Any) -> str:
@@ -54,6 +90,10 @@ def report_line(row: Any) -> str:
     )
 
 
-def note_line(n: Any) -> str:
-    edited = f" (edited {n.updated_at})" if n.updated_at else ""
-    return f"#{n.id} {n.created_at} {n.author} on {n.entity} #{n.entity_id}{edited}: {n.text}"
+def note_line(n: Any, cases: dict[int, str]) -> str:
+    """'#3 12/05/2026 9:30 AM jdoe on A-123-456-789 Ana Lopez: text'; a note on a document
+    or hearing says which ('on hearing #4 of A-…')."""
+    edited = f" (edited {us_datetime(n.updated_at)})" if n.updated_at else ""
+    case = cases.get(n.case_id, "")
+    on = case if n.entity == "case" else f"{n.entity} #{n.entity_id} of {case}"
+    return f"#{n.id} {us_datetime(n.created_at)} {n.author} on {on}{edited}: {n.text}"

@@ -124,6 +124,7 @@ def note_add(
 ) -> None:
     """Add a note (TEXT) to a case, a document or a hearing."""
     from caseorg.records import add_note
+    from caseorg.reports import case_names
 
     lib = state.lib()
     given = [(k, v) for k, v in (("document", document_id), ("hearing", hearing_id)) if v]
@@ -135,7 +136,7 @@ def note_add(
         entity, entity_id = given[0]
         assert entity_id is not None
     added = add_note(lib, entity, entity_id, text)
-    print_one(added, f"added note {note_line(added)}", as_json=as_json)
+    print_one(added, f"added note {note_line(added, case_names(lib))}", as_json=as_json)
 
 
 @note.command("list")
@@ -146,11 +147,13 @@ def note_add(
 def note_list(state: State, a_number: str | None, text: str | None, as_json: bool) -> None:
     """List notes, oldest first (with --search: newest first)."""
     from caseorg.records import list_notes, search_notes
+    from caseorg.reports import case_names
 
     lib = state.lib()
     case_id = optional_case_id(lib, a_number)
     items = search_notes(lib, text, case_id=case_id) if text else list_notes(lib, case_id=case_id)
-    print_rows(items, note_line, as_json=as_json, empty="no notes")
+    names = case_names(lib)
+    print_rows(items, lambda n: note_line(n, names), as_json=as_json, empty="no notes")
 
 
 @note.command("edit")
@@ -161,9 +164,10 @@ def note_list(state: State, a_number: str | None, text: str | None, as_json: boo
 def note_edit(state: State, note_id: int, text: str, as_json: bool) -> None:
     """Correct the text of note NOTE_ID (the old text stays in the history)."""
     from caseorg.records import edit_note
+    from caseorg.reports import case_names
 
     edited = edit_note(state.lib(), note_id, text)
-    print_one(edited, f"updated note {note_line(edited)}", as_json=as_json)
+    print_one(edited, f"updated note {note_line(edited, case_names(state.lib()))}", as_json=as_json)
 
 
 @note.command("delete")

@@ -25,6 +25,8 @@ from caseorg.cli.lines import reassignment_line
 from caseorg.cli.printing import write_report
 from caseorg.errors import InvalidValue
 from caseorg.private_files import write_private
+from caseorg.reports import case_names
+from caseorg.words import label, us_date
 
 
 def _case_refs(a_numbers: tuple[str, ...], from_file: Path | None) -> list[str]:
@@ -114,7 +116,11 @@ def reassign(
             midstream=midstream,
             corrects=corrects,
         )
-        print_one(r, f"recorded reassignment {reassignment_line(r)}", as_json=as_json)
+        print_one(
+            r,
+            f"recorded reassignment {reassignment_line(r, case_names(lib))}",
+            as_json=as_json,
+        )
         return
     kind = reason_kind_of(lib, reason)
     if kind is None:
@@ -135,9 +141,12 @@ def reassign(
     if as_json:
         emit_json(order.as_dict())
         return
-    click.echo(f"recorded order #{order.id} ({order.ordered_on}, {order.reason_kind}):")
+    click.echo(
+        f"recorded order #{order.id} ({us_date(order.ordered_on)}, {label(order.reason_kind)}):"
+    )
+    names = case_names(lib)
     for move in order.moves:
-        click.echo(f"  {reassignment_line(move)}")
+        click.echo(f"  {reassignment_line(move, names)}")
 
 
 @click.command("reasons")

@@ -23,6 +23,7 @@ from caseorg.values import (
     parse_eoir_case_id,
     require_text,
 )
+from caseorg.words import field_label
 
 _CASE_SELECT = """
     SELECT c.*, j.code AS judge_code, j.name AS judge_name
@@ -65,7 +66,7 @@ def _clean(fields: dict[str, Any], empty: bool = False) -> dict[str, Any]:
         elif key == "status":
             out[key] = parse_choice(value, CASE_STATUSES, "status")
         elif key in ("opened_on", "completed_on"):
-            out[key] = parse_date(value, key.replace("_", " ")).isoformat() if value else None
+            out[key] = parse_date(value, field_label(key)).isoformat() if value else None
         else:
             out[key] = optional_text(value)
     return out

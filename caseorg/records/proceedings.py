@@ -24,6 +24,7 @@ from caseorg.records.judges import judge_by_code
 from caseorg.records.life_models import DECISIONS, Proceeding
 from caseorg.records.models import CASE_TYPES, CUSTODY
 from caseorg.values import optional_text, parse_choice
+from caseorg.words import field_label
 
 _SELECT = """SELECT p.*, j.code AS judge_code, j.name AS judge_name
              FROM proceedings p LEFT JOIN judges j ON j.id = p.judge_id"""
@@ -62,7 +63,7 @@ def _clean(lib: Library, fields: dict[str, Any]) -> dict[str, Any]:
         elif key == "decision":
             out[key] = choice_or_none(value, DECISIONS, "decision")
         elif key in ("opened_on", "completed_on", "ten_day_waiver_on"):
-            out[key] = optional_day(value, key.replace("_on", " date").replace("_", " "))
+            out[key] = optional_day(value, field_label(key))
         elif key == "absentia":
             out[key] = 1 if value else 0
         elif key == "decision_note":

@@ -10,11 +10,16 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         case_life_sections as case_life_sections,
         respondent_line as respondent_line,
     )
-    from caseorg.reports.docket import docket_html as docket_html
+    from caseorg.reports.docket import docket_csv as docket_csv, docket_html as docket_html
     from caseorg.reports.docket_text import docket_text as docket_text
     from caseorg.reports.exhibits import (
         exhibit_list_context as exhibit_list_context,
         exhibit_list_html as exhibit_list_html,
+    )
+    from caseorg.reports.history import (
+        HistoryWords as HistoryWords,
+        case_names as case_names,
+        history_words as history_words,
     )
     from caseorg.reports.parts import notice_proof_rows as notice_proof_rows
     from caseorg.reports.reassignment_patterns import (
@@ -32,8 +37,9 @@ __getattr__, __dir__ = lazy_exports(
     __name__,
     {
         "case_life": "absentia_orders case_life_sections respondent_line",
-        "docket": "docket_html",
+        "docket": "docket_csv docket_html",
         "docket_text": "docket_text",
+        "history": "HistoryWords case_names history_words",
         "parts": "notice_proof_rows",
         "exhibits": "exhibit_list_context exhibit_list_html",
         "reassignments": "reassignment_report_html",

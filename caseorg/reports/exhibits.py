@@ -10,7 +10,7 @@ from caseorg.library import Library
 from caseorg.records import exhibit_list, get_case
 from caseorg.reports.parts import case_facts, heading
 from caseorg.reports.templates import render
-from caseorg.words import choice_words, sentence, us_date
+from caseorg.words import choice_words, paper_date, sentence
 
 
 def exhibit_list_context(
@@ -25,7 +25,7 @@ def exhibit_list_context(
             "doc_type": choice_words("doc_type", row["doc_type"]),
             "offered_by": choice_words("filed_by", row["offered_by"]),
             "status": sentence(row["status"]),
-            "hearing": us_date(row["hearing_starts_at"]),
+            "hearing": paper_date(row["hearing_starts_at"]),
         }
         for row in exhibit_list(lib, case_id)
     ]

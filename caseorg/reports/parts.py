@@ -13,7 +13,7 @@ from typing import Any
 
 from caseorg.library import Library
 from caseorg.records import Case, Hearing
-from caseorg.values import stored_day, stored_moment
+from caseorg.values import stored_moment
 from caseorg.words import (
     DASH,
     choice_words,
@@ -21,6 +21,7 @@ from caseorg.words import (
     judge_name,
     long_date,
     or_dash,
+    paper_date,
     proceedings,
     sentence,
     us_date,
@@ -30,8 +31,7 @@ from caseorg.words import (
 
 def long_day(value: str | None) -> str:
     """A stored day as 'March 17, 2025' (else the stored text, or a dash)."""
-    day = stored_day(value)
-    return long_date(day) if day else or_dash(value)
+    return paper_date(value) or or_dash(value)
 
 
 def header_lines(court: str | None) -> list[str]:
@@ -92,7 +92,8 @@ def hearing_row(hearing: Hearing) -> dict[str, Any]:
     return {
         "id": hearing.id,
         "starts_at": hearing.starts_at,
-        "date": us_date(moment.date()) if moment else or_dash(hearing.starts_at),
+        "date": us_date(moment.date()) if moment else or_dash(hearing.starts_at),  # text
+        "day": paper_date(moment.date()) if moment else or_dash(hearing.starts_at),  # paper
         "long_date": weekday_date(moment.date()) if moment else or_dash(hearing.starts_at),
         "time": clock(moment) if moment else DASH,
         "kind": choice_words("kind", hearing.kind),

@@ -20,9 +20,9 @@ from caseorg.words import (
     judge_name,
     long_date,
     or_dash,
+    paper_date,
+    paper_datetime,
     sentence,
-    us_date,
-    us_datetime,
 )
 
 
@@ -43,7 +43,7 @@ def _next_hearing(row: ReportRow) -> str:
         return "No later hearing"
     judge = f", IJ {row.next_hearing_judge_code}" if row.next_hearing_judge_code else ""
     return (
-        f"{us_datetime(row.next_hearing_at)} "
+        f"{paper_datetime(row.next_hearing_at)} "
         f"{choice_words('kind_short', row.next_hearing_kind)}{judge}: "
         f"{choice_words('outcome', row.next_hearing_outcome)}"
     )
@@ -58,7 +58,7 @@ def _case_now(row: ReportRow, judge_code: str) -> str:
         return text
     text = choice_words("status", row.case_status)
     if row.completed_on:
-        text += f" {or_dash(us_date(row.completed_on))}"
+        text += f" {or_dash(paper_date(row.completed_on))}"
     if row.case_outcome:
         text += f": {row.case_outcome}"
     return text
@@ -70,7 +70,7 @@ def _report_row(row: ReportRow, judge_code: str) -> dict[str, Any]:
     other_code = row.from_judge_code if other_is_from else row.to_judge_code
     return {
         "id": row.reassignment_id,
-        "effective_on": or_dash(us_date(row.effective_on)),
+        "effective_on": or_dash(paper_date(row.effective_on)),
         "a_number": row.a_number_display,
         "respondent": row.respondent,
         "other_judge": judge_name(other_name, other_code, missing="(unassigned)"),
@@ -81,7 +81,7 @@ def _report_row(row: ReportRow, judge_code: str) -> dict[str, Any]:
         "corrected_by": f"Corrected by #{row.corrected_by_id}" if row.corrected_by_id else None,
         "next_hearing": _next_hearing(row),
         "hearings_after": row.hearings_after,
-        "in_absentia": [or_dash(us_date(day)) for day in row.in_absentia_orders],
+        "in_absentia": [or_dash(paper_date(day)) for day in row.in_absentia_orders],
         "notice_warnings": [sentence(text) for text in row.notice_warnings],
         "case_now": _case_now(row, judge_code),
     }

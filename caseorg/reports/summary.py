@@ -30,8 +30,16 @@ from caseorg.records import (
 )
 from caseorg.reports.parts import case_facts, heading, hearing_row, notice_proof_rows
 from caseorg.reports.templates import render
-from caseorg.values import format_a_number, stored_day
-from caseorg.words import DASH, choice_words, due_words, judge_name, or_dash, us_date, us_datetime
+from caseorg.values import case_label, stored_day
+from caseorg.words import (
+    DASH,
+    choice_words,
+    due_words,
+    judge_name,
+    or_dash,
+    paper_date,
+    paper_datetime,
+)
 
 
 def _court_of(lib: Library, court: str | None, judge_ids: tuple[int | None, ...]) -> str | None:
@@ -49,7 +57,7 @@ def _court_of(lib: Library, court: str | None, judge_ids: tuple[int | None, ...]
 def _reassignment_row(item: Reassignment) -> dict[str, Any]:
     return {
         "id": item.id,
-        "effective_on": or_dash(us_date(item.effective_on)),
+        "effective_on": or_dash(paper_date(item.effective_on)),
         "from_judge": (
             judge_name(item.from_judge_name, item.from_judge_code)
             if item.from_judge_id is not None
@@ -76,16 +84,16 @@ def _notice_rows(
                     "id": notice.id,
                     "hearing_id": h.id,
                     "this_hearing": h.id == this.id,
-                    "hearing": or_dash(us_datetime(h.starts_at)),
+                    "hearing": or_dash(paper_datetime(h.starts_at)),
                     "hearing_kind": choice_words("kind", h.kind),
-                    "served_on": or_dash(us_date(notice.served_on)),
+                    "served_on": or_dash(paper_date(notice.served_on)),
                     "served_after": notice.warning is not None,
                     "method": choice_words("method", notice.method),
                     "address": or_dash(notice.address),
                     "returned": bool(notice.returned_undeliverable),
                     "returned_text": "Yes" if notice.returned_undeliverable else "No",
                     "returned_on": (
-                        or_dash(us_date(notice.returned_on)) if notice.returned_on else None
+                        or_dash(paper_date(notice.returned_on)) if notice.returned_on else None
                     ),
                     "document": titles.get(notice.document_id) if notice.document_id else None,
                 }
@@ -101,7 +109,7 @@ def _document_rows(
             "id": doc.id,
             "title": doc.title,
             "doc_type": choice_words("doc_type", doc.doc_type),
-            "filed_on": or_dash(us_date(doc.filed_on)),
+            "filed_on": or_dash(paper_date(doc.filed_on)),
             "filed_by": choice_words("filed_by", doc.filed_by),
             "page_count": doc.page_count,
             "exhibit": (exhibits[doc.id] or "Linked") if doc.id in exhibits else DASH,
@@ -120,7 +128,7 @@ def _deadline_rows(lib: Library, case_id: int, today: dt.date) -> list[dict[str,
             {
                 "id": deadline.id,
                 "kind": choice_words("deadline", deadline.kind),
-                "due_on": or_dash(us_date(deadline.due_on)),
+                "due_on": or_dash(paper_date(deadline.due_on)),
                 "when": DASH if days is None else due_words(days),
                 "overdue": days is not None and days < 0,
                 "note": or_dash(deadline.note),
@@ -159,8 +167,8 @@ def hearing_summary_context(
     document_rows = _document_rows(documents, exhibits)
 
     this = hearing_row(hearing)
-    rows = [(f"This hearing ({this['date']})", this)]
-    rows += [(f"Hearing of {row['date']}", row) for row in map(hearing_row, (*prior, *later))]
+    rows = [(f"This hearing ({this['day']})", this)]
+    rows += [(f"Hearing of {row['day']}", row) for row in map(hearing_row, (*prior, *later))]
     warnings = [
         {"hearing": name, "text": row["notice_warning"]}
         for name, row in rows
@@ -200,9 +208,10 @@ def hearing_summary_html(lib: Library, hearing_id: int, court_name: str | None =
 
 def summary_title(lib: Library, hearing_id: int) -> str:
     """The summary's title and page footer: whose hearing and which day, never an id
-    ('Hearing summary A-123-456-789 2026-12-07').
+    ('Hearing summary A-123-456-789 December 7, 2026').
 
     :raises NotFound: no hearing ``hearing_id``.
     """
     hearing = get_hearing(lib, hearing_id)
-    return f"Hearing summary {format_a_number(hearing.a_number or '')} {hearing.starts_at[:10]}"
+    case = case_label(hearing.a_number, hearing.eoir_case_id)
+    return f"Hearing summary {case} {paper_date(hearing.starts_at)}"

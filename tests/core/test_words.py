@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from caseorg import choices
+from caseorg import choices, words as W
 from caseorg.words import (
     CHOICE_WORDS,
     DASH,
@@ -33,12 +33,11 @@ from caseorg.words import (
     proceedings,
     sentence,
     short_month,
-    stamp,
     us_date,
     us_datetime,
     weekday_date,
-    weekday_month_day,
     weekday_name,
+    weekday_us_date,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,7 +51,7 @@ def test_dates() -> None:
     assert long_date(dt.date(2025, 3, 17)) == "March 17, 2025"
     assert weekday_date(MONDAY) == "Monday, March 3, 2025"
     assert weekday_name(dt.date(2025, 3, 9)) == "Sunday"
-    assert weekday_month_day(MONDAY) == "Mon 03/03"
+    assert weekday_us_date(MONDAY) == "Mon 03/03/2025"
     assert month_name(12) == "December" and short_month(1) == "Jan" and short_month(9) == "Sep"
 
 
@@ -89,7 +88,7 @@ def test_us_datetime() -> None:
 
 
 def test_stamp_and_spans() -> None:
-    assert stamp(dt.datetime(2025, 3, 3, 9, 5, 59)) == "2025-03-03 09:05"
+    assert us_datetime(dt.datetime(2025, 3, 3, 9, 5, 59)) == "03/03/2025 9:05 AM"
     assert date_span(MONDAY, dt.date(2025, 3, 9)) == "March 3 \u2013 9, 2025"
     assert date_span(dt.date(2025, 3, 31), dt.date(2025, 4, 6)) == "March 31 \u2013 April 6, 2025"
     assert date_span(dt.date(2024, 12, 30), dt.date(2025, 1, 5)) == (
@@ -197,7 +196,7 @@ print(json.dumps({
     "shown": [
         words.weekday_date(monday), words.long_date(monday), words.us_date(monday),
         words.clock(moment), words.us_datetime(moment), words.short_month(5),
-        words.weekday_month_day(monday), words.date_span(monday, dt.date(2025, 4, 6)),
+        words.weekday_us_date(monday), words.date_span(monday, dt.date(2025, 4, 6)),
         words.choice_text("notice_to_appear"),
     ],
 }))
@@ -246,7 +245,7 @@ def test_words_stay_english_under_a_foreign_locale(tmp_path: Path) -> None:
         "2:05 PM",
         "03/03/2025 2:05 PM",
         "May",
-        "Mon 03/03",
+        "Mon 03/03/2025",
         "March 3 \u2013 April 6, 2025",
         "Notice to Appear",
     ]
@@ -267,3 +266,34 @@ def test_no_locale_dependent_formats_in_the_code() -> None:
                 if LOCALE_FORMAT.search(line):
                     found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
     assert found == []
+
+
+def test_one_rule_on_screen_and_one_on_paper() -> None:
+    """Issue 18 item 4: the screen writes 12/14/2026, Mon 12/14/2026, 9:00 AM and
+    12/14/2026 9:00 AM; paper writes December 14, 2026 and 9:00 AM."""
+    day, moment = dt.date(2026, 12, 14), dt.datetime(2026, 12, 14, 9, 0)
+    assert W.us_date(day) == W.us_date("2026-12-14") == "12/14/2026"
+    assert W.weekday_us_date(day) == "Mon 12/14/2026"
+    assert W.clock(moment) == "9:00 AM"
+    assert W.us_datetime("2026-12-14 09:00") == "12/14/2026 9:00 AM"
+    assert W.paper_date("2026-12-14") == W.paper_date(day) == "December 14, 2026"
+    assert W.paper_date(moment) == "December 14, 2026"
+    assert W.paper_datetime("2026-12-14 13:05") == "December 14, 2026, 1:05 PM"
+    assert W.paper_date(None) == "" and W.paper_date("unknown") == "unknown"
+    assert W.QT_DATETIME_FORMAT == "MM/dd/yyyy h:mm AP"  # the pickers say the same
+
+
+def test_one_spelling_of_each_choice() -> None:
+    for value, text in [
+        ("non_detained", "non-detained"),
+        ("notice_to_appear", "notice to appear"),
+        ("dhs", "DHS"),
+        ("video", "video"),
+        ("in_absentia_order", "in absentia order"),
+        ("link_exhibit", "link exhibit"),
+    ]:
+        assert W.label(value) == text
+        assert W.label(value).lower() == (W.choice_text(value) or text).lower()
+    assert W.field_label("opened_on") == "date opened"
+    assert W.field_label("a_number") == "A-number"
+    assert W.field_label("interpreter_language") == "interpreter language"

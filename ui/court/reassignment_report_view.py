@@ -27,7 +27,7 @@ from caseorg.library import Library
 from caseorg.private_files import write_private
 from caseorg.records import list_judges
 from caseorg.reports import reassignment_report_html
-from caseorg.words import choice_text, us_date, us_datetime
+from caseorg.words import QT_DATE_FORMAT, choice_text, us_date, us_datetime
 from caseorg_ui.court.pattern_view import PatternView
 from caseorg_ui.docks import judge_label
 from caseorg_ui.qt import (
@@ -216,7 +216,7 @@ class ReportModel(RowsModel[ReportRow]):
 def _date_edit(day: dt.date) -> QDateEdit:
     edit = QDateEdit(QDate(day.year, day.month, day.day))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("MM/dd/yyyy")
+    edit.setDisplayFormat(QT_DATE_FORMAT)
     return edit
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from caseorg.records import Document, Judge
-from caseorg.words import choice_text
+from caseorg.words import QT_DATE_FORMAT, QT_DATETIME_FORMAT, choice_text
 from caseorg_ui.dialogs.common import HINT_COLOR, document_text, judge_text
 from caseorg_ui.qt import (
     QComboBox,
@@ -33,8 +33,6 @@ from caseorg_ui.qt import (
     QWidget,
 )
 
-DATE_FORMAT = "MM/dd/yyyy"  # as the court writes dates (and the printed reports)
-DATETIME_FORMAT = "MM/dd/yyyy  h:mm AP"
 _NO_DATE = QDate(1900, 1, 1)
 
 
@@ -53,7 +51,7 @@ class DateEdit(QDateEdit):
     ):
         super().__init__(parent)
         self.setCalendarPopup(True)
-        self.setDisplayFormat(DATE_FORMAT)
+        self.setDisplayFormat(QT_DATE_FORMAT)
         self.setMinimumDate(_NO_DATE)
         self.setMaximumDate(QDate(2199, 12, 31))
         self.optional = optional
@@ -94,7 +92,7 @@ class DateTimeEdit(QDateTimeEdit):
     def __init__(self, value: str | dt.datetime | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setCalendarPopup(True)
-        self.setDisplayFormat(DATETIME_FORMAT)
+        self.setDisplayFormat(QT_DATETIME_FORMAT)
         self.setMinimumDate(_NO_DATE)
         self.set_value(value)
 

@@ -24,6 +24,7 @@ from caseorg.library import Library
 from caseorg.records import Hearing, list_hearings, list_judges
 from caseorg.values import case_label, stored_moment
 from caseorg.words import (
+    QT_WEEKDAY_DATE_FORMAT,
     choice_words,
     clock,
     counted,
@@ -31,7 +32,7 @@ from caseorg.words import (
     judge_name,
     sentence,
     weekday_date,
-    weekday_month_day,
+    weekday_us_date,
 )
 from caseorg_ui.printing import actions as print_actions
 from caseorg_ui.qt import (
@@ -216,7 +217,7 @@ class DocketModel(GroupedTreeModel):
             if moment is None:
                 return hearing.starts_at
             if self.multi_day:
-                return f"{weekday_month_day(moment.date())} {clock(moment)}"
+                return f"{weekday_us_date(moment.date())} {clock(moment)}"
             return clock(moment)
         if column == COURTROOM:
             return (hearing.courtroom or "").strip() or "\N{EM DASH}"
@@ -297,7 +298,7 @@ class DocketView(QWidget):
         self.next_button.clicked.connect(lambda: self._step(1))
         self.date_edit = QDateEdit(QDate(self.day.year, self.day.month, self.day.day))
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd MM/dd/yyyy")
+        self.date_edit.setDisplayFormat(QT_WEEKDAY_DATE_FORMAT)
         self.date_edit.setAccessibleName("Docket date")
         self.date_edit.dateChanged.connect(self._date_edited)
         self.today_button = QToolButton()

@@ -25,7 +25,7 @@ from caseorg.library import Library
 from caseorg.records import DOC_TYPES, case_choices, cases_stamp
 from caseorg.search import DocumentHit, IndexFollower, IndexNotReady, SearchRequest
 from caseorg.values import format_a_number, parse_a_number
-from caseorg.words import choice_text, plural
+from caseorg.words import QT_DATE_FORMAT, choice_text, plural
 from caseorg_ui.docks.search_results import (
     DocumentIdRole,
     PageRole,
@@ -332,7 +332,7 @@ class SearchPane(QWidget):
     def _date_edit(day: QDate) -> QDateEdit:
         edit = QDateEdit(day)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("MM/dd/yyyy")
+        edit.setDisplayFormat(QT_DATE_FORMAT)
         return edit
 
     # -- public API ------------------------------------------------------------------

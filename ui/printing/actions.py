@@ -23,6 +23,7 @@ from caseorg.library import Library
 from caseorg.records import get_hearing
 from caseorg.reports import docket_html, hearing_summary_html, summary_title
 from caseorg.values import case_label
+from caseorg.words import date_span, paper_date
 from caseorg_ui.printing.output import print_document, write_pdf
 from caseorg_ui.qt import (
     QApplication,
@@ -180,11 +181,11 @@ def export_hearing_summary_pdf(
 
 def _docket_names(day: dt.date, judge_code: str | None, until: dt.date | None) -> tuple[str, str]:
     """The footer title and a default file name for a docket."""
-    span = day.isoformat()
+    span, shown = day.isoformat(), paper_date(day)
     if until is not None and until > day:
-        span += f" to {until.isoformat()}"
-    title = f"Docket {span}" + (f" {judge_code}" if judge_code else "")
-    return title, _safe_name(title).lower() + ".pdf"
+        span, shown = f"{span} to {until.isoformat()}", date_span(day, until)
+    judge = f" {judge_code}" if judge_code else ""
+    return f"Docket {shown}{judge}", _safe_name(f"Docket {span}{judge}").lower() + ".pdf"
 
 
 def print_docket(

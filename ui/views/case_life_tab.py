@@ -11,6 +11,7 @@ import html
 
 from caseorg.library import Library
 from caseorg.reports import absentia_orders, case_life_sections, respondent_line
+from caseorg.words import us_datetime
 from caseorg_ui.qt import QTextBrowser, QUrl, QVBoxLayout, QWidget, Signal
 
 PROOF_SCHEME = "proof"
@@ -40,7 +41,7 @@ def life_html(lib: Library, case_id: int, writable: bool = False) -> str:
             bad = "NOT" in order["verdict"] or "not shown" in order["verdict"]
             color = "#b00020" if bad else "#1b6e20"
             parts.append(
-                f"<p>Hearing of {html.escape(order['starts_at'])}: "
+                f"<p>Hearing of {us_datetime(order['starts_at'])}: "
                 f"<span style='color:{color}; font-weight:700'>"
                 f"{html.escape(order['verdict'])}</span> — "
                 f"<a href='{PROOF_SCHEME}:{order['hearing_id']}'>notice proof…</a></p>"

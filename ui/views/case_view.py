@@ -30,11 +30,18 @@ from caseorg.records import (
     list_deadlines,
     list_documents,
     list_hearings,
-    list_judges,
     list_reassignments,
     notices_for,
 )
-from caseorg.words import choice_words, label, or_dash as _or_dash
+from caseorg.reports import HistoryWords, history_words
+from caseorg.words import (
+    choice_text,
+    choice_words,
+    label,
+    or_dash as _or_dash,
+    us_date,
+    us_datetime,
+)
 from caseorg_ui.qt import (
     QAbstractItemView,
     QAction,
@@ -60,7 +67,6 @@ from caseorg_ui.qt import (
 )
 from caseorg_ui.views.case_life_tab import CaseLifeTab
 from caseorg_ui.views.case_list_model import judge_short, no_case_label
-from caseorg_ui.views.history_format import HistoryFormatter
 from caseorg_ui.views.ocr_status import DocumentText
 from caseorg_ui.views.table_models import SORT_ROLE, FittedTable, RowsModel, sortable
 
@@ -183,7 +189,7 @@ def _notice_text(row: HearingRow) -> str:
 
 def _hearing_tooltip(row: HearingRow) -> str:
     h = row.hearing
-    lines = [f"{h.starts_at} · {label(h.kind)} hearing · {label(h.outcome)}"]
+    lines = [f"{us_datetime(h.starts_at)} · {label(h.kind)} hearing · {label(h.outcome)}"]
     if h.adjournment_reason:
         lines.append(f"Adjournment reason: {h.adjournment_reason}")
     if h.notes:
@@ -199,7 +205,7 @@ def _flag_icon(row: HearingRow) -> QIcon | None:
 
 def _deadline_state(item: Deadline) -> str:
     if item.done_on:
-        return f"done {item.done_on}"
+        return f"done {us_date(item.done_on)}"
     if item.due_on < dt.date.today().isoformat():
         return "overdue"
     return "open"
@@ -321,9 +327,9 @@ class CaseView(QWidget):
     def _document_columns(self) -> list[Col]:
         return [
             Col("Title", lambda d: d.title, lambda d: f"{d.title}\n{d.original_name or ''}"),
-            Col("Type", lambda d: label(d.doc_type)),
-            Col("Filed", lambda d: _or_dash(d.filed_on), key=lambda d: d.filed_on),
-            Col("Filed by", lambda d: _or_dash(label(d.filed_by))),
+            Col("Type", lambda d: choice_text(d.doc_type)),
+            Col("Filed", lambda d: _or_dash(us_date(d.filed_on)), key=lambda d: d.filed_on),
+            Col("Filed by", lambda d: _or_dash(choice_text(d.filed_by))),
             Col("Pages", lambda d: str(d.page_count), key=lambda d: d.page_count),
             Col("Text", self.text.text, self.text.tooltip, color=self.text.color),
             Col("File", lambda d: _or_dash(d.original_name)),
@@ -333,7 +339,7 @@ class CaseView(QWidget):
         return [
             Col(
                 "When",
-                lambda r: r.hearing.starts_at,
+                lambda r: us_datetime(r.hearing.starts_at),
                 _hearing_tooltip,
                 _flag_icon,
                 key=lambda r: r.hearing.starts_at,
@@ -361,7 +367,9 @@ class CaseView(QWidget):
 
     def _reassignment_columns(self) -> list[Col]:
         return [
-            Col("Effective", lambda r: r.effective_on, key=lambda r: (r.effective_on, r.id)),
+            Col(
+                "Effective", lambda r: us_date(r.effective_on), key=lambda r: (r.effective_on, r.id)
+            ),
             Col("From", lambda r: _judge_label(r.from_judge_name, r.from_judge_code)),
             Col("To", lambda r: _judge_label(r.to_judge_name, r.to_judge_code)),
             Col("Reason", lambda r: r.reason),
@@ -376,12 +384,16 @@ class CaseView(QWidget):
                     else "An original entry"
                 ),
             ),
-            Col("Recorded", lambda r: _or_dash(r.recorded_at)),
+            Col(
+                "Recorded",
+                lambda r: _or_dash(us_datetime(r.recorded_at)),
+                key=lambda r: r.recorded_at,
+            ),
         ]
 
     def _deadline_columns(self) -> list[Col]:
         return [
-            Col("Due", lambda d: d.due_on, color=_deadline_color, key=lambda d: d.due_on),
+            Col("Due", lambda d: us_date(d.due_on), color=_deadline_color, key=lambda d: d.due_on),
             Col("Kind", lambda d: choice_words("deadline", d.kind), color=_deadline_color),
             Col("State", _deadline_state, color=_deadline_color),
             Col("Note", lambda d: _or_dash(d.note), color=_deadline_color),
@@ -389,14 +401,14 @@ class CaseView(QWidget):
 
     def _history_columns(self) -> list[Col]:
         return [
-            Col("When", lambda e: e.at, key=lambda e: (e.at, e.id)),
+            Col("When", lambda e: us_datetime(e.at), key=lambda e: (e.at, e.id)),
             Col("Who", lambda e: e.actor),
-            Col("Action", lambda e: label(e.action)),
-            Col("Record", lambda e: f"{e.entity} #{e.entity_id}" if e.entity_id else e.entity),
+            Col("Action", lambda e: self._formatter.action(e)),
+            Col("Record", lambda e: self._formatter.record(e)),
             Col("Changes", lambda e: self._formatter.changes(e)),
         ]
 
-    _formatter = HistoryFormatter({})
+    _formatter = HistoryWords({}, {})
 
     def _make_table(self, key: str) -> QTableView:
         titles = self.models[key].titles
@@ -453,8 +465,7 @@ class CaseView(QWidget):
         except NotFound:
             self.set_case(None)
             return
-        judges = {judge.id: judge.code for judge in list_judges(self.lib)}
-        self._formatter = HistoryFormatter(judges)
+        self._formatter = history_words(self.lib)
         self._show_header(case)
         # notice_warning is caseorg.records.notices.notice_problem with the court's notice period
         hearings = [
@@ -480,7 +491,7 @@ class CaseView(QWidget):
         self.tabs.setTabIcon(index, warning_icon() if problems else QIcon())
         if problems:
             lines = "<br>".join(
-                f"Hearing of {html.escape(r.hearing.starts_at)}: {html.escape(r.problem or '')}"
+                f"Hearing of {us_datetime(r.hearing.starts_at)}: {html.escape(r.problem or '')}"
                 f" — <a href='{r.hearing.id}'>notice proof…</a>"
                 for r in problems
             )
@@ -491,7 +502,7 @@ class CaseView(QWidget):
         flagged = [r.hearing for r in hearings if r.hearing.record_warning]
         self.flags.setText(
             "<br>".join(
-                f"⚠ Hearing of {html.escape(h.starts_at)}: {html.escape(h.record_warning or '')}"
+                f"⚠ Hearing of {us_datetime(h.starts_at)}: {html.escape(h.record_warning or '')}"
                 for h in flagged
             )
         )
@@ -517,8 +528,8 @@ class CaseView(QWidget):
                 case.dhs_counsel and f"DHS counsel: {case.dhs_counsel}",
             ],
             [
-                case.opened_on and f"Opened {case.opened_on}",
-                case.completed_on and f"completed {case.completed_on}",
+                case.opened_on and f"Opened {us_date(case.opened_on)}",
+                case.completed_on and f"completed {us_date(case.completed_on)}",
                 case.outcome and f"outcome: {case.outcome}",
             ],
         ]

@@ -13,6 +13,7 @@ from caseorg.library import Library
 from caseorg.records import get_hearing
 from caseorg.reports import notice_proof_rows
 from caseorg.values import format_a_number
+from caseorg.words import us_datetime
 from caseorg_ui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -33,7 +34,7 @@ def proof_html(lib: Library, hearing_id: int) -> str:
     head = (
         f"<p style='font-size:11pt'>{html.escape(format_a_number(hearing.a_number or ''))} "
         f"{html.escape(hearing.respondent or '')} · hearing of "
-        f"{html.escape(hearing.starts_at)}</p>"
+        f"{us_datetime(hearing.starts_at)}</p>"
     )
     if proof is None:
         return head + "<p>Not an in absentia order: no notice judgment.</p>"

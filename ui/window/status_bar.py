@@ -14,7 +14,7 @@ from caseorg.importing import awaiting_ocr
 from caseorg.library import last_backup_at
 from caseorg.progress import Progress
 from caseorg.records import library_totals
-from caseorg.words import counted, home_short, stamp
+from caseorg.words import counted, home_short, us_datetime
 from caseorg_ui.qt import QFrame, QLabel, QToolButton
 
 
@@ -80,7 +80,7 @@ class StatusBarPart:
         backup = last_backup_at(self.session.path)
         self.path_label.setToolTip(
             f"Library folder {self.session.path}\n"
-            + (f"Last backup {stamp(backup)}" if backup else "Never backed up")
+            + (f"Last backup {us_datetime(backup)}" if backup else "Never backed up")
         )
 
     def say(self, text: str, ms: int = 8000) -> None:

@@ -82,10 +82,10 @@ def test_the_issue_s_commands_record_a_case_s_life(run, opened) -> None:
         == 0
     )
     result = run("motion", "rule", "1", "granted", "--on", "2024-03-20")
-    assert "[granted 2024-03-20]" in result.output
+    assert "[granted 03/20/2024]" in result.output
     assert run("appeal", "add", A, "--filed", "2024-04-01").exit_code == 0
     assert (
-        "[remanded 2024-05-01]"
+        "[remanded 05/01/2024]"
         in run("appeal", "decide", "1", "remanded", "--on", "2024-05-01").output
     )
     assert (

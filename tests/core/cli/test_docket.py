@@ -72,4 +72,4 @@ def test_docket_without_a_file_prints_the_day(court) -> None:
 def test_summary_title_names_the_case_and_day(court, tmp_path) -> None:
     with open_library(tmp_path / "lib", read_only=True) as lib:
         hearing_id = lib.db.execute("SELECT min(id) FROM hearings").fetchone()[0]
-        assert summary_title(lib, hearing_id) == "Hearing summary A-123-456-789 2026-12-07"
+        assert summary_title(lib, hearing_id) == "Hearing summary A-123-456-789 December 7, 2026"

@@ -48,7 +48,7 @@ def test_unusual_records_are_kept_with_a_warning_and_checked(ana: Any) -> None:
     run = ana
     old = run("hearing", "add", "A-123-456-789", "--at", "1999-05-01 10:00")
     assert old.exit_code == 0
-    assert old.stdout.startswith("added hearing #1: 1999-05-01 10:00")
+    assert old.stdout.startswith("added hearing #1: 05/01/1999 10:00 AM")
     assert old.stderr == (
         "caseorg: warning: hearing #1: dated before the case was opened (2026-01-10)\n"
     )
@@ -84,7 +84,7 @@ def test_a_late_notice_is_recorded_with_a_warning_and_listed(ana: Any) -> None:
     listed = run("check-notices")
     assert listed.exit_code == 1
     assert listed.stdout.splitlines() == [
-        f"hearing #1 2026-03-14 09:30  A-123-456-789 Ana (no judge): {FLAG}",
+        f"hearing #1 03/14/2026 9:30 AM  A-123-456-789 Ana (no judge): {FLAG}",
         "every in absentia order has sound proof of notice (minimum 10 days)",
         "1 hearing(s) with a notice served after it",
     ]

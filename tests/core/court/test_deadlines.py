@@ -129,7 +129,7 @@ def test_cli_deadline_list_across_the_library(tmp_path: Path) -> None:
     assert "A-123-456-789 Ana Lopez  9 day(s) overdue  merits brief" in lines[1]
     assert lines[2] == "this week (1):" and "Bo Chen  in 2 day(s)" in lines[3]
     assert lines[4] == "later (1):"
-    assert lines[6] == "done (1):" and "done 2025-01-31" in lines[7]
+    assert lines[6] == "done (1):" and "done 01/31/2025" in lines[7]
 
     data = json.loads(run("deadline", "list", "--as-of", "2025-03-10", "--open", "--json").output)
     assert [(d["group"], d["a_number_display"]) for d in data] == [

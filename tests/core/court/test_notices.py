@@ -122,9 +122,10 @@ def test_docket_and_summary_show_the_reason(lib: Any, orders: dict[str, Any]) ->
     summary = text_of(hearing_summary_html(lib, orders["returned"].id))
     assert "NOTICE WARNING" in summary
     assert (
-        "This hearing (03/10/2025): In absentia order, but the notice served 2025-02-05" in summary
+        "This hearing (March 10, 2025): In absentia order, but the notice served 2025-02-05"
+        in summary
     )
-    assert "Yes — returned undeliverable on 03/02/2025" in summary
+    assert "Yes — returned undeliverable on March 2, 2025" in summary
     late = text_of(hearing_summary_html(lib, orders["late"].id))
     assert "only 4 days before the hearing (at least 10 required)" in late
     sound = text_of(hearing_summary_html(lib, orders["sound"].id))

@@ -143,9 +143,9 @@ def test_html(lib: Any) -> None:
     assert "1 case taken from the judge, 3 given to the judge; 1 mid-stream" in page
     assert "Ana Lopez Garcia" in page and "Thomas Kim-Walker (TKW)" in page
     assert "Ordered by ACIJ Castellano" in page and "Mid-stream" in page
-    assert "In absentia order 03/03/2025" in page
+    assert "In absentia order March 3, 2025" in page
     assert "Notice warning: In absentia order, but the notice served 2025-02-05" in page
-    assert "Completed 03/20/2025: asylum granted" in page
+    assert "Completed March 20, 2025: asylum granted" in page
     assert "Corrected by #" in page and "Corrects #" in page
     empty = text_of(reassignment_report_html(lib, "JRM", "2026-01-01", "2026-02-01"))
     assert "No case was taken from the judge in this period." in empty

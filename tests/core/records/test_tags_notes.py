@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -297,4 +298,4 @@ def test_case_show_includes_tags_and_notes(run: Any) -> None:
     assert shown["tags"] == ["pro-se"]
     assert [n["text"] for n in shown["notes"]] == ["Prefers hearings by video."]
     text = run("case", "show", "123456789").output
-    assert "tags: pro-se" in text and "Prefers hearings by video." in text
+    assert re.search(r"tags: +pro-se", text) and "Prefers hearings by video." in text

@@ -36,9 +36,9 @@ def odd(lib: Any) -> dict[str, int]:
 def test_the_summary_says_what_is_unusual(lib: Any, odd: dict[str, int]) -> None:
     context = hearing_summary_context(lib, odd["this"])
     assert [w["hearing"] for w in context["record_warnings"]] == [
-        "This hearing (03/14/2026)",
-        "Hearing of 05/01/1999",
-        "Hearing of 03/14/2026",
+        "This hearing (March 14, 2026)",
+        "Hearing of May 1, 1999",
+        "Hearing of March 14, 2026",
     ]
     assert [n["served_after"] for n in context["notices"]] == [True]
     text = text_of(hearing_summary_html(lib, odd["this"]))
@@ -53,7 +53,7 @@ def test_the_summary_says_what_is_unusual(lib: Any, odd: dict[str, int]) -> None
     assert f"At the same minute as hearing #{odd['this']} (master) of this case" in later
     # the late notice is marked where it is listed, not just "(this hearing)"
     served = text.split("Notices of hearing served", 1)[1]
-    assert "03/20/2026 after the hearing: no proof of notice" in served
+    assert "March 20, 2026 after the hearing: no proof of notice" in served
     assert "NOTICE WARNING" not in text  # nothing here is an in absentia order
 
 

@@ -142,26 +142,26 @@ def test_summary_history_sections(lib: Any, history: dict[str, Any]) -> None:
     text = text_of(hearing_summary_html(lib, history["merits"].id))
     # prior hearing and its outcome
     prior = text[text.index("Prior hearings") : text.index("Notices of hearing served")]
-    assert "01/10/2025 9:00 AM Master" in prior
+    assert "January 10, 2025 9:00 AM Master" in prior
     assert "Rosa Martinez (JRM)" in prior
     assert "Continued respondent to seek counsel" in prior
     # notices, for both hearings, with the returned one marked
     notices = text[text.index("Notices of hearing served") : text.index("Reassignment history")]
-    assert "12/01/2024 Personal service 12 Oak St, Oakland CA No" in notices
-    assert "02/05/2025 Mail 12 Oak St, Oakland CA Yes — returned undeliverable" in notices
+    assert "December 1, 2024 Personal service 12 Oak St, Oakland CA No" in notices
+    assert "February 5, 2025 Mail 12 Oak St, Oakland CA Yes — returned undeliverable" in notices
     # reassignments, with the correction naming what it corrects
     moves = text[text.index("Reassignment history") : text.index("Documents and exhibits")]
     moved, correction = history["moved"].id, history["correction"].id
     assert (
-        f"{moved} 02/01/2025 Rosa Martinez (JRM) Thomas Lee Wong (TLW) caseload balancing "
+        f"{moved} February 1, 2025 Rosa Martinez (JRM) Thomas Lee Wong (TLW) caseload balancing "
         "ACIJ Castellano Yes" in moves
     )
-    assert f"{correction} 02/03/2025" in moves
+    assert f"{correction} February 3, 2025" in moves
     assert f"effective date corrected Correction of #{moved}" in moves
     # documents with exhibit label, filed date, type and pages
     documents = text[text.index("Documents and exhibits") : text.index("Open deadlines")]
     assert "1 document, " in documents and "1 marked as exhibit for this hearing" in documents
-    assert "Exh. 3 02/14/2025 Respondent's brief Brief Respondent 2" in documents
+    assert "Exh. 3 February 14, 2025 Respondent's brief Brief Respondent 2" in documents
     # only open deadlines
     deadlines = text[text.index("Open deadlines") :]
     assert "DHS response to the brief" in deadlines and "Brief due" in deadlines
@@ -173,9 +173,9 @@ def test_summary_of_first_hearing_lists_the_later_one(lib: Any, history: dict[st
     assert "Oakland" in text
     assert "No earlier hearings in this case." in text
     later = text[text.index("Later hearings") : text.index("Notices of hearing served")]
-    assert "03/03/2025 10:30 AM Individual" in later
+    assert "March 3, 2025 10:30 AM Individual" in later
     # the later hearing's notice problem is still flagged, in the box at the top
-    assert "Hearing of 03/03/2025: In absentia order, but the notice served 2025-02-05" in text
+    assert "Hearing of March 3, 2025: In absentia order, but the notice served 2025-02-05" in text
 
 
 def test_in_absentia_without_notice_is_flagged_prominently(
@@ -349,8 +349,8 @@ def test_docket_range_and_judge(lib: Any, busy_day: dict[str, Any]) -> None:
     )
     assert "Monday, March 3, 2025 through Tuesday, March 4, 2025" in text
     assert "Immigration Judge Alice A. Baker (AAB)" in text
-    assert "03/03/2025 10:00 AM A-222-333-444 Bo Chen" in text
-    assert "03/04/2025 11:00 AM A-222-333-444 Bo Chen" in text
+    assert "March 3, 2025 10:00 AM A-222-333-444 Bo Chen" in text
+    assert "March 4, 2025 11:00 AM A-222-333-444 Bo Chen" in text
     assert "Rosa Martinez" not in text and "Ana Lopez Garcia" not in text
     assert "SF" in text
     with pytest.raises(NotFound):

@@ -103,7 +103,7 @@ def test_pdf_export_reads_back(view: ReassignmentReportView, tmp_path: Path) -> 
     assert "January 1, 2025 through June 30, 2025" in text
     assert "Bo Chen" in text and "Carla Diaz" in text
     assert "Judge recused" in text and "Mid-stream" in text
-    assert "In absentia order 04/21/2025" in text
+    assert "In absentia order April 21, 2025" in text
 
 
 def test_csv_export_reads_back(view: ReassignmentReportView, tmp_path: Path) -> None:

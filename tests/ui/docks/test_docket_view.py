@@ -183,7 +183,11 @@ def test_week_mode_and_stepping(view: DocketView) -> None:
     names = [name for _group, cells in rows(view) for name in cells]
     assert sorted(names) == ["Ana Lopez", "Bo Chen", "Carla Diaz", "Dev Patel", "Eva Novak"]
     jrm_times = rows(view, TIME)[1][1]
-    assert jrm_times == ["Mon 03/03 9:00 AM", "Mon 03/03 10:30 AM", "Wed 03/05 9:00 AM"]
+    assert jrm_times == [
+        "Mon 03/03/2025 9:00 AM",
+        "Mon 03/03/2025 10:30 AM",
+        "Wed 03/05/2025 9:00 AM",
+    ]
 
     view.next_button.click()  # a week on
     assert view.period()[0] == dt.date(2025, 3, 10)

@@ -72,7 +72,7 @@ def test_export_hearing_summary(
     text = pdf_text(target)
     assert "HEARING SUMMARY" in text
     assert "A-123-456-789" in text and "Ana Lopez Garcia" in text
-    assert "Hearing summary A-123-456-789 2025-03-03" in text  # the footer
+    assert "Hearing summary A-123-456-789 March 3, 2025" in text  # the footer
     assert messages == []
 
 
@@ -94,7 +94,7 @@ def test_export_docket(
     week = tmp_path / "week.pdf"
     export_docket_pdf(None, read_lib, DAY, path=week, until=DAY + dt.timedelta(days=6))
     text = pdf_text(week)
-    assert "through Sunday, March 9, 2025" in text and "03/05/2025" in text
+    assert "through Sunday, March 9, 2025" in text and "March 5, 2025" in text
     assert messages == []
 
 

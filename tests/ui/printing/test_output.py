@@ -133,7 +133,7 @@ def test_summary_pdf_reads_back(qapp: Any, lib: Any, merits: int, tmp_path: Path
         "Monday, March 3, 2025, 10:30 AM",
         "Individual (merits)",
         "Courtroom 4",
-        "01/10/2025 9:00 AM Master",  # the prior hearing
+        "January 10, 2025 9:00 AM Master",  # the prior hearing
         "caseload balancing",  # the reassignment
         "Rosa Martinez (JRM) Thomas Lee Wong (TLW)",
         "ACIJ Castellano",
@@ -182,8 +182,8 @@ def test_range_docket_pdf(qapp: Any, lib: Any, merits: int, tmp_path: Path) -> N
     write_pdf(html, target, title="Docket Q1")
     text = " ".join(page_texts(target))
     assert "Wednesday, January 1, 2025 through Monday, March 31, 2025" in text
-    assert "01/10/2025 9:00 AM A-123-456-789 Ana Lopez Garcia" in text
-    assert "03/03/2025 10:30 AM A-123-456-789 Ana Lopez Garcia" in text
+    assert "January 10, 2025 9:00 AM A-123-456-789 Ana Lopez Garcia" in text
+    assert "March 3, 2025 10:30 AM A-123-456-789 Ana Lopez Garcia" in text
     printer, width, height = page_geometry()
     assert split_words(printing.layout_document(html, printer, width, height)) == []
 

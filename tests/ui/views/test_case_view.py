@@ -43,8 +43,8 @@ def test_an_unusual_hearing_is_flagged_in_the_case_view(qtbot: Any, lib: Library
 
     assert view.flags.isVisibleTo(view)
     assert view.flags.text().split("<br>") == [
-        "⚠ Hearing of 1999-05-01 10:00: dated before the case was opened (2026-01-10)",
-        "⚠ Hearing of 2026-03-14 09:30: notice served 2026-03-20, after the hearing: "
+        "⚠ Hearing of 05/01/1999 10:00 AM: dated before the case was opened (2026-01-10)",
+        "⚠ Hearing of 03/14/2026 9:30 AM: notice served 2026-03-20, after the hearing: "
         "it is no proof of notice",
     ]
     assert not view.banner.isVisibleTo(view)  # no in absentia order: no notice problem

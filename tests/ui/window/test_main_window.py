@@ -131,7 +131,7 @@ def test_case_view_shows_tabs_and_in_absentia_warning(window: MainWindow) -> Non
     titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
     assert titles[:4] == ["Documents 1", "Hearings 1", "Reassignments", "Deadlines 1"]
     assert titles[4].startswith("History (")
-    assert cell(window, "documents", 0, "Type") == "brief"
+    assert cell(window, "documents", 0, "Type") == "Brief"
     assert cell(window, "documents", 0, "Text") == "searchable"
 
     hearing = window.case_view.models["hearings"].record(0)
@@ -198,9 +198,9 @@ def test_reassignment_via_worker_shows_in_tabs_without_edit(qtbot: Any, window: 
     history = window.case_view.models["history"]
     assert history.rowCount() == history_before + 2
     actions = [cell(window, "history", r, "Action") for r in range(2)]
-    assert set(actions) == {"reassign", "create"}
+    assert set(actions) == {"reassigned", "added"}
     changes = [cell(window, "history", r, "Changes") for r in range(2)]
-    assert any("judge id: JRM → TKW" in c for c in changes)
+    assert any("judge: " in c and "(JRM) → " in c and c.count("(TKW)") for c in changes)
     # the list's judge column follows
     row = window.case_model.row_of(case_id)
     assert row is not None
@@ -409,7 +409,7 @@ def test_only_the_parts_that_show_a_change_are_read_again(
     task.run_in_background(window.runner)
     qtbot.waitUntil(lambda: task.done, timeout=5000)
     assert read == ["case"]
-    assert cell(window, "history", 0, "Action") == "tag"
+    assert cell(window, "history", 0, "Action") == "tagged"
 
 
 @pytest.mark.slow
