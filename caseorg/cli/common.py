@@ -106,9 +106,11 @@ def _check_given(values: dict[str, Any]) -> None:
     for name, value in values.items():
         param = params.get(name)
         flag = param.opts[0] if isinstance(param, click.Option) else name.upper()
-        if isinstance(value, int) and not isinstance(value, bool):
-            check_id(value, flag)
-        elif value == "" and (name.endswith(("_on", "_at")) or name in _DAY_OPTIONS):
+        many = value if isinstance(value, tuple | list) else (value,)
+        for one in many:  # (an option or argument may take several ids)
+            if isinstance(one, int) and not isinstance(one, bool):
+                check_id(one, flag)
+        if value == "" and (name.endswith(("_on", "_at")) or name in _DAY_OPTIONS):
             raise InvalidValue(f"{flag} is empty: give a day like 2025-03-14, or leave it out")
 
 

@@ -25,7 +25,6 @@ from caseorg.cli.lines import reassignment_line
 from caseorg.cli.printing import write_report
 from caseorg.errors import InvalidValue
 from caseorg.private_files import write_private
-from caseorg.reports import case_names
 from caseorg.words import label, us_date
 
 
@@ -76,7 +75,9 @@ def _case_refs(a_numbers: tuple[str, ...], from_file: Path | None) -> list[str]:
     help="The receiving judge's role.",
 )
 @click.option("--document", "document_id", type=int, help="Id of the order's document.")
-@click.option("--on", "effective_on", help="Date of the order, effective then (default today).")
+@click.option(
+    "--on", "effective_on", help="Day of the order, effective then (YYYY-MM-DD; default today)."
+)
 @click.option("--midstream", is_flag=True, help="The cases were taken mid-stream.")
 @click.option("--corrects", type=int, help="Id of an earlier entry this one corrects (one case).")
 @json_option
@@ -100,6 +101,7 @@ def reassign(
     """Reassign the cases A_NUMBERS to another judge by one order (kept forever in their
     history)."""
     from caseorg.records import reason_kind_of, reassign as do_reassign, record_order
+    from caseorg.reports import case_names
 
     lib = state.lib()
     case_ids = [case_id_of(lib, ref) for ref in _case_refs(a_numbers, from_file)]
@@ -164,7 +166,7 @@ def reasons(state: State, new_list: str | None, as_json: bool) -> None:
 
 @click.command("certify-familiarity")
 @click.argument("hearing_id", type=int)
-@click.option("--on", "certified_on", help="Date of the certification (default today).")
+@click.option("--on", "certified_on", help="Day of the certification (YYYY-MM-DD; default today).")
 @click.option("--note", help="E.g. 'reviewed the record of proceedings and the recording'.")
 @uses_library(writes=True)
 def certify_familiarity(
@@ -180,7 +182,10 @@ def certify_familiarity(
 
 @click.command("reassignment-report")
 @click.option("--court", help="The court (its judges' or its cases'); default every court.")
-@date_range_options("From this effective date.", "Up to this effective date.")
+@date_range_options(
+    "Moves effective on or after this day (YYYY-MM-DD).",
+    "Moves effective on or before this day (YYYY-MM-DD).",
+)
 @click.option(
     "--within-days",
     "notice_days",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,15 +46,12 @@ from caseorg_ui.qt import (
     QAbstractItemView,
     QAction,
     QApplication,
-    QBrush,
     QColor,
     QHeaderView,
     QIcon,
     QLabel,
     QMenu,
     QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     QPoint,
     QStackedWidget,
     QStyle,
@@ -68,7 +65,14 @@ from caseorg_ui.qt import (
 from caseorg_ui.views.case_life_tab import CaseLifeTab
 from caseorg_ui.views.case_list_model import judge_short, no_case_label
 from caseorg_ui.views.ocr_status import DocumentText
-from caseorg_ui.views.table_models import SORT_ROLE, FittedTable, RowsModel, sortable
+from caseorg_ui.views.record_table import (
+    COLUMN_WIDTHS,
+    DEFAULT_SORT,
+    DROP_FIRST,
+    Col,
+    RecordModel,
+)
+from caseorg_ui.views.table_models import FittedTable, sortable
 
 DASH = "—"
 WARNING_COLOR = QColor("#a15c00")
@@ -79,94 +83,6 @@ MUTED_COLOR = QColor("#6b6b6b")
 def warning_icon() -> QIcon:
     style = QApplication.style()
     return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-
-
-# -- a small model for a list of records ---------------------------------------------------
-
-
-# a narrow case view (a dock open beside it) hides these columns first, least needed
-# first, so the ones that matter (a hearing's outcome and notice warning) stay in view
-DROP_FIRST = {
-    "documents": ("File", "Filed by", "Pages"),
-    "hearings": ("Interpreter", "Medium", "Room", "Judge"),
-    "reassignments": ("Recorded", "Corrects", "Midstream", "Ordered by"),
-    "deadlines": ("Note",),
-    "history": ("Who",),
-}
-COLUMN_WIDTHS = {  # each column's opening width (pixels); the others 96
-    "Title": 230,
-    "Type": 112,
-    "Filed": 88,
-    "Pages": 52,
-    "Text": 104,
-    "File": 150,
-    "When": 150,
-    "Kind": 80,
-    "Judge": 112,
-    "Room": 60,
-    "Medium": 72,
-    "Outcome": 136,
-    "Notice": 130,
-    "From": 130,
-    "To": 130,
-    "Reason": 160,
-    "Changes": 300,
-}
-
-# how a table is ordered before the user clicks a header: documents as they were filed
-DEFAULT_SORT = {"documents": ("Filed", Qt.SortOrder.AscendingOrder)}
-
-
-@dataclass
-class Col:
-    """One column: its title and how a record shows in it."""
-
-    title: str
-    text: Callable[[Any], str]
-    tooltip: Callable[[Any], str | None] | None = None
-    icon: Callable[[Any], QIcon | None] | None = None
-    color: Callable[[Any], QColor | None] | None = None
-    key: Callable[[Any], Any] | None = None  # what it sorts by, when not its text
-
-
-class RecordModel(RowsModel[Any]):
-    """A read-only table over a list of records (dataclasses) and a column spec."""
-
-    def __init__(self, columns: Sequence[Col], parent: QObject | None = None):
-        super().__init__([col.title for col in columns], parent)
-        self.columns = list(columns)
-
-    @property
-    def records(self) -> list[Any]:
-        return self.rows
-
-    def set_records(self, records: Sequence[Any]) -> None:
-        self.set_rows(records)
-
-    def record(self, row: int) -> Any:
-        return self.row_at(row)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.column() < len(self.columns):
-            return None
-        record = self.record(index.row())
-        if record is None:
-            return None
-        col = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return col.text(record)
-        if role == SORT_ROLE:
-            return col.key(record) if col.key else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return col.tooltip(record) if col.tooltip else col.text(record)
-        if role == Qt.ItemDataRole.DecorationRole and col.icon:
-            return col.icon(record)
-        if role == Qt.ItemDataRole.ForegroundRole and col.color:
-            color = col.color(record)
-            return QBrush(color) if color is not None else None
-        return None
 
 
 # -- how each record type shows ------------------------------------------------------------

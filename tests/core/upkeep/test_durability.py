@@ -152,7 +152,7 @@ def test_a_damaged_database_is_named_and_restored_from_a_backup_only_when_asked(
     assert result.exit_code == 0, result.output
     assert "restored the records of" in result.output
     assert "Ana Lopez" in ok(library, "case", "list")
-    assert "A-123-456-789  brief" in ok(library, "search", "hardship")
+    assert "A-123-456-789  Ana Lopez  ·  brief" in ok(library, "search", "hardship")
     kept = [p for p in tmp_path.iterdir() if p.name.startswith("L.replaced-")]
     assert len(kept) == 1 and (kept[0] / "caseorg.db").exists()  # the damaged one, kept
     assert ok(library, "check").endswith(": ok\n")
@@ -170,7 +170,7 @@ def test_an_index_replaced_by_a_file_is_named_and_rebuilt_by_repair(library: Pat
     assert "--repair moves the index file to quarantine/ and rebuilds the index" in result.output
     result = invoke(library, "check", "--repair")
     assert result.exit_code == 0, result.output
-    assert "A-123-456-789  brief" in ok(library, "search", "hardship")
+    assert "A-123-456-789  Ana Lopez  ·  brief" in ok(library, "search", "hardship")
     assert list((library / "quarantine").rglob("index"))[0].read_text() == "not an index"
 
 
