@@ -115,6 +115,7 @@ def _heading(top: str) -> str | None:
             or _BOILERPLATE.search(line)
             or line.endswith((".", ";", ":"))
             or not line[0].isupper()
+            or "_" in line  # a file name or a code, not words someone headed a page with
             or sum(ch.isdigit() for ch in line) > len(line) / 4
         ):
             continue

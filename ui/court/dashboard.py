@@ -153,7 +153,7 @@ class Dashboard(QWidget):
         for position, name in enumerate(CHARTS):
             view = QChartView()
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumSize(360, 240)
+            view.setMinimumSize(360, 180)  # (two rows of them and the measures fit 768 px)
             self.chart_views[name] = view
             self.grid.addWidget(view, position // 2, position % 2)
         self.note = QLabel()
@@ -167,7 +167,7 @@ class Dashboard(QWidget):
         layout.addLayout(figures)
         # the fiscal year's measures as EOIR takes them, credited to the judge who decided
         self.performance = PerformancePanel()
-        self.performance.setMinimumHeight(200)
+        self.performance.setMinimumHeight(140)
         layout.addWidget(self.performance)
         layout.addLayout(self.grid, 1)
         layout.addWidget(self.note)

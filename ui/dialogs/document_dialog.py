@@ -77,4 +77,6 @@ class DocumentDialog(FormDialog):
         }
 
     def make_operation(self, values: dict[str, Any]) -> Operation:
+        if values.get("doc_type") == self.document.doc_type:  # untouched: a guess stays one
+            values = {k: v for k, v in values.items() if k != "doc_type"}
         return write_with(edit_document, self.document.id, **values)

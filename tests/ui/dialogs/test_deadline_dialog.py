@@ -96,7 +96,8 @@ def test_document_details_prefill_check_and_save(qtbot: Any, court: Court) -> No
     )
     assert court.audit_count() == before + 1
     row = court.last_audit()
-    assert set(row["after"]) == {"title", "doc_type", "filed_on"}
+    # (the type was guessed at import: set by a person, it is no longer a guess)
+    assert set(row["after"]) == {"title", "doc_type", "type_guessed", "filed_on"}
     hits = index_of(court.writer).search("title:pre-hearing", doc_type="motion")
     assert [hit.document_id for hit in hits] == [brief]  # the index followed
 

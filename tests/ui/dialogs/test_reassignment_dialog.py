@@ -62,6 +62,7 @@ def test_reassignment_is_appended(qtbot: Any, court: Court) -> None:
     assert get_case(court.reader, court.case_id).judge_code == "DKO"
     rows = court.audit_rows()[before:]
     assert [(r["action"], r["entity"]) for r in rows] == [
+        ("create", "reassignment_order"),  # one case moved: an order of one (issue 19)
         ("create", "reassignment"),
         ("reassign", "case"),
     ]
