@@ -66,7 +66,7 @@ _app: QGuiApplication | None = None  # the application made here, kept alive
 
 
 def ensure_gui_application() -> QCoreApplication:
-    """The running Qt application, or a new QGuiApplication (offscreen when headless)."""
+    """The running Qt application, or a new QApplication (offscreen when headless)."""
     global _app
     existing = QCoreApplication.instance()
     if existing is not None:
@@ -83,7 +83,11 @@ def ensure_gui_application() -> QCoreApplication:
     from caseorg_ui.qt_messages import install_message_handler
 
     install_message_handler()  # the offscreen platform's chatter stays off the terminal
-    _app = QGuiApplication([sys.argv[0] if sys.argv and sys.argv[0] else "caseorg"])
+    # a QApplication (not only a QGuiApplication): a process that prints first may still
+    # show a window later (Qt allows one application object per process)
+    from caseorg_ui.qt import QApplication
+
+    _app = QApplication([sys.argv[0] if sys.argv and sys.argv[0] else "caseorg"])
     return _app
 
 
