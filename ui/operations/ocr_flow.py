@@ -125,15 +125,18 @@ class OcrFlow:
         else:
             self._turn()
 
-    def _end(self, message: str) -> None:
+    def _stop(self) -> None:
+        """The run is over (finished, cancelled or failed): keep its report, clear the bar."""
         self.last_report, self.report, self.handle = self.report, None, None
         self.window.show_ocr_progress(None)
+
+    def _end(self, message: str) -> None:
+        self._stop()
         self.window.say(message, 10000)
 
     def _failed(self, exc: BaseException) -> None:
         asked = self._asked
-        self.last_report, self.report, self.handle = self.report, None, None
-        self.window.show_ocr_progress(None)
+        self._stop()
         if isinstance(exc, OcrUnavailable):  # what to install, in one line
             self.last_message = one_line(exc)
             if asked or not self._told_missing:

@@ -18,17 +18,16 @@ from caseorg_ui.qt import (
     QLineEdit,
     QMenu,
     Qt,
-    QTableView,
     QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from caseorg_ui.views import COLUMNS, CaseListModel, columns_that_fit
+from caseorg_ui.views import COLUMNS, CaseListModel, FittedTable
 from caseorg_ui.window.welcome import WelcomePanel
 
 if TYPE_CHECKING:
-    from caseorg_ui.qt import QModelIndex, QPoint, QResizeEvent
+    from caseorg_ui.qt import QModelIndex, QPoint
 
 FILTER_DELAY_MS = 150
 LIST_MIN_WIDTH = 260  # the case list: an A-number and a name
@@ -46,7 +45,7 @@ class FilterBox(QLineEdit):
         super().keyPressEvent(event)
 
 
-class CaseTable(QTableView):
+class CaseTable(FittedTable):
     """The case list. Columns that do not fit are hidden, the least needed first
     (status, next hearing, judge), so a narrow list shows whole A-numbers and names
     instead of a sideways scroll bar; the respondent's column takes the room left."""
@@ -54,9 +53,12 @@ class CaseTable(QTableView):
     WIDTHS = {"a_number": 104, "respondent": 118, "judge": 86, "next_hearing": 96, "status": 76}
     DROP_ORDER = ("status", "next_hearing", "judge")  # hidden first when narrow
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
-        super().resizeEvent(event)
-        self.fit_columns()
+    def __init__(self) -> None:
+        keys = [column.key for column in COLUMNS]
+        super().__init__(
+            [self.WIDTHS.get(key, 84) for key in keys],
+            [keys.index(key) for key in self.DROP_ORDER if key in keys],
+        )
 
     def setup_columns(self) -> None:
         header = self.horizontalHeader()
@@ -68,21 +70,6 @@ class CaseTable(QTableView):
                 mode = QHeaderView.ResizeMode.Stretch
             header.setSectionResizeMode(col, mode)
         header.setMinimumSectionSize(48)
-
-    def fit_columns(self) -> None:
-        """Show the columns the width allows (A-number and respondent always)."""
-        keys = [column.key for column in COLUMNS]
-        # the viewport's width, worked out: PySide6's first viewport() call costs ~10 ms
-        room = self.maximumViewportSize().width()
-        bar = self.verticalScrollBar()
-        if bar.isVisible():
-            room -= bar.width()
-        widths = [self.WIDTHS.get(key, 84) for key in keys]
-        drops = [keys.index(key) for key in self.DROP_ORDER if key in keys]
-        hidden = columns_that_fit(widths, drops, room)
-        for col in range(len(keys)):
-            if self.isColumnHidden(col) != (col in hidden):
-                self.setColumnHidden(col, col in hidden)
 
     def shown_columns(self) -> list[str]:
         return [c.key for i, c in enumerate(COLUMNS) if not self.isColumnHidden(i)]
