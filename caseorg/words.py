@@ -292,6 +292,12 @@ def choice_text(value: str | None) -> str:
     return _ANY_LIST.get(value) or _ACRONYMS.get(value) or sentence(label(value))
 
 
+def type_text(doc_type: str | None, guessed: object = False) -> str:
+    """A document's type in a cell or list: 'Motion', or 'Motion (guessed)' while the type
+    read from its text at import is not yet confirmed."""
+    return choice_text(doc_type) + (" (guessed)" if guessed else "")
+
+
 def choice_words(group: str, value: str | None) -> str:
     """A stored choice in the words of one list of :data:`CHOICE_WORDS` (``group`` is
     e.g. "kind", or its table form "kind_short"); a dash for none."""

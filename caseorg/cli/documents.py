@@ -167,17 +167,16 @@ def document_edit(
 ) -> None:
     """Change the type, title, filed date or filer of one or more documents
     (caseorg document edit 12 13 14 --type brief --filed 2026-11-02)."""
-    from caseorg.records import edit_document, get_document
+    from caseorg.records import edit_documents
 
-    lib = state.lib()
-    for document_id in document_ids:  # every id first: nothing half-done by a typo
-        get_document(lib, document_id)
-    docs = [
-        edit_document(
-            lib, document_id, doc_type=doc_type, title=title, filed_on=filed_on, filed_by=filed_by
-        )
-        for document_id in dict.fromkeys(document_ids)
-    ]
+    docs = edit_documents(
+        state.lib(),
+        document_ids,
+        doc_type=doc_type,
+        title=title,
+        filed_on=filed_on,
+        filed_by=filed_by,
+    )
     if len(docs) == 1:  # one document: one JSON object, as before
         print_one(docs[0], f"updated document #{docs[0].id}: {docs[0].title}", as_json=as_json)
     else:

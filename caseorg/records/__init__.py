@@ -52,6 +52,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
     from caseorg.records.documents import (
         document_path as document_path,
         edit_document as edit_document,
+        edit_documents as edit_documents,
         get_document as get_document,
         guess_doc_type as guess_doc_type,
         list_documents as list_documents,
@@ -263,7 +264,8 @@ __getattr__, __dir__ = lazy_exports(
         ),
         "deadlines": "add_deadline get_deadline list_deadlines mark_done",
         "documents": (
-            "document_path edit_document get_document guess_doc_type list_documents title_from_name"
+            "document_path edit_document edit_documents get_document guess_doc_type "
+            "list_documents title_from_name"
         ),
         "exhibits": "exhibits_for link_document",
         "eoir_details": (

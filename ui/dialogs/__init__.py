@@ -15,7 +15,10 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         DeadlineDialog as DeadlineDialog,
         MarkDoneDialog as MarkDoneDialog,
     )
-    from caseorg_ui.dialogs.document_dialog import DocumentDialog as DocumentDialog
+    from caseorg_ui.dialogs.document_dialog import (
+        DocumentDialog as DocumentDialog,
+        DocumentsDialog as DocumentsDialog,
+    )
     from caseorg_ui.dialogs.filing_dialogs import life_dialogs as life_dialogs
     from caseorg_ui.dialogs.hearing_dialog import HearingDialog as HearingDialog
     from caseorg_ui.dialogs.judge_dialog import (
@@ -31,7 +34,7 @@ __getattr__, __dir__ = lazy_exports(
         "case_dialog": "CaseDialog",
         "common": "FormDialog goal_spin_box lay_out_settings",
         "deadline_dialog": "DeadlineDialog MarkDoneDialog",
-        "document_dialog": "DocumentDialog",
+        "document_dialog": "DocumentDialog DocumentsDialog",
         "filing_dialogs": "life_dialogs",
         "hearing_dialog": "HearingDialog",
         "judge_dialog": "JudgeDialog JudgeListDialog",

@@ -39,6 +39,7 @@ from caseorg.words import (
     choice_words,
     label,
     or_dash as _or_dash,
+    type_text,
     us_date,
     us_datetime,
 )
@@ -49,6 +50,7 @@ from caseorg_ui.qt import (
     QColor,
     QHeaderView,
     QIcon,
+    QItemSelectionModel,
     QLabel,
     QMenu,
     QModelIndex,
@@ -139,6 +141,12 @@ def _judge_label(name: str | None, code: str | None) -> str:
         return "(unassigned)"
     name = judge_short(name)
     return f"{name} ({code})" if code else name
+
+
+GUESSED_TYPE_TIP = (
+    "Read from the document's text at import: a guess until someone confirms it "
+    "(Edit Document…, several at once when selected together)"
+)
 
 
 # -- the view ------------------------------------------------------------------------------
@@ -243,7 +251,13 @@ class CaseView(QWidget):
     def _document_columns(self) -> list[Col]:
         return [
             Col("Title", lambda d: d.title, lambda d: f"{d.title}\n{d.original_name or ''}"),
-            Col("Type", lambda d: choice_text(d.doc_type)),
+            Col(
+                "Type",
+                lambda d: type_text(d.doc_type, d.type_guessed),
+                lambda d: GUESSED_TYPE_TIP if d.type_guessed else choice_text(d.doc_type),
+                color=lambda d: MUTED_COLOR if d.type_guessed else None,
+                italic=lambda d: bool(d.type_guessed),
+            ),
             Col("Filed", lambda d: _or_dash(us_date(d.filed_on)), key=lambda d: d.filed_on),
             Col("Filed by", lambda d: _or_dash(choice_text(d.filed_by))),
             Col("Pages", lambda d: str(d.page_count), key=lambda d: d.page_count),
@@ -335,7 +349,11 @@ class CaseView(QWidget):
         for column, width in enumerate(widths):
             table.horizontalHeader().resizeSection(column, width)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setSelectionMode(  # several documents can be edited at once
+            QAbstractItemView.SelectionMode.ExtendedSelection
+            if key == "documents"
+            else QAbstractItemView.SelectionMode.SingleSelection
+        )
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
@@ -396,7 +414,7 @@ class CaseView(QWidget):
             "history": case_history(self.lib, case.id),
         }
         for key, rows in records.items():
-            selected = self.selected(key)
+            selected = self.selected_ids(key) or [self.selected_id(key)]
             self.models[key].set_records(rows)
             self._reselect(key, selected)
             self.tabs.setTabText(TABS.index(key), tab_title(key, len(rows)))
@@ -475,6 +493,12 @@ class CaseView(QWidget):
             return self.models[key].record(current.row())
         return self.models[key].record(rows[0].row())
 
+    def selected_ids(self, key: str) -> list[int]:
+        """The ids of every record selected in tab ``key``, in the order shown."""
+        rows = sorted(index.row() for index in self.tables[key].selectionModel().selectedRows())
+        records = [self.models[key].record(row) for row in rows]
+        return [r.hearing.id if isinstance(r, HearingRow) else int(r.id) for r in records if r]
+
     def selected_id(self, key: str) -> int | None:
         record = self.selected(key)
         if record is None:
@@ -484,9 +508,11 @@ class CaseView(QWidget):
         return int(record.id)
 
     def select_row(self, key: str, row: int) -> None:
-        table = self.tables[key]
-        table.selectRow(row)
-        table.setCurrentIndex(self.models[key].index(row, 0))
+        """Select just ``row`` (whatever keys are held: the documents table extends a
+        selection on Shift)."""
+        index = self.models[key].index(row, 0)
+        flag = QItemSelectionModel.SelectionFlag
+        self.tables[key].selectionModel().setCurrentIndex(index, flag.ClearAndSelect | flag.Rows)
 
     def select_record(self, key: str, record_id: int) -> bool:
         """Select the record with ``record_id`` in tab ``key``; False if it is not there."""
@@ -498,15 +524,21 @@ class CaseView(QWidget):
                 return True
         return False
 
-    def _reselect(self, key: str, previous: Any) -> None:
-        if previous is None:
-            return
-        wanted = previous.hearing.id if isinstance(previous, HearingRow) else previous.id
+    def _reselect(self, key: str, previous: Sequence[int | None]) -> None:
+        """Select again the records that were selected (every one of several documents)."""
+        wanted = set(previous) - {None}
+        table = self.tables[key]
         for row, record in enumerate(self.models[key].records):
             record_id = record.hearing.id if isinstance(record, HearingRow) else record.id
-            if record_id == wanted:
-                self.select_row(key, row)
-                return
+            if record_id in wanted:
+                if len(wanted) == 1:
+                    self.select_row(key, row)
+                    return
+                table.selectionModel().select(
+                    self.models[key].index(row, 0),
+                    QItemSelectionModel.SelectionFlag.Select
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
 
     def current_tab(self) -> str:
         index = self.tabs.currentIndex()
@@ -536,7 +568,8 @@ class CaseView(QWidget):
     def _show_context_menu(self, key: str, pos: QPoint) -> None:
         table = self.tables[key]
         index = table.indexAt(pos)
-        if index.isValid():
+        # a right-click inside a selection of several documents keeps them all
+        if index.isValid() and not table.selectionModel().isRowSelected(index.row()):
             self.select_row(key, index.row())
         menu = self.menu_for(key)
         if not menu.isEmpty():

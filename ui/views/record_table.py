@@ -10,6 +10,7 @@ from typing import Any
 from caseorg_ui.qt import (
     QBrush,
     QColor,
+    QFont,
     QIcon,
     QModelIndex,
     QObject,
@@ -64,6 +65,7 @@ class Col:
     icon: Callable[[Any], QIcon | None] | None = None
     color: Callable[[Any], QColor | None] | None = None
     key: Callable[[Any], Any] | None = None  # what it sorts by, when not its text
+    italic: Callable[[Any], bool] | None = None  # e.g. a guess, not yet confirmed
 
 
 class RecordModel(RowsModel[Any]):
@@ -103,4 +105,8 @@ class RecordModel(RowsModel[Any]):
         if role == Qt.ItemDataRole.ForegroundRole and col.color:
             color = col.color(record)
             return QBrush(color) if color is not None else None
+        if role == Qt.ItemDataRole.FontRole and col.italic and col.italic(record):
+            font = QFont()
+            font.setItalic(True)
+            return font
         return None

@@ -40,6 +40,7 @@ REASSIGN = DialogWrite(  # the case's judge changes, and its scheduled hearings 
 ADD_DEADLINE = DialogWrite("Add deadline", "Deadline added", Change.DEADLINES)
 MARK_DONE = DialogWrite("Mark deadline done", "Deadline marked done", Change.DEADLINES)
 SAVE_DOCUMENT = DialogWrite("Save document", "Document saved", Change.DOCUMENTS)
+SAVE_DOCUMENTS = DialogWrite("Save documents", "Documents saved", Change.DOCUMENTS)
 # an address, counsel, NTA or motion: it can change the notice judgment the docket shows
 LIFE_RECORD = DialogWrite("Save record", "Recorded", Change.NOTICES)
 
@@ -188,8 +189,12 @@ class CaseCommands:
         return self.run_dialog(MarkDoneDialog, MARK_DONE, deadline_id=deadline_id)
 
     def edit_document(self) -> QDialog | None:
-        from caseorg_ui.dialogs import DocumentDialog
+        """The selected document's details; several selected: their type and filed date."""
+        from caseorg_ui.dialogs import DocumentDialog, DocumentsDialog
 
+        document_ids = self.case_view.selected_ids("documents")
+        if len(document_ids) > 1:
+            return self.run_dialog(DocumentsDialog, SAVE_DOCUMENTS, document_ids=document_ids)
         document_id = self.case_view.selected_id("documents")
         if document_id is None:
             return None

@@ -143,7 +143,8 @@ class Menus:
             "edit_document",
             "Edit Doc&ument…",
             self.edit_document,
-            "Change the selected document's type, title, filed date or filer",
+            "Change the selected document's type, title, filed date or filer"
+            " (several selected: their type and filed date)",
         )
         a(
             "open_document",

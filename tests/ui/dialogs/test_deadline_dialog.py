@@ -104,6 +104,7 @@ def test_document_details_prefill_check_and_save(qtbot: Any, court: Court) -> No
 
 def test_unrecorded_details_stay_unrecorded(qtbot: Any, court: Court) -> None:
     nta = court.documents["notice_to_appear"]
+    edit_document(court.writer, nta, doc_type="notice_to_appear")  # a confirmed type
     dialog = DocumentDialog(court.reader, document_id=nta)
     qtbot.addWidget(dialog)
     assert dialog.filed_on.value() is None and dialog.filed_on.text() == "not recorded"

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from fixtures_dialogs import Court, court_fixture, court_template_fixture  # noqa: F401
+
 from caseorg.library import Library
-from caseorg.records import add_case, add_hearing, add_notice
-from caseorg_ui.qt import Qt
-from caseorg_ui.views.case_view import CaseView
+from caseorg.records import add_case, add_hearing, add_notice, edit_document
+from caseorg_ui.qt import QItemSelectionModel, Qt
+from caseorg_ui.views.case_view import MUTED_COLOR, CaseView
 
 
 def test_an_unusual_hearing_is_flagged_in_the_case_view(qtbot: Any, lib: Library) -> None:
@@ -54,3 +56,42 @@ def test_an_unusual_hearing_is_flagged_in_the_case_view(qtbot: Any, lib: Library
     add_hearing(lib, other.id, "2026-02-02 09:00")
     view.set_case(other.id)
     assert not view.flags.isVisibleTo(view)
+
+
+def test_guessed_types_show_as_guesses_and_several_documents_select(
+    qtbot: Any, court: Court
+) -> None:
+    edit_document(court.writer, court.documents["brief"], doc_type="brief")  # confirmed
+    view = CaseView(court.reader)
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.set_case(court.case_id)
+    view.show()
+    model = view.models["documents"]
+    column = model.titles.index("Type")
+    rows = {model.record(row).id: row for row in range(model.rowCount())}
+
+    def cell(document: str, role: Qt.ItemDataRole) -> Any:
+        return model.data(model.index(rows[court.documents[document]], column), role)
+
+    assert cell("notice_to_appear", Qt.ItemDataRole.DisplayRole) == ("Notice to Appear (guessed)")
+    assert cell("notice_to_appear", Qt.ItemDataRole.FontRole).italic()
+    assert cell("notice_to_appear", Qt.ItemDataRole.ForegroundRole).color() == MUTED_COLOR
+    assert "Read from the document's text at import" in cell(
+        "notice_to_appear", Qt.ItemDataRole.ToolTipRole
+    )
+    assert cell("brief", Qt.ItemDataRole.DisplayRole) == "Brief"  # confirmed: no mark
+    assert cell("brief", Qt.ItemDataRole.FontRole) is None
+    view.grab().save("/tmp/caseorg-case-view-guessed.png")
+
+    table = view.tables["documents"]
+    view.select_row("documents", rows[court.documents["brief"]])
+    index = model.index(rows[court.documents["evidence"]], 0)
+    table.selectionModel().select(
+        index,
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    selected = {court.documents["brief"], court.documents["evidence"]}
+    assert set(view.selected_ids("documents")) == selected
+    view.refresh()  # after a write: the same documents stay selected
+    assert set(view.selected_ids("documents")) == selected

@@ -48,7 +48,7 @@ def test_documents_start_in_filed_order_and_sort_by_any_column(
     assert header.sortIndicatorSection() == view.models["documents"].titles.index("Filed")
 
     pages_column = view.models["documents"].titles.index("Pages")
-    table.selectRow(titles(view).index("motion"))
+    view.select_row("documents", titles(view).index("motion"))
     table.sortByColumn(pages_column, Qt.SortOrder.DescendingOrder)
     assert titles(view) == ["motion", "notice", "brief", "undated"]  # 10 > 9 > 2 > 1, as numbers
     selected = table.selectionModel().selectedRows()

@@ -131,7 +131,7 @@ def test_case_view_shows_tabs_and_in_absentia_warning(window: MainWindow) -> Non
     titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
     assert titles[:4] == ["Documents 1", "Hearings 1", "Reassignments", "Deadlines 1"]
     assert titles[4].startswith("History ")
-    assert cell(window, "documents", 0, "Type") == "Brief"
+    assert cell(window, "documents", 0, "Type") == "Brief (guessed)"  # read from its name
     assert cell(window, "documents", 0, "Text") == "searchable"
 
     hearing = window.case_view.models["hearings"].record(0)
@@ -456,3 +456,34 @@ def test_document_opens_in_the_viewer(qtbot: Any, window: MainWindow) -> None:
     qtbot.addWidget(viewer)
     assert viewer.isVisible() and "Respondent Brief" in viewer.windowTitle()
     assert Path(viewer.viewer.path).is_file()
+
+
+def test_several_documents_edited_at_once(qtbot: Any, lib_path: Path) -> None:
+    with open_library(lib_path) as lib:
+        case = case_by_a_number(lib, "A-123-456-789")
+        motion = make_pdf(lib_path.parent / "Motion_to_Continue.pdf", ["Please continue."])
+        import_files(lib, case.id, [motion])
+    window = open_window(qtbot, lib_path)
+    try:
+        select(window, "A-123-456-789")
+        view = window.case_view
+        view.show_tab("documents")
+        view.tables["documents"].selectAll()
+        assert len(view.selected_ids("documents")) == 2
+        assert window.actions_by_name["edit_document"].isEnabled()
+        dialog: Any = window.edit_document()
+        assert type(dialog).__name__ == "DocumentsDialog" and dialog.isVisible()
+        dialog.filed_on.set_value("2026-11-02")
+        dialog.doc_type.set_value("brief")
+        dialog.accept()
+        qtbot.waitUntil(
+            lambda: (
+                [cell(window, "documents", r, "Filed") for r in (0, 1)]
+                == ["11/02/2026", "11/02/2026"]
+            ),
+            timeout=5000,
+        )
+        assert [cell(window, "documents", r, "Type") for r in (0, 1)] == ["Brief", "Brief"]
+        assert len(view.selected_ids("documents")) == 2  # still both selected
+    finally:
+        window.close()
