@@ -10,6 +10,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         SERVED_AFTER as SERVED_AFTER,
         NoticeFlag as NoticeFlag,
         check_notices as check_notices,
+        notice_problems_by_case as notice_problems_by_case,
     )
     from caseorg.court.reassignment_patterns import (
         DEFAULT_NOTICE_DAYS as DEFAULT_NOTICE_DAYS,
@@ -33,7 +34,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
 __getattr__, __dir__ = lazy_exports(
     __name__,
     {
-        "notice_checks": "FLAGGED SERVED_AFTER NoticeFlag check_notices",
+        "notice_checks": "FLAGGED SERVED_AFTER NoticeFlag check_notices notice_problems_by_case",
         "reassignment_patterns": (
             "DEFAULT_NOTICE_DAYS MoveRow PatternReport pattern_csv pattern_report"
         ),

@@ -152,3 +152,13 @@ def check_notices(
             )
         )
     return flags
+
+
+def notice_problems_by_case(lib: Library) -> dict[int, list[NoticeFlag]]:
+    """The flags of :func:`check_notices` (every in absentia order without sound proof of
+    notice, or with something a judge must see), by case: one library-wide check for a
+    whole case list, never one per row."""
+    by_case: dict[int, list[NoticeFlag]] = {}
+    for flag in check_notices(lib):
+        by_case.setdefault(flag.case_id, []).append(flag)
+    return by_case

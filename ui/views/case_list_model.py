@@ -12,12 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from caseorg.court import FLAGGED, NoticeFlag, notice_problems_by_case
 from caseorg.library import Library
 from caseorg.records import CaseListRow, case_list_ids, case_list_rows, count_cases
 from caseorg.values import case_label
-from caseorg.words import label, us_date
+from caseorg.words import label, sentence, us_date
 from caseorg_ui.qt import (
     QAbstractTableModel,
+    QBrush,
+    QColor,
     QFont,
     QLabel,
     QModelIndex,
@@ -46,6 +49,20 @@ COLUMNS: tuple[Column, ...] = (
     Column("next_hearing", "Next hearing", "The next scheduled hearing (today or later)"),
     Column("status", "Status", "Pending, completed, closed or appealed"),
 )
+
+
+WARNING_SIGN = "\u26a0"  # before the name of a case with a notice problem
+WARNING_COLOR = "#a15c00"  # that name's colour (the case view's warnings are this amber)
+
+
+def problem_words(flags: list[NoticeFlag]) -> str:
+    """What the ⚠ on a case means, one line a hearing: 'Notice problem — hearing of
+    01/10/2025: no notice of this hearing was served'."""
+    return "\n".join(
+        f"{WARNING_SIGN} {'For the judge' if f.issue == FLAGGED else 'Notice problem'} — "
+        f"hearing of {us_date(f.starts_at[:10])}: {sentence(f.reason)}"
+        for f in flags
+    )
 
 
 def no_case_label() -> QLabel:
@@ -100,7 +117,7 @@ class CaseListModel(QAbstractTableModel):
 
     loaded = Signal(int)  # number of matching cases, after each filter/sort/refresh
 
-    def __init__(self, lib: Library, parent: QObject | None = None):
+    def __init__(self, lib: Library, parent: QObject | None = None, *, check_notices: bool = True):
         super().__init__(parent)
         self.lib = lib
         self._ids: list[int] = []
@@ -111,6 +128,10 @@ class CaseListModel(QAbstractTableModel):
         self._detached = False
         self.fetches = 0  # row blocks read so far (tests check the list stays lazy)
         self._mono: QFont | None = None
+        self._problems: dict[int, list[NoticeFlag]] | None = None
+        # False until check_notices_now(): the first window is shown before the check,
+        # which loads what start-up otherwise does without (sqlite-utils)
+        self._checks_on = check_notices
         self.reload()
 
     # -- reads ---------------------------------------------------------------------------
@@ -141,7 +162,7 @@ class CaseListModel(QAbstractTableModel):
         if text == self._filter:
             return
         self._filter = text
-        self.reload()
+        self.reload(written=False)
 
     def detach(self) -> None:
         """Empty the list for good (its library is about to close)."""
@@ -151,19 +172,38 @@ class CaseListModel(QAbstractTableModel):
         self._detached = True
         self.endResetModel()
 
-    def reload(self) -> None:
-        """Re-run the id query (after a write, or a filter/sort change) and drop cached rows."""
+    def reload(self, *, written: bool = True) -> None:
+        """Re-run the id query (after a write, or a filter/sort change) and drop cached rows;
+        after a write (``written``) the notice problems are checked again."""
         if self._detached:
             return
         self.beginResetModel()
         self._ids = self._query_ids()
         self._rows = {}
+        if written:
+            self._problems = None
         self.endResetModel()
         self.loaded.emit(len(self._ids))
+
+    @property
+    def notice_problems(self) -> dict[int, list[NoticeFlag]]:
+        """Each case's notice problems: one library-wide check, when first needed after
+        the library changed (a filter or sort does not check again)."""
+        if self._problems is None:
+            if not self._checks_on:
+                return {}
+            self._problems = notice_problems_by_case(self.lib)
+        return self._problems
+
+    def check_notices_now(self) -> None:
+        """Check the notices (again) and show each case's ⚠ that follows."""
+        self._checks_on = True
+        self.refresh_rows()
 
     def refresh_rows(self) -> None:
         """Drop cached rows (their text changed) but keep the same ids and order."""
         self._rows = {}
+        self._problems = None
         if self._ids:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
@@ -207,15 +247,24 @@ class CaseListModel(QAbstractTableModel):
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
             Qt.ItemDataRole.FontRole,
+            Qt.ItemDataRole.ForegroundRole,
         ):
             return None
         row = self.row_data(index.row())
         if row is None:
             return None
+        problems = self.notice_problems.get(row.id)
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.text(index.column())
+            text = row.text(index.column())
+            if problems and COLUMNS[index.column()].key == "respondent":
+                return f"{WARNING_SIGN} {text}"
+            return text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.tooltip(index.column())
+            tip = row.tooltip(index.column())
+            return f"{tip}\n{problem_words(problems)}" if problems else tip
+        if role == Qt.ItemDataRole.ForegroundRole:
+            warn = problems and COLUMNS[index.column()].key == "respondent"
+            return QBrush(QColor(WARNING_COLOR)) if warn else None
         if COLUMNS[index.column()].key == "a_number":
             return self._a_number_font()
         return None

@@ -95,7 +95,8 @@ class CaseListPane:
         self.filter_box.returnPressed.connect(self._apply_filter)
         self.filter_box.down.connect(self._focus_case_list)
 
-        self.case_model = CaseListModel(self.read_lib, self)
+        # each case's ⚠ comes once the window is ready (_emit_ready): a fast first window
+        self.case_model = CaseListModel(self.read_lib, self, check_notices=False)
         self.case_list = CaseTable()
         self.case_list.setModel(self.case_model)
         self.case_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

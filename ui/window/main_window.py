@@ -63,6 +63,7 @@ DOCK_SHARE = 0.28  # the right-hand docks first open at this share of the window
 
 # what each part of the window shows: it is re-read after an operation that changed one
 CASE_LIST_SHOWS = Change.CASES | Change.JUDGES | Change.HEARINGS | Change.REASSIGNMENTS
+CASE_WARNINGS_SHOW = Change.NOTICES | Change.SETTINGS  # the list's ⚠ on a notice problem
 CASE_VIEW_SHOWS = ~(Change.SAVED_SEARCHES | Change.INDEX)  # (its history shows every write)
 COUNTS_SHOW = Change.CASES | Change.DOCUMENTS | Change.INDEX
 SEARCH_SHOWS = Change.DOCUMENTS | Change.INDEX | Change.CASES | Change.TAGS | Change.NOTES
@@ -243,8 +244,11 @@ class MainWindow(
             return
         if changes & CASE_LIST_SHOWS:
             self.reload_cases()  # selecting the case again shows it afresh in the case view
-        elif self._case_view is not None and changes & CASE_VIEW_SHOWS:
-            self._case_view.refresh()
+        else:
+            if changes & CASE_WARNINGS_SHOW:  # a case's ⚠ may come or go
+                self.case_model.refresh_rows()
+            if self._case_view is not None and changes & CASE_VIEW_SHOWS:
+                self._case_view.refresh()
         if changes & COUNTS_SHOW:
             self.refresh_status()
         for dock, shows in ((self.search_dock, SEARCH_SHOWS), (self.docket_dock, DOCKET_SHOWS)):
@@ -291,6 +295,8 @@ class MainWindow(
         if self.case_model.rowCount():
             self.case_model.row_data(0)  # the first block is read: the list is filled
         self.ready.emit()
+        if not self._closed:  # then the notice check behind the list's ⚠ marks
+            QTimer.singleShot(0, self.case_model.check_notices_now)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self._closed:

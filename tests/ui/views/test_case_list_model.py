@@ -158,3 +158,21 @@ def test_sort_keeps_selection_on_the_same_case(qtmodeltester: Any, big_lib: Libr
     model.sort(column("respondent"), Qt.SortOrder.DescendingOrder)
     assert keep.isValid() and model.case_id(keep.row()) == case_id
     qtmodeltester.check(model, force_py=True)  # see module docstring
+
+
+def test_notice_problems_are_checked_once_for_the_whole_list(lib: Library) -> None:
+    from caseorg.records import add_case, add_hearing
+
+    for n in range(3):
+        case = add_case(lib, f"A-200-000-00{n}", f"Respondent {n}")
+        add_hearing(lib, case.id, f"2025-0{n + 1}-10 09:00", outcome="in_absentia_order")
+    model = CaseListModel(lib)
+    texts = [model.data(model.index(row, 1)) for row in range(model.rowCount())]
+    assert texts == ["⚠ Respondent 0", "⚠ Respondent 1", "⚠ Respondent 2"]
+    checked = model.notice_problems
+    assert sorted(checked) == sorted(model.case_id(row) for row in range(3))
+    model.set_filter("Respondent 1")  # a filter or sort reads no notice again
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    assert model.notice_problems is checked
+    model.reload()  # after a write: checked afresh, once
+    assert model.notice_problems is not checked

@@ -487,3 +487,35 @@ def test_several_documents_edited_at_once(qtbot: Any, lib_path: Path) -> None:
         assert len(view.selected_ids("documents")) == 2  # still both selected
     finally:
         window.close()
+
+
+def test_a_case_with_a_notice_problem_is_marked_in_the_list(qtbot: Any, window: MainWindow) -> None:
+    model = window.case_model
+
+    def respondent(a_number: str, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = model.row_of(case_by_a_number(window.read_lib, a_number).id)
+        assert row is not None
+        return model.data(model.index(row, 1), role)
+
+    # Ana's in absentia order has no notice; Bo's has one served in time (the check
+    # runs once the window is ready)
+    qtbot.waitUntil(lambda: respondent("A-123-456-789") == "⚠ Ana Lopez Garcia", timeout=3000)
+    tip = respondent("A-123-456-789", Qt.ItemDataRole.ToolTipRole)
+    assert "⚠ Notice problem — hearing of 01/10/2025: In absentia order with no notice" in tip
+    assert respondent("A-987-654-321") == "Bo Chen"
+    assert "⚠" not in respondent("A-987-654-321", Qt.ItemDataRole.ToolTipRole)
+    window.resize(1440, 900)
+    window.case_list.grab().save("/tmp/caseorg-case-list-warning.png")
+
+    # a notice recorded on the worker: the ⚠ goes
+    case_id = case_by_a_number(window.read_lib, "A-123-456-789").id
+    hearing = window.read_lib.db.query("SELECT id FROM hearings WHERE case_id = ?", [case_id])
+    hearing_id = next(iter(hearing))["id"]
+    task = LibraryOp(
+        window,
+        lambda lib: add_notice(lib, hearing_id, "2024-12-01", address="1 Main St"),
+        Change.NOTICES,
+    )
+    task.run_in_background(window.runner)
+    qtbot.waitUntil(lambda: task.done, timeout=5000)
+    assert respondent("A-123-456-789") == "Ana Lopez Garcia"
