@@ -26,7 +26,7 @@ from caseorg.cli.common import (
 )
 from caseorg.cli.lines import aligned, hearing_cells, hearing_line
 from caseorg.values import case_label, parse_date
-from caseorg.words import label, us_datetime
+from caseorg.words import label, us_date, us_datetime
 
 
 def warn(what: str, text: str | None, as_json: bool) -> None:
@@ -185,7 +185,7 @@ def notice_add(
     print_one(
         n,
         f"recorded notice #{n.id} for hearing #{hearing_id}, served "
-        f"{n.served_on} by {label(n.method)}"
+        f"{us_date(n.served_on)} by {label(n.method)}"
         f"{'' if n.served_to == 'respondent' else ' to ' + n.served_to}{note}",
         as_json=as_json,
     )
@@ -205,7 +205,7 @@ def notice_returned(
     from caseorg.records import mark_notice_returned
 
     n = mark_notice_returned(state.lib(), notice_id, not undo, returned_on)
-    when = f" on {n.returned_on}" if n.returned_on else ""
+    when = f" on {us_date(n.returned_on)}" if n.returned_on else ""
     text = (
         f"notice #{n.id} is no longer marked returned"
         if undo

@@ -26,6 +26,7 @@ from caseorg.records import (
     notices_for,
 )
 from caseorg.values import case_label, parse_date
+from caseorg.words import us_date
 
 NO_PROOF = "no_proof_of_notice"
 
@@ -37,7 +38,7 @@ def _eoir_notice(lib: Library, hearing_id: int) -> str | None:
     if not codes or not codes["notice_code"]:
         return None
     generated = codes["notice_type"] or f"notice code {codes['notice_code']}"
-    on = f" on {codes['notice_on']}" if codes["notice_on"] else ""
+    on = f" on {us_date(codes['notice_on'])}" if codes["notice_on"] else ""
     return (
         f"in absentia order: EOIR's data shows a notice generated ({generated}{on}); "
         "service is not recorded in EOIR data"

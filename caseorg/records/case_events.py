@@ -15,6 +15,7 @@ from caseorg.library import Library
 from caseorg.records.audited import get_row, insert_audited, update_audited
 from caseorg.rows import Record
 from caseorg.values import parse_choice, parse_date
+from caseorg.words import us_date
 
 R = TypeVar("R", bound=Record)
 
@@ -36,13 +37,15 @@ def not_before_opening(case: dict[str, Any], when: str, what: str) -> None:
     """Refuse ``what`` dated before the case was opened."""
     opened = case.get("opened_on")
     if opened and when < opened[:10]:
-        raise InvalidValue(f"{what} {when} is before the case was opened ({opened[:10]})")
+        raise InvalidValue(
+            f"{what} {us_date(when)} is before the case was opened ({us_date(opened)})"
+        )
 
 
 def in_order(first: str | None, then: str | None, first_what: str, then_what: str) -> None:
     """Refuse ``then`` dated before ``first`` ("a motion ruled on before it was filed")."""
     if first and then and then < first:
-        raise InvalidValue(f"{then_what} {then} is before {first_what} {first}")
+        raise InvalidValue(f"{then_what} {us_date(then)} is before {first_what} {us_date(first)}")
 
 
 def document_of(lib: Library, case_id: int, document_id: int | None) -> int | None:

@@ -32,7 +32,7 @@ from caseorg.records.notices import (
 )
 from caseorg.records.proceedings import proceeding_for_hearing
 from caseorg.values import case_label, optional_text, parse_choice, parse_datetime
-from caseorg.words import label
+from caseorg.words import label, us_date, us_datetime
 
 _HEARING_SELECT = """
     SELECT h.*, j.code AS judge_code, j.name AS judge_name,
@@ -105,7 +105,7 @@ def same_minute_problem(
     named = case_label(rows[0]["a_number"], rows[0]["eoir_case_id"])
     return (
         f"case {named} already has a {label(kind)} hearing at "
-        f"{starts_at} (#{rows[0]['id']}): a case cannot have two at the same minute"
+        f"{us_datetime(starts_at)} (#{rows[0]['id']}): a case cannot have two at the same minute"
     )
 
 
@@ -113,7 +113,7 @@ def before_opening(starts_at: str, opened_on: str | None) -> str | None:
     """The flag of a hearing dated before its case was opened, else None."""
     if not opened_on or starts_at[:10] >= opened_on[:10]:
         return None
-    return f"dated before the case was opened ({opened_on[:10]})"
+    return f"dated before the case was opened ({us_date(opened_on)})"
 
 
 def record_warning(

@@ -35,7 +35,7 @@ from caseorg.records.notice_inputs import NoticeFacts
 from caseorg.records.notices import notice_problem
 from caseorg.records.representation import counsel_on
 from caseorg.rows import Record
-from caseorg.words import counted, label
+from caseorg.words import counted, label, us_date
 
 STATUSES = ("defect", "unproven", "flag", "sound", "info")
 MAILED = ("mail", "certified_mail", "electronic")
@@ -93,7 +93,7 @@ def _source(address: Address) -> str:
 
 
 def _shown(address: Address) -> str:
-    return f"{address.address!r} ({_source(address)} received {address.received_on})"
+    return f"{address.address!r} ({_source(address)} received {us_date(address.received_on)})"
 
 
 def judge_notice(facts: NoticeFacts, local_min_days: int) -> NoticeProof:
@@ -136,14 +136,17 @@ def _nta(facts: NoticeFacts, timely: list[Notice], none_provided: bool) -> list[
             Finding(
                 "nta",
                 "info",
-                f"NTA served {nta.served_on} by {how}; it {stated} the time and place",
+                f"NTA served {us_date(nta.served_on)} by {how}; it {stated} the time and place",
                 rule,
             )
         )
     if separate is not None:
         out.append(
             Finding(
-                "nta", "sound", f"a notice of this hearing was served {separate.served_on}", rule
+                "nta",
+                "sound",
+                f"a notice of this hearing was served {us_date(separate.served_on)}",
+                rule,
             )
         )
     elif none_provided:
@@ -160,7 +163,8 @@ def _nta(facts: NoticeFacts, timely: list[Notice], none_provided: bool) -> list[
             Finding(
                 "nta",
                 "sound",
-                f"the NTA served {nta.served_on} gave the time and place of this first hearing",
+                f"the NTA served {us_date(nta.served_on)} gave the time and place of this "
+                "first hearing",
                 rule,
             )
         )
@@ -169,7 +173,7 @@ def _nta(facts: NoticeFacts, timely: list[Notice], none_provided: bool) -> list[
             Finding(
                 "nta",
                 "defect",
-                f"the NTA served {nta.served_on} did not state the time and place, and "
+                f"the NTA served {us_date(nta.served_on)} did not state the time and place, and "
                 "no separate notice of this hearing was served",
                 rule,
             )
@@ -179,7 +183,7 @@ def _nta(facts: NoticeFacts, timely: list[Notice], none_provided: bool) -> list[
             Finding(
                 "nta",
                 "defect",
-                f"no notice of this hearing ({day}) was served before it",
+                f"no notice of this hearing ({us_date(day)}) was served before it",
                 "INA §239(a)(2)",
             )
         )
@@ -213,23 +217,23 @@ def _one_address(addresses: list[Address], notice: Notice, rule: str) -> Finding
         return Finding(
             "address",
             "unproven",
-            f"notice served {notice.served_on}, before any address was received (first: "
-            f"{first.received_on})",
+            f"notice served {us_date(notice.served_on)}, before any address was received (first: "
+            f"{us_date(first.received_on)})",
             rule,
         )
     if current.address is None:
         return Finding(
             "address",
             "sound",
-            f"notice served {notice.served_on}: the respondent had provided no address "
-            f"(recorded {current.received_on})",
+            f"notice served {us_date(notice.served_on)}: the respondent had provided no address "
+            f"(recorded {us_date(current.received_on)})",
             "INA §240(b)(5)(B)",
         )
     if notice.address is None:
         return Finding(
             "address",
             "unproven",
-            f"the notice served {notice.served_on} names no address; the address of "
+            f"the notice served {us_date(notice.served_on)} names no address; the address of "
             f"record was {_shown(current)}",
             rule,
         )
@@ -237,7 +241,8 @@ def _one_address(addresses: list[Address], notice: Notice, rule: str) -> Finding
         return Finding(
             "address",
             "sound",
-            f"notice served {notice.served_on} to the address of record, {_shown(current)}",
+            f"notice served {us_date(notice.served_on)} to the address of record, "
+            f"{_shown(current)}",
             rule,
         )
     older = [
@@ -251,14 +256,15 @@ def _one_address(addresses: list[Address], notice: Notice, rule: str) -> Finding
             "address",
             "defect",
             f"sent to an outdated address ({_source(current)} received "
-            f"{current.received_on}): the notice served {notice.served_on} went to "
-            f"{notice.address!r}, the address of record was {current.address!r}",
+            f"{us_date(current.received_on)}): the notice served "
+            f"{us_date(notice.served_on)} went to {notice.address!r}, the address of record "
+            f"was {current.address!r}",
             rule,
         )
     return Finding(
         "address",
         "defect",
-        f"the notice served {notice.served_on} went to {notice.address!r}, never an "
+        f"the notice served {us_date(notice.served_on)} went to {notice.address!r}, never an "
         f"address of record; the address of record was {_shown(current)}",
         rule,
     )
@@ -274,13 +280,14 @@ def _counsel(facts: NoticeFacts, timely: list[Notice]) -> list[Finding]:
     )
     of_record = counsel_on(facts.counsel, on)
     if not of_record:
-        return [Finding("counsel", "info", f"no counsel of record on {on}", rule)]
+        return [Finding("counsel", "info", f"no counsel of record on {us_date(on)}", rule)]
     served = [n for n in timely if n.served_to == "counsel"]
     out = []
     for counsel in of_record:
-        who = f"counsel of record {counsel.counsel} (EOIR-28 from {counsel.from_on})"
+        who = f"counsel of record {counsel.counsel} (EOIR-28 from {us_date(counsel.from_on)})"
         if served:
-            out.append(Finding("counsel", "sound", f"{who} was served {served[0].served_on}", rule))
+            served_on = us_date(served[0].served_on)
+            out.append(Finding("counsel", "sound", f"{who} was served {served_on}", rule))
         else:
             out.append(
                 Finding("counsel", "defect", f"{who} was not served notice of this hearing", rule)
@@ -299,8 +306,8 @@ def _timing(facts: NoticeFacts, timely: list[Notice], local_min_days: int) -> li
         status = "flag" if days < local_min_days else "sound"
         less = "fewer than" if days < local_min_days else "at least"
         text = (
-            f"notice served {last}, {counted(days, 'day')} before this later hearing ({less} "
-            f"the local {local_min_days})"
+            f"notice served {us_date(last)}, {counted(days, 'day')} before this later hearing "
+            f"({less} the local {local_min_days})"
         )
         return [Finding("timing", status, text, rule)]
     rule = "INA §239(b)(1): 10 days from NTA service to the first hearing, unless waived in writing"
@@ -315,8 +322,8 @@ def _timing(facts: NoticeFacts, timely: list[Notice], local_min_days: int) -> li
             Finding(
                 "timing",
                 "sound",
-                f"{counted(days, 'day')} from NTA service ({nta.served_on}) to the first "
-                f"hearing ({day})",
+                f"{counted(days, 'day')} from NTA service ({us_date(nta.served_on)}) to the first "
+                f"hearing ({us_date(day)})",
                 rule,
             )
         ]
@@ -325,8 +332,8 @@ def _timing(facts: NoticeFacts, timely: list[Notice], local_min_days: int) -> li
             Finding(
                 "timing",
                 "sound",
-                f"only {counted(days, 'day')} from NTA service ({nta.served_on}) to the "
-                f"first hearing, waived in writing {waiver}",
+                f"only {counted(days, 'day')} from NTA service ({us_date(nta.served_on)}) to the "
+                f"first hearing, waived in writing {us_date(waiver)}",
                 rule,
             )
         ]
@@ -334,8 +341,8 @@ def _timing(facts: NoticeFacts, timely: list[Notice], local_min_days: int) -> li
         Finding(
             "timing",
             "defect",
-            f"only {counted(days, 'day')} from NTA service ({nta.served_on}) to the "
-            f"first hearing ({day}), and no written waiver",
+            f"only {counted(days, 'day')} from NTA service ({us_date(nta.served_on)}) to the "
+            f"first hearing ({us_date(day)}), and no written waiver",
             rule,
         )
     ]
@@ -350,20 +357,20 @@ def _returned(
                 "return",
                 "sound",
                 "the respondent provided no address (recorded "
-                f"{record_then.received_on}): no written notice is required",
+                f"{us_date(record_then.received_on)}): no written notice is required",
                 "INA §240(b)(5)(B)",
             )
         ]
     rule = "INA §240(b)(5)(A): written notice to the most recent address provided"
     out = []
     for notice in (n for n in to_respondent if n.returned_undeliverable):
-        back = f" on {notice.returned_on}" if notice.returned_on else ""
+        back = f" on {us_date(notice.returned_on)}" if notice.returned_on else ""
         current = address_on(facts.addresses, notice.served_on)
         if current is not None and notice.id in returned_but_sound(facts):
             text = (
-                f"the notice served {notice.served_on} came back undeliverable{back}, but it "
-                f"went to the last address the respondent provided ({_source(current)} "
-                f"received {current.received_on}): still sound"
+                f"the notice served {us_date(notice.served_on)} came back undeliverable{back}, "
+                f"but it went to the last address the respondent provided ({_source(current)} "
+                f"received {us_date(current.received_on)}): still sound"
             )
             out.append(Finding("return", "sound", text, rule))
         else:
@@ -371,7 +378,7 @@ def _returned(
                 Finding(
                     "return",
                     "unproven",
-                    f"the notice served {notice.served_on} came back "
+                    f"the notice served {us_date(notice.served_on)} came back "
                     f"undeliverable{back}, and it is not shown to have gone to the last "
                     "address provided",
                     rule,
@@ -444,7 +451,7 @@ def _service(timely: list[Notice]) -> Finding:
     if not timely:
         return Finding("service", "info", "no notice of this hearing was served before it", rule)
     parts = [
-        f"{label(n.served_to)} by {_METHOD.get(n.method, n.method)} {n.served_on}"
+        f"{label(n.served_to)} by {_METHOD.get(n.method, n.method)} {us_date(n.served_on)}"
         + (f" to {n.address!r}" if n.address else "")
         for n in timely
     ]
@@ -463,7 +470,7 @@ def _flags(facts: NoticeFacts) -> list[Finding]:
                 Finding(
                     "flag",
                     "flag",
-                    f"juvenile: {age} years old on the hearing day (born {facts.born_on})",
+                    f"juvenile: {age} years old on the hearing day (born {us_date(facts.born_on)})",
                     "8 CFR §103.8(c)(2)(ii), §1236.3; Flores-Chavez v. Ashcroft: notice "
                     "must reach the adult responsible",
                 )
@@ -482,7 +489,7 @@ def _flags(facts: NoticeFacts) -> list[Finding]:
                 "flag",
                 "flag",
                 "in DHS custody on the hearing day (detained from "
-                f"{spell.from_on}{where}): a detained respondent's absence is not a "
+                f"{us_date(spell.from_on)}{where}): a detained respondent's absence is not a "
                 "failure to appear",
                 "INA §240(b)(5)(A)",
             )
@@ -496,7 +503,7 @@ def _motions(facts: NoticeFacts) -> list[Finding]:
     for motion in facts.motions:
         if motion.kind not in ("reopen", "rescind_in_absentia") or motion.filed_on < day:
             continue
-        what = f"motion to {_MOTION[motion.kind]} filed {motion.filed_on}"
+        what = f"motion to {_MOTION[motion.kind]} filed {us_date(motion.filed_on)}"
         after = _days(day, motion.filed_on)
         if motion.ground == "lack_of_notice":
             when = "lack of notice: may be filed at any time"
@@ -510,8 +517,8 @@ def _motions(facts: NoticeFacts) -> list[Finding]:
             when = f"{counted(after, 'day')} after the order"
         state = {
             "pending": "is pending",
-            "granted": f"was granted {motion.ruled_on or ''}".strip(),
-            "denied": f"was denied {motion.ruled_on or ''}".strip(),
+            "granted": f"was granted {us_date(motion.ruled_on)}".strip(),
+            "denied": f"was denied {us_date(motion.ruled_on)}".strip(),
         }[motion.ruling]
         status = "info" if motion.ruling == "denied" else "flag"
         out.append(Finding("motion", status, f"{what} {state} ({when})", "INA §240(b)(5)(C)"))

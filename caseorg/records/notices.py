@@ -21,7 +21,7 @@ from caseorg.records.audited import get_row, insert_audited, update_audited
 from caseorg.records.life_models import SERVED_TO
 from caseorg.records.models import NOTICE_METHODS, Hearing, Notice
 from caseorg.values import optional_text, parse_choice, parse_date
-from caseorg.words import counted
+from caseorg.words import counted, us_date
 
 MIN_NOTICE_DAYS = NOTICE_MIN_DAYS.default  # the default; the library may set its own
 
@@ -139,7 +139,7 @@ def served_after(served_on: str, hearing_starts_at: str) -> str | None:
     """The flag of a notice served after the day of its hearing, else None."""
     if served_on[:10] <= hearing_starts_at[:10]:
         return None
-    return f"notice served {served_on[:10]}, after the hearing: it is no proof of notice"
+    return f"notice served {us_date(served_on)}, after the hearing: it is no proof of notice"
 
 
 def late_notice(
@@ -175,9 +175,9 @@ def notice_problem(
     unreturned = [n for n in notices if not n.returned_undeliverable]
     if not unreturned:
         last = max(notices, key=lambda n: (n.served_on, n.id))
-        when = f" on {last.returned_on}" if last.returned_on else ""
+        when = f" on {us_date(last.returned_on)}" if last.returned_on else ""
         return (
-            f"in absentia order, but the notice served {last.served_on} "
+            f"in absentia order, but the notice served {us_date(last.served_on)} "
             f"was returned undeliverable{when}"
         )
     before = [n for n in unreturned if dt.date.fromisoformat(n.served_on) < hearing_day]
@@ -189,14 +189,14 @@ def notice_problem(
             else ""
         )
         return (
-            f"in absentia order, but notice was served only on {first.served_on}, "
+            f"in absentia order, but notice was served only on {us_date(first.served_on)}, "
             f"not before the hearing{why}"
         )
     best = min(before, key=lambda n: n.served_on)
     days = (hearing_day - dt.date.fromisoformat(best.served_on)).days
     if days < min_days:
         return (
-            f"in absentia order, but notice served {best.served_on}, only {counted(days, 'day')} "
-            f"before the hearing (at least {min_days} required)"
+            f"in absentia order, but notice served {us_date(best.served_on)}, "
+            f"only {counted(days, 'day')} before the hearing (at least {min_days} required)"
         )
     return None

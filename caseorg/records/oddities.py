@@ -14,6 +14,7 @@ from __future__ import annotations
 from caseorg.library import Library
 from caseorg.records.hearings import list_hearings
 from caseorg.values import a_number_problem, case_label, format_a_number
+from caseorg.words import us_datetime
 
 
 def unusual_records(lib: Library) -> list[str]:
@@ -29,6 +30,6 @@ def unusual_records(lib: Library) -> list[str]:
         if hearing.record_warning:
             lines.append(
                 f"hearing #{hearing.id} of {case_label(hearing.a_number, hearing.eoir_case_id)} "
-                f"at {hearing.starts_at}: {hearing.record_warning}"
+                f"at {us_datetime(hearing.starts_at)}: {hearing.record_warning}"
             )
     return lines

@@ -22,7 +22,7 @@ from caseorg.records import (
     notice_proof,
     respondent_facts,
 )
-from caseorg.words import DASH, choice_words, label, sentence
+from caseorg.words import DASH, choice_words, label, sentence, us_date
 
 SOURCES = {"nta": "NTA", "eoir33": "EOIR-33", "other": "Other", "none_provided": "None provided"}
 
@@ -31,8 +31,14 @@ def _or(value: Any) -> str:
     return str(value) if value not in (None, "") else DASH
 
 
-def _until(start: str, end: str | None, open_word: str) -> str:
-    return f"{start} – {end}" if end else f"{start} – {open_word}"
+def _until(start: str | None, end: str | None, open_word: str) -> str:
+    """'03/17/2025 – 06/01/2025', or '03/17/2025 – pending' while it lasts."""
+    return f"{_day(start)} – {us_date(end) if end else open_word}"
+
+
+def _day(value: str | None) -> str:
+    """A stored date as the screen shows one (a dash for none)."""
+    return us_date(value) or DASH
 
 
 Section = dict[str, Any]
@@ -57,7 +63,7 @@ def case_life_sections(lib: Library, case_id: int) -> list[Section]:
                 [
                     str(p.id),
                     choice_words("case_type", p.case_type),
-                    _until(_or(p.opened_on), p.completed_on, "pending"),
+                    _until(p.opened_on, p.completed_on, "pending"),
                     _or(p.judge_name),
                     choice_words("custody", p.custody),
                     _or(p.charges),
@@ -71,7 +77,7 @@ def case_life_sections(lib: Library, case_id: int) -> list[Section]:
             "Addresses",
             ["Received", "Source", "Address"],
             lambda: [
-                [a.received_on, SOURCES[a.source], a.address or "(no address provided)"]
+                [_day(a.received_on), SOURCES[a.source], a.address or "(no address provided)"]
                 for a in list_addresses(lib, case_id)
             ],
         ),
@@ -88,7 +94,7 @@ def case_life_sections(lib: Library, case_id: int) -> list[Section]:
             ["Served", "Method", "Time and place"],
             lambda: [
                 [
-                    n.served_on,
+                    _day(n.served_on),
                     sentence(label(n.method)),
                     "stated" if n.time_and_place else "NOT stated",
                 ]
@@ -99,7 +105,7 @@ def case_life_sections(lib: Library, case_id: int) -> list[Section]:
             "Relief applications",
             ["Kind", "Filed", "Outcome"],
             lambda: [
-                [sentence(label(r.kind)), r.filed_on, _decided(r.outcome, r.decided_on)]
+                [sentence(label(r.kind)), _day(r.filed_on), _decided(r.outcome, r.decided_on)]
                 for r in list_relief(lib, case_id)
             ],
         ),
@@ -110,7 +116,7 @@ def case_life_sections(lib: Library, case_id: int) -> list[Section]:
                 [
                     f"To {label(m.kind)}",
                     choice_words("filed_by", m.filed_by),
-                    m.filed_on,
+                    _day(m.filed_on),
                     _or(label(m.ground)),
                     _decided(m.ruling, m.ruled_on),
                 ]
@@ -123,7 +129,7 @@ def case_life_sections(lib: Library, case_id: int) -> list[Section]:
             lambda: [
                 [
                     choice_words("filed_by", a.filed_by),
-                    a.filed_on,
+                    _day(a.filed_on),
                     _decided(a.outcome, a.decided_on),
                 ]
                 for a in list_appeals(lib, case_id)
@@ -146,7 +152,7 @@ def case_life_sections(lib: Library, case_id: int) -> list[Section]:
                     e["title"],
                     choice_words("filed_by", e["offered_by"]),
                     sentence(e["status"]),
-                    e["hearing_starts_at"][:10],
+                    _day(e["hearing_starts_at"]),
                 ]
                 for e in exhibit_list(lib, case_id)
             ],
@@ -162,13 +168,13 @@ def _decision(decision: str | None, note: str | None) -> str:
 
 
 def _decided(state: str, day: str | None) -> str:
-    return f"{sentence(label(state))} {day}" if day else sentence(label(state))
+    return f"{sentence(label(state))} {us_date(day)}" if day else sentence(label(state))
 
 
 def respondent_line(lib: Library, case_id: int) -> str | None:
-    """'Born 2008-06-01 · unaccompanied child', or None when nothing is recorded."""
+    """'Born 06/01/2008 · unaccompanied child', or None when nothing is recorded."""
     facts = respondent_facts(lib, case_id)
-    parts = [f"Born {facts['born_on']}" if facts["born_on"] else None]
+    parts = [f"Born {us_date(facts['born_on'])}" if facts["born_on"] else None]
     parts.append("unaccompanied child" if facts["unaccompanied"] else None)
     return " · ".join(p for p in parts if p) or None
 

@@ -104,7 +104,7 @@ def test_the_issue_s_commands_record_a_case_s_life(run, opened) -> None:
     run("notice", "add", "1", "--served", "2024-02-10", "--address", "12 Oak St, Oakland CA")
     result = run("check-notices")
     assert result.exit_code == 1
-    assert "sent to an outdated address (EOIR-33 received 2024-02-01)" in result.output
+    assert "sent to an outdated address (EOIR-33 received 02/01/2024)" in result.output
     assert "counsel of record Maria Ortiz" in result.output
 
 
@@ -114,15 +114,15 @@ def test_the_issue_s_commands_record_a_case_s_life(run, opened) -> None:
         (["address", "add", A, "x", "--received", "2024-02-01"], "is not an address"),
         (
             ["address", "add", A, "40 Pine Ave, Fresno", "--received", "2023-12-01"],
-            "change of address received 2023-12-01 is before the case was opened (2024-01-10)",
+            "change of address received 12/01/2023 is before the case was opened (01/10/2024)",
         ),
         (
             ["motion", "add", A, "reopen", "--filed", "2024-03-10", "--ruled", "2024-03-01"],
-            "decided 2024-03-01 is before the motion was filed 2024-03-10",
+            "decided 03/01/2024 is before the motion was filed 03/10/2024",
         ),
         (
             ["counsel", "add", A, "Ortiz", "--from", "2024-03-01", "--to", "2024-02-01"],
-            "withdrawal 2024-02-01 is before the appearance 2024-03-01",
+            "withdrawal 02/01/2024 is before the appearance 03/01/2024",
         ),
         (
             ["relief", "add", A, "amnesty", "--filed", "2024-03-10"],
@@ -183,7 +183,7 @@ def test_serving_counsel_by_certified_mail_answers_the_counsel_finding(run, open
     run("hearing", "add", A, "--at", "2024-03-04 09:00", "--outcome", "in_absentia_order")
     run("notice", "add", "1", "--served", "2024-02-10", "--address", "40 Pine Ave, Fresno CA")
     flagged = json.loads(run("check-notices", "--json").output)
-    assert "Maria Ortiz (EOIR-28 from 2024-01-11) was not served" in flagged[0]["reason"]
+    assert "Maria Ortiz (EOIR-28 from 01/11/2024) was not served" in flagged[0]["reason"]
     added = run(
         "notice",
         "add",
@@ -196,7 +196,7 @@ def test_serving_counsel_by_certified_mail_answers_the_counsel_finding(run, open
         "counsel",
     )
     assert added.output.startswith(
-        "recorded notice #2 for hearing #1, served 2024-02-10 by certified mail to counsel"
+        "recorded notice #2 for hearing #1, served 02/10/2024 by certified mail to counsel"
     )
     result = run("check-notices")
     assert result.exit_code == 0, result.output
@@ -223,5 +223,5 @@ def test_a_hearing_joins_the_proceeding_named_or_the_latest(run, opened) -> None
     assert json.loads(bond.output)["proceeding_id"] == 1
     other = run("proceeding", "add", A, "--completed", "2023-01-01")
     assert (
-        other.exit_code == 2 and "completed 2023-01-01 is before opened 2024-01-10" in other.output
+        other.exit_code == 2 and "completed 01/01/2023 is before opened 01/10/2024" in other.output
     )

@@ -35,7 +35,7 @@ def test_impossible_records_are_refused(ana: Any) -> None:
     assert run("hearing", "add", "A-123-456-789", "--at", "2026-03-14 09:30").exit_code == 0
     refused(
         run("hearing", "add", "A-123-456-789", "--at", "2026-03-14 09:30"),
-        "already has a master hearing at 2026-03-14 09:30 (#1)",
+        "already has a master hearing at 03/14/2026 9:30 AM (#1)",
     )
     refused(run("hearing", "add", "A-123-456-789", "--at", "2026-03-14"), "time is missing")
     refused(run("hearing", "edit", "1", "--at", "2026-03-16"), "time is missing")
@@ -50,28 +50,28 @@ def test_unusual_records_are_kept_with_a_warning_and_checked(ana: Any) -> None:
     assert old.exit_code == 0
     assert old.stdout.startswith("added hearing #1: 05/01/1999 10:00 AM")
     assert old.stderr == (
-        "caseorg: warning: hearing #1: dated before the case was opened (2026-01-10)\n"
+        "caseorg: warning: hearing #1: dated before the case was opened (01/10/2026)\n"
     )
     as_json = run("hearing", "add", "A-123-456-789", "--at", "1999-06-01 10:00", "--json")
     assert as_json.exit_code == 0 and as_json.stderr == ""  # the record carries it
     assert json.loads(as_json.stdout)["record_warning"].startswith("dated before the case")
     listed = run("hearing", "list", "A-123-456-789")
-    assert listed.stdout.count("⚠ dated before the case was opened (2026-01-10)") == 2
+    assert listed.stdout.count("⚠ dated before the case was opened (01/10/2026)") == 2
 
     checked = run("check")
     assert checked.exit_code == 0, checked.output  # unusual is not damage
     assert checked.stdout.splitlines() == [
-        "unusual  hearing #1 of A-123-456-789 at 1999-05-01 10:00: "
-        "dated before the case was opened (2026-01-10)",
-        "unusual  hearing #2 of A-123-456-789 at 1999-06-01 10:00: "
-        "dated before the case was opened (2026-01-10)",
+        "unusual  hearing #1 of A-123-456-789 at 05/01/1999 10:00 AM: "
+        "dated before the case was opened (01/10/2026)",
+        "unusual  hearing #2 of A-123-456-789 at 06/01/1999 10:00 AM: "
+        "dated before the case was opened (01/10/2026)",
         "checked 0 documents, 0 files: ok; 2 unusual record(s) to look at",
     ]
     report = json.loads(run("check", "--json").stdout)
     assert report["ok"] is True and len(report["unusual"]) == 2
 
 
-FLAG = "notice served 2026-03-20, after the hearing: it is no proof of notice"
+FLAG = "notice served 03/20/2026, after the hearing: it is no proof of notice"
 
 
 def test_a_late_notice_is_recorded_with_a_warning_and_listed(ana: Any) -> None:
@@ -79,7 +79,7 @@ def test_a_late_notice_is_recorded_with_a_warning_and_listed(ana: Any) -> None:
     run("hearing", "add", "A-123-456-789", "--at", "2026-03-14 09:30")
     added = run("notice", "add", "1", "--served", "2026-03-20")
     assert added.exit_code == 0
-    assert added.stdout == "recorded notice #1 for hearing #1, served 2026-03-20 by mail\n"
+    assert added.stdout == "recorded notice #1 for hearing #1, served 03/20/2026 by mail\n"
     assert added.stderr == f"caseorg: warning: notice #1: {FLAG}\n"
     listed = run("check-notices")
     assert listed.exit_code == 1

@@ -8,7 +8,7 @@ from caseorg.court import SERVED_AFTER, check_notices
 from caseorg.court.notice_checks import NO_PROOF
 from caseorg.records import add_case, add_hearing, add_notice
 
-FLAG = "notice served 2026-03-20, after the hearing: it is no proof of notice"
+FLAG = "notice served 03/20/2026, after the hearing: it is no proof of notice"
 
 
 def test_a_late_notice_is_listed_whatever_the_hearing_ended_in(lib: Any, case: Any) -> None:
@@ -32,6 +32,6 @@ def test_an_order_on_a_late_notice_only_lacks_proof(lib: Any, case: Any) -> None
     for flags in (check_notices(lib), check_notices(lib, served_after=True)):
         assert [(f.hearing_id, f.issue) for f in flags] == [(order.id, NO_PROOF)]
         assert flags[0].reason == (
-            "in absentia order, but notice was served only on 2026-03-20, not before the "
+            "in absentia order, but notice was served only on 03/20/2026, not before the "
             "hearing: a notice served after its hearing is no proof of notice"
         )

@@ -26,10 +26,10 @@ from caseorg.reports.docket import docket_html
 from caseorg.reports.summary import hearing_summary_html
 
 RETURNED = (
-    "in absentia order, but the notice served 2025-02-05 was returned undeliverable on 2025-03-02"
+    "in absentia order, but the notice served 02/05/2025 was returned undeliverable on 03/02/2025"
 )
 LATE = (
-    "in absentia order, but notice served 2025-03-01, only 4 days before the hearing "
+    "in absentia order, but notice served 03/01/2025, only 4 days before the hearing "
     "(at least 10 required)"
 )
 
@@ -122,7 +122,7 @@ def test_docket_and_summary_show_the_reason(lib: Any, orders: dict[str, Any]) ->
     summary = text_of(hearing_summary_html(lib, orders["returned"].id))
     assert "NOTICE WARNING" in summary
     assert (
-        "This hearing (March 10, 2025): In absentia order, but the notice served 2025-02-05"
+        "This hearing (March 10, 2025): In absentia order, but the notice served 02/05/2025"
         in summary
     )
     assert "Yes — returned undeliverable on March 2, 2025" in summary
@@ -183,9 +183,9 @@ def test_cli_check_notices_and_config(tmp_path: Path) -> None:
         "ocr-after-import": 1,  # issue 12: the app runs OCR after an import
     }
     returned = run("notice", "returned", "1", "--on", "2025-03-03")
-    assert "returned undeliverable on 2025-03-03" in returned.output
+    assert "returned undeliverable on 03/03/2025" in returned.output
     again = run("check-notices", "--json")
     assert again.exit_code == 1
-    assert json.loads(again.output)[0]["reason"].endswith("returned undeliverable on 2025-03-03")
+    assert json.loads(again.output)[0]["reason"].endswith("returned undeliverable on 03/03/2025")
     with open_library(library) as reopened:
         assert get_setting(reopened, NOTICE_MIN_DAYS) == 4

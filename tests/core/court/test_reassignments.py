@@ -144,7 +144,7 @@ def test_html(lib: Any) -> None:
     assert "Ana Lopez Garcia" in page and "Thomas Kim-Walker (TKW)" in page
     assert "Ordered by ACIJ Castellano" in page and "Mid-stream" in page
     assert "In absentia order March 3, 2025" in page
-    assert "Notice warning: In absentia order, but the notice served 2025-02-05" in page
+    assert "Notice warning: In absentia order, but the notice served 02/05/2025" in page
     assert "Completed March 20, 2025: asylum granted" in page
     assert "Corrected by #" in page and "Corrects #" in page
     empty = text_of(reassignment_report_html(lib, "JRM", "2026-01-01", "2026-02-01"))

@@ -17,6 +17,7 @@ from caseorg.records import (
     list_proceedings,
     notice_proof,
 )
+from caseorg.words import us_date
 
 TODAY = dt.date(2025, 6, 11)
 
@@ -36,7 +37,9 @@ def test_the_demo_case_with_two_proceedings_and_a_missed_change_of_address(lib: 
 
     (flag,) = check_notices(lib)
     assert flag.a_number == "212094587"
-    assert f"sent to an outdated address (EOIR-33 received {eoir33.received_on})" in flag.reason
+    assert f"sent to an outdated address (EOIR-33 received {us_date(eoir33.received_on)})" in (
+        flag.reason
+    )
     proof = notice_proof(lib, flag.hearing_id)
     assert proof.verdict == "notice NOT proven: 1 defect, 1 not shown; 1 flag to see"
     assert any(f.item == "motion" and "is pending" in f.text for f in proof.findings)

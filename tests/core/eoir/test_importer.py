@@ -405,6 +405,6 @@ def test_imported_cases_in_court_reports_and_checks(lib: Any) -> None:
     flags = {f.a_number_display: f.reason for f in check_notices(lib)}
     assert flags["EOIR 4001004"] == (
         "in absentia order: EOIR's data shows a notice generated (Notice of Hearing in "
-        "Removal Proceedings on 2024-04-15); service is not recorded in EOIR data"
+        "Removal Proceedings on 04/15/2024); service is not recorded in EOIR data"
     )
     assert unusual_records(lib) == []  # no A-number is not unusual for an EOIR case

@@ -50,7 +50,7 @@ def test_a_second_hearing_of_a_case_at_the_same_minute_is_refused(lib, opened) -
     with pytest.raises(InvalidValue) as caught:
         add_hearing(lib, opened.id, "2026-03-14T09:30")  # the same minute, spelled otherwise
     assert one_line(caught) == (
-        "case A-123-456-789 already has a master hearing at 2026-03-14 09:30 "
+        "case A-123-456-789 already has a master hearing at 03/14/2026 9:30 AM "
         f"(#{first.id}): a case cannot have two at the same minute"
     )
     with pytest.raises(InvalidValue, match="same minute"):  # the form's save, too
@@ -106,7 +106,7 @@ def test_an_all_zero_a_number_is_refused(lib, typed: str) -> None:
 
 def test_a_hearing_before_the_case_was_opened_is_kept_and_flagged(lib, opened) -> None:
     old = add_hearing(lib, opened.id, "1999-05-01 10:00")
-    assert old.record_warning == "dated before the case was opened (2026-01-10)"
+    assert old.record_warning == "dated before the case was opened (01/10/2026)"
     assert old.outcome == "pending"  # kept as entered: a late-entered old case is real
     assert [h.record_warning for h in list_hearings(lib, case_id=opened.id)] == [old.record_warning]
     assert add_hearing(lib, opened.id, "2026-01-10 09:00").record_warning is None  # that day
@@ -117,7 +117,7 @@ def test_a_hearing_before_the_case_was_opened_is_kept_and_flagged(lib, opened) -
 def test_a_notice_served_after_its_hearing_is_kept_flagged_and_proves_nothing(lib, opened) -> None:
     hearing = add_hearing(lib, opened.id, "2026-03-14 09:30")
     late = add_notice(lib, hearing.id, "2026-03-20")
-    flag = "notice served 2026-03-20, after the hearing: it is no proof of notice"
+    flag = "notice served 03/20/2026, after the hearing: it is no proof of notice"
     assert late.warning == flag
     assert [n.warning for n in notices_for(lib, hearing.id)] == [flag]
     assert get_hearing(lib, hearing.id).record_warning == flag
@@ -138,10 +138,10 @@ def test_an_order_on_a_sound_notice_still_flags_a_later_one(lib, opened) -> None
     read = get_hearing(lib, order.id)
     assert read.notice_warning is None  # the first notice is proof
     assert read.record_warning == (
-        "notice served 2026-03-20, after the hearing: it is no proof of notice"
+        "notice served 03/20/2026, after the hearing: it is no proof of notice"
     )
     assert notice_problem(read, [n for n in notices_for(lib, order.id) if n.warning]) == (
-        "in absentia order, but notice was served only on 2026-03-20, not before the hearing: "
+        "in absentia order, but notice was served only on 03/20/2026, not before the hearing: "
         "a notice served after its hearing is no proof of notice"
     )
 
@@ -182,8 +182,8 @@ def test_every_unusual_record_is_listed_once(lib, opened) -> None:
     assert lines[0].startswith("case #") and "A-000-000-000" in lines[0]
     assert "never issued" in lines[0]
     assert lines[1:] == [
-        f"hearing #{old.id} of A-123-456-789 at 1999-05-01 10:00: "
-        "dated before the case was opened (2026-01-10)",
-        f"hearing #{hearing.id} of A-123-456-789 at 2026-03-14 09:30: "
-        "notice served 2026-03-20, after the hearing: it is no proof of notice",
+        f"hearing #{old.id} of A-123-456-789 at 05/01/1999 10:00 AM: "
+        "dated before the case was opened (01/10/2026)",
+        f"hearing #{hearing.id} of A-123-456-789 at 03/14/2026 9:30 AM: "
+        "notice served 03/20/2026, after the hearing: it is no proof of notice",
     ]

@@ -46,19 +46,19 @@ def test_a_notice_to_the_old_address_after_an_eoir33_is_sent_to_an_outdated_addr
     hearing = add_hearing(lib, opened.id, "2024-03-04 09:00", outcome="in_absentia_order")
     add_notice(lib, hearing.id, "2024-02-10", address=OLD)
     outdated = (
-        "sent to an outdated address (EOIR-33 received 2024-02-01): the notice served "
-        f"2024-02-10 went to {OLD!r}, the address of record was {NEW!r}"
+        "sent to an outdated address (EOIR-33 received 02/01/2024): the notice served "
+        f"02/10/2024 went to {OLD!r}, the address of record was {NEW!r}"
     )
     assert texts(lib, hearing.id, "defect") == [outdated]
     assert texts(lib, hearing.id, "sound") == [
-        "a notice of this hearing was served 2024-02-10",
+        "a notice of this hearing was served 02/10/2024",
         # Jan 5 -> Mar 4, 2024 (a leap year): 26 + 29 + 4
-        "59 days from NTA service (2024-01-05) to the first hearing (2024-03-04)",
+        "59 days from NTA service (01/05/2024) to the first hearing (03/04/2024)",
     ]
     info = texts(lib, hearing.id, "info")
-    assert "NTA served 2024-01-05 by personal service; it did not state the time and place" in info
-    assert "no counsel of record on 2024-02-10" in info
-    assert f"served: respondent by regular mail 2024-02-10 to {OLD!r}" in info
+    assert "NTA served 01/05/2024 by personal service; it did not state the time and place" in info
+    assert "no counsel of record on 02/10/2024" in info
+    assert f"served: respondent by regular mail 02/10/2024 to {OLD!r}" in info
     # the base rule finds the notice sound (23 days, not returned): the warning is the address
     assert get_hearing(lib, hearing.id).notice_warning == outdated
     assert notice_proof(lib, hearing.id).verdict == "notice NOT proven: 1 defect"
@@ -76,7 +76,7 @@ def test_the_same_notice_to_the_new_address_is_sound(lib: Library, opened: Any) 
     early = add_hearing(lib, opened.id, "2024-03-05 09:00", outcome="in_absentia_order")
     add_notice(lib, early.id, "2024-01-20", address=OLD)
     assert [f.text for f in notice_proof(lib, early.id).findings if f.item == "address"] == [
-        f"notice served 2024-01-20 to the address of record, {OLD!r} (NTA received 2024-01-05)"
+        f"notice served 01/20/2024 to the address of record, {OLD!r} (NTA received 01/05/2024)"
     ]
 
 
@@ -90,34 +90,34 @@ def test_ten_days_counsel_custody_juvenile_and_a_pending_motion(lib: Library, op
     hearing = add_hearing(lib, opened.id, "2024-01-19 09:00", outcome="in_absentia_order")
     add_motion(lib, opened.id, "rescind_in_absentia", "2024-02-01", ground="lack_of_notice")
     assert texts(lib, hearing.id, "defect") == [
-        "counsel of record Maria Ortiz (EOIR-28 from 2024-01-11) was not served notice of "
+        "counsel of record Maria Ortiz (EOIR-28 from 01/11/2024) was not served notice of "
         "this hearing",
-        "only 7 days from NTA service (2024-01-12) to the first hearing (2024-01-19), and no "
+        "only 7 days from NTA service (01/12/2024) to the first hearing (01/19/2024), and no "
         "written waiver",
     ]
     assert texts(lib, hearing.id, "flag") == [
-        "juvenile: 15 years old on the hearing day (born 2008-06-01)",
-        "in DHS custody on the hearing day (detained from 2024-01-15 at Mesa Verde): a "
+        "juvenile: 15 years old on the hearing day (born 06/01/2008)",
+        "in DHS custody on the hearing day (detained from 01/15/2024 at Mesa Verde): a "
         "detained respondent's absence is not a failure to appear",
-        "motion to rescind the in absentia order filed 2024-02-01 is pending (lack of "
+        "motion to rescind the in absentia order filed 02/01/2024 is pending (lack of "
         "notice: may be filed at any time)",
     ]
-    assert "the NTA served 2024-01-12 gave the time and place of this first hearing" in texts(
+    assert "the NTA served 01/12/2024 gave the time and place of this first hearing" in texts(
         lib, hearing.id, "sound"
     )
     edit_proceeding(lib, proceeding.id, ten_day_waiver_on="2024-01-15")
     assert texts(lib, hearing.id, "sound")[-1] == (
-        "only 7 days from NTA service (2024-01-12) to the first hearing, waived in writing "
-        "2024-01-15"
+        "only 7 days from NTA service (01/12/2024) to the first hearing, waived in writing "
+        "01/15/2024"
     )
     # the NTA gave the time and place of this first hearing: no separate notice needed,
     # and with the waiver the 7 days stand; counsel's missing notice remains
     assert get_hearing(lib, hearing.id).notice_warning == (
-        "counsel of record Maria Ortiz (EOIR-28 from 2024-01-11) was not served notice of "
-        "this hearing; see: juvenile: 15 years old on the hearing day (born 2008-06-01); "
-        "see: in DHS custody on the hearing day (detained from 2024-01-15 at Mesa Verde): a "
+        "counsel of record Maria Ortiz (EOIR-28 from 01/11/2024) was not served notice of "
+        "this hearing; see: juvenile: 15 years old on the hearing day (born 06/01/2008); "
+        "see: in DHS custody on the hearing day (detained from 01/15/2024 at Mesa Verde): a "
         "detained respondent's absence is not a failure to appear; see: motion to rescind "
-        "the in absentia order filed 2024-02-01 is pending (lack of notice: may be filed at "
+        "the in absentia order filed 02/01/2024 is pending (lack of notice: may be filed at "
         "any time)"
     )
 
@@ -131,8 +131,8 @@ def test_a_returned_notice_to_the_last_address_is_sound_and_none_provided_needs_
         lib, hearing.id, "2024-03-01", address="9 Bay St Tampa FL 33601", returned_on="2024-03-10"
     )
     assert texts(lib, hearing.id, "sound")[-1] == (
-        "the notice served 2024-03-01 came back undeliverable on 2024-03-10, but it went to "
-        "the last address the respondent provided (EOIR-33 received 2024-02-01): still sound"
+        "the notice served 03/01/2024 came back undeliverable on 03/10/2024, but it went to "
+        "the last address the respondent provided (EOIR-33 received 02/01/2024): still sound"
     )
     assert get_hearing(lib, hearing.id).notice_warning is None  # the base rule yields
 
@@ -141,7 +141,7 @@ def test_a_returned_notice_to_the_last_address_is_sound_and_none_provided_needs_
     silent = add_hearing(lib, other.id, "2024-03-01 09:00", outcome="in_absentia_order")
     assert get_hearing(lib, silent.id).notice_warning is None
     assert (
-        "the respondent provided no address (recorded 2024-01-05): no written notice is "
+        "the respondent provided no address (recorded 01/05/2024): no written notice is "
         "required" in texts(lib, silent.id, "sound")
     )
 
@@ -156,7 +156,7 @@ def test_a_waiver_answers_the_local_minimum_for_the_first_hearing_only(
     first = add_hearing(lib, opened.id, "2024-03-04 09:00", outcome="in_absentia_order")
     add_notice(lib, first.id, "2024-02-29", method="personal")
     assert (get_hearing(lib, first.id).notice_warning or "").startswith(
-        "in absentia order, but notice served 2024-02-29, only 4 days before the hearing"
+        "in absentia order, but notice served 02/29/2024, only 4 days before the hearing"
     )
     edit_proceeding(lib, proceeding.id, ten_day_waiver_on="2024-02-20")
     assert get_hearing(lib, first.id).notice_warning is None
@@ -170,12 +170,12 @@ def test_a_later_hearing_has_no_statutory_minimum_only_the_local_one(
     later = add_hearing(lib, opened.id, "2024-03-01 09:00", outcome="in_absentia_order")
     add_notice(lib, later.id, "2024-02-25", method="personal")
     assert texts(lib, later.id, "flag") == [
-        "notice served 2024-02-25, 5 days before this later hearing (fewer than the local 10)"
+        "notice served 02/25/2024, 5 days before this later hearing (fewer than the local 10)"
     ]
     assert texts(lib, later.id, "defect") == []
     assert notice_proof(lib, later.id).verdict == "notice proven; 1 flag to see"
     assert get_hearing(lib, later.id).notice_warning == (  # said once, by the basic rule
-        "in absentia order, but notice served 2024-02-25, only 5 days before the hearing "
+        "in absentia order, but notice served 02/25/2024, only 5 days before the hearing "
         "(at least 10 required)"
     )
 
@@ -195,15 +195,15 @@ def test_motions_granted_and_late_uac_and_service_on_a_custodian(lib: Library, o
     rule_on_motion(lib, late.id, "denied", "2024-09-30")
     # Mar 1 -> Sep 2, 2024: 30 + 30 + 31 + 30 + 31 + 31 + 1 = 185 days
     assert texts(lib, hearing.id, "info")[-1] == (
-        "motion to reopen filed 2024-09-02 was denied 2024-09-30 (exceptional "
+        "motion to reopen filed 09/02/2024 was denied 09/30/2024 (exceptional "
         "circumstances: 185 days after the order, NOT within 180 days)"
     )
     assert texts(lib, hearing.id, "flag") == [
         "the respondent was an unaccompanied child",
-        "motion to rescind the in absentia order filed 2024-03-11 was granted 2024-03-20 "
+        "motion to rescind the in absentia order filed 03/11/2024 was granted 03/20/2024 "
         "(10 days after the order)",
     ]
-    assert "custodian by regular mail 2024-02-01 to '7 Elm Rd, Reno NV 89501'" in " ".join(
+    assert "custodian by regular mail 02/01/2024 to '7 Elm Rd, Reno NV 89501'" in " ".join(
         texts(lib, hearing.id, "info")
     )
     assert texts(lib, hearing.id, "defect") == []

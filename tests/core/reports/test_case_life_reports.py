@@ -19,7 +19,7 @@ from caseorg.records import (
 )
 from caseorg.reports import docket_html, hearing_summary_html
 
-OUTDATED = "Sent to an outdated address (EOIR-33 received 2024-02-01)"
+OUTDATED = "Sent to an outdated address (EOIR-33 received 02/01/2024)"
 
 
 def text_of(page: str) -> str:

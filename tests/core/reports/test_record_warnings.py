@@ -45,9 +45,9 @@ def test_the_summary_says_what_is_unusual(lib: Any, odd: dict[str, int]) -> None
     assert "RECORD WARNING — unusual entries; check them against the file" in text
     assert (
         f"Record warning: At the same minute as hearing #{odd['twin']} (master) of this case; "
-        "notice served 2026-03-20, after the hearing: it is no proof of notice"
+        "notice served 03/20/2026, after the hearing: it is no proof of notice"
     ) in text
-    assert "Record warning: Dated before the case was opened (2026-01-10)" in text
+    assert "Record warning: Dated before the case was opened (01/10/2026)" in text
     # the twin, listed under later hearings, says it is one
     later = text.split("Later hearings", 1)[1]
     assert f"At the same minute as hearing #{odd['this']} (master) of this case" in later
@@ -65,6 +65,6 @@ def test_an_ordinary_summary_has_no_record_warning(lib: Any, odd: dict[str, int]
 def test_the_docket_flags_the_unusual_hearings(lib: Any, odd: dict[str, int]) -> None:
     text = text_of(docket_html(lib, dt.date(2026, 3, 14)))
     assert text.count("Record warning:") == 2  # this hearing and its twin; Bo's is plain
-    assert "notice served 2026-03-20, after the hearing: it is no proof of notice" in text
+    assert "notice served 03/20/2026, after the hearing: it is no proof of notice" in text
     old = text_of(docket_html(lib, dt.date(1999, 5, 1)))
-    assert "Record warning: Dated before the case was opened (2026-01-10)" in old
+    assert "Record warning: Dated before the case was opened (01/10/2026)" in old

@@ -175,7 +175,7 @@ def test_summary_of_first_hearing_lists_the_later_one(lib: Any, history: dict[st
     later = text[text.index("Later hearings") : text.index("Notices of hearing served")]
     assert "March 3, 2025 10:30 AM Individual" in later
     # the later hearing's notice problem is still flagged, in the box at the top
-    assert "Hearing of March 3, 2025: In absentia order, but the notice served 2025-02-05" in text
+    assert "Hearing of March 3, 2025: In absentia order, but the notice served 02/05/2025" in text
 
 
 def test_in_absentia_without_notice_is_flagged_prominently(
@@ -184,7 +184,7 @@ def test_in_absentia_without_notice_is_flagged_prominently(
     merits = history["merits"]
     page = hearing_summary_html(lib, merits.id)
     text = text_of(page)
-    problem = "In absentia order, but the notice served 2025-02-05 was returned undeliverable"
+    problem = "In absentia order, but the notice served 02/05/2025 was returned undeliverable"
     # in the box above the caption, and again beside the hearing
     assert text.index("NOTICE WARNING") < text.index("In the Matter of")
     assert text.index(problem) < text.index("In the Matter of")

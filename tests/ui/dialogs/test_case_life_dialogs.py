@@ -62,7 +62,7 @@ def test_the_hearing_form_warns_of_an_outdated_address_before_the_order(
     assert dialog.message("outcome") == ""
     dialog.outcome.set_value("in_absentia_order")
     assert dialog.message("outcome").startswith(
-        "Sent to an outdated address (EOIR-33 received 2024-02-01)"
+        "Sent to an outdated address (EOIR-33 received 02/01/2024)"
     )
     assert dialog.message_kind("outcome") == "warning"
 

@@ -172,7 +172,7 @@ def test_the_form_refuses_and_flags_as_the_records_do(qtbot: Any, court: Court) 
     assert dialog.message("starts_at") == "" and dialog.ok_button.isEnabled()
 
     dialog.starts_at.set_value(dt.datetime(2024, 6, 10, 9, 0))  # the case opened 2024-06-11
-    assert dialog.message("starts_at") == "Dated before the case was opened (2024-06-11)"
+    assert dialog.message("starts_at") == "Dated before the case was opened (06/11/2024)"
     assert dialog.message_kind("starts_at") == "warning" and dialog.ok_button.isEnabled()
 
     again = HearingDialog(court.reader, case_id=court.case_id, hearing_id=taken.id)

@@ -282,7 +282,7 @@ def test_an_unusual_hearing_is_flagged_by_its_time(qtbot: Any, tmp_path: Path) -
         assert ida.data(HearingIdRole) == early.id
         assert not ida.data(Qt.ItemDataRole.DecorationRole).isNull()
         assert ida.data(Qt.ItemDataRole.ToolTipRole) == (
-            "Unusual: Dated before the case was opened (2025-03-04)"
+            "Unusual: Dated before the case was opened (03/04/2025)"
         )
         assert ida.data(Qt.ItemDataRole.BackgroundRole) is None  # not a notice problem
         assert jon.data(Qt.ItemDataRole.DecorationRole) is None

@@ -58,13 +58,13 @@ def test_the_case_life_tab_lists_the_case_s_life(qtbot: Any, lib: Library) -> No
         "Exhibits (0)",
     ):
         assert heading in text
-    assert "2024-02-01 EOIR-33 40 Pine Ave, Fresno CA 93701" in " ".join(text.split())
+    assert "02/01/2024 EOIR-33 40 Pine Ave, Fresno CA 93701" in " ".join(text.split())
     assert "notice NOT proven: 1 defect; 1 flag to see" in text
     view.grab().save("/tmp/caseorg-case-life.png")
 
     # the warning above the tabs says it, and links to the proof
     assert view.banner.isVisibleTo(view)
-    assert "sent to an outdated address (EOIR-33 received 2024-02-01)" in view.banner.text()
+    assert "sent to an outdated address (EOIR-33 received 02/01/2024)" in view.banner.text()
     with qtbot.waitSignal(view.life.proofRequested) as signal:
         view.life._clicked(_url(hearing.id))
     assert signal.args == [hearing.id]
@@ -89,8 +89,8 @@ def test_the_notice_proof_panel_reads_problems_first(qtbot: Any, lib: Library) -
     panel.show_hearing(hearing.id)
     text = panel.text.text()
     verdict = text.index("Notice NOT proven")
-    defect = text.index("Sent to an outdated address (EOIR-33 received 2024-02-01)")
-    flag = text.index("Motion to rescind the in absentia order filed 2024-03-25 is pending")
-    sound = text.index("A notice of this hearing was served 2024-02-10")
+    defect = text.index("Sent to an outdated address (EOIR-33 received 02/01/2024)")
+    flag = text.index("Motion to rescind the in absentia order filed 03/25/2024 is pending")
+    sound = text.index("A notice of this hearing was served 02/10/2024")
     assert verdict < defect < flag < sound
     panel.grab().save("/tmp/caseorg-notice-proof-panel.png")

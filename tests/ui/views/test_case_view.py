@@ -33,7 +33,7 @@ def test_an_unusual_hearing_is_flagged_in_the_case_view(qtbot: Any, lib: Library
     def cell(hearing_id: int, role: Qt.ItemDataRole) -> Any:
         return model.data(model.index(rows[hearing_id], when), role)
 
-    assert "⚠ dated before the case was opened (2026-01-10)" in cell(
+    assert "⚠ dated before the case was opened (01/10/2026)" in cell(
         old.id, Qt.ItemDataRole.ToolTipRole
     )
     assert not cell(old.id, Qt.ItemDataRole.DecorationRole).isNull()
@@ -45,8 +45,8 @@ def test_an_unusual_hearing_is_flagged_in_the_case_view(qtbot: Any, lib: Library
 
     assert view.flags.isVisibleTo(view)
     assert view.flags.text().split("<br>") == [
-        "⚠ Hearing of 05/01/1999 10:00 AM: dated before the case was opened (2026-01-10)",
-        "⚠ Hearing of 03/14/2026 9:30 AM: notice served 2026-03-20, after the hearing: "
+        "⚠ Hearing of 05/01/1999 10:00 AM: dated before the case was opened (01/10/2026)",
+        "⚠ Hearing of 03/14/2026 9:30 AM: notice served 03/20/2026, after the hearing: "
         "it is no proof of notice",
     ]
     assert not view.banner.isVisibleTo(view)  # no in absentia order: no notice problem
