@@ -24,6 +24,7 @@ from caseorg.records import (
     get_case,
     list_documents,
 )
+from caseorg.words import us_date
 from caseorg_ui.dialogs.common import FormDialog, Operation, required, write_with
 from caseorg_ui.dialogs.fields import ChoiceCombo, DateEdit, DocumentCombo, line_edit, text_of
 from caseorg_ui.qt import QCheckBox, QWidget
@@ -56,7 +57,7 @@ class CaseRecordDialog(FormDialog):
     def before_opening(self, day: dt.date | None, what: str) -> dict[str, str]:
         opened = self.case.opened_on
         if day is not None and opened and day.isoformat() < opened[:10]:
-            return {what: f"before the case was opened ({opened[:10]})"}
+            return {what: f"before the case was opened ({us_date(opened)})"}
         return {}
 
 

@@ -27,6 +27,7 @@ from caseorg.records import (
     mark_exhibit,
     parse_charges,
 )
+from caseorg.words import label, us_datetime
 from caseorg_ui.dialogs.case_life_dialogs import (
     AddressDialog,
     CaseRecordDialog,
@@ -201,7 +202,7 @@ class ExhibitDialog(CaseRecordDialog):
     def build(self) -> None:
         self.hearing = DataCombo()
         for h in list_hearings(self.read_lib, case_id=self.case_id):
-            self.hearing.addItem(f"{h.starts_at} {h.kind}", h.id)
+            self.hearing.addItem(f"{us_datetime(h.starts_at)} {label(h.kind)}", h.id)
         self.add_field("hearing_id", "Hearing", self.hearing, "The hearing it was marked at.")
         self.number = line_edit("", "e.g. 3")
         self.add_field("number", "Exhibit", self.number, "Its number in the record.")

@@ -37,7 +37,7 @@ def test_the_forms_write_counsel_nta_and_a_motion(qtbot: Any, lib: Library) -> N
     motion = MotionDialog(lib, case_id=case.id)
     qtbot.addWidget(motion)
     motion.filed_on.set_value("2023-12-01")
-    assert "before the case was opened (2024-01-10)" in motion.problems()["filed_on"]
+    assert "before the case was opened (01/10/2024)" in motion.problems()["filed_on"]
     motion.filed_on.set_value("2024-04-01")
     motion.save_operation()(lib)
     assert [c.counsel for c in list_counsel(lib, case.id)] == ["Maria Ortiz"]

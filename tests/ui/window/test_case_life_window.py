@@ -57,7 +57,7 @@ def test_recording_a_change_of_address_from_the_app(qtbot: Any, window: MainWind
     record_address(qtbot, window, "12 Oak St, Oakland CA", "2024-01-05", "nta")
     record_address(qtbot, window, "40 Pine Ave, Fresno CA", "2024-02-01", "eoir33")
     qtbot.waitUntil(lambda: "outdated address" in view.banner.text(), timeout=5000)
-    assert "EOIR-33 received 2024-02-01" in view.banner.text()
+    assert "EOIR-33 received 02/01/2024" in view.banner.text()
     assert "Addresses (2)" in view.life.browser.toPlainText()
     window.grab().save("/tmp/caseorg-window-case-life.png")
 
