@@ -322,7 +322,7 @@ def respondent(
     lib = state.lib()
     facts = set_respondent_facts(lib, case_id_of(lib, a_number), born_on, unaccompanied)
     uac = "unaccompanied child" if facts["unaccompanied"] else "not a UAC"
-    print_one(facts, f"born {facts['born_on'] or '?'}, {uac}", as_json=as_json)
+    print_one(facts, f"born {us_date(facts['born_on']) or '?'}, {uac}", as_json=as_json)
 
 
 COMMANDS = (proceeding, address, counsel, nta, custody, respondent)

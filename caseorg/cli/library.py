@@ -28,6 +28,7 @@ from caseorg.library import (
     writer_of,
 )
 from caseorg.search import index_of
+from caseorg.words import us_datetime
 
 if TYPE_CHECKING:
     from caseorg.upkeep import CheckReport
@@ -174,7 +175,7 @@ def restore(state: State, file: Path, force: bool, partial: bool) -> None:
     missing = manifest["not_restored"]
     click.echo(
         f"restored {manifest['restored']} files into {target} "
-        f"(backup of {manifest['created_at']}); {pages} pages searchable"
+        f"(backup of {us_datetime(manifest['created_at'])}); {pages} pages searchable"
     )
     for line in missing:
         click.echo(f"NOT RESTORED {line}")

@@ -75,18 +75,17 @@ def report_line(row: Any) -> str:
     flags = " [mid-stream]" if row.midstream else ""
     by = f", ordered by {row.ordered_by}" if row.ordered_by else ""
     nxt = (
-        f"next {row.next_hearing_at} {label(row.next_hearing_kind)} "
+        f"next {us_datetime(row.next_hearing_at)} {label(row.next_hearing_kind)} "
         f"[{label(row.next_hearing_outcome)}]"
         if row.next_hearing_at
         else "no later hearing"
     )
-    absentia = (
-        f"; in absentia order {', '.join(row.in_absentia_orders)}" if row.in_absentia_orders else ""
-    )
+    orders = ", ".join(map(us_date, row.in_absentia_orders))
+    absentia = f"; in absentia order {orders}" if orders else ""
     case_now = label(row.case_status) + (f": {row.case_outcome}" if row.case_outcome else "")
     return (
-        f"  #{row.reassignment_id} {row.effective_on}  {row.a_number_display} {row.respondent} "
-        f"{arrow}{flags}: {row.reason}{by}; {nxt}{absentia}; case {case_now}"
+        f"  #{row.reassignment_id} {us_date(row.effective_on)}  {row.a_number_display} "
+        f"{row.respondent} {arrow}{flags}: {row.reason}{by}; {nxt}{absentia}; case {case_now}"
     )
 
 

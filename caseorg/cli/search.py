@@ -22,7 +22,7 @@ from caseorg.cli.common import (
 from caseorg.errors import CaseorgError, InvalidValue
 from caseorg.search import index_of, index_ready
 from caseorg.values import format_a_number
-from caseorg.words import counted, label, plural
+from caseorg.words import counted, label, plural, us_date
 
 
 @click.command()
@@ -122,7 +122,7 @@ def _hit_text(hit: Any) -> str:
     lines = [
         f"#{hit.document_id}  {format_a_number(hit.a_number)}  {hit.respondent}  ·  "
         f"{hit.title}  [{label(hit.doc_type)}"
-        f"{', filed ' + hit.filed_on if hit.filed_on else ''}]  page(s) {pages}"
+        f"{', filed ' + us_date(hit.filed_on) if hit.filed_on else ''}]  page(s) {pages}"
     ]
     lines += [f"    p.{page.page_no}: {_bold_marks(page.snippet)}" for page in hit.pages[:3]]
     return "\n".join(lines)

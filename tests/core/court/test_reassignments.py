@@ -168,7 +168,7 @@ def test_cli_report_json_csv_and_pdf(tmp_path: Path) -> None:
     text = run("reassignments", "--judge", "JRM", *period).output
     assert "cases taken from Judge Rosa Martinez (1):" in text
     assert "A-123-456-789 Ana Lopez Garcia to TKW [mid-stream]" in text
-    assert "in absentia order 2025-03-03" in text
+    assert "in absentia order 03/03/2025" in text
     printed = run("reassignments", "--judge", "JRM", *period, "--csv").output
     assert printed.splitlines()[0].startswith("direction,reassignment_id,effective_on")
     out = tmp_path / "report.csv"
