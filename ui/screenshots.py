@@ -251,6 +251,7 @@ def _dialogs(window: Any, shots: Shooter, case_id: int) -> None:
         CaseDialog,
         DeadlineDialog,
         DocumentDialog,
+        DocumentsDialog,
         HearingDialog,
         JudgeDialog,
         JudgeListDialog,
@@ -278,6 +279,11 @@ def _dialogs(window: Any, shots: Shooter, case_id: int) -> None:
         (DeadlineDialog, "dialog-deadline", {"case_id": case_id}),
         (MarkDoneDialog, "dialog-mark-done", {"deadline_id": deadline.id if deadline else None}),
         (DocumentDialog, "dialog-document", {"document_id": document.id if document else None}),
+        (  # several documents at once: their type and filed date
+            DocumentsDialog,
+            "dialog-documents",
+            {"document_ids": [d.id for d in view.models["documents"].records[:4]] or None},
+        ),
         (JudgeDialog, "dialog-judge", {}),
     ]
     for cls, shot, context in contexts:
