@@ -15,7 +15,8 @@ recorded in EOIR data", ordered-by unknown); placeholders in the judge lookup
 between courts (TRANSFER_TO, a previous base city) is a transfer. NOTICE_CODE is the
 type of notice EOIR generated, kept with the hearing; how notice was served is not in
 the data. What caseorg has no field for yet (priority, birth date, address, detention
-dates, EOIR-28, calendar and medium codes) is kept in the ``eoir_*`` tables.
+dates, EOIR-28) is kept in the ``eoir_*`` tables; a calendar or medium caseorg has no
+word for is hearing kind "other" / medium "unknown", said with its code.
 
 Each case is written all or nothing; a row that cannot be read is reported with its file
 and line and skipped. Re-importing is idempotent: what was imported is remembered in

@@ -569,3 +569,37 @@ def m009_reassignment_orders(db: sqlite_utils.Database) -> None:
             db.execute(f"DROP TRIGGER IF EXISTS {name}")
             db.execute(sql)
     seal_existing(db.conn, ("reassignment_orders",))
+
+
+@SCHEMA()
+def m010_hearing_kind_and_medium_as_given(db: sqlite_utils.Database) -> None:
+    """A hearing's calendar and medium as another system gave them (issue 13): EOIR's
+    calendar types beyond master and individual (S, a special-circumstance calendar; N,
+    R, C, T, E) are kind 'other', and a medium code caseorg has no word for (H, A, C) is
+    'unknown' — each with what the source said (``kind_detail``, ``medium_detail``:
+    the release's description and code, or "unknown (code X)") rather than a silent
+    "master" / "in person". The CHECKs are widened as m008 relaxed ``cases`` (the stored
+    CREATE TABLE edited: every row already meets the wider CHECK)."""
+    conn = db.conn
+    (sql,) = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'hearings'"
+    ).fetchone()
+    wider = sql.replace("'bond','status')", "'bond','status','other')", 1).replace(
+        "'video','telephone')", "'video','telephone','unknown')", 1
+    )
+    if wider != sql:
+        (version,) = conn.execute("PRAGMA schema_version").fetchone()
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute(
+            "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'hearings'",
+            [wider],
+        )
+        conn.execute(f"PRAGMA schema_version = {int(version) + 1}")
+        conn.execute("PRAGMA writable_schema = OFF")
+    columns = {row[1] for row in db.execute("PRAGMA table_info(hearings)").fetchall()}
+    for column in ("kind_detail", "medium_detail"):
+        if column not in columns:
+            db.execute(f"ALTER TABLE hearings ADD COLUMN {column} TEXT")
+    (check,) = conn.execute("PRAGMA integrity_check").fetchone()
+    if check != "ok":
+        raise sqlite3.DatabaseError(f"integrity check after m010 failed: {check}")

@@ -51,7 +51,14 @@ _HEARING_SELECT = """
 _FLAG_COLUMNS = ("case_opened_on", "same_minute", "served_after_on")  # read, not stored
 
 
-_TEXT = ("courtroom", "interpreter_language", "adjournment_reason", "notes")
+_TEXT = (
+    "courtroom",
+    "interpreter_language",
+    "adjournment_reason",
+    "notes",
+    "kind_detail",
+    "medium_detail",
+)
 
 
 def _clean(lib: Library, fields: dict[str, Any], row: bool = False) -> dict[str, Any]:
