@@ -18,8 +18,18 @@ from typing import Any
 from caseorg.library import Library
 from caseorg.records import find_keys, find_keys_under, key_names, remember_keys
 
-# what a case's own keys start with ("<IDNCASE>:…"): its reassignments and transfers
-CASE_PREFIXED_KINDS = ("reassignment", "transfer")
+# what a case's own keys start with ("<IDNCASE>:…"): its reassignments, transfers and
+# the records of its life (by table: caseorg.eoir.life)
+CASE_PREFIXED_KINDS = (
+    "reassignment",
+    "transfer",
+    "proceedings",
+    "addresses",
+    "representation",
+    "custody",
+    "relief_applications",
+    "motions",
+)
 
 
 class KnownKeys:

@@ -39,6 +39,7 @@ class CasePlan:
     spilled: int = 0  # schedule rows kept on disk (caseorg.eoir.spill)
     first_spilled: Row | None = None
     reps: list[Row] = field(default_factory=list)
+    life: dict[str, list[Row]] = field(default_factory=dict)  # charges, motions … by kind
     values: dict[str, Any] = field(default_factory=dict)
     details: dict[str, Any] = field(default_factory=dict)
     existing_id: int | None = None

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from caseorg.eoir.keys import KnownKeys
+from caseorg.eoir.life import LIFE_TABLES, LifeRecord, life_records
 from caseorg.eoir.lookups import Lookups
 from caseorg.eoir.mapping import (
     CasePlan,
@@ -29,6 +30,7 @@ from caseorg.records import (
     add_case_row,
     add_hearing_rows,
     add_judge,
+    add_life_rows,
     edit_case,
     get_case,
     link_eoir_case,
@@ -41,6 +43,7 @@ from caseorg.records import (
     update_case_row,
     update_hearing_row,
     update_judge_row,
+    update_life_row,
 )
 
 SOURCE = "eoir"
@@ -135,7 +138,13 @@ class EoirWriter:
                 raise CaseorgError(
                     f"IDNCASE {plan.idncase} is not in the case file nor imported before"
                 )
-            if self._write_hearings(case_id, hearings):
+            life = life_records(plan, self.lookups, plan.values.get("opened_on"))
+            proceeding_ids: dict[str, int] = {}
+            if self._write_life(case_id, life, LIFE_TABLES[:1], proceeding_ids):
+                updated = True
+            if self._write_hearings(case_id, hearings, proceeding_ids):
+                updated = True
+            if self._write_life(case_id, life, LIFE_TABLES[1:], proceeding_ids):
                 updated = True
             for change in changes:
                 if self._write_change(case_id, change):
@@ -162,9 +171,55 @@ class EoirWriter:
         key = "cases_created" if created else "cases_updated" if updated else "cases_unchanged"
         self.report.counts[key] += 1
 
-    def _write_hearings(self, case_id: int, hearings: list[HearingPlan]) -> bool:
+    def _write_life(
+        self,
+        case_id: int,
+        records: list[LifeRecord],
+        tables: tuple[str, ...],
+        proceeding_ids: dict[str, int],
+    ) -> bool:
+        """Add the case's new records of its life in ``tables`` (together, a table at a
+        time) and update the known ones whose source values changed (a local edit to
+        another field stays); a proceeding's id is noted in ``proceeding_ids`` by its
+        IDNPROCEEDING. True when anything was written."""
+        lib, keys, counts = self.lib, self.keys, self.report.counts
+        written = False
+        for table in tables:
+            new: list[tuple[LifeRecord, dict[str, Any]]] = []
+            remembered: list[tuple[str, int, dict[str, Any]]] = []
+            for record in (r for r in records if r.table == table):
+                values = dict(record.values)
+                if table == "proceedings":
+                    code = record.judge_code
+                    values["judge_id"] = self.judge_ids.get(code) if code else None
+                elif table in ("relief_applications", "motions"):
+                    values["proceeding_id"] = proceeding_ids.get(record.proceeding or "")
+                row_id, before = keys.previous(table, record.key)
+                if row_id is None:
+                    new.append((record, values))
+                    continue
+                if record.proceeding and table == "proceedings":
+                    proceeding_ids[record.proceeding] = row_id
+                fields = {k: v for k, v in values.items() if before.get(k) != v}
+                if fields:
+                    update_life_row(lib, table, row_id, fields)
+                    counts["life_records_updated"] += 1
+                    remembered.append((record.key, row_id, values))
+            ids = add_life_rows(lib, table, case_id, [v for _r, v in new], SOURCE)
+            for row_id, (record, values) in zip(ids, new, strict=True):
+                remembered.append((record.key, row_id, values))
+                if record.proceeding and table == "proceedings":
+                    proceeding_ids[record.proceeding] = row_id
+            counts["life_records_created"] += len(ids)
+            keys.remember_many(table, remembered)
+            written = written or bool(remembered)
+        return written
+
+    def _write_hearings(
+        self, case_id: int, hearings: list[HearingPlan], proceeding_ids: dict[str, int]
+    ) -> bool:
         """Add the case's new hearings (together) and update the known ones, with their
-        EOIR codes; True when anything was written."""
+        EOIR codes and proceedings; True when anything was written."""
         lib, keys, counts = self.lib, self.keys, self.report.counts
         new: list[tuple[HearingPlan, dict[str, Any]]] = []
         codes: list[tuple[int, dict[str, Any]]] = []
@@ -173,6 +228,7 @@ class EoirWriter:
             values = dict(hearing.values)
             code = values.pop("judge_code")
             values["judge_id"] = self.judge_ids.get(code) if code else None
+            values["proceeding_id"] = proceeding_ids.get(hearing.row.get("IDNPROCEEDING"))
             hearing_id, before = keys.previous("hearing", hearing.key)
             if hearing_id is None:
                 new.append((hearing, values))

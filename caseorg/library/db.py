@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 MIGRATION_SET = "caseorg"
 # the newest migration in caseorg.library.migrations (a test holds the two equal)
-LATEST_MIGRATION = "m010_hearing_kind_and_medium_as_given"
+LATEST_MIGRATION = "m011_case_life_from_eoir"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' record of applied migrations
 
 

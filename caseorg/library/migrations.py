@@ -603,3 +603,52 @@ def m010_hearing_kind_and_medium_as_given(db: sqlite_utils.Database) -> None:
     (check,) = conn.execute("PRAGMA integrity_check").fetchone()
     if check != "ok":
         raise sqlite3.DatabaseError(f"integrity check after m010 failed: {check}")
+
+
+LIFE_TABLES = (
+    "proceedings",
+    "addresses",
+    "representation",
+    "custody",
+    "relief_applications",
+    "motions",
+)
+
+
+@SCHEMA()
+def m011_case_life_from_eoir(db: sqlite_utils.Database) -> None:
+    """A case's life as EOIR's data shows it (issue 13): each record of proceedings,
+    addresses, counsel, custody, relief and motions says where it came from (``origin``:
+    NULL entered here, 'eoir' EOIR's data) and what the source said that caseorg could
+    not be sure of (``origin_note``: a code kept as given, a doubt). Relief and motions
+    EOIR names that caseorg has no kind for are kind 'other' (the CHECK widened as m010
+    widened hearings', the stored CREATE TABLE edited)."""
+    conn = db.conn
+    widened = {
+        "relief_applications": ("'adjustment','voluntary_departure')", "'voluntary_departure'"),
+        "motions": ("'continue','change_venue')", "'change_venue'"),
+    }
+    (version,) = conn.execute("PRAGMA schema_version").fetchone()
+    edits = []
+    for table, (old, last) in widened.items():
+        (sql,) = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]
+        ).fetchone()
+        wider = sql.replace(old, old.replace(last, f"{last},'other'"), 1)
+        if wider != sql:
+            edits.append((wider, table))
+    if edits:
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.executemany(
+            "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?", edits
+        )
+        conn.execute(f"PRAGMA schema_version = {int(version) + 1}")
+        conn.execute("PRAGMA writable_schema = OFF")
+    for table in LIFE_TABLES:
+        columns = {row[1] for row in db.execute(f"PRAGMA table_info({table})").fetchall()}
+        for column in ("origin", "origin_note"):
+            if column not in columns:
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+    (check,) = conn.execute("PRAGMA integrity_check").fetchone()
+    if check != "ok":
+        raise sqlite3.DatabaseError(f"integrity check after m011 failed: {check}")

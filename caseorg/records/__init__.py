@@ -128,6 +128,10 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         Proceeding as Proceeding,
         ReliefApplication as ReliefApplication,
     )
+    from caseorg.records.life_rows import (
+        add_life_rows as add_life_rows,
+        update_life_row as update_life_row,
+    )
     from caseorg.records.lookups import (
         case_choices as case_choices,
         cases_stamp as cases_stamp,
@@ -311,6 +315,7 @@ __getattr__, __dir__ = lazy_exports(
         "appeals": "add_appeal decide_appeal list_appeals",
         "custody": "add_custody detained_on list_custody respondent_facts set_respondent_facts",
         "exhibit_marks": "exhibit_list mark_exhibit set_exhibit_status",
+        "life_rows": "add_life_rows update_life_row",
         "life_models": (
             "ADDRESS_SOURCES APPEAL_OUTCOMES CUSTODY_STATUSES DECISIONS EXHIBIT_STATUSES "
             "MOTION_GROUNDS MOTION_KINDS NTA_METHODS OFFERED_BY PARTIES RELIEF_KINDS "

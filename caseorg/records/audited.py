@@ -42,7 +42,11 @@ def insert_audited_many(
     lib.require_writable()
     columns = list(rows[0])
     with lib.db.atomic():
-        (last,) = lib.db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()
+        (last,) = lib.db.execute(  # past any id given before (AUTOINCREMENT's sequence)
+            f"SELECT max(coalesce((SELECT max(id) FROM {table}), 0), coalesce((SELECT seq "
+            "FROM sqlite_sequence WHERE name = ?), 0))",
+            [table],
+        ).fetchone()
         ids = list(range(int(last) + 1, int(last) + 1 + len(rows)))
         lib.db.conn.executemany(
             f"INSERT INTO {table} (id, {', '.join(columns)}) "

@@ -66,8 +66,8 @@ def _clean(lib: Library, fields: dict[str, Any], row: bool = False) -> dict[str,
     where None means 'empty' and the judge comes as ``judge_id``."""
     out: dict[str, Any] = {}
     for key, value in fields.items():
-        if row and key in ("judge_id", *_TEXT):
-            out[key] = value if key == "judge_id" else optional_text(value)
+        if row and key in ("judge_id", "proceeding_id", *_TEXT):
+            out[key] = value if key in ("judge_id", "proceeding_id") else optional_text(value)
         elif value is None:
             continue
         elif key == "starts_at":
