@@ -35,6 +35,7 @@ from caseorg.records import (
     get_case,
     link_eoir_case,
     list_judges,
+    record_import,
     record_reassignment,
     save_eoir_case_details,
     save_eoir_hearing_codes,
@@ -50,6 +51,21 @@ SOURCE = "eoir"
 _NOT_CASE_FIELDS = ("judge_code", "a_number", "details")
 # a judge change EOIR's data shows says neither why nor who ordered it (ordered_by empty)
 INFERRED_REASON = "not recorded in EOIR data (judge change derived from EOIR data)"
+
+
+def import_summary(idncase: str, added: dict[str, list[int]]) -> dict[str, Any]:
+    """The audit row of what an import added to a case: EOIR's case id, and by kind how
+    many records and their ids ('8: #101–#108'); the values are the records' own."""
+    summary: dict[str, Any] = {"source": f"EOIR data (IDNCASE {idncase})"}
+    for kind, ids in added.items():
+        contiguous = ids == list(range(ids[0], ids[0] + len(ids)))
+        shown = (
+            f"#{ids[0]}–#{ids[-1]}"
+            if contiguous and len(ids) > 1
+            else ", ".join(f"#{i}" for i in ids)
+        )
+        summary[kind.replace("_", " ")] = f"{len(ids)} added: {shown}"
+    return summary
 
 
 class EoirWriter:
@@ -98,6 +114,7 @@ class EoirWriter:
         first_judge, final_judge = case_judges(plan, hearings, changes, self.lookups)
         created = updated = False
         start_judge: int | None = None
+        self.added: dict[str, list[int]] = {}  # what this case gained, audited together
         with lib.db.atomic():
             if plan.case_row is not None:
                 wanted = {**plan.values, "judge_code": final_judge or None}
@@ -168,6 +185,8 @@ class EoirWriter:
                 ):
                     updated = True
                 keys.remember("case_judge", plan.idncase, case_id, {"code": final_judge})
+            if self.added:
+                record_import(lib, case_id, import_summary(plan.idncase, self.added))
         key = "cases_created" if created else "cases_updated" if updated else "cases_unchanged"
         self.report.counts[key] += 1
 
@@ -205,7 +224,10 @@ class EoirWriter:
                     update_life_row(lib, table, row_id, fields)
                     counts["life_records_updated"] += 1
                     remembered.append((record.key, row_id, values))
-            ids = add_life_rows(lib, table, case_id, [v for _r, v in new], SOURCE)
+            rows = [v for _r, v in new]
+            ids = add_life_rows(lib, table, case_id, rows, SOURCE, audit_each=False)
+            if ids:
+                self.added[table] = ids
             for row_id, (record, values) in zip(ids, new, strict=True):
                 remembered.append((record.key, row_id, values))
                 if record.proceeding and table == "proceedings":
@@ -241,7 +263,9 @@ class EoirWriter:
                 codes.append((hearing_id, hearing.codes))
             if before != {**values, "codes": hearing.codes}:
                 remembered.append((hearing.key, hearing_id, {**values, "codes": hearing.codes}))
-        ids = add_hearing_rows(lib, case_id, [values for _h, values in new])
+        ids = add_hearing_rows(lib, case_id, [values for _h, values in new], audit_each=False)
+        if ids:
+            self.added["hearings"] = ids
         for hearing_id, (hearing, values) in zip(ids, new, strict=True):
             codes.append((hearing_id, hearing.codes))
             remembered.append((hearing.key, hearing_id, {**values, "codes": hearing.codes}))

@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         decide_appeal as decide_appeal,
         list_appeals as list_appeals,
     )
-    from caseorg.records.audited import get_row as get_row
+    from caseorg.records.audited import get_row as get_row, record_import as record_import
     from caseorg.records.case_list import (
         CaseListRow as CaseListRow,
         case_list_ids as case_list_ids,
@@ -259,7 +259,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
 __getattr__, __dir__ = lazy_exports(
     __name__,
     {
-        "audited": "get_row",
+        "audited": "get_row record_import",
         "case_list": "CaseListRow case_list_ids case_list_rows count_cases",
         "cases": (
             "EDITABLE add_case add_case_row case_by_a_number edit_case find_case "

@@ -73,15 +73,21 @@ def _checked(table: str, values: dict[str, Any]) -> dict[str, Any]:
 
 
 def add_life_rows(
-    lib: Library, table: str, case_id: int, rows: list[dict[str, Any]], origin: str
+    lib: Library,
+    table: str,
+    case_id: int,
+    rows: list[dict[str, Any]],
+    origin: str,
+    audit_each: bool = True,
 ) -> list[int]:
     """Add records of one case's life from ``origin``'s rows (one table; each row the
-    same columns), audited; their ids in order."""
+    same columns), audited (``audit_each`` False: the caller audits them with the rest of
+    the import, :func:`caseorg.records.record_import`); their ids in order."""
     entity = LIFE_TABLES.get(table, ("",))[0]
     cleaned = [{"case_id": case_id, **_checked(table, row), "origin": origin} for row in rows]
     if len({tuple(row) for row in cleaned}) > 1:
         raise InvalidValue(f"rows of {table} with different columns")
-    return insert_audited_many(lib, table, entity, cleaned)
+    return insert_audited_many(lib, table, entity, cleaned, audit_each)
 
 
 def update_life_row(lib: Library, table: str, row_id: int, fields: dict[str, Any]) -> None:

@@ -4,6 +4,7 @@ audited, once: a second import changes nothing and says so."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -77,10 +78,25 @@ def test_a_case_life_from_the_release(lib: Any) -> None:
     assert pretermit.kind == "other" and pretermit.ruling == "pending"
     assert "decision code M not documented" in (pretermit.origin_note or "")
 
-    audited = lib.db.execute(
-        "SELECT count(*) FROM audit WHERE entity IN ('proceeding', 'motion', 'relief')"
-    ).fetchone()[0]
-    assert audited >= 3  # written through the records: "who changed what" answers
+    # audited as one 'import' row per case and batch (not one per hearing): who imported
+    # what, when, by kind and id; the values are the records' own
+    (summary,) = lib.db.execute(
+        "SELECT after_json FROM audit WHERE action = 'import' AND entity = 'case'"
+        " AND entity_id = ?",
+        [detained.id],
+    ).fetchone()
+    said = json.loads(summary)
+    assert said["source"] == "EOIR data (IDNCASE 4001002)"
+    assert said["motions"] == f"1 added: #{motion.id}"
+    assert said["proceedings"] == f"2 added: #{removal.id}–#{bond.id}"
+    assert said["hearings"].startswith(f"{len(hearings)} added: #")
+    from caseorg.library import history
+    from caseorg.reports import history_words
+
+    lines = [history_words(lib).line(e) for e in history(lib.db, case_id=detained.id)]
+    assert any(
+        "imported case EOIR 4001002" in line and "motions: 1 added" in line for line in lines
+    )
 
     sections = {s["title"]: s for s in case_life_sections(lib, detained.id)}
     motions = sections["Motions"]
