@@ -412,10 +412,14 @@ class EoirImporter(EoirWriter):
         if self.progress:
             self.progress(eoir_progress(0, total, "judges"))
         start = 0
+        self.keys.defer = True  # keys and codes stored once per batch
         while start < total and not self.report.cancelled:
             with self.lib.db.atomic():
                 start = self._write_batch(ready, start)
+                self.keys.flush()
+                self.flush_codes()
             self.keys.release()
+        self.keys.defer = False
 
     def _write_batch(self, ready: list[CasePlan], start: int) -> int:
         """Write cases from ``start`` for about a second; the index of the next one. A
@@ -435,8 +439,11 @@ class EoirImporter(EoirWriter):
             self.keys.load_case(plan.idncase, [h.key for h in hearings])
             counts = dict(self.report.counts)
             self.keys.begin()
+            self.case_codes = []
             try:
                 self._write_case(plan, hearings)
+                self.keys.case_done()
+                self.batch_codes += self.case_codes
             except (CaseorgError, ValueError, sqlite3.Error) as exc:
                 # the transaction rolled back: forget what this case added in memory too
                 self.keys.forget_since_begin()

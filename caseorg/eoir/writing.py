@@ -77,6 +77,9 @@ class EoirWriter:
         self.lookups = Lookups()
         self.keys = KnownKeys(lib, SOURCE)
         self.judge_ids = {judge.code.upper(): judge.id for judge in list_judges(lib)}
+        # hearings' EOIR codes: a case's, then the batch's, stored by flush_codes
+        self.case_codes: list[tuple[int, dict[str, Any]]] = []
+        self.batch_codes: list[tuple[int, dict[str, Any]]] = []
 
     def _write_judges(self, codes: set[str]) -> None:
         """Add the judges the data names (people only); refresh names from the lookup."""
@@ -270,9 +273,14 @@ class EoirWriter:
             codes.append((hearing_id, hearing.codes))
             remembered.append((hearing.key, hearing_id, {**values, "codes": hearing.codes}))
         counts["hearings_created"] += len(ids)
-        save_eoir_hearing_codes(lib, codes)
+        self.case_codes.extend(codes)
         keys.remember_many("hearing", remembered)
         return bool(ids or codes or remembered)
+
+    def flush_codes(self) -> None:
+        """Store the batch's hearing codes (in its transaction, before its commit)."""
+        save_eoir_hearing_codes(self.lib, self.batch_codes)
+        self.batch_codes = []
 
     def _write_change(self, case_id: int, change: JudgeChange) -> bool:
         """Record a judge change the data shows, once; True when it was new."""
