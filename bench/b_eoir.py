@@ -4,7 +4,8 @@ plain ``csv`` reader loop that only parses the same files, same run.
 The release (``bench/eoir_data.py``) is made at bench time under ``bench/out/eoir``: a
 1,000,000-row ``tbl_schedule`` with its cases and proceedings (``EOIR_BENCH_ROWS`` for
 another size). caseorg: the command in a child process into a fresh library (read,
-decode, validate, write cases, hearings, audit rows, keys, derived reassignments);
+decode, validate, write cases, hearings, case-life records, an audit row per case,
+keys, derived reassignments);
 its peak RSS is sampled. Baseline: ``csv.reader`` (tab, no quoting) over the same
 three files, counting rows, nothing else. Rows/s count the rows of those files.
 """

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 from caseorg.values import stored_day, stored_moment
 
@@ -212,15 +213,27 @@ CHOICE_WORDS: dict[str, dict[str, str]] = {
         "individual": "Individual (merits)",
         "bond": "Bond",
         "status": "Status",
+        "other": "Other",
     },
     "kind_short": {
         "master": "Master",
         "individual": "Individual",
         "bond": "Bond",
         "status": "Status",
+        "other": "Other",
     },
-    "medium": {"in_person": "In person", "video": "Video (VTC)", "telephone": "Telephone"},
-    "medium_short": {"in_person": "In person", "video": "Video", "telephone": "Telephone"},
+    "medium": {
+        "in_person": "In person",
+        "video": "Video (VTC)",
+        "telephone": "Telephone",
+        "unknown": "Unknown",
+    },
+    "medium_short": {
+        "in_person": "In person",
+        "video": "Video",
+        "telephone": "Telephone",
+        "unknown": "Unknown",
+    },
     "outcome": {
         "pending": "Pending",
         "continued": "Continued",
@@ -304,6 +317,16 @@ def choice_words(group: str, value: str | None) -> str:
     if not value:
         return DASH
     return CHOICE_WORDS[group].get(value) or choice_text(value)
+
+
+def hearing_choice(group: str, hearing: Any) -> str:
+    """A hearing's kind or medium in the words of ``group`` ("kind", "kind_short",
+    "medium", "medium_short"), or what its source said when caseorg's word is vague
+    (``kind_detail``/``medium_detail``: "Special Circumstance calendar (EOIR code S)",
+    "unknown (EOIR code H)")."""
+    field = group.split("_")[0]
+    detail = getattr(hearing, f"{field}_detail", None)
+    return detail or choice_words(group, getattr(hearing, field))
 
 
 # How a stored field's name reads to a person (history lines, messages, headings);

@@ -284,6 +284,34 @@ def case_edit(
     print_one(case, f"updated case {case_text(case)}", as_json=as_json)
 
 
+@case_group.command("life")
+@a_number_argument
+@json_option
+@uses_library(writes=False)
+def case_life(state: State, a_number: str, as_json: bool) -> None:
+    """Show a case's whole life: proceedings, addresses, counsel, NTA service, relief,
+    motions, appeals, custody and exhibits, each with where it came from (a record
+    imported from EOIR's data says so, with what was kept as given)."""
+    from caseorg.reports import case_life_sections, respondent_line
+
+    lib = state.lib()
+    case_id = case_id_of(lib, a_number)
+    sections = case_life_sections(lib, case_id)
+    if as_json:
+        emit_json({"respondent": respondent_line(lib, case_id), "sections": sections})
+        return
+    facts = respondent_line(lib, case_id)
+    if facts:
+        click.echo(f"Respondent: {facts}")
+    for part in sections:
+        if part["rows"]:
+            click.echo(f"{part['title']} ({len(part['rows'])}):")
+            for line in aligned([part["columns"], *part["rows"]], "  "):
+                click.echo(line)
+        else:
+            click.echo(f"{part['title']}: {part['empty'] or 'none recorded'}")
+
+
 @click.command("history")
 @a_number_argument
 @json_option

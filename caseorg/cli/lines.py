@@ -24,7 +24,7 @@ def hearing_cells(h: Any) -> list[str]:
     warnings = "  ".join(f"⚠ {w}" for w in (h.notice_warning, h.record_warning) if w)
     return [
         us_datetime(h.starts_at),
-        f"{label(h.kind)} hearing",
+        getattr(h, "kind_detail", None) or f"{label(h.kind)} hearing",
         h.judge_name or "no judge",
         _room(h.courtroom),
         f"[{label(h.outcome)}]",

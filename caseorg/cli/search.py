@@ -21,13 +21,12 @@ from caseorg.cli.common import (
 )
 from caseorg.errors import CaseorgError, InvalidValue
 from caseorg.search import index_of, index_ready
-from caseorg.values import format_a_number
 from caseorg.words import counted, label, plural, us_date
 
 
 @click.command()
 @click.argument("query", required=False)
-@case_option("Only this case (A-number).", dest="case_a_number")
+@case_option("Only this case.", dest="case_ref")
 @click.option("--type", "doc_type", type=choice(DOC_TYPES), help="Only this document type.")
 @click.option(
     "--limit",
@@ -47,7 +46,7 @@ from caseorg.words import counted, label, plural, us_date
 def search(
     state: State,
     query: str | None,
-    case_a_number: str | None,
+    case_ref: str | None,
     doc_type: str | None,
     limit: int | None,
     tag: str | None,
@@ -62,7 +61,7 @@ def search(
     note:, filed: (filed:2024, filed:>2026-11-01, filed:[2024-01-01 TO 2024-12-31]).
     Exits 1 when nothing matches. See also 'caseorg saved-search list'.
     """
-    from caseorg.records import get_saved_search, normalise_tag, save_search
+    from caseorg.records import case_by_a_number, get_saved_search, normalise_tag, save_search
 
     lib = state.lib()
     if saved_name:
@@ -70,7 +69,7 @@ def search(
             raise InvalidValue("give a QUERY or --saved NAME, not both")
         saved = get_saved_search(lib, saved_name)
         query = saved.query
-        case_a_number = case_a_number or saved.filters.get("case")
+        case_ref = case_ref or saved.filters.get("case")
         doc_type = doc_type or saved.filters.get("type")
         limit = limit or saved.filters.get("limit")
         tag = tag or saved.filters.get("tag")
@@ -78,10 +77,10 @@ def search(
         raise InvalidValue("give a QUERY to search for (or --saved NAME)")
     full = f"tag:{normalise_tag(tag)} AND ({query})" if tag else query
     shown = limit or 20
+    # the case by its A-number or EOIR case id (an unknown one is an error, exit 2)
+    case_id = case_by_a_number(lib, case_ref).id if case_ref else None
     # one more than shown: whether there are more is worth saying
-    hits = index_of(lib).search(
-        full, case_a_number=case_a_number, doc_type=doc_type, limit=shown + 1
-    )
+    hits = index_of(lib).search(full, doc_type=doc_type, limit=shown + 1, case_id=case_id)
     more, hits = len(hits) > shown, hits[:shown]
     if not hits and not index_ready(lib):  # read-only: a reader cannot build the index
         raise CaseorgError(
@@ -89,14 +88,14 @@ def search(
             "it; if not, run 'caseorg reindex'"
         )
     if save_as:
-        filters = {"case": case_a_number, "type": doc_type, "limit": limit, "tag": tag}
+        filters = {"case": case_ref, "type": doc_type, "limit": limit, "tag": tag}
         kept = save_search(lib, save_as, query, filters)
         click.echo(f"saved search {kept.name!r}", err=True)
     print_rows(
         hits,
         _hit_text,
         as_json=as_json,
-        data=lambda h: h.as_dict() | {"a_number_display": format_a_number(h.a_number)},
+        data=lambda h: h.as_dict() | {"a_number_display": h.case_label},
     )
     if not hits:
         if not as_json:
@@ -120,7 +119,7 @@ def _hit_text(hit: Any) -> str:
     pages with their snippets, the marked words in bold (plain text in a pipe)."""
     pages = ", ".join(str(p) for p in hit.matching_pages)
     lines = [
-        f"#{hit.document_id}  {format_a_number(hit.a_number)}  {hit.respondent}  ·  "
+        f"#{hit.document_id}  {hit.case_label}  {hit.respondent}  ·  "
         f"{hit.title}  [{label(hit.doc_type)}"
         f"{', filed ' + us_date(hit.filed_on) if hit.filed_on else ''}]  page(s) {pages}"
     ]

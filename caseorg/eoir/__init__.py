@@ -15,7 +15,13 @@ recorded in EOIR data", ordered-by unknown); placeholders in the judge lookup
 between courts (TRANSFER_TO, a previous base city) is a transfer. NOTICE_CODE is the
 type of notice EOIR generated, kept with the hearing; how notice was served is not in
 the data. What caseorg has no field for yet (priority, birth date, address, detention
-dates, EOIR-28, calendar and medium codes) is kept in the ``eoir_*`` tables.
+dates, EOIR-28) is kept in the ``eoir_*`` tables; a calendar or medium caseorg has no
+word for is hearing kind "other" / medium "unknown", said with its code.
+
+A case's life (proceedings with their charges, bond matters, addresses, EOIR-28s,
+custody, applications for relief, motions) is written to issue 14's tables through
+:func:`caseorg.records.add_life_rows`, each record marked ``origin`` 'eoir' with what
+was kept as given in ``origin_note`` (:mod:`.life` maps the rows).
 
 Each case is written all or nothing; a row that cannot be read is reported with its file
 and line and skipped. Re-importing is idempotent: what was imported is remembered in
@@ -24,7 +30,8 @@ changed row updates only the fields whose source value changed (local edits stay
 
 The work is split by job: :mod:`.tables` reads the files (:mod:`.values` their dates),
 :mod:`.lookups` and :mod:`.codes` say what codes mean, :mod:`.mapping` what the rows mean,
-:mod:`.writing` writes through :mod:`caseorg.records`, :mod:`.importer` runs it all,
+:mod:`.life` what they say of a case's life, :mod:`.writing` writes through
+:mod:`caseorg.records`, :mod:`.importer` runs it all,
 :mod:`.a_numbers` reads a court's A-numbers, :mod:`.report` says what happened.
 """
 

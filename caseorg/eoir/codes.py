@@ -33,11 +33,12 @@ CASE_TYPE_NAMES = {  # when the release has no case-type lookup
     "REC": "rescission",
     "NAC": "NACARA",
 }
-# CAL_TYPE: the two calendars caseorg has words for; the others (N, R, C, S — a
-# special-circumstance calendar, not "status" —, T, E) keep their code
+# CAL_TYPE: the two calendars caseorg has words for (the release's tbllookupCal_Type comes
+# first); the others (N, R, C, S — a special-circumstance calendar, not "status" —, T, E)
+# are hearing kind "other", said with their description and code (hearings.kind_detail)
 CAL_TYPE_CODES = {"M": "master", "I": "individual"}
 # ADJ_MEDIUM: P in person, V video, T telephone; H, A and C are not documented in the
-# release's read-me we found: kept as codes
+# release's read-me we found: medium "unknown", said with the code (hearings.medium_detail)
 MEDIUM_CODES = {"P": "in_person", "V": "video", "T": "telephone"}
 DECISION_CODES = {  # DEC_CODE when the release has no tblLookupCourtDecision
     "X": "removal ordered",

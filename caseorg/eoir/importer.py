@@ -88,9 +88,61 @@ WANTED = {
         "ADJ_MED",
         "NOTICE_CODE",
     ],
-    "representation": ["IDNCASE", "E_28_DATE"],
+    "representation": [
+        "IDNREPSASSIGNED",
+        "IDNCASE",
+        "STRATTYLEVEL",
+        "STRATTYTYPE",
+        "BLNPRIMEATTY",
+        "E_28_DATE",
+    ],
+    "charge": ["IDNPRCDCHG", "IDNCASE", "IDNPROCEEDING", "CHARGE", "CHG_STATUS"],
+    "application": [
+        "IDNPROCEEDINGAPPLN",
+        "IDNPROCEEDING",
+        "IDNCASE",
+        "APPL_CODE",
+        "APPL_RECD_DATE",
+        "APPL_DEC",
+    ],
+    "motion": [
+        "IDNMOTION",
+        "IDNPROCEEDING",
+        "IDNCASE",
+        "REC_TYPE",
+        "INPUT_DATE",
+        "DEC",
+        "COMP_DATE",
+        "MOTION_RECD_DATE",
+        "STRFILINGPARTY",
+    ],
+    "custody": ["IDNCUSTODY", "IDNCASE", "CUSTODY", "CHARGE", "CUSTODY_DATE"],
+    "bond": [
+        "IDNASSOCBOND",
+        "IDNPROCEEDING",
+        "IDNCASE",
+        "BASE_CITY_CODE",
+        "HEARING_LOC_CODE",
+        "IJ_CODE",
+        "INPUT_DATE",
+        "DEC",
+        "COMP_DATE",
+        "INITIAL_BOND",
+        "NEW_BOND",
+        "BOND_HEAR_REQ_DATE",
+    ],
 }
-READ_ORDER = ("proceeding", "case", "schedule", "representation")
+READ_ORDER = (
+    "proceeding",
+    "case",
+    "schedule",
+    "representation",
+    "charge",
+    "application",
+    "motion",
+    "custody",
+    "bond",
+)
 BATCH_SECONDS = 1.0  # cases written between commits (a kill loses at most this much)
 
 
@@ -252,8 +304,10 @@ class EoirImporter(EoirWriter):
                 plan.spilled += 1
                 plan.first_spilled = plan.first_spilled or row
                 self.schedule_judges.add(row.get("IJ_CODE"))
-            else:
+            elif kind == "representation":
                 plan.reps.append(row)
+            else:  # charges, applications, motions, custody, bonds
+                plan.life.setdefault(kind, []).append(row)
         self._done(table, kept)
         self.rows_read += table.rows_read
 
@@ -269,10 +323,11 @@ class EoirImporter(EoirWriter):
         """
         known = ("case", plan.idncase) in self.keys
         if plan.case_row is None and not known:
-            rows_ = [*plan.proceedings, *plan.reps]
+            others = [row for rows_of_kind in plan.life.values() for row in rows_of_kind]
+            rows_ = [*plan.proceedings, *plan.reps, *others]
             rows_ += [plan.first_spilled] if plan.first_spilled else []
             first = min(rows_, key=lambda r: (r.file, r.line))
-            skipped = len(plan.proceedings) + len(plan.reps) + plan.spilled
+            skipped = len(rows_) - (1 if plan.first_spilled else 0) + plan.spilled
             self._problem(
                 first, f"IDNCASE {plan.idncase} is not in the case file ({skipped} row(s) skipped)"
             )
@@ -357,10 +412,14 @@ class EoirImporter(EoirWriter):
         if self.progress:
             self.progress(eoir_progress(0, total, "judges"))
         start = 0
+        self.keys.defer = True  # keys and codes stored once per batch
         while start < total and not self.report.cancelled:
             with self.lib.db.atomic():
                 start = self._write_batch(ready, start)
+                self.keys.flush()
+                self.flush_codes()
             self.keys.release()
+        self.keys.defer = False
 
     def _write_batch(self, ready: list[CasePlan], start: int) -> int:
         """Write cases from ``start`` for about a second; the index of the next one. A
@@ -380,8 +439,11 @@ class EoirImporter(EoirWriter):
             self.keys.load_case(plan.idncase, [h.key for h in hearings])
             counts = dict(self.report.counts)
             self.keys.begin()
+            self.case_codes = []
             try:
                 self._write_case(plan, hearings)
+                self.keys.case_done()
+                self.batch_codes += self.case_codes
             except (CaseorgError, ValueError, sqlite3.Error) as exc:
                 # the transaction rolled back: forget what this case added in memory too
                 self.keys.forget_since_begin()
@@ -395,7 +457,7 @@ class EoirImporter(EoirWriter):
                         f"written): {exc}",
                     )
                 )
-            plan.schedule, plan.reps, plan.proceedings = [], [], []
+            plan.schedule, plan.reps, plan.proceedings, plan.life = [], [], [], {}
             if self.progress and (number % 100 == 0 or number == total):
                 self.progress(eoir_progress(number, total, f"EOIR {plan.idncase}"))
         return number

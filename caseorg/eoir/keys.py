@@ -18,8 +18,18 @@ from typing import Any
 from caseorg.library import Library
 from caseorg.records import find_keys, find_keys_under, key_names, remember_keys
 
-# what a case's own keys start with ("<IDNCASE>:…"): its reassignments and transfers
-CASE_PREFIXED_KINDS = ("reassignment", "transfer")
+# what a case's own keys start with ("<IDNCASE>:…"): its reassignments, transfers and
+# the records of its life (by table: caseorg.eoir.life)
+CASE_PREFIXED_KINDS = (
+    "reassignment",
+    "transfer",
+    "proceedings",
+    "addresses",
+    "representation",
+    "custody",
+    "relief_applications",
+    "motions",
+)
 
 
 class KnownKeys:
@@ -33,6 +43,11 @@ class KnownKeys:
         self.cases = key_names(lib, source, "case")  # IDNCASEs imported before
         self.fresh: str | None = None  # a case loaded that was never imported: no keys
         self._journal: list[tuple[tuple[str, str], tuple[int, str | None] | None]] = []
+        # while ``defer``: a case's rows wait for :meth:`case_done`, the batch's for
+        # :meth:`flush` (one statement per kind and batch, not per case)
+        self.defer = False
+        self._case_rows: dict[str, list[tuple[str, int, str]]] = {}
+        self._batch_rows: dict[str, list[tuple[str, int, str]]] = {}
 
     def __contains__(self, item: tuple[str, str]) -> bool:
         if item[0] == "case":
@@ -107,12 +122,27 @@ class KnownKeys:
             self.absent.discard((kind, key))
             if kind == "case":
                 self.cases.add(key)
-        if rows:
+        if rows and self.defer:
+            self._case_rows.setdefault(kind, []).extend(rows)
+        elif rows:
             remember_keys(self.lib, self.source, kind, rows)
+
+    def case_done(self) -> None:
+        """The case was written: its keys join the batch's, stored by :meth:`flush`."""
+        for kind, rows in self._case_rows.items():
+            self._batch_rows.setdefault(kind, []).extend(rows)
+        self._case_rows = {}
+
+    def flush(self) -> None:
+        """Store the batch's keys (in the batch's transaction, before its commit)."""
+        for kind, rows in self._batch_rows.items():
+            remember_keys(self.lib, self.source, kind, rows)
+        self._batch_rows = {}
 
     def begin(self) -> None:
         """Start journalling one case's keys."""
         self._journal = []
+        self._case_rows = {}
 
     def forget_since_begin(self) -> None:
         """The case's transaction rolled back: forget what it remembered."""
@@ -125,3 +155,4 @@ class KnownKeys:
             else:
                 self.keys[item] = before
         self._journal = []
+        self._case_rows = {}

@@ -43,6 +43,12 @@ _SIMPLE = {
     "notice_code": (("NOTICE_CODE", "STRCODE"), ("NOTICE_DISP", "STRDESCRIPTION")),
     "priority": (("STRCODE", "CASEPRIORITY_CODE"), ("STRDESCRIPTION",)),
     "case_type": (("STRCODE", "CASE_TYPE"), ("STRDESCRIPTION",)),
+    "application_code": (("STRCODE", "APPL_CODE"), ("STRDESCRIPTION",)),
+    # tblLookupMotionType's headers are not in what we found: the likely spellings
+    "motion_type": (
+        ("STR_MOTION_CODE", "STRMOTIONCODE", "STRCODE"),
+        ("STR_MOTION_DESC", "STRMOTIONDESC", "STRMOTIONDESCRIPTION", "STRDESCRIPTION"),
+    ),
 }
 
 

@@ -39,6 +39,7 @@ class CasePlan:
     spilled: int = 0  # schedule rows kept on disk (caseorg.eoir.spill)
     first_spilled: Row | None = None
     reps: list[Row] = field(default_factory=list)
+    life: dict[str, list[Row]] = field(default_factory=dict)  # charges, motions … by kind
     values: dict[str, Any] = field(default_factory=dict)
     details: dict[str, Any] = field(default_factory=dict)
     existing_id: int | None = None
@@ -244,12 +245,16 @@ def plan_hearings(plan: CasePlan, lookups: Lookups, problem: Problem) -> list[He
         judge = row.get("IJ_CODE").upper()
         cal_type, medium = row.get("CAL_TYPE").upper(), row.get("ADJ_MEDIUM", "ADJ_MED").upper()
         notice = row.get("NOTICE_CODE").upper()
+        kind, kind_detail = calendar(lookups, cal_type)
+        medium_word, medium_detail = hearing_medium(medium)
         values: dict[str, Any] = {
             "starts_at": f"{day.isoformat()} {start}",
-            # a calendar or medium caseorg has no word for: its code is kept (codes)
-            "kind": CAL_TYPE_CODES.get(cal_type, "master"),
+            # a calendar or medium caseorg has no word for: said, with its code
+            "kind": kind,
+            "kind_detail": kind_detail,
             "judge_code": judge if judge and lookups.is_person(judge) else None,
-            "medium": MEDIUM_CODES.get(medium, "in_person"),
+            "medium": medium_word,
+            "medium_detail": medium_detail,
             "interpreter_language": None if language == "English" else language,
             "outcome": outcome,
             "adjournment_reason": reason,
@@ -266,6 +271,36 @@ def plan_hearings(plan: CasePlan, lookups: Lookups, problem: Problem) -> list[He
         court = row.get("BASE_CITY_CODE").upper()
         out[key] = HearingPlan(key, row, values, codes, court)
     return sorted(out.values(), key=lambda h: (h.values["starts_at"], h.key))
+
+
+_KIND_WORDS = ("master", "individual", "bond")  # a calendar description naming one
+
+
+def calendar(lookups: Lookups, cal_type: str) -> tuple[str, str | None]:
+    """A schedule row's CAL_TYPE as a hearing kind, and what the release calls it when
+    caseorg has no word for it (kind "other"): the release's calendar-type lookup
+    first, then the codes caseorg knows (M, I); an unknown code is said as such."""
+    if not cal_type:
+        return "other", "calendar not recorded in EOIR data"
+    described = lookups.meaning("calendar_type", cal_type)
+    words = (described or "").lower().split()
+    for kind in _KIND_WORDS:
+        if kind in words:
+            return kind, None
+    if not described and cal_type in CAL_TYPE_CODES:
+        return CAL_TYPE_CODES[cal_type], None
+    if described:
+        return "other", f"{described} calendar (EOIR code {cal_type})"
+    return "other", f"unknown calendar (EOIR code {cal_type})"
+
+
+def hearing_medium(code_: str) -> tuple[str, str | None]:
+    """ADJ_MEDIUM as a hearing medium (P, V, T), else "unknown" with the code said."""
+    if code_ in MEDIUM_CODES:
+        return MEDIUM_CODES[code_], None
+    if not code_:
+        return "unknown", "medium not recorded in EOIR data"
+    return "unknown", f"unknown (EOIR code {code_})"
 
 
 def came_from_another_court(proc: Row) -> bool:

@@ -44,6 +44,8 @@ class EoirReport(Record):
                 "judges_created",
                 "judges_updated",
                 "reassignments_inferred",
+                "life_records_created",
+                "life_records_updated",
                 "rows_skipped",
             ),
             0,
@@ -69,6 +71,12 @@ class EoirReport(Record):
             parts.append(f"{c['judges_created']} judges added")
         if c["reassignments_inferred"]:
             parts.append(f"{c['reassignments_inferred']} reassignments derived from judge changes")
+        if c["life_records_created"] or c["life_records_updated"]:
+            parts.append(
+                f"{c['life_records_created']} case-life records added (proceedings, "
+                f"addresses, counsel, custody, relief, motions)"
+                + (f", {c['life_records_updated']} updated" if c["life_records_updated"] else "")
+            )
         if c["transfers_recorded"]:
             parts.append(f"{c['transfers_recorded']} transfers between courts")
         if c.get("a_numbers_added"):

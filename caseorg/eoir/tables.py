@@ -52,6 +52,8 @@ RELEASE_NAMES = {
     "tbllookupnotice": "notice_code",
     "tbllookup_casepriority": "priority",
     "tbllookupcasetype": "case_type",
+    "tbllookup_appln": "application_code",
+    "tbllookupmotiontype": "motion_type",
     "count": "counts",
 }
 LOOKUP_KINDS = frozenset(
@@ -68,6 +70,8 @@ LOOKUP_KINDS = frozenset(
         "notice_code",
         "priority",
         "case_type",
+        "application_code",
+        "motion_type",
     }
 )
 # the row identity of each case-data table (a file named otherwise is told by these)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from caseorg.eoir.keys import KnownKeys
+from caseorg.eoir.life import LIFE_TABLES, LifeRecord, life_records
 from caseorg.eoir.lookups import Lookups
 from caseorg.eoir.mapping import (
     CasePlan,
@@ -29,10 +30,12 @@ from caseorg.records import (
     add_case_row,
     add_hearing_rows,
     add_judge,
+    add_life_rows,
     edit_case,
     get_case,
     link_eoir_case,
     list_judges,
+    record_import,
     record_reassignment,
     save_eoir_case_details,
     save_eoir_hearing_codes,
@@ -41,12 +44,28 @@ from caseorg.records import (
     update_case_row,
     update_hearing_row,
     update_judge_row,
+    update_life_row,
 )
 
 SOURCE = "eoir"
 _NOT_CASE_FIELDS = ("judge_code", "a_number", "details")
 # a judge change EOIR's data shows says neither why nor who ordered it (ordered_by empty)
 INFERRED_REASON = "not recorded in EOIR data (judge change derived from EOIR data)"
+
+
+def import_summary(idncase: str, added: dict[str, list[int]]) -> dict[str, Any]:
+    """The audit row of what an import added to a case: EOIR's case id, and by kind how
+    many records and their ids ('8: #101–#108'); the values are the records' own."""
+    summary: dict[str, Any] = {"source": f"EOIR data (IDNCASE {idncase})"}
+    for kind, ids in added.items():
+        contiguous = ids == list(range(ids[0], ids[0] + len(ids)))
+        shown = (
+            f"#{ids[0]}–#{ids[-1]}"
+            if contiguous and len(ids) > 1
+            else ", ".join(f"#{i}" for i in ids)
+        )
+        summary[kind.replace("_", " ")] = f"{len(ids)} added: {shown}"
+    return summary
 
 
 class EoirWriter:
@@ -58,6 +77,9 @@ class EoirWriter:
         self.lookups = Lookups()
         self.keys = KnownKeys(lib, SOURCE)
         self.judge_ids = {judge.code.upper(): judge.id for judge in list_judges(lib)}
+        # hearings' EOIR codes: a case's, then the batch's, stored by flush_codes
+        self.case_codes: list[tuple[int, dict[str, Any]]] = []
+        self.batch_codes: list[tuple[int, dict[str, Any]]] = []
 
     def _write_judges(self, codes: set[str]) -> None:
         """Add the judges the data names (people only); refresh names from the lookup."""
@@ -95,6 +117,7 @@ class EoirWriter:
         first_judge, final_judge = case_judges(plan, hearings, changes, self.lookups)
         created = updated = False
         start_judge: int | None = None
+        self.added: dict[str, list[int]] = {}  # what this case gained, audited together
         with lib.db.atomic():
             if plan.case_row is not None:
                 wanted = {**plan.values, "judge_code": final_judge or None}
@@ -135,7 +158,13 @@ class EoirWriter:
                 raise CaseorgError(
                     f"IDNCASE {plan.idncase} is not in the case file nor imported before"
                 )
-            if self._write_hearings(case_id, hearings):
+            life = life_records(plan, self.lookups, plan.values.get("opened_on"))
+            proceeding_ids: dict[str, int] = {}
+            if self._write_life(case_id, life, LIFE_TABLES[:1], proceeding_ids):
+                updated = True
+            if self._write_hearings(case_id, hearings, proceeding_ids):
+                updated = True
+            if self._write_life(case_id, life, LIFE_TABLES[1:], proceeding_ids):
                 updated = True
             for change in changes:
                 if self._write_change(case_id, change):
@@ -159,12 +188,63 @@ class EoirWriter:
                 ):
                     updated = True
                 keys.remember("case_judge", plan.idncase, case_id, {"code": final_judge})
+            if self.added:
+                record_import(lib, case_id, import_summary(plan.idncase, self.added))
         key = "cases_created" if created else "cases_updated" if updated else "cases_unchanged"
         self.report.counts[key] += 1
 
-    def _write_hearings(self, case_id: int, hearings: list[HearingPlan]) -> bool:
+    def _write_life(
+        self,
+        case_id: int,
+        records: list[LifeRecord],
+        tables: tuple[str, ...],
+        proceeding_ids: dict[str, int],
+    ) -> bool:
+        """Add the case's new records of its life in ``tables`` (together, a table at a
+        time) and update the known ones whose source values changed (a local edit to
+        another field stays); a proceeding's id is noted in ``proceeding_ids`` by its
+        IDNPROCEEDING. True when anything was written."""
+        lib, keys, counts = self.lib, self.keys, self.report.counts
+        written = False
+        for table in tables:
+            new: list[tuple[LifeRecord, dict[str, Any]]] = []
+            remembered: list[tuple[str, int, dict[str, Any]]] = []
+            for record in (r for r in records if r.table == table):
+                values = dict(record.values)
+                if table == "proceedings":
+                    code = record.judge_code
+                    values["judge_id"] = self.judge_ids.get(code) if code else None
+                elif table in ("relief_applications", "motions"):
+                    values["proceeding_id"] = proceeding_ids.get(record.proceeding or "")
+                row_id, before = keys.previous(table, record.key)
+                if row_id is None:
+                    new.append((record, values))
+                    continue
+                if record.proceeding and table == "proceedings":
+                    proceeding_ids[record.proceeding] = row_id
+                fields = {k: v for k, v in values.items() if before.get(k) != v}
+                if fields:
+                    update_life_row(lib, table, row_id, fields)
+                    counts["life_records_updated"] += 1
+                    remembered.append((record.key, row_id, values))
+            rows = [v for _r, v in new]
+            ids = add_life_rows(lib, table, case_id, rows, SOURCE, audit_each=False)
+            if ids:
+                self.added[table] = ids
+            for row_id, (record, values) in zip(ids, new, strict=True):
+                remembered.append((record.key, row_id, values))
+                if record.proceeding and table == "proceedings":
+                    proceeding_ids[record.proceeding] = row_id
+            counts["life_records_created"] += len(ids)
+            keys.remember_many(table, remembered)
+            written = written or bool(remembered)
+        return written
+
+    def _write_hearings(
+        self, case_id: int, hearings: list[HearingPlan], proceeding_ids: dict[str, int]
+    ) -> bool:
         """Add the case's new hearings (together) and update the known ones, with their
-        EOIR codes; True when anything was written."""
+        EOIR codes and proceedings; True when anything was written."""
         lib, keys, counts = self.lib, self.keys, self.report.counts
         new: list[tuple[HearingPlan, dict[str, Any]]] = []
         codes: list[tuple[int, dict[str, Any]]] = []
@@ -173,6 +253,7 @@ class EoirWriter:
             values = dict(hearing.values)
             code = values.pop("judge_code")
             values["judge_id"] = self.judge_ids.get(code) if code else None
+            values["proceeding_id"] = proceeding_ids.get(hearing.row.get("IDNPROCEEDING"))
             hearing_id, before = keys.previous("hearing", hearing.key)
             if hearing_id is None:
                 new.append((hearing, values))
@@ -185,14 +266,21 @@ class EoirWriter:
                 codes.append((hearing_id, hearing.codes))
             if before != {**values, "codes": hearing.codes}:
                 remembered.append((hearing.key, hearing_id, {**values, "codes": hearing.codes}))
-        ids = add_hearing_rows(lib, case_id, [values for _h, values in new])
+        ids = add_hearing_rows(lib, case_id, [values for _h, values in new], audit_each=False)
+        if ids:
+            self.added["hearings"] = ids
         for hearing_id, (hearing, values) in zip(ids, new, strict=True):
             codes.append((hearing_id, hearing.codes))
             remembered.append((hearing.key, hearing_id, {**values, "codes": hearing.codes}))
         counts["hearings_created"] += len(ids)
-        save_eoir_hearing_codes(lib, codes)
+        self.case_codes.extend(codes)
         keys.remember_many("hearing", remembered)
         return bool(ids or codes or remembered)
+
+    def flush_codes(self) -> None:
+        """Store the batch's hearing codes (in its transaction, before its commit)."""
+        save_eoir_hearing_codes(self.lib, self.batch_codes)
+        self.batch_codes = []
 
     def _write_change(self, case_id: int, change: JudgeChange) -> bool:
         """Record a judge change the data shows, once; True when it was new."""

@@ -10,7 +10,10 @@ the sqlite-utils wrapper the domain modules use is made on first use
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +22,7 @@ if TYPE_CHECKING:
 
 MIGRATION_SET = "caseorg"
 # the newest migration in caseorg.library.migrations (a test holds the two equal)
-LATEST_MIGRATION = "m009_reassignment_orders"
+LATEST_MIGRATION = "m011_case_life_from_eoir"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' record of applied migrations
 
 
@@ -49,9 +52,44 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
 
 def wrap(conn: sqlite3.Connection) -> sqlite_utils.Database:
     """The sqlite-utils view of ``conn`` (imports sqlite-utils: ~100 ms, so on first use)."""
+    return _database_class()(conn)
+
+
+@functools.cache
+def _database_class() -> type[sqlite_utils.Database]:
+    """sqlite-utils' Database whose nested ``atomic()`` names its savepoints by depth.
+
+    sqlite-utils names each savepoint at random, so every nested write compiled two new
+    statements and pushed the connection's cached ones (the INSERTs) out: an import's
+    tens of thousands of small audited writes spent most of their time compiling SQL.
+    A savepoint's name only has to be unique among those open at once."""
     import sqlite_utils
 
-    return sqlite_utils.Database(conn)
+    class Database(sqlite_utils.Database):
+        _savepoints = 0  # open now, on this connection
+
+        @contextlib.contextmanager
+        def atomic(self) -> Iterator[sqlite_utils.Database]:
+            if not self.conn.in_transaction:
+                with super().atomic():
+                    yield self
+                return
+            self._savepoints += 1
+            name = f"caseorg_savepoint_{self._savepoints}"
+            try:
+                self.conn.execute(f"SAVEPOINT {name}")
+                try:
+                    yield self
+                except BaseException:
+                    if self.conn.in_transaction:  # a RAISE(ROLLBACK) ends it whole
+                        self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                        self.conn.execute(f"RELEASE SAVEPOINT {name}")
+                    raise
+                self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            finally:
+                self._savepoints -= 1
+
+    return Database
 
 
 def schema_is_current(conn: sqlite3.Connection) -> bool:

@@ -569,3 +569,86 @@ def m009_reassignment_orders(db: sqlite_utils.Database) -> None:
             db.execute(f"DROP TRIGGER IF EXISTS {name}")
             db.execute(sql)
     seal_existing(db.conn, ("reassignment_orders",))
+
+
+@SCHEMA()
+def m010_hearing_kind_and_medium_as_given(db: sqlite_utils.Database) -> None:
+    """A hearing's calendar and medium as another system gave them (issue 13): EOIR's
+    calendar types beyond master and individual (S, a special-circumstance calendar; N,
+    R, C, T, E) are kind 'other', and a medium code caseorg has no word for (H, A, C) is
+    'unknown' — each with what the source said (``kind_detail``, ``medium_detail``:
+    the release's description and code, or "unknown (code X)") rather than a silent
+    "master" / "in person". The CHECKs are widened as m008 relaxed ``cases`` (the stored
+    CREATE TABLE edited: every row already meets the wider CHECK)."""
+    conn = db.conn
+    (sql,) = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'hearings'"
+    ).fetchone()
+    wider = sql.replace("'bond','status')", "'bond','status','other')", 1).replace(
+        "'video','telephone')", "'video','telephone','unknown')", 1
+    )
+    if wider != sql:
+        (version,) = conn.execute("PRAGMA schema_version").fetchone()
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute(
+            "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'hearings'",
+            [wider],
+        )
+        conn.execute(f"PRAGMA schema_version = {int(version) + 1}")
+        conn.execute("PRAGMA writable_schema = OFF")
+    columns = {row[1] for row in db.execute("PRAGMA table_info(hearings)").fetchall()}
+    for column in ("kind_detail", "medium_detail"):
+        if column not in columns:
+            db.execute(f"ALTER TABLE hearings ADD COLUMN {column} TEXT")
+    (check,) = conn.execute("PRAGMA integrity_check").fetchone()
+    if check != "ok":
+        raise sqlite3.DatabaseError(f"integrity check after m010 failed: {check}")
+
+
+LIFE_TABLES = (
+    "proceedings",
+    "addresses",
+    "representation",
+    "custody",
+    "relief_applications",
+    "motions",
+)
+
+
+@SCHEMA()
+def m011_case_life_from_eoir(db: sqlite_utils.Database) -> None:
+    """A case's life as EOIR's data shows it (issue 13): each record of proceedings,
+    addresses, counsel, custody, relief and motions says where it came from (``origin``:
+    NULL entered here, 'eoir' EOIR's data) and what the source said that caseorg could
+    not be sure of (``origin_note``: a code kept as given, a doubt). Relief and motions
+    EOIR names that caseorg has no kind for are kind 'other' (the CHECK widened as m010
+    widened hearings', the stored CREATE TABLE edited)."""
+    conn = db.conn
+    widened = {
+        "relief_applications": ("'adjustment','voluntary_departure')", "'voluntary_departure'"),
+        "motions": ("'continue','change_venue')", "'change_venue'"),
+    }
+    (version,) = conn.execute("PRAGMA schema_version").fetchone()
+    edits = []
+    for table, (old, last) in widened.items():
+        (sql,) = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]
+        ).fetchone()
+        wider = sql.replace(old, old.replace(last, f"{last},'other'"), 1)
+        if wider != sql:
+            edits.append((wider, table))
+    if edits:
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.executemany(
+            "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?", edits
+        )
+        conn.execute(f"PRAGMA schema_version = {int(version) + 1}")
+        conn.execute("PRAGMA writable_schema = OFF")
+    for table in LIFE_TABLES:
+        columns = {row[1] for row in db.execute(f"PRAGMA table_info({table})").fetchall()}
+        for column in ("origin", "origin_note"):
+            if column not in columns:
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+    (check,) = conn.execute("PRAGMA integrity_check").fetchone()
+    if check != "ok":
+        raise sqlite3.DatabaseError(f"integrity check after m011 failed: {check}")

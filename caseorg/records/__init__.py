@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         decide_appeal as decide_appeal,
         list_appeals as list_appeals,
     )
-    from caseorg.records.audited import get_row as get_row
+    from caseorg.records.audited import get_row as get_row, record_import as record_import
     from caseorg.records.case_list import (
         CaseListRow as CaseListRow,
         case_list_ids as case_list_ids,
@@ -128,6 +128,10 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         NtaService as NtaService,
         Proceeding as Proceeding,
         ReliefApplication as ReliefApplication,
+    )
+    from caseorg.records.life_rows import (
+        add_life_rows as add_life_rows,
+        update_life_row as update_life_row,
     )
     from caseorg.records.lookups import (
         case_choices as case_choices,
@@ -256,7 +260,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
 __getattr__, __dir__ = lazy_exports(
     __name__,
     {
-        "audited": "get_row",
+        "audited": "get_row record_import",
         "case_list": "CaseListRow case_list_ids case_list_rows count_cases",
         "cases": (
             "EDITABLE add_case add_case_row case_by_a_number edit_case find_case "
@@ -313,6 +317,7 @@ __getattr__, __dir__ = lazy_exports(
         "appeals": "add_appeal decide_appeal list_appeals",
         "custody": "add_custody detained_on list_custody respondent_facts set_respondent_facts",
         "exhibit_marks": "exhibit_list mark_exhibit set_exhibit_status",
+        "life_rows": "add_life_rows update_life_row",
         "life_models": (
             "ADDRESS_SOURCES APPEAL_OUTCOMES CUSTODY_STATUSES DECISIONS EXHIBIT_STATUSES "
             "MOTION_GROUNDS MOTION_KINDS NTA_METHODS OFFERED_BY PARTIES RELIEF_KINDS "

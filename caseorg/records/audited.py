@@ -33,30 +33,46 @@ def insert_audited(lib: Library, table: str, entity: str, values: dict[str, Any]
 
 
 def insert_audited_many(
-    lib: Library, table: str, entity: str, rows: list[dict[str, Any]]
+    lib: Library, table: str, entity: str, rows: list[dict[str, Any]], audit_each: bool = True
 ) -> list[int]:
     """Insert rows of the same columns and their 'create' audit events in one transaction
-    (two statements, not two per row: an import's thousands of hearings); their ids."""
+    (two statements, not two per row: an import's thousands of hearings); their ids.
+    ``audit_each`` False: the caller audits them together (:func:`record_import`)."""
     if not rows:
         return []
     lib.require_writable()
     columns = list(rows[0])
     with lib.db.atomic():
-        (last,) = lib.db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()
+        (last,) = lib.db.execute(  # past any id given before (AUTOINCREMENT's sequence)
+            f"SELECT max(coalesce((SELECT max(id) FROM {table}), 0), coalesce((SELECT seq "
+            "FROM sqlite_sequence WHERE name = ?), 0))",
+            [table],
+        ).fetchone()
         ids = list(range(int(last) + 1, int(last) + 1 + len(rows)))
         lib.db.conn.executemany(
             f"INSERT INTO {table} (id, {', '.join(columns)}) "
             f"VALUES ({', '.join('?' * (len(columns) + 1))})",
             [(row_id, *(row[c] for c in columns)) for row_id, row in zip(ids, rows, strict=True)],
         )
-        audit.record_many(
-            lib.db,
-            lib.actor,
-            "create",
-            entity,
-            [(i, None, {"id": i, **row}) for i, row in zip(ids, rows, strict=True)],
-        )
+        if audit_each:
+            audit.record_many(
+                lib.db,
+                lib.actor,
+                "create",
+                entity,
+                [(i, None, {"id": i, **row}) for i, row in zip(ids, rows, strict=True)],
+            )
     return ids
+
+
+def record_import(lib: Library, case_id: int, summary: dict[str, Any]) -> None:
+    """One 'import' audit row for what an import added to a case at once (its hearings
+    and records by kind, count and ids, where the values came from): who imported what
+    and when stays answerable without a row per hearing; the values are the records'
+    own, and a later change to one is audited as any edit. In the caller's transaction."""
+    lib.require_writable()
+    with lib.db.atomic():
+        audit.record(lib.db, lib.actor, "import", "case", case_id, None, summary)
 
 
 def update_audited(

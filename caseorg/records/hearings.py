@@ -51,7 +51,14 @@ _HEARING_SELECT = """
 _FLAG_COLUMNS = ("case_opened_on", "same_minute", "served_after_on")  # read, not stored
 
 
-_TEXT = ("courtroom", "interpreter_language", "adjournment_reason", "notes")
+_TEXT = (
+    "courtroom",
+    "interpreter_language",
+    "adjournment_reason",
+    "notes",
+    "kind_detail",
+    "medium_detail",
+)
 
 
 def _clean(lib: Library, fields: dict[str, Any], row: bool = False) -> dict[str, Any]:
@@ -59,8 +66,8 @@ def _clean(lib: Library, fields: dict[str, Any], row: bool = False) -> dict[str,
     where None means 'empty' and the judge comes as ``judge_id``."""
     out: dict[str, Any] = {}
     for key, value in fields.items():
-        if row and key in ("judge_id", *_TEXT):
-            out[key] = value if key == "judge_id" else optional_text(value)
+        if row and key in ("judge_id", "proceeding_id", *_TEXT):
+            out[key] = value if key in ("judge_id", "proceeding_id") else optional_text(value)
         elif value is None:
             continue
         elif key == "starts_at":
@@ -165,13 +172,16 @@ def add_hearing_row(lib: Library, case_id: int, fields: dict[str, Any]) -> int:
     return insert_audited(lib, "hearings", "hearing", {"case_id": case_id, **values})
 
 
-def add_hearing_rows(lib: Library, case_id: int, rows: list[dict[str, Any]]) -> list[int]:
+def add_hearing_rows(
+    lib: Library, case_id: int, rows: list[dict[str, Any]], audit_each: bool = True
+) -> list[int]:
     """Add many hearings of one case from another system's rows (as
-    :func:`add_hearing_row`, in two statements); their ids, in order."""
+    :func:`add_hearing_row`, in two statements); their ids, in order. ``audit_each``
+    False: the caller audits them with the rest of the import (:func:`record_import`)."""
     cleaned = [{"case_id": case_id, **_clean(lib, fields, row=True)} for fields in rows]
     if len({tuple(row) for row in cleaned}) > 1:  # not one set of columns: one at a time
         return [insert_audited(lib, "hearings", "hearing", row) for row in cleaned]
-    return insert_audited_many(lib, "hearings", "hearing", cleaned)
+    return insert_audited_many(lib, "hearings", "hearing", cleaned, audit_each)
 
 
 def update_hearing_row(lib: Library, hearing_id: int, fields: dict[str, Any]) -> None:

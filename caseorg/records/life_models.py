@@ -26,9 +26,10 @@ RELIEF_KINDS = (
     "cancellation_nonlpr",
     "adjustment",
     "voluntary_departure",
+    "other",  # EOIR's data names more (its code in source_note)
 )
 RELIEF_OUTCOMES = ("pending", "granted", "denied", "withdrawn", "abandoned")
-MOTION_KINDS = ("reopen", "rescind_in_absentia", "continue", "change_venue")
+MOTION_KINDS = ("reopen", "rescind_in_absentia", "continue", "change_venue", "other")
 MOTION_GROUNDS = ("lack_of_notice", "exceptional_circumstances", "in_custody", "other")
 RULINGS = ("pending", "granted", "denied")
 PARTIES = ("respondent", "dhs")
@@ -55,6 +56,8 @@ class Proceeding(Record):
     ten_day_waiver_on: str | None = None  # the respondent waived the 10 days in writing
     judge_code: str | None = None
     judge_name: str | None = None
+    origin: str | None = None  # None: entered here; "eoir": from EOIR's data
+    origin_note: str | None = None  # what the source said that is kept as given
 
 
 @dataclass
@@ -65,6 +68,8 @@ class Address(Record):
     received_on: str
     source: str = "eoir33"
     document_id: int | None = None
+    origin: str | None = None  # None: entered here; "eoir": from EOIR's data
+    origin_note: str | None = None  # what the source said that is kept as given
 
 
 @dataclass
@@ -76,6 +81,8 @@ class Counsel(Record):
     eoir_id: str | None = None
     to_on: str | None = None
     document_id: int | None = None
+    origin: str | None = None  # None: entered here; "eoir": from EOIR's data
+    origin_note: str | None = None  # what the source said that is kept as given
 
 
 @dataclass
@@ -99,6 +106,8 @@ class ReliefApplication(Record):
     decided_on: str | None = None
     proceeding_id: int | None = None
     document_id: int | None = None
+    origin: str | None = None  # None: entered here; "eoir": from EOIR's data
+    origin_note: str | None = None  # what the source said that is kept as given
 
 
 @dataclass
@@ -113,6 +122,8 @@ class Motion(Record):
     ruled_on: str | None = None
     proceeding_id: int | None = None
     document_id: int | None = None
+    origin: str | None = None  # None: entered here; "eoir": from EOIR's data
+    origin_note: str | None = None  # what the source said that is kept as given
 
 
 @dataclass
@@ -135,3 +146,5 @@ class CustodySpell(Record):
     from_on: str
     to_on: str | None = None
     facility: str | None = None
+    origin: str | None = None  # None: entered here; "eoir": from EOIR's data
+    origin_note: str | None = None  # what the source said that is kept as given

@@ -11,15 +11,20 @@ from typing import Any
 
 from caseorg.errors import InvalidValue
 from caseorg.library import Library
+from caseorg.values import case_label
 
 # the case fields whose earlier values are offered again as the user types
 SUGGESTED_CASE_FIELDS = ("nationality", "language", "court", "dhs_counsel")
 
 
-def case_choices(lib: Library) -> list[tuple[str, str]]:
-    """(A-number digits, respondent) of every case, by A-number: a case picker's list."""
-    rows = lib.db.execute("SELECT a_number, respondent FROM cases ORDER BY a_number")
-    return [(a_number, respondent) for a_number, respondent in rows.fetchall()]
+def case_choices(lib: Library) -> list[tuple[int, str, str]]:
+    """(case id, label, respondent) of every case, by A-number then EOIR case id: a case
+    picker's list (the label is the A-number, else ``EOIR 310000001``)."""
+    rows = lib.db.execute(
+        "SELECT id, a_number, eoir_case_id, respondent FROM cases "
+        "ORDER BY a_number IS NULL, a_number, eoir_case_id"
+    )
+    return [(id_, case_label(a, eoir), name) for id_, a, eoir, name in rows.fetchall()]
 
 
 def cases_stamp(lib: Library) -> tuple[Any, ...]:

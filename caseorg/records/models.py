@@ -100,6 +100,8 @@ class Hearing(Record):
     respondent: str | None = None
     notice_warning: str | None = None
     record_warning: str | None = None  # read back: what is unusual (hearings.record_warning)
+    kind_detail: str | None = None  # the source's own calendar (EOIR's), when kind is vague
+    medium_detail: str | None = None  # the source's own medium code, when not known
 
 
 @dataclass

@@ -24,6 +24,7 @@ from caseorg.records import (
 )
 from caseorg.words import DASH, choice_words, label, sentence, us_date
 
+ORIGINS = {"eoir": "EOIR data"}
 SOURCES = {"nta": "NTA", "eoir33": "EOIR-33", "other": "Other", "none_provided": "None provided"}
 
 
@@ -50,7 +51,22 @@ EMPTY = {  # a case opened since proceedings were recorded has none until one is
 
 
 def _section(title: str, columns: list[str], rows: list[list[str]]) -> Section:
+    """A titled table; its Origin column only when a row came from another system."""
+    if rows and len(rows[0]) > len(columns):
+        if any(row[-1] != DASH for row in rows):
+            columns = [*columns, "Origin"]
+        else:
+            rows = [row[:-1] for row in rows]
     return {"title": title, "columns": columns, "rows": rows, "empty": EMPTY.get(title)}
+
+
+def _origin(record: Any) -> str:
+    """Where a record came from: "EOIR data" and what was kept as given; a dash for one
+    entered here."""
+    if not record.origin:
+        return DASH
+    source = ORIGINS.get(record.origin, record.origin)
+    return f"{source}: {record.origin_note}" if record.origin_note else source
 
 
 def case_life_sections(lib: Library, case_id: int) -> list[Section]:
@@ -69,6 +85,7 @@ def case_life_sections(lib: Library, case_id: int) -> list[Section]:
                     _or(p.charges),
                     _decision(p.decision, p.decision_note)
                     + (" (in absentia)" if p.absentia else ""),
+                    _origin(p),
                 ]
                 for p in list_proceedings(lib, case_id)
             ],
@@ -77,7 +94,12 @@ def case_life_sections(lib: Library, case_id: int) -> list[Section]:
             "Addresses",
             ["Received", "Source", "Address"],
             lambda: [
-                [_day(a.received_on), SOURCES[a.source], a.address or "(no address provided)"]
+                [
+                    _day(a.received_on),
+                    SOURCES[a.source],
+                    a.address or "(no address provided)",
+                    _origin(a),
+                ]
                 for a in list_addresses(lib, case_id)
             ],
         ),
@@ -85,7 +107,12 @@ def case_life_sections(lib: Library, case_id: int) -> list[Section]:
             "Counsel of record (EOIR-28)",
             ["Counsel", "EOIR ID", "From – to"],
             lambda: [
-                [c.counsel, _or(c.eoir_id), _until(c.from_on, c.to_on, "of record")]
+                [
+                    c.counsel,
+                    _or(c.eoir_id),
+                    _until(c.from_on, c.to_on, "of record"),
+                    _origin(c),
+                ]
                 for c in list_counsel(lib, case_id)
             ],
         ),
@@ -105,7 +132,12 @@ def case_life_sections(lib: Library, case_id: int) -> list[Section]:
             "Relief applications",
             ["Kind", "Filed", "Outcome"],
             lambda: [
-                [sentence(label(r.kind)), _day(r.filed_on), _decided(r.outcome, r.decided_on)]
+                [
+                    sentence(label(r.kind)),
+                    _day(r.filed_on),
+                    _decided(r.outcome, r.decided_on),
+                    _origin(r),
+                ]
                 for r in list_relief(lib, case_id)
             ],
         ),
@@ -119,6 +151,7 @@ def case_life_sections(lib: Library, case_id: int) -> list[Section]:
                     _day(m.filed_on),
                     _or(label(m.ground)),
                     _decided(m.ruling, m.ruled_on),
+                    _origin(m),
                 ]
                 for m in list_motions(lib, case_id)
             ],
@@ -139,7 +172,12 @@ def case_life_sections(lib: Library, case_id: int) -> list[Section]:
             "Custody",
             ["Status", "From – to", "Facility"],
             lambda: [
-                [sentence(s.status), _until(s.from_on, s.to_on, "now"), _or(s.facility)]
+                [
+                    sentence(s.status),
+                    _until(s.from_on, s.to_on, "now"),
+                    _or(s.facility),
+                    _origin(s),
+                ]
                 for s in list_custody(lib, case_id)
             ],
         ),

@@ -298,6 +298,7 @@ class SearchIndex:
         case_a_number: str | None = None,
         doc_type: str | None = None,
         limit: int = 20,
+        case_id: int | None = None,
     ) -> list[DocumentHit]:
         """Documents matching ``text``, best first, each with matching pages and snippets.
 
@@ -310,6 +311,8 @@ class SearchIndex:
         filters = []
         if case_a_number:
             filters.append(Term("a_number", parse_a_number(case_a_number)))
+        if case_id is not None:  # a case resolved by the caller (A-number or EOIR id)
+            filters.append(Term("case_id", str(case_id)))
         if doc_type:
             filters.append(Term("doc_type", doc_type.strip().lower()))
         want = max(1, limit)
@@ -411,7 +414,7 @@ class _PageChecker:
             docs = {
                 row["id"]: row
                 for row in self.lib.db.query(
-                    f"""SELECT d.*, c.a_number, c.respondent FROM documents d
+                    f"""SELECT d.*, c.a_number, c.eoir_case_id, c.respondent FROM documents d
                         JOIN cases c ON c.id = d.case_id WHERE d.id IN ({marks})""",
                     ids,
                 )
@@ -495,6 +498,7 @@ class _PageChecker:
             document_id=doc["id"],
             case_id=doc["case_id"],
             a_number=doc["a_number"],
+            eoir_case_id=doc["eoir_case_id"],
             respondent=doc["respondent"],
             title=doc["title"],
             doc_type=doc["doc_type"],

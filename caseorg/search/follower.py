@@ -34,6 +34,7 @@ class SearchRequest:
     filed_from: dt.date | None = None
     filed_to: dt.date | None = None
     limit: int = DEFAULT_LIMIT
+    case_id: int | None = None  # a case picked in the filter (A-number or EOIR id alike)
 
     def query(self) -> str:
         """The query sent to the index: the typed text, AND the filed-date range."""
@@ -46,7 +47,13 @@ class SearchRequest:
 
     @property
     def filtered(self) -> bool:
-        return bool(self.a_number or self.doc_type or self.filed_from or self.filed_to)
+        return bool(
+            self.a_number
+            or self.case_id is not None
+            or self.doc_type
+            or self.filed_from
+            or self.filed_to
+        )
 
 
 class IndexNotReady(CaseorgError):
@@ -113,6 +120,7 @@ class IndexFollower:
                 case_a_number=request.a_number,
                 doc_type=request.doc_type,
                 limit=request.limit,
+                case_id=request.case_id,
             )
             if not hits and not index_ready(self._lib):
                 raise IndexNotReady(

@@ -29,6 +29,7 @@ from caseorg.words import (
     clock,
     counted,
     date_span,
+    hearing_choice,
     judge_name,
     sentence,
     weekday_date,
@@ -228,9 +229,9 @@ class DocketModel(GroupedTreeModel):
         if column == RESPONDENT:
             return hearing.respondent or ""
         if column == KIND:
-            return choice_words("kind_short", hearing.kind)
+            return hearing_choice("kind_short", hearing)
         if column == MEDIUM:
-            return choice_words("medium_short", hearing.medium)
+            return hearing_choice("medium_short", hearing)
         if column == INTERPRETER:
             return (hearing.interpreter_language or "").strip() or "\N{EM DASH}"
         if column == OUTCOME:

@@ -22,9 +22,8 @@ from typing import Any
 
 from caseorg.errors import CaseorgError
 from caseorg.library import Library
-from caseorg.records import DOC_TYPES, case_choices, cases_stamp
+from caseorg.records import DOC_TYPES, case_choices, cases_stamp, find_case
 from caseorg.search import DocumentHit, IndexFollower, IndexNotReady, SearchRequest
-from caseorg.values import format_a_number, parse_a_number
 from caseorg.words import QT_DATE_FORMAT, choice_text, plural
 from caseorg_ui.docks.search_results import (
     DocumentIdRole,
@@ -66,6 +65,7 @@ DEBOUNCE_MS = 250  # pause after the last keystroke before searching
 BUSY_AFTER_MS = 400  # "Searching…" shows only for a search slower than this
 RETRY_MS = 2000  # while the index is being built, search again this often
 PAGE_SIZE = 25  # documents per batch; "Show more" asks for the next batch
+NO_CASE = 0  # the filter's id for a case not in the library: no case has it
 
 PLACEHOLDER = 'Search documents \N{EM DASH} e.g. "extreme hardship" type:brief'
 HELP_HTML = (
@@ -341,20 +341,23 @@ class SearchPane(QWidget):
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
-    def set_case_filter(self, a_number: str | None) -> None:
-        """Search only this case's documents (None: every case)."""
-        digits: str | None = None
-        if a_number:
+    def set_case_filter(self, case: int | str | None) -> None:
+        """Search only this case's documents: its id, or its A-number or EOIR case id
+        (``EOIR 310000001``); None: every case."""
+        case_id: int | None = case if isinstance(case, int) else None
+        if isinstance(case, str) and case.strip():
             try:
-                digits = parse_a_number(a_number)
-            except CaseorgError:
-                digits = None
-        position = self.case_filter.findData(digits)
-        if position < 0 and digits is not None:
+                found = find_case(self.read_lib, case)
+            except (CaseorgError, sqlite3.Error):
+                found = None
+            # a case not in the library (yet): nothing of it to find, but say which
+            case_id = found.id if found else NO_CASE
+        position = self.case_filter.findData(case_id)
+        if position < 0 and case_id is not None:
             self._load_cases()
-            position = self.case_filter.findData(digits)
-            if position < 0:  # a case the list does not know (yet): still filter on it
-                self.case_filter.addItem(format_a_number(digits), digits)
+            position = self.case_filter.findData(case_id)
+            if position < 0:
+                self.case_filter.addItem(str(case), case_id)
                 position = self.case_filter.count() - 1
         self.case_filter.setCurrentIndex(max(0, position))
 
@@ -377,7 +380,7 @@ class SearchPane(QWidget):
         dated = self.date_filter.isChecked()
         return SearchRequest(
             text=self.search_box.text().strip(),
-            a_number=self.case_filter.currentData(),
+            case_id=self.case_filter.currentData(),
             doc_type=self.type_filter.currentData(),
             filed_from=self.date_from.date().toPython() if dated else None,  # type: ignore[arg-type]
             filed_to=self.date_to.date().toPython() if dated else None,  # type: ignore[arg-type]
@@ -409,11 +412,11 @@ class SearchPane(QWidget):
         try:
             self.case_filter.clear()
             self.case_filter.addItem("All cases", None)
-            for a_number, respondent in rows:
-                self.case_filter.addItem(f"{format_a_number(a_number)}  {respondent}", a_number)
+            for case_id, case_label, respondent in rows:
+                self.case_filter.addItem(f"{case_label}  {respondent}", case_id)
             position = self.case_filter.findData(current)
             if position < 0 and current is not None:  # filtering on a case now gone
-                self.case_filter.addItem(format_a_number(current), current)
+                self.case_filter.addItem(f"case #{current}", current)
                 position = self.case_filter.count() - 1
             self.case_filter.setCurrentIndex(max(0, position))
         finally:

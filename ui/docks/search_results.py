@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from caseorg.search import DocumentHit
-from caseorg.values import format_a_number
 from caseorg.words import choice_text, plural, us_date
 from caseorg_ui.qt import (
     QAbstractItemView,
@@ -128,7 +127,7 @@ class SearchResultsModel(GroupedTreeModel):
     def _document_html(self, hit: DocumentHit) -> str:
         facts = [
             choice_text(hit.doc_type or "other"),
-            f"{format_a_number(hit.a_number)} {html.escape(hit.respondent)}",
+            f"{hit.case_label} {html.escape(hit.respondent)}",
         ]
         if hit.filed_on:
             facts.append(f"filed {us_date(hit.filed_on)}")
@@ -147,7 +146,7 @@ class SearchResultsModel(GroupedTreeModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
                 f"{hit.title}\n{choice_text(hit.doc_type or 'other')} · "
-                f"{format_a_number(hit.a_number)} {hit.respondent}\n"
+                f"{hit.case_label} {hit.respondent}\n"
                 f"Matching pages: {page_list(hit.matching_pages, 60)}"
             )
         if role == DocumentIdRole:

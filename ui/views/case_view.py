@@ -37,6 +37,7 @@ from caseorg.reports import HistoryWords, history_words
 from caseorg.words import (
     choice_text,
     choice_words,
+    hearing_choice,
     label,
     or_dash as _or_dash,
     type_text,
@@ -107,7 +108,8 @@ def _notice_text(row: HearingRow) -> str:
 
 def _hearing_tooltip(row: HearingRow) -> str:
     h = row.hearing
-    lines = [f"{us_datetime(h.starts_at)} · {label(h.kind)} hearing · {label(h.outcome)}"]
+    kind = h.kind_detail or f"{label(h.kind)} hearing"
+    lines = [f"{us_datetime(h.starts_at)} · {kind} · {label(h.outcome)}"]
     if h.adjournment_reason:
         lines.append(f"Adjournment reason: {h.adjournment_reason}")
     if h.notes:
@@ -274,10 +276,10 @@ class CaseView(QWidget):
                 _flag_icon,
                 key=lambda r: r.hearing.starts_at,
             ),
-            Col("Kind", lambda r: choice_words("kind_short", r.hearing.kind)),
+            Col("Kind", lambda r: hearing_choice("kind_short", r.hearing)),
             Col("Judge", lambda r: judge_short(r.hearing.judge_name or "") or DASH),
             Col("Room", lambda r: _or_dash(r.hearing.courtroom)),
-            Col("Medium", lambda r: choice_words("medium_short", r.hearing.medium)),
+            Col("Medium", lambda r: hearing_choice("medium_short", r.hearing)),
             Col("Interpreter", lambda r: _or_dash(r.hearing.interpreter_language)),
             Col(
                 "Outcome",

@@ -65,7 +65,7 @@ class OpenAndPrint:
         case = self.case_view.case
         if case is None:
             return
-        self.search_pane.set_case_filter(case.a_number)
+        self.search_pane.set_case_filter(case.id)
         self.show_search()
 
     def show_docket(self) -> None:

@@ -54,3 +54,16 @@ def test_bad_input_is_one_line(run: Any, tmp_path: Path) -> None:
     assert result.exit_code == 2 and "invalid --since day 'yesterday'" in result.output
     helped = run("import-eoir", "--help")
     assert "--a-numbers" in helped.output and "EOIR 310000001" in helped.output
+
+
+def test_case_life_shows_an_imported_case_whole_life(run: Any) -> None:
+    run("import-eoir", str(sample()))
+    shown = run("case", "life", "EOIR-4001002")
+    assert shown.exit_code == 0, shown.output
+    lines = shown.output.splitlines()
+    assert "Proceedings (2):" in lines and "Motions (1):" in lines
+    assert any("Bond" in line and "EOIR data: a bond matter" in line for line in lines)
+    assert any(line.startswith("  To continue") and "EOIR data" in line for line in lines)
+    data = json.loads(run("case", "life", "EOIR 4001002", "--json").output)
+    custody = next(s for s in data["sections"] if s["title"] == "Custody")
+    assert custody["rows"][0][:2] == ["Detained", "2024-08-20 – now"]

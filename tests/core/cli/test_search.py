@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
@@ -58,3 +59,24 @@ def test_marks_are_bold_on_a_terminal(run, tmp_path) -> None:
         cli, ["--library", library, "search", "hardship"], color=True, catch_exceptions=False
     )
     assert click.style("hardship", bold=True) in result.output
+
+
+def test_a_case_known_by_its_eoir_id_scopes_and_names_its_hits(run, tmp_path) -> None:
+    from tests.core.cli.test_eoir import sample
+
+    run("init")
+    assert run("import-eoir", str(sample())).exit_code == 1  # one bad row in the sample
+    _import_pages(run, tmp_path, 1)  # Ana Diaz, A-123-456-789
+    path = tmp_path / "eoir_brief.pdf"
+    write_text_pdf(path, paragraphs=["Extreme hardship, the EOIR case's brief."])
+    assert run("import", "EOIR-4001003", str(path)).exit_code == 0
+
+    result = run("search", "hardship", "--case", "EOIR-4001003")
+    assert result.exit_code == 0, result.output
+    firsts = [line for line in result.output.splitlines() if line.startswith("#")]
+    assert len(firsts) == 1 and "  EOIR 4001003  Respondent (EOIR 4001003)  ·  " in firsts[0]
+    data = json.loads(run("search", "hardship", "--json").output)
+    assert sorted(hit["a_number_display"] for hit in data) == ["A-123-456-789", "EOIR 4001003"]
+    assert run("search", "hardship", "--case", "A123456789").output.count("#") == 1
+    unknown = run("search", "hardship", "--case", "EOIR 999")
+    assert unknown.exit_code == 1 and "no case EOIR 999" in unknown.output  # as elsewhere

@@ -155,6 +155,12 @@ def test_visiting_judge_and_court_transfer_are_not_reassignments(lib: Any) -> No
     special = list_hearings(lib, case_id=venue.id)[-1]
     special_codes = eoir_hearing_codes(lib, special.id)
     assert special_codes is not None and special_codes["cal_type"] == "S"  # kept as its code
+    # and said on the hearing itself, decoded through the release's tbllookupCal_Type
+    assert (special.kind, special.kind_detail) == (
+        "other",
+        "Special Circumstance calendar (EOIR code S)",
+    )
+    assert (visited[0].medium, visited[0].medium_detail) == ("unknown", "unknown (EOIR code H)")
 
 
 def test_notice_code_is_the_notice_generated_not_its_service(lib: Any) -> None:

@@ -142,6 +142,41 @@ def test_hearings_codes_and_bad_rows() -> None:
     assert decided.codes["notice_on"] == "2024-08-01"
     assert [line for line, _m in problems] == [3, 4]
     assert "invalid ADJ_DATE '2024-02-30'" in problems[0][1]
+    # a calendar or medium caseorg has no word for is said with its code, never defaulted
+    assert (early.values["kind"], early.values["kind_detail"]) == (
+        "other",
+        "unknown calendar (EOIR code S)",  # no calendar-type lookup here
+    )
+    assert (early.values["medium"], early.values["medium_detail"]) == (
+        "unknown",
+        "unknown (EOIR code H)",
+    )
+    assert (decided.values["kind"], decided.values["medium"]) == ("individual", "in_person")
+    assert decided.values["kind_detail"] is None and decided.values["medium_detail"] is None
+
+
+def test_calendar_types_decode_through_the_release_lookup() -> None:
+    from caseorg.eoir.mapping import calendar, hearing_medium
+
+    found = lookups()
+    found.read(
+        "calendar_type",
+        [
+            row(2, strcaltypecode="M", strcaltypedescription="Master"),
+            row(3, strcaltypecode="I", strcaltypedescription="Individual"),
+            row(4, strcaltypecode="S", strcaltypedescription="Special Circumstance"),
+        ],
+    )
+    assert calendar(found, "M") == ("master", None)
+    assert calendar(found, "I") == ("individual", None)
+    assert calendar(found, "S") == ("other", "Special Circumstance calendar (EOIR code S)")
+    assert calendar(found, "Q") == ("other", "unknown calendar (EOIR code Q)")
+    assert calendar(found, "") == ("other", "calendar not recorded in EOIR data")
+    assert calendar(lookups(), "M") == ("master", None)  # no lookup: caseorg's own codes
+    assert hearing_medium("V") == ("video", None)
+    assert hearing_medium("T") == ("telephone", None)
+    assert hearing_medium("A") == ("unknown", "unknown (EOIR code A)")
+    assert hearing_medium("") == ("unknown", "medium not recorded in EOIR data")
 
 
 def test_judge_changes_skip_visiting_judges_and_courts() -> None:

@@ -216,7 +216,7 @@ def test_filters_by_case_type_and_filed_dates(
     assert len(documents(pane)) == 3
 
     pane.set_case_filter("A-222-333-444")
-    qtbot.waitUntil(lambda: pane._shown_request is not None and pane._shown_request.a_number)
+    qtbot.waitUntil(lambda: pane._shown_request is not None and pane._shown_request.case_id)
     qtbot.waitUntil(
         lambda: sorted(documents(pane)) == sorted([library["letter"], library["motion"]])
     )
@@ -297,12 +297,12 @@ def test_refresh_sees_new_documents_and_cases(qtbot: Any, lib: Library, tmp_path
 
         other = add_case(lib, "A-888-999-000", "Eli Park", judge_code="JRM")
         _import(lib, other.id, tmp_path, "two.pdf", [["A second persecution claim."]])
-        assert pane.case_filter.findData(other.a_number) < 0
+        assert pane.case_filter.findData(other.id) < 0
         pane._shown_request = None
         pane.refresh()
         qtbot.waitUntil(lambda: len(documents(pane)) == 2)
         pane.case_filter.showPopup()  # the list of cases is read when it is opened
-        assert pane.case_filter.findData(other.a_number) > 0
+        assert pane.case_filter.findData(other.id) > 0
         pane.case_filter.hidePopup()
         pane.shutdown()
 
@@ -392,7 +392,7 @@ def test_case_list_is_read_when_opened_and_only_after_cases_change(
         assert combo.count() == 1  # "All cases" until someone opens the list
         combo.showPopup()
         combo.hidePopup()
-        assert combo.findData(first.a_number) == 1
+        assert combo.findData(first.id) == 1
 
         combo.setItemText(1, "marker")  # shows whether the next opening reads it again
         pane.refresh()
@@ -409,7 +409,7 @@ def test_case_list_is_read_when_opened_and_only_after_cases_change(
         combo.setFocus()  # keys walk the list: focusing it reads it too
         qtbot.waitUntil(combo.hasFocus)
         assert combo.itemText(1).endswith("Dana Ruiz Soto")
-        assert combo.findData(second.a_number) == 2
+        assert combo.findData(second.id) == 2
         pane.shutdown()
 
 
@@ -470,3 +470,35 @@ def test_interpreter_exit_with_a_search_pane_is_quiet(
         if line.strip() and "propagateSizeHints" not in line  # the offscreen platform's
     ]
     assert noise == []
+
+
+def test_a_case_known_only_by_its_eoir_id_is_a_filter_and_names_its_hits(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    from caseorg.records.cases import add_case_row
+
+    with open_library(tmp_path / "library") as lib:
+        ana = add_case(lib, "A-123-456-789", "Ana Lopez Garcia")
+        eoir = add_case_row(
+            lib, None, None, {"respondent": "Respondent (EOIR 310000001)"}, "310000001"
+        )
+        _import(lib, ana.id, tmp_path, "a.pdf", [["Extreme hardship for Ana."]])
+        eoir_doc = _import(lib, eoir, tmp_path, "b.pdf", [["Extreme hardship for the other."]])
+    with open_library(tmp_path / "library", read_only=True) as read_lib:
+        widget = SearchPane(read_lib)
+        qtbot.addWidget(widget)
+        widget.show()
+        try:
+            widget.case_filter.showPopup()  # fills the list of cases
+            labels = [widget.case_filter.itemText(i) for i in range(widget.case_filter.count())]
+            assert "EOIR 310000001  Respondent (EOIR 310000001)" in labels
+            widget.case_filter.hidePopup()
+            widget.set_case_filter("EOIR-310000001")
+            search(qtbot, widget, "hardship")
+            qtbot.waitUntil(lambda: documents(widget) == [eoir_doc])
+            html = widget.model.index(0, 0).data(HtmlRole)
+            assert "EOIR 310000001 Respondent (EOIR 310000001)" in html
+            widget.set_case_filter(eoir)  # by id, as "search this case" does
+            assert widget.case_filter.currentData() == eoir
+        finally:
+            widget.shutdown()
