@@ -1,4 +1,5 @@
-"""Full-text search, the only place that imports whoosh: index, build, queries, snippets."""
+"""Full-text search, the only place that imports whoosh or tantivy: engines behind one seam
+(:mod:`caseorg.search.seam`), index builds, the query language, pages and snippets."""
 
 from typing import TYPE_CHECKING
 
@@ -8,7 +9,14 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
     from caseorg.search.engine import (
         COMPOUND as COMPOUND,
         INDEX_SCHEMA_VERSION as INDEX_SCHEMA_VERSION,
-        SearchIndex as SearchIndex,
+        WhooshIndex as WhooshIndex,
+    )
+    from caseorg.search.engines import (
+        ENGINES as ENGINES,
+        EngineMissing as EngineMissing,
+        chosen_engine as chosen_engine,
+        installed_engines as installed_engines,
+        set_engine as set_engine,
     )
     from caseorg.search.follower import (
         IndexFollower as IndexFollower,
@@ -19,14 +27,17 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
     from caseorg.search.handle import index_of as index_of, opened_index as opened_index
     from caseorg.search.highlight import highlight_terms as highlight_terms
     from caseorg.search.results import DocumentHit as DocumentHit
+    from caseorg.search.seam import SearchIndex as SearchIndex, folder_engine as folder_engine
 
 __getattr__, __dir__ = lazy_exports(
     __name__,
     {
-        "engine": "COMPOUND INDEX_SCHEMA_VERSION SearchIndex",
+        "engine": "COMPOUND INDEX_SCHEMA_VERSION WhooshIndex",
+        "engines": "ENGINES EngineMissing chosen_engine installed_engines set_engine",
         "follower": "IndexFollower IndexNotReady SearchRequest index_ready",
         "handle": "index_of opened_index",
         "highlight": "highlight_terms",
         "results": "DocumentHit",
+        "seam": "SearchIndex folder_engine",
     },
 )

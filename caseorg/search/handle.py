@@ -1,6 +1,6 @@
 """The search index kept with an open library: opened on first use, reconciled, closed with it.
 
-Its own module, without whoosh, so code that only asks "is the index open?" (the app's
+Its own module, without an engine, so code that only asks "is the index open?" (the app's
 first window) or hands the index on does not load the search engine.
 """
 
@@ -12,13 +12,13 @@ from caseorg.errors import is_disk_full
 
 if TYPE_CHECKING:
     from caseorg.library import Library
-    from caseorg.search.engine import SearchIndex
+    from caseorg.search.seam import SearchIndex
 
 INDEX_KEY = "search-index"
 
 
 def index_of(lib: Library) -> SearchIndex:
-    """The library's Whoosh page index, opened on first use and reconciled with SQLite then
+    """The library's search index (its engine), opened on first use and reconciled with SQLite
     (a missing, old or corrupt index is rebuilt; a crash mid-import is healed)."""
     return lib.attached(INDEX_KEY, _open_reconciled)
 
@@ -29,7 +29,7 @@ def opened_index(lib: Library) -> SearchIndex | None:
 
 
 def _open_reconciled(lib: Library) -> SearchIndex:
-    from caseorg.search.engine import SearchIndex
+    from caseorg.search.seam import SearchIndex
 
     index = SearchIndex(lib)
     if not lib.read_only:

@@ -17,9 +17,9 @@ from caseorg.importing.pipeline import import_files
 from caseorg.library.folder import Library, open_library
 from caseorg.records.cases import add_case
 from caseorg.records.documents import edit_document
-from caseorg.search.engine import SearchIndex
 from caseorg.search.handle import index_of
 from caseorg.search.query import normalise_query
+from caseorg.search.seam import SearchIndex
 from core.search.aao_corpus import CASE_D, _doc_id, _docs, _grep, _import_aao, _names, _pages
 
 pytestmark = pytest.mark.corpus

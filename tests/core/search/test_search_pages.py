@@ -12,11 +12,13 @@ from whoosh.analysis import StemmingAnalyzer
 
 import caseorg.search.build as indexbuild
 import caseorg.search.engine as search_mod
+import caseorg.search.seam as seam
 from caseorg.library.folder import Library, open_library
 from caseorg.records.cases import add_case
-from caseorg.search.engine import SearchIndex, pagematch
+from caseorg.search import pagematch
 from caseorg.search.entries import make_schema
 from caseorg.search.handle import index_of
+from caseorg.search.seam import SearchIndex
 
 PAGES = {
     # document title -> its pages
@@ -175,7 +177,7 @@ def test_an_emptied_index_of_a_big_library_is_rebuilt_in_one_go(
 ) -> None:
     ids = [_add_document(lib, case.id, f"doc {n}", [f"asylum page {n}"]) for n in range(6)]
     index_of(lib).remove_documents(ids)
-    monkeypatch.setattr(search_mod, "REBUILD_ABOVE", 3)
+    monkeypatch.setattr(seam, "REBUILD_ABOVE", 3)
     rebuilt: list[int] = []
     original = SearchIndex.rebuild
 
