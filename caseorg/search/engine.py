@@ -217,7 +217,7 @@ class WhooshIndex(SearchIndex):
 
 
 class _WhooshRanking:
-    """One search on an open Whoosh searcher (see :class:`caseorg.search.seam.Ranking`)."""
+    """One search on an open Whoosh searcher (see :class:`caseorg.search.pagecheck.Ranking`)."""
 
     def __init__(self, searcher: Any, parsed: Any, filters: list[Any]):
         self.searcher = searcher

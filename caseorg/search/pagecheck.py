@@ -1,14 +1,14 @@
 """Which pages of the documents an engine ranked match, and their snippets.
 
 Shared by every engine: the engine ranks whole documents and answers questions about
-a document as a whole (:class:`caseorg.search.seam.Ranking`); this reads the pages of
+a document as a whole (:class:`Ranking`); this reads the pages of
 the documents shown from SQLite and evaluates the query on each page
 (:mod:`caseorg.search.pagematch`), so both engines find the same pages and snippets.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from whoosh.fields import ID, Schema
 from whoosh.filedb.filestore import RamStorage
@@ -19,9 +19,28 @@ from caseorg.search.results import DocumentHit, PageHit
 
 if TYPE_CHECKING:
     from caseorg.library import Library
-    from caseorg.search.seam import Ranking
 
 MAX_SNIPPET_PAGES = 10
+
+
+class Ranking(Protocol):
+    """One search's view of an engine: ranked documents, and answers for the page check."""
+
+    query: Any  # the parsed (Whoosh) query as the page check evaluates it
+
+    def top(self, n: int) -> list[tuple[float, int, Any]]:
+        """The best ``n`` documents as (score, document id, the engine's key for it)."""
+        ...
+
+    def doc_test(self, node: Any, key: Any) -> bool:
+        """Does the document (by key) match this part of the query as a whole?"""
+        ...
+
+    def expand(self, node: Any) -> set[str]:
+        """The indexed words a prefix, wildcard, fuzzy word or range stands for."""
+        ...
+
+
 _Matched = tuple[int, int, set[str], str]  # page_no, weight, words to highlight, text
 
 

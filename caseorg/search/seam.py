@@ -21,11 +21,12 @@ import threading
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from caseorg.errors import BadQuery
 from caseorg.progress import Progress, ProgressCallback
 from caseorg.search.engines import DEFAULT_ENGINE, EngineMissing, chosen_engine, engine_class
+from caseorg.search.pagecheck import PageChecker, Ranking
 from caseorg.search.results import DocumentHit
 from caseorg.values import parse_a_number
 
@@ -35,24 +36,6 @@ if TYPE_CHECKING:
 VERSION_FILE = "caseorg-index.json"
 REBUILD_ABOVE = 500  # documents missing from an empty index: rebuild rather than add
 PARSE_CACHE = 256  # distinct query texts whose parse is kept
-
-
-class Ranking(Protocol):
-    """One search's view of an engine: ranked documents, and answers for the page check."""
-
-    query: Any  # the parsed (Whoosh) query as the page check evaluates it
-
-    def top(self, n: int) -> list[tuple[float, int, Any]]:
-        """The best ``n`` documents as (score, document id, the engine's key for it)."""
-        ...
-
-    def doc_test(self, node: Any, key: Any) -> bool:
-        """Does the document (by key) match this part of the query as a whole?"""
-        ...
-
-    def expand(self, node: Any) -> set[str]:
-        """The indexed words a prefix, wildcard, fuzzy word or range stands for."""
-        ...
 
 
 def read_meta(folder: Path) -> dict[str, Any]:
@@ -243,8 +226,6 @@ class SearchIndex:
         excludes whole documents: one with the word on any page is never shown.
         """
         from whoosh.query import Term
-
-        from caseorg.search.pagecheck import PageChecker
 
         parsed = self.parse(text)
         filters = []
