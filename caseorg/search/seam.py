@@ -54,10 +54,19 @@ def folder_engine(folder: Path) -> str:
 
 def _engine_for(lib: Library) -> str:
     """A writer uses the engine the library is set to (rebuilding on a mismatch); a
-    read-only reader searches whatever index the writer has built."""
-    if lib.read_only and read_meta(lib.index_dir):
-        return folder_engine(lib.index_dir)
-    return chosen_engine(lib)
+    read-only reader searches the index the writer has built, whichever engine built it
+    (an unusable one: the library's engine, whose index the writer is building)."""
+    chosen = chosen_engine(lib)
+    if lib.read_only:
+        meta = read_meta(lib.index_dir)
+        built = folder_engine(lib.index_dir)
+        if meta and built != chosen:
+            try:
+                if meta.get("schema") == engine_class(built).schema_version:
+                    return built
+            except EngineMissing:
+                pass
+    return chosen
 
 
 class SearchIndex:
