@@ -11,6 +11,7 @@ rebuild-and-swap, the query parse, the search loop) is in :mod:`caseorg.search.s
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -51,8 +52,11 @@ class WhooshIndex(SearchIndex):
     engine = "whoosh"
     schema_version = INDEX_SCHEMA_VERSION
 
+    @functools.cached_property
+    def schema(self) -> Any:
+        return make_schema()
+
     def _open(self) -> None:
-        self.schema = make_schema()
         self._search_lock = threading.Lock()
         self._cached: Any = None  # an open searcher, see _searcher()
         self._fallback = False  # read-only and no usable index yet: an empty one in memory

@@ -10,6 +10,7 @@ check, so both engines show the same pages, snippets and highlights.
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -72,9 +73,16 @@ class TantivyIndex(SearchIndex):
     engine = "tantivy"
     schema_version = SCHEMA_VERSION
 
+    @functools.cached_property
+    def schema(self) -> Any:
+        return make_tantivy_schema()
+
+    @functools.cached_property
+    def whoosh_schema(self) -> Any:
+        """How the shared parser spells each field (for expanding prefixes and ranges)."""
+        return make_schema()
+
     def _open(self) -> None:
-        self.schema = make_tantivy_schema()
-        self.whoosh_schema = make_schema()  # how the shared parser spells each field
         self._writer: Any = None
         self._fallback = False
         self._search_lock = threading.Lock()
@@ -102,7 +110,7 @@ class TantivyIndex(SearchIndex):
 
     def _release(self) -> None:
         with self._write_lock:
-            if self._writer is not None:
+            if getattr(self, "_writer", None) is not None:
                 self._writer.wait_merging_threads()
                 self._writer = None
         self.ix = None

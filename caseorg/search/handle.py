@@ -6,12 +6,14 @@ first window) or hands the index on does not load the search engine.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from caseorg.errors import is_disk_full
 
 if TYPE_CHECKING:
     from caseorg.library import Library
+    from caseorg.progress import ProgressCallback
     from caseorg.search.seam import SearchIndex
 
 INDEX_KEY = "search-index"
@@ -26,6 +28,29 @@ def index_of(lib: Library) -> SearchIndex:
 def opened_index(lib: Library) -> SearchIndex | None:
     """The index if this library has opened it, else None (opening it is not free)."""
     return lib.attached_if_open(INDEX_KEY)
+
+
+def switch_engine(
+    lib: Library,
+    name: str,
+    progress: ProgressCallback | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Make ``name`` the library's search engine and build its index; returns pages.
+
+    EngineMissing (one line) before anything changes when it is not installed. The
+    index is built beside the old one, which other windows search until the swap; a
+    cancel or a failure leaves the library on its old engine and index.
+    """
+    from caseorg.search.chosen import check_name, engine_class, set_engine
+
+    normal = check_name(name)
+    fresh = engine_class(normal)(lib, opening=False)
+    lib.detach(INDEX_KEY)  # closes the open index: the swap renames its folder
+    pages = int(fresh.rebuild(progress=progress, cancelled=cancelled))
+    set_engine(lib, normal)
+    lib.attached(INDEX_KEY, lambda _lib: fresh)
+    return pages
 
 
 def _open_reconciled(lib: Library) -> SearchIndex:

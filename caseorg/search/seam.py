@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from caseorg.errors import BadQuery
 from caseorg.progress import Progress, ProgressCallback
-from caseorg.search.engines import DEFAULT_ENGINE, EngineMissing, chosen_engine, engine_class
+from caseorg.search.chosen import DEFAULT_ENGINE, EngineMissing, chosen_engine, engine_class
 from caseorg.search.pagecheck import PageChecker, Ranking
 from caseorg.search.results import DocumentHit
 from caseorg.values import parse_a_number
@@ -79,7 +79,7 @@ class SearchIndex:
     engine: ClassVar[str] = ""
     schema_version: ClassVar[int] = 0
 
-    def __new__(cls, lib: Library) -> SearchIndex:
+    def __new__(cls, lib: Library, *, opening: bool = True) -> SearchIndex:
         if cls is SearchIndex:
             name = _engine_for(lib)
             try:
@@ -90,11 +90,14 @@ class SearchIndex:
                 cls = engine_class(DEFAULT_ENGINE)
         return object.__new__(cls)
 
-    def __init__(self, lib: Library):
+    def __init__(self, lib: Library, *, opening: bool = True):
+        """``opening=False``: not opened, only to :meth:`rebuild` (switching engines)."""
         self.lib = lib
         self.dir: Path = lib.index_dir
         self._write_lock = threading.RLock()
-        self._open()
+        self.ix: Any = None
+        if opening:
+            self._open()
 
     # -- what each engine provides -------------------------------------------------
     def _open(self) -> None:
@@ -206,7 +209,8 @@ class SearchIndex:
             except BaseException:
                 shutil.rmtree(fresh_dir, ignore_errors=True)
                 raise
-            self._release()
+            if self.ix is not None:
+                self._release()
             old_dir = self.dir.with_name("index.old")
             shutil.rmtree(old_dir, ignore_errors=True)
             if self.dir.exists():

@@ -14,7 +14,7 @@ from caseorg.importing.pipeline import import_files
 from caseorg.library.folder import Library, open_library
 from caseorg.records.cases import add_case
 from caseorg.records.documents import edit_document, title_from_name
-from caseorg.search.engines import set_engine
+from caseorg.search.chosen import set_engine
 from caseorg.search.handle import index_of
 
 CASE_D = "A-111-111-111"  # the T and U visa decisions (category D), typed 'decision'

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from caseorg.library.folder import Library, open_library
-from caseorg.search.engines import set_engine
+from caseorg.search.chosen import set_engine
 from core.search.aao_corpus import aao as aao, aao_template as aao_template
 
 ENGINES = ["whoosh", "tantivy"]

@@ -17,7 +17,7 @@ from caseorg.importing.pipeline import import_files
 from caseorg.library.folder import Library, open_library
 from caseorg.records.cases import add_case
 from caseorg.records.documents import edit_document
-from caseorg.search.engines import set_engine
+from caseorg.search.chosen import set_engine
 from caseorg.search.handle import index_of
 from caseorg.search.query import normalise_query
 from caseorg.search.seam import SearchIndex
