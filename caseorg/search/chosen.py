@@ -9,6 +9,7 @@ The importer is a parameter so a test can show that message without uninstalling
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from collections.abc import Callable
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -26,6 +27,7 @@ ENGINES: dict[str, tuple[str, str]] = {
     "tantivy": ("caseorg.search.fast", "TantivyIndex"),
 }
 EXTRAS = {"tantivy": "caseorg[fast]"}
+PACKAGES = {"whoosh": "whoosh", "tantivy": "tantivy"}  # what each engine needs installed
 Importer = Callable[[str], ModuleType]
 
 
@@ -91,13 +93,7 @@ def set_engine(lib: Library, name: str, importer: Importer = importlib.import_mo
     return normal
 
 
-def installed_engines(importer: Importer = importlib.import_module) -> list[str]:
-    """The engines that can run here (for the app's choice)."""
-    found = []
-    for name in ENGINES:
-        try:
-            engine_class(name, importer)
-        except EngineMissing:
-            continue
-        found.append(name)
-    return found
+def installed_engines(finder: Callable[[str], Any] = importlib.util.find_spec) -> list[str]:
+    """The engines whose package is installed here (for the app's choice: looked up,
+    not imported, so showing the choice costs nothing)."""
+    return [name for name in ENGINES if finder(PACKAGES[name]) is not None]
