@@ -10,6 +10,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         ENGINES as ENGINES,
         EngineMissing as EngineMissing,
         chosen_engine as chosen_engine,
+        engine_class as engine_class,
         installed_engines as installed_engines,
         set_engine as set_engine,
     )
@@ -37,7 +38,7 @@ __getattr__, __dir__ = lazy_exports(
     __name__,
     {
         "engine": "COMPOUND INDEX_SCHEMA_VERSION WhooshIndex",
-        "chosen": "ENGINES EngineMissing chosen_engine installed_engines set_engine",
+        "chosen": "ENGINES EngineMissing chosen_engine engine_class installed_engines set_engine",
         "follower": "IndexFollower IndexNotReady SearchRequest index_ready",
         "handle": "index_of opened_index switch_engine",
         "highlight": "highlight_terms",

@@ -79,7 +79,9 @@ class SearchIndex:
     engine: ClassVar[str] = ""
     schema_version: ClassVar[int] = 0
 
-    def __new__(cls, lib: Library, *, opening: bool = True) -> SearchIndex:
+    def __new__(
+        cls, lib: Library, *, opening: bool = True, folder: Path | None = None
+    ) -> SearchIndex:
         if cls is SearchIndex:
             name = _engine_for(lib)
             try:
@@ -90,10 +92,11 @@ class SearchIndex:
                 cls = engine_class(DEFAULT_ENGINE)
         return object.__new__(cls)
 
-    def __init__(self, lib: Library, *, opening: bool = True):
-        """``opening=False``: not opened, only to :meth:`rebuild` (switching engines)."""
+    def __init__(self, lib: Library, *, opening: bool = True, folder: Path | None = None):
+        """``opening=False``: not opened, only to :meth:`rebuild` (switching engines);
+        ``folder``: an index kept elsewhere than the library's (the bench's second engine)."""
         self.lib = lib
-        self.dir: Path = lib.index_dir
+        self.dir: Path = folder or lib.index_dir
         self._write_lock = threading.RLock()
         self.ix: Any = None
         if opening:
