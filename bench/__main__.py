@@ -96,10 +96,17 @@ def write_results(results: dict[str, list[dict[str, Any]]], info: dict[str, Any]
             if t.get("note"):
                 notes.append(f"- **{t['name']}**: {t['note']}")
             for kind, row in (t.get("extra") or {}).get("per_query_median", {}).items():
+                more = (
+                    f", tantivy {row['tantivy_ms']} ms, fair FTS5 {row['fair_fts5_ms']} ms"
+                    if "tantivy_ms" in row
+                    else ""
+                )
                 notes.append(
-                    f"  - {kind}: caseorg {row['caseorg_ms']} ms, FTS5 {row['fts5_ms']} ms "
+                    f"  - {kind}: caseorg {row['caseorg_ms']} ms, FTS5 {row['fts5_ms']} ms{more} "
                     f"(median; {row['documents']} / {row['fts5_documents']} documents)"
                 )
+            for side, row in (t.get("extra") or {}).get("p50_p95", {}).items():
+                notes.append(f"  - {side}: p50 {row['p50_ms']} ms, p95 {row['p95_ms']} ms")
     runs = ", ".join(f"{b} {benches[b]['at']}" for b in ORDER if b in benches)
     RESULTS_MD.write_text(
         "# Benchmark results\n\n"

@@ -1,4 +1,4 @@
-"""Search on 100,000 pages: ``SearchIndex.search`` against SQLite FTS5 on the same texts.
+"""Search on 100,000 pages: both engines against SQLite FTS5 on the same texts.
 
 Each query returns what the app shows: the first 20 documents, grouped, with
 their matching page numbers and a snippet per shown page (up to 10 pages a
@@ -6,6 +6,8 @@ document). FTS5 (porter tokenizer, bm25 rank, snippet()) does the same in SQL:
 rank pages, keep the 20 best documents, list their matching pages, cut
 snippets for the best 10 pages of each. FTS5 has no fuzzy search: its fuzzy
 query ORs the vocabulary words one edit away (vocabulary loaded once, untimed).
+In the same run, interleaved: the tantivy engine (its index built once beside the
+library, cached) and the fair FTS5 (:mod:`bench.fair_fts`).
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ import sqlite3
 import time
 from pathlib import Path
 
-from caseorg.search import index_of
+from caseorg.search import SearchIndex, engine_class, index_of
 
 from .common import OUT, Target, log, median, p95, ratio_target
+from .fair_fts import FairFts, fair_database
 from .genlib import library
 
 # (kind, caseorg query, FTS5 MATCH, extra SQL condition on documents d, its argument)
@@ -146,47 +149,105 @@ class Fts:
         ]  # fmt: skip
 
 
+def tantivy_index(lib: object, folder: Path) -> SearchIndex:
+    """The library indexed by tantivy in ``bench/out/tantivy100k`` (built once, timed)."""
+    cls = engine_class("tantivy")
+    where = OUT / "tantivy100k" / "index"
+    where.parent.mkdir(exist_ok=True)
+    stamp = where.parent / "stamp"
+    key = str((folder / "caseorg.db").stat().st_size)
+    index = cls(lib, opening=False, folder=where)
+    if stamp.exists() and stamp.read_text() == key and index.version_ok(where):
+        return cls(lib, folder=where)  # type: ignore[no-any-return]
+    log("building the tantivy index of lib100k (cached in bench/out/tantivy100k)")
+    started = time.perf_counter()
+    pages = index.rebuild()
+    log(f"tantivy rebuild: {pages} pages in {time.perf_counter() - started:.1f} s")
+    stamp.write_text(key)
+    return index  # type: ignore[no-any-return]
+
+
+SIDES = ("whoosh", "tantivy", "fts5", "fair_fts5")
+
+
 def run(repeat: int = 7) -> list[Target]:
     from caseorg.library import open_library
 
     folder, _meta = library("lib100k", 100_000, 10_000)
     fts = Fts(fts_database(folder))
-    ours: dict[str, list[float]] = {q[0]: [] for q in QUERIES}
-    theirs: dict[str, list[float]] = {q[0]: [] for q in QUERIES}
-    counts: dict[str, tuple[int, int]] = {}
+    fair = FairFts(fair_database(folder))
+    times: dict[str, dict[str, list[float]]] = {side: {q[0]: [] for q in QUERIES} for side in SIDES}
+    counts: dict[str, dict[str, int]] = {}
     with open_library(folder) as lib:
-        index = index_of(lib)
-        for kind, query, match, condition, args in QUERIES:  # warm both (and check them)
-            counts[kind] = (len(index.search(query)), len(fts.search(match, condition, args)))
+        whoosh = index_of(lib)
+        fast = tantivy_index(lib, folder)
+        sides = {
+            "whoosh": lambda q, m, c, a: whoosh.search(q),
+            "tantivy": lambda q, m, c, a: fast.search(q),
+            "fts5": lambda q, m, c, a: fts.search(m, c, a),
+            "fair_fts5": lambda q, m, c, a: fair.search(fts.match_text(m), c, a),
+        }
+        for kind, query, match, condition, args in QUERIES:  # warm all (and count them)
+            counts[kind] = {s: len(go(query, match, condition, args)) for s, go in sides.items()}
         for _round in range(repeat):
             for kind, query, match, condition, args in QUERIES:
-                started = time.perf_counter()
-                index.search(query)
-                ours[kind].append((time.perf_counter() - started) * 1000)
-                started = time.perf_counter()
-                fts.search(match, condition, args)
-                theirs[kind].append((time.perf_counter() - started) * 1000)
-    all_ours = [t for times in ours.values() for t in times]
-    all_theirs = [t for times in theirs.values() for t in times]
+                for side, search in sides.items():
+                    started = time.perf_counter()
+                    search(query, match, condition, args)
+                    times[side][kind].append((time.perf_counter() - started) * 1000)
+        fast.close()
+    every = {side: [t for ts in times[side].values() for t in ts] for side in SIDES}
     per_query = {
         kind: {
-            "caseorg_ms": round(median(ours[kind]), 1),
-            "fts5_ms": round(median(theirs[kind]), 1),
-            "documents": counts[kind][0],
-            "fts5_documents": counts[kind][1],
+            "caseorg_ms": round(median(times["whoosh"][kind]), 1),
+            "fts5_ms": round(median(times["fts5"][kind]), 1),
+            "tantivy_ms": round(median(times["tantivy"][kind]), 1),
+            "fair_fts5_ms": round(median(times["fair_fts5"][kind]), 1),
+            "documents": counts[kind]["whoosh"],
+            "fts5_documents": counts[kind]["fts5"],
+            "tantivy_documents": counts[kind]["tantivy"],
+            "fair_fts5_documents": counts[kind]["fair_fts5"],
         }
-        for kind in ours
+        for kind in times["whoosh"]
     }
     for kind, row in per_query.items():
-        log(f"search {kind:13s} caseorg {row['caseorg_ms']:7.1f} ms  fts5 {row['fts5_ms']:7.1f} ms")
+        log(
+            f"search {kind:13s} whoosh {row['caseorg_ms']:7.1f}  tantivy {row['tantivy_ms']:6.1f}"
+            f"  fts5 {row['fts5_ms']:7.1f}  fair fts5 {row['fair_fts5_ms']:7.1f} ms (median)"
+        )
+    spread = {
+        side: {"p50_ms": round(median(every[side]), 1), "p95_ms": round(p95(every[side]), 1)}
+        for side in SIDES
+    }
+    for side, row in spread.items():
+        log(f"search {side:10s} p50 {row['p50_ms']:7.1f} ms  p95 {row['p95_ms']:7.1f} ms")
+    rounds = f"{len(QUERIES)} queries x {repeat} rounds"
     target = ratio_target(
         "search p95 latency (100,000 pages)",
-        round(p95(all_ours), 1),
-        round(p95(all_theirs), 1),
+        spread["whoosh"]["p95_ms"],
+        spread["fts5"]["p95_ms"],
         "ms",
         at_most=2.0,
         runs=repeat,
-        note=f"{len(QUERIES)} queries x {repeat} rounds; baseline SQLite FTS5 (porter, snippet())",
+        note=f"{rounds}; baseline SQLite FTS5 (porter, snippet())",
     )
-    target.extra = {"per_query_median": per_query}
-    return [target]
+    target.extra = {"per_query_median": per_query, "p50_p95": spread}
+    fair_whoosh = ratio_target(
+        "search p95, Whoosh vs fair FTS5 (100,000 pages)",
+        spread["whoosh"]["p95_ms"],
+        spread["fair_fts5"]["p95_ms"],
+        "ms",
+        at_most=1.0,
+        runs=repeat,
+        note=f"{rounds}; fair FTS5: external content, ORDER BY rank LIMIT k, pages by rowid",
+    )
+    fair_tantivy = ratio_target(
+        "search p95, tantivy vs fair FTS5 (100,000 pages)",
+        spread["tantivy"]["p95_ms"],
+        spread["fair_fts5"]["p95_ms"],
+        "ms",
+        at_most=1.0,
+        runs=repeat,
+        note=f"{rounds}; the same index entries, pages and snippets as Whoosh",
+    )
+    return [target, fair_whoosh, fair_tantivy]

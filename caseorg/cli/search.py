@@ -20,7 +20,8 @@ from caseorg.cli.common import (
     uses_library,
 )
 from caseorg.errors import CaseorgError, InvalidValue
-from caseorg.search import index_of, index_ready
+from caseorg.progress import Progress
+from caseorg.search import ENGINES, chosen_engine, index_of, index_ready, switch_engine
 from caseorg.words import counted, label, plural, us_date
 
 
@@ -133,15 +134,26 @@ def _bold_marks(snippet: str) -> str:
 
 
 @click.command()
+@click.option(
+    "--engine",
+    type=click.Choice(sorted(ENGINES)),
+    help="Switch the library to this search engine and build its index "
+    "(tantivy, the fast one, needs caseorg[fast]).",
+)
 @uses_library(writes=True)
-def reindex(state: State) -> None:
+def reindex(state: State, engine: str | None) -> None:
     """Rebuild the search index from the database (the index is only a cache)."""
     lib = state.lib()
-    pages = index_of(lib).rebuild(
-        progress=lambda p: progress_line(f"indexing {p.done}/{p.total} pages")
-    )
+
+    def progress(p: Progress) -> None:
+        progress_line(f"indexing {p.done}/{p.total} pages")
+
+    if engine:
+        pages = switch_engine(lib, engine, progress=progress)
+    else:
+        pages = index_of(lib).rebuild(progress=progress)
     end_progress_line()
-    click.echo(f"index rebuilt: {pages} pages")
+    click.echo(f"index rebuilt: {pages} pages ({engine or chosen_engine(lib)})")
 
 
 @click.group("saved-search")

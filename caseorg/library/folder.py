@@ -214,6 +214,13 @@ class Library:
         """The cache under ``key`` if something built it, else None (never builds it)."""
         return self._attached.get(key)
 
+    def detach(self, key: str) -> None:
+        """Close and forget the cache under ``key`` (it is built afresh when next asked)."""
+        cache = self._attached.pop(key, None)
+        close = getattr(cache, "close", None)
+        if close is not None:
+            close()
+
     # -- closing -------------------------------------------------------------
     def close(self) -> None:
         while self._attached:

@@ -86,7 +86,16 @@ def document_entry(row: dict[str, Any], texts: list[str]) -> dict[str, Any]:
 
 
 def iter_entries(db: Any, document_ids: list[int] | None = None) -> Iterator[dict[str, Any]]:
-    """Entries for these documents (default: all), read from SQLite in id order.
+    """Whoosh entries for these documents (default: all), in id order."""
+    for row, texts in iter_documents(db, document_ids):
+        yield document_entry(row, texts)
+
+
+def iter_documents(
+    db: Any, document_ids: list[int] | None = None
+) -> Iterator[tuple[dict[str, Any], list[str]]]:
+    """(a :data:`DOCUMENT_ROWS_SQL` row, its page texts) for these documents (default:
+    all) read from SQLite in id order, for any engine's entries.
 
     ``db`` is a sqlite3 connection or sqlite_utils Database.
     """
@@ -108,8 +117,8 @@ def iter_entries(db: Any, document_ids: list[int] | None = None) -> Iterator[dic
     ):
         if doc_id != current:
             if current is not None and current in meta:
-                yield document_entry(meta[current], texts)
+                yield meta[current], texts
             current, texts = doc_id, []
         texts.append(text)
     if current is not None and current in meta:
-        yield document_entry(meta[current], texts)
+        yield meta[current], texts

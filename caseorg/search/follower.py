@@ -61,25 +61,18 @@ class IndexNotReady(CaseorgError):
 
 
 def index_stamp(index_dir: Path) -> tuple[int, int] | None:
-    """Which index is on disk: its folder (a rebuild swaps in a new one) and its
-    version file's time (written when an index is created); None when there is none."""
-    from caseorg.search.engine import _VERSION_FILE
+    """Which index is on disk (see :func:`caseorg.search.seam.index_folder_stamp`)."""
+    from caseorg.search.seam import index_folder_stamp
 
-    try:
-        folder = index_dir.stat()
-        version = (index_dir / _VERSION_FILE).stat()
-    except OSError:
-        return None
-    return folder.st_ino, version.st_mtime_ns
+    return index_folder_stamp(index_dir)
 
 
 def index_ready(lib: Library) -> bool:
     """False when the index is empty while the library has text to search: it is
     missing, out of date or still being built by the writer (a read-only library
     cannot build it)."""
-    with index_of(lib).ix.reader() as reader:
-        if reader.doc_count():
-            return True
+    if index_of(lib).doc_count():
+        return True
     row = lib.db.execute("SELECT EXISTS (SELECT 1 FROM pages WHERE text != '')").fetchone()
     return not row[0]
 

@@ -1,24 +1,26 @@
 """The search index kept with an open library: opened on first use, reconciled, closed with it.
 
-Its own module, without whoosh, so code that only asks "is the index open?" (the app's
+Its own module, without an engine, so code that only asks "is the index open?" (the app's
 first window) or hands the index on does not load the search engine.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from caseorg.errors import is_disk_full
 
 if TYPE_CHECKING:
     from caseorg.library import Library
-    from caseorg.search.engine import SearchIndex
+    from caseorg.progress import ProgressCallback
+    from caseorg.search.seam import SearchIndex
 
 INDEX_KEY = "search-index"
 
 
 def index_of(lib: Library) -> SearchIndex:
-    """The library's Whoosh page index, opened on first use and reconciled with SQLite then
+    """The library's search index (its engine), opened on first use and reconciled with SQLite
     (a missing, old or corrupt index is rebuilt; a crash mid-import is healed)."""
     return lib.attached(INDEX_KEY, _open_reconciled)
 
@@ -28,8 +30,31 @@ def opened_index(lib: Library) -> SearchIndex | None:
     return lib.attached_if_open(INDEX_KEY)
 
 
+def switch_engine(
+    lib: Library,
+    name: str,
+    progress: ProgressCallback | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Make ``name`` the library's search engine and build its index; returns pages.
+
+    EngineMissing (one line) before anything changes when it is not installed. The
+    index is built beside the old one, which other windows search until the swap; a
+    cancel or a failure leaves the library on its old engine and index.
+    """
+    from caseorg.search.chosen import check_name, engine_class, set_engine
+
+    normal = check_name(name)
+    fresh = engine_class(normal)(lib, opening=False)
+    lib.detach(INDEX_KEY)  # closes the open index: the swap renames its folder
+    pages = int(fresh.rebuild(progress=progress, cancelled=cancelled))
+    set_engine(lib, normal)
+    lib.attached(INDEX_KEY, lambda _lib: fresh)
+    return pages
+
+
 def _open_reconciled(lib: Library) -> SearchIndex:
-    from caseorg.search.engine import SearchIndex
+    from caseorg.search.seam import SearchIndex
 
     index = SearchIndex(lib)
     if not lib.read_only:

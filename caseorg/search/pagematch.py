@@ -98,6 +98,20 @@ def analyse(text: str, start: int = 0) -> tuple[dict[str, list[int]], int]:
     return words, pos + 1
 
 
+def stem_line(text: str) -> str:
+    """``text`` as the index's content words (stems, stop words out) joined by spaces:
+    what an engine with a whitespace tokenizer indexes to hold the same words."""
+    stems = _kept(text)
+    if stems is None:
+        stems = _kept_slow(text)
+    return " ".join(s for s in stems if s)
+
+
+def exact_line(text: str) -> str:
+    """``text`` as the exact field's words (every token lower-cased) joined by spaces."""
+    return " ".join(_exact_tokens(text))
+
+
 def page_words(text: str, needed: set[str]) -> dict[str, list[int]]:
     """Positions (relative) of just the ``needed`` stems on a page, plus :data:`ANY_WORD`.
 

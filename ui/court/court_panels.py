@@ -11,6 +11,7 @@ from caseorg.court import NoticeFlag, check_notices
 from caseorg.errors import CaseorgError
 from caseorg.library import COMPLETION_GOAL, NOTICE_MIN_DAYS, Library, get_setting, set_setting
 from caseorg.records import order_reasons, set_order_reasons
+from caseorg.search import chosen_engine, installed_engines
 from caseorg.words import choice_text, counted, us_date
 from caseorg_ui.dialogs import goal_spin_box, lay_out_settings
 from caseorg_ui.docks import NotesPanel, TagsEditor, judge_label
@@ -19,6 +20,7 @@ from caseorg_ui.qt import (
     QAbstractItemView,
     QBrush,
     QColor,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -162,16 +164,24 @@ class CourtSettingsDialog(QDialog):
         self.reasons = QPlainTextEdit("\n".join(order_reasons(read_lib)))
         self.reasons.setToolTip("Reasons a reassignment order may give, one a line")
         self.reasons.setMaximumHeight(130)
+        self._engine_before = chosen_engine(read_lib)
+        self.engine = search_engine_box(self._engine_before)
         form = QFormLayout()
         form.addRow("Notice served at least", self.notice_days)
         form.addRow("Completion goal", self.goal)
         form.addRow("Reassignment reasons", self.reasons)
+        form.addRow("Search engine", self.engine)
         lay_out_settings(
             self,
             form,
             "Kept in the library, so every window and the command line use the same values. "
             "An in absentia order on a notice served fewer days before the hearing is flagged.",
         )
+
+    def engine_choice(self) -> str | None:
+        """The search engine chosen, if it is not the library's (a switch rebuilds)."""
+        chosen = str(self.engine.currentData())
+        return chosen if chosen != self._engine_before else None
 
     def values(self) -> dict[str, int]:
         return {"notice_min_days": self.notice_days.value(), "completion_goal": self.goal.value()}
@@ -189,6 +199,23 @@ class CourtSettingsDialog(QDialog):
                 set_order_reasons(lib, reasons)
 
         return save
+
+
+ENGINE_NAMES = {"whoosh": "Standard (Whoosh)", "tantivy": "Fast (tantivy)"}
+
+
+def search_engine_box(current: str) -> QComboBox:
+    """The engines installed here (and the library's own, even if it is not)."""
+    box = QComboBox()
+    names = installed_engines()
+    for name in names if current in names else [current, *names]:
+        box.addItem(ENGINE_NAMES.get(name, name), name)
+    box.setCurrentIndex(box.findData(current))
+    box.setToolTip(
+        "How the library's pages are searched; both find the same pages. "
+        "Changing it rebuilds the search index in the background."
+    )
+    return box
 
 
 # -- Notes and tags of the selected case ---------------------------------------------------

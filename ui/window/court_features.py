@@ -381,11 +381,28 @@ class CourtFeatures(QObject):
             task = LibraryOp(self.window, dialog.save_operation(), Change.SETTINGS)
             task.with_progress("Save court settings").says("Save court settings: done")
             task.run_in_background(self.window.runner)
+            engine = dialog.engine_choice()
+            if engine is not None:
+                self.switch_search_engine(engine)
 
         dialog.accepted.connect(accepted)
         self.settings_dialog = dialog
         dialog.open()
         return dialog
+
+    def switch_search_engine(self, engine: str) -> None:
+        """Rebuild the search index with ``engine`` on the worker (cancellable)."""
+        from caseorg.search import switch_engine
+
+        def work(lib: Library) -> int:
+            return switch_engine(
+                lib, engine, progress=task.progress, cancelled=lambda: task.cancelled
+            )
+
+        task = LibraryOp(self.window, work, Change.INDEX | Change.SETTINGS)
+        task.with_progress("Rebuilding the search index…", cancellable=True)
+        task.says(f"Search engine: {engine}, index rebuilt")
+        task.run_in_background(self.window.runner)
 
     # -- saved searches <-> the search pane ------------------------------------------------
     def current_search(self) -> tuple[str, dict[str, Any]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from caseorg.importing.pipeline import import_files
 from caseorg.library.folder import Library, open_library
 from caseorg.records.cases import add_case
 from caseorg.records.documents import edit_document, title_from_name
+from caseorg.search.chosen import set_engine
 from caseorg.search.handle import index_of
 
 CASE_D = "A-111-111-111"  # the T and U visa decisions (category D), typed 'decision'
@@ -61,14 +63,28 @@ def _import_aao(lib: Library, names: list[str] | None = None) -> None:
 
 
 @pytest.fixture(scope="session")
-def aao(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
-    """The whole AAO corpus imported once for this module (about 300 pages)."""
+def aao_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole AAO corpus imported once (about 300 pages), closed, to copy per engine."""
     _aao()
-    lib = open_library(tmp_path_factory.mktemp("aao") / "library")
-    try:
+    path = tmp_path_factory.mktemp("aao") / "library"
+    with open_library(path) as lib:
         _import_aao(lib)
         for name, day in FILED.items():
             edit_document(lib, _doc_id(lib, name), filed_on=day)
+    return path
+
+
+@pytest.fixture(scope="session", params=["whoosh", "tantivy"])
+def aao(
+    aao_template: Path, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[Library]:
+    """The AAO corpus library searched with each engine in turn."""
+    path = tmp_path_factory.mktemp(f"aao-{request.param}") / "library"
+    shutil.copytree(aao_template, path)
+    lib = open_library(path)
+    try:
+        set_engine(lib, request.param)
+        index_of(lib)  # opened with the engine's own index, filled from SQLite
         yield lib
     finally:
         lib.close()

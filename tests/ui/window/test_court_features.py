@@ -121,6 +121,24 @@ def test_settings_are_written_on_the_worker(qtbot: Any, window: MainWindow) -> N
     assert get_setting(window.read_lib, COMPLETION_GOAL) == 650
 
 
+def test_choosing_the_fast_engine_rebuilds_the_index_on_the_worker(
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    from caseorg.search import chosen_engine, folder_engine
+
+    court = features(window)
+    dialog = court.show_settings()
+    assert dialog is not None
+    assert dialog.engine.currentData() == "whoosh" and dialog.engine_choice() is None
+    dialog.engine.setCurrentIndex(dialog.engine.findData("tantivy"))
+    assert dialog.engine_choice() == "tantivy"
+    dialog.grab().save(str(tmp_path / "settings.png"))
+    dialog.accept()
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: folder_engine(window.read_lib.index_dir) == "tantivy", timeout=20000)
+    assert chosen_engine(window.read_lib) == "tantivy"
+
+
 def test_views_open_and_close_with_the_window(qtbot: Any, window: MainWindow) -> None:
     court = features(window)
     notices = court.check_notices()
