@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 MIGRATION_SET = "caseorg"
 # the newest migration in caseorg.library.migrations (a test holds the two equal)
-LATEST_MIGRATION = "m009_reassignment_orders"
+LATEST_MIGRATION = "m010_page_changes"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' record of applied migrations
 
 
