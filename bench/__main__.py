@@ -1,4 +1,5 @@
-"""``python -m bench {import,search,reindex,startup,ocr,eoir,all} [--json] [--repeat N]``.
+"""``python -m bench {import,search,reindex,startup,ocr,eoir,all} [--json] [--repeat N]``;
+``python -m bench scale --pages N [--pages M ...] [--reindex] [--json]`` (not in ``all``).
 
 Every target is a ratio against a baseline run in the same process, in the
 same run (the machine is shared and noisy), or an absolute memory/latency
@@ -19,6 +20,7 @@ from .common import ROOT, Target, log, machine
 
 RESULTS_MD = ROOT / "bench" / "RESULTS.md"
 RESULTS_JSON = ROOT / "bench" / "results.json"
+SCALE_JSON = ROOT / "bench" / "scale.json"
 ORDER = ("import", "search", "reindex", "startup", "ocr", "eoir")
 
 
@@ -108,6 +110,18 @@ def write_results(results: dict[str, list[dict[str, Any]]], info: dict[str, Any]
             for side, row in (t.get("extra") or {}).get("p50_p95", {}).items():
                 notes.append(f"  - {side}: p50 {row['p50_ms']} ms, p95 {row['p95_ms']} ms")
     runs = ", ".join(f"{b} {benches[b]['at']}" for b in ORDER if b in benches)
+    sweep = ""
+    if SCALE_JSON.exists():
+        from .b_scale import stored, table as sweep_table
+
+        sweep = (
+            "\n## Scale sweep\n\n`python -m bench scale --pages N` (bench/b_scale.py; curves in "
+            "bench/scale.png): generated libraries of 20,000 cases; the open check is what "
+            "the app runs after opening (index reconcile + quick library check), once after a "
+            "reindex (no marks: a full walk) and once with nothing changed.\n\n"
+            + sweep_table(stored())
+            + "\n"
+        )
     RESULTS_MD.write_text(
         "# Benchmark results\n\n"
         "Written by `python -m bench` (see bench/README.md); each value is the median of "
@@ -117,18 +131,31 @@ def write_results(results: dict[str, list[dict[str, Any]]], info: dict[str, Any]
         + "\n\n## Notes\n\n"
         + "\n".join(notes)
         + "\n"
+        + sweep
     )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
-    parser.add_argument("bench", choices=[*ORDER, "all"])
+    parser.add_argument("bench", choices=[*ORDER, "all", "scale"])
+    parser.add_argument(
+        "--pages", type=int, action="append", help="scale: library size(s), e.g. 30000"
+    )
+    parser.add_argument("--reindex", action="store_true", help="scale: rebuild even if cached")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--repeat", type=int, help="runs per figure (default: per bench)")
     parser.add_argument("--no-write", action="store_true", help="do not update bench/RESULTS.md")
     args = parser.parse_args(argv)
-    names = list(ORDER) if args.bench == "all" else [args.bench]
     info = machine()
+    if args.bench == "scale":
+        from . import b_scale
+
+        data = b_scale.run(args.pages or [30_000], fresh_reindex=args.reindex)
+        if not args.no_write:
+            write_results({}, info)
+        print(json.dumps(data, indent=2) if args.json else b_scale.table(data))
+        return 0
+    names = list(ORDER) if args.bench == "all" else [args.bench]
     started = time.perf_counter()
     results: dict[str, list[dict[str, Any]]] = {}
     for name in names:

@@ -78,7 +78,8 @@ _NUMBER = re.compile(r"\b\d{4,}\b")
 
 
 def aao_pages() -> dict[str, list[str]]:
-    """pypdf's text of every AAO page (extracted once, two worker processes, cached)."""
+    """The import's text of every AAO page (extracted once, two worker processes, cached;
+    PDFium's since issue 15: a cache from before keeps pypdf's)."""
     cache = OUT / "aao_pages.json"
     files = aao_files()
     if cache.exists():

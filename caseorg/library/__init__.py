@@ -11,6 +11,10 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         now_iso as now_iso,
         record as record,
     )
+    from caseorg.library.changes import (
+        changes_since as changes_since,
+        index_in_step as index_in_step,
+    )
     from caseorg.library.damage import (
         DamagedLibrary as DamagedLibrary,
         database_damage as database_damage,
@@ -48,6 +52,7 @@ __getattr__, __dir__ = lazy_exports(
     __name__,
     {
         "audit": "AuditEvent history now_iso record",
+        "changes": "changes_since index_in_step",
         "damage": "DamagedLibrary database_damage index_damage",
         "folder": (
             "DB_NAME INDEX_LEFTOVERS LAST_BACKUP_FILE Library default_library_path is_library "

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 MIGRATION_SET = "caseorg"
 # the newest migration in caseorg.library.migrations (a test holds the two equal)
-LATEST_MIGRATION = "m011_case_life_from_eoir"
+LATEST_MIGRATION = "m012_page_changes"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' record of applied migrations
 
 

@@ -652,3 +652,36 @@ def m011_case_life_from_eoir(db: sqlite_utils.Database) -> None:
     (check,) = conn.execute("PRAGMA integrity_check").fetchone()
     if check != "ok":
         raise sqlite3.DatabaseError(f"integrity check after m011 failed: {check}")
+
+
+@SCHEMA()
+def m012_page_changes(db: sqlite_utils.Database) -> None:
+    """A log of the documents whose pages changed (issue 15): opening a library brings the
+    search index up to date from it (:mod:`caseorg.library.changes`) instead of comparing
+    every document with text against every entry. One row per document (a REPLACE gives
+    it a new, higher ``seq``); the log's name tells this database's log from another's."""
+    import secrets
+
+    _run_script(
+        db,
+        """
+        CREATE TABLE page_changes (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            document_id INTEGER NOT NULL UNIQUE
+        );
+        CREATE TRIGGER pages_changed_insert AFTER INSERT ON pages BEGIN
+            INSERT OR REPLACE INTO page_changes (document_id) VALUES (NEW.document_id);
+        END;
+        CREATE TRIGGER pages_changed_delete AFTER DELETE ON pages BEGIN
+            INSERT OR REPLACE INTO page_changes (document_id) VALUES (OLD.document_id);
+        END;
+        CREATE TRIGGER pages_changed_text AFTER UPDATE OF text ON pages
+        WHEN OLD.text IS NOT NEW.text BEGIN
+            INSERT OR REPLACE INTO page_changes (document_id) VALUES (NEW.document_id);
+        END;
+        """,
+    )
+    db.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES ('page_changes_log', ?)",
+        [secrets.token_hex(8)],
+    )

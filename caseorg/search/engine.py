@@ -149,6 +149,12 @@ class WhooshIndex(SearchIndex):
     def page_count(self) -> int:
         return sum(int(fields.get("pages", 0)) for fields in self._stored())
 
+    def _live(self, document_ids: list[int]) -> set[int]:
+        """Those of these documents with a live entry (one term lookup each)."""
+        with self._searcher() as searcher:
+            number = searcher.document_number
+            return {d for d in document_ids if number(document_id=str(d)) is not None}
+
     def doc_count(self) -> int:
         with self._searcher() as searcher:
             return int(searcher.doc_count())

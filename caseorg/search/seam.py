@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from caseorg.errors import BadQuery
+from caseorg.library import changes_since
 from caseorg.progress import Progress, ProgressCallback
 from caseorg.search.chosen import DEFAULT_ENGINE, EngineMissing, chosen_engine, engine_class
 from caseorg.search.pagecheck import PageChecker, Ranking
@@ -168,18 +169,27 @@ class SearchIndex:
         Returns (documents indexed, documents dropped). Heals a crash between
         a document's commit and its indexing.
         """
-        in_db = {
-            row[0]
-            for row in self.lib.db.execute(
-                "SELECT DISTINCT document_id FROM pages WHERE text != ''"
-            )
-        }
-        in_index = self.indexed_document_ids()
+        # issue 15: only the documents whose pages changed since the index last caught up
+        changes = changes_since(self.lib, self.dir)
+        if changes.clean:
+            return 0, 0
+        if changes.documents is not None:
+            in_db, in_index = changes.with_text(), self._live(changes.documents)
+        else:
+            in_db = {
+                row[0]
+                for row in self.lib.db.execute(
+                    "SELECT DISTINCT document_id FROM pages WHERE text != ''"
+                )
+            }
+            in_index = self.indexed_document_ids()
         missing = sorted(in_db - in_index)
         stale = sorted(in_index - in_db)
-        if not in_index and len(missing) > REBUILD_ABOVE and not self.lib.read_only:
+        walked = changes.documents is None
+        if walked and not in_index and len(missing) > REBUILD_ABOVE and not self.lib.read_only:
             # an empty index (new schema, lost folder) and a big library: on every core
             self.rebuild(progress=progress)
+            changes.remember()
             return len(missing), 0
         if stale:
             self.remove_documents(stale)
@@ -188,7 +198,12 @@ class SearchIndex:
             if progress:
                 done, total = min(start + 100, len(missing)), len(missing)
                 progress(Progress(f"Indexing {done} of {total} documents", done, total))
+        changes.remember()
         return len(missing), len(stale)
+
+    def _live(self, document_ids: list[int]) -> set[int]:
+        """Those of these documents with a live entry (engines may look each one up)."""
+        return set(document_ids) & self.indexed_document_ids()
 
     def rebuild(
         self,

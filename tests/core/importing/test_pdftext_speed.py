@@ -1,4 +1,4 @@
-"""The extraction worker's CMap cache changes nothing but the time it takes."""
+"""The CMap cache of pypdf (now the fallback reader) changes nothing but the time."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ def test_cmap_cache_gives_the_same_text(corpus: Path, monkeypatch: pytest.Monkey
 
     files = sorted((corpus / "aao").glob("aao__B2__*.pdf"))[:3]
     assert files
-    plain = [pdftext.extract_file(str(f)) for f in files]
+    plain = [pdftext._extract_pypdf(str(f), None) for f in files]
     monkeypatch.setattr(_cmap, "_parse_to_unicode", _cmap._parse_to_unicode)  # restored after
     calls: list[int] = []
     original = _cmap._parse_to_unicode
@@ -28,9 +28,9 @@ def test_cmap_cache_gives_the_same_text(corpus: Path, monkeypatch: pytest.Monkey
     monkeypatch.setattr(_cmap, "_parse_to_unicode", counting)
     pdftext._install_cmap_cache()
     pdftext._install_cmap_cache()  # once only
-    first = [pdftext.extract_file(str(f)) for f in files]
+    first = [pdftext._extract_pypdf(str(f), None) for f in files]
     parsed = len(calls)
-    again = [pdftext.extract_file(str(f)) for f in files]
+    again = [pdftext._extract_pypdf(str(f), None) for f in files]
     assert [r.pages for r in first] == [r.pages for r in plain]
     assert [r.pages for r in again] == [r.pages for r in plain]
     assert all(r.status == "ok" for r in plain)

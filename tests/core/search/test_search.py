@@ -434,7 +434,11 @@ def test_stale_entries_are_dropped_and_missing_ones_added(cached: Path) -> None:
         assert gone not in index_of(lib).indexed_document_ids()
 
         kept = _doc_id(lib, "aao__H4__file219.pdf")
-        index_of(lib).remove_documents([kept])  # as if a crash came before indexing
+        # as if a crash came between its pages' commit and its indexing (issue 15: reconcile
+        # looks at what the change log names, so the pages are written again, as then)
+        index_of(lib).remove_documents([kept])
+        with lib.db.atomic():
+            lib.db.execute("UPDATE pages SET text = text || ' ' WHERE document_id = ?", [kept])
         assert _pages(lib, '"unlawfully present"') == set()
         assert index_of(lib).reconcile() == (1, 0)
         assert _pages(lib, '"unlawfully present"') == {

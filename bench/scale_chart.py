@@ -1,0 +1,119 @@
+"""The scale sweep's growth curves as a PNG, drawn with QPainter offscreen (matplotlib is
+not a dependency). Four panels, each log-log: search, rebuild, opening, memory."""
+
+from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
+from typing import Any
+
+
+def _walk(row: dict[str, Any]) -> dict[str, Any]:
+    return row.get("check_walk") or {}
+
+
+COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b")
+
+
+def _series(rows: list[dict[str, Any]]) -> list[tuple[str, str, list[tuple[str, list[float]]]]]:
+    """(title, unit, [(label, value per row)]) per panel."""
+    engines = sorted({name for r in rows for name in r["search"]})
+    search = []
+    for name in engines:
+        for stat in ("p50", "p95"):
+            values = [r["search"].get(name, {}).get("all", {}).get(stat, 0) for r in rows]
+            search.append((f"{name} {stat}", values))
+    return [
+        ("Search, all query kinds", "ms", search),
+        (
+            "Rebuild",
+            "s / MB",
+            [
+                ("reindex s", [r["reindex_s"] for r in rows]),
+                ("index MB", [r["index_mb"] for r in rows]),
+                ("peak index.new MB", [r["temp_disk_mb"] for r in rows]),
+            ],
+        ),
+        (
+            "Opening",
+            "s",
+            [
+                ("start-up s", [r["startup_s"] for r in rows]),
+                ("check, full walk s", [_walk(r).get("seconds", 0) for r in rows]),
+                ("check, no change s", [r["check_clean"]["seconds"] for r in rows]),
+                ("case list 20,000 s", [r["case_list"]["load_s"] for r in rows]),
+            ],
+        ),
+        (
+            "Memory",
+            "MB",
+            [
+                ("reindex peak", [r["reindex_peak_mb"] for r in rows]),
+                ("start-up peak", [r["startup_peak_mb"] for r in rows]),
+                ("check, full walk", [_walk(r).get("added_mb", 0) for r in rows]),
+            ],
+        ),
+    ]
+
+
+def draw(data: dict[str, Any], target: Path) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QPointF, QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPen
+
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    rows = sorted(data.get("sizes", {}).values(), key=lambda r: r["pages"])
+    if not rows:
+        return
+    width, height = 1400, 1000
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setFont(QFont("sans", 9))
+    xs = [math.log10(r["pages"]) for r in rows]
+    x_lo, x_hi = min(xs) - 0.1, max(xs) + 0.1
+    for panel, (title, unit, series) in enumerate(_series(rows)):
+        left = 70 + (panel % 2) * (width // 2)
+        top = 40 + (panel // 2) * (height // 2)
+        w, h = width // 2 - 110, height // 2 - 110
+        values = [v for _label, vs in series for v in vs if v and v > 0]
+        if not values:
+            continue
+        y_lo = math.floor(math.log10(min(values)))
+        y_hi = math.ceil(math.log10(max(values))) or 1
+        y_hi = max(y_hi, y_lo + 1)
+
+        def at(x: float, y: float, box: tuple[float, ...] = (left, top, w, h, y_lo, y_hi)) -> Any:
+            x0, y0, bw, bh, lo, hi = box
+            px = x0 + (x - x_lo) / (x_hi - x_lo) * bw
+            py = y0 + bh - (math.log10(y) - lo) / (hi - lo) * bh
+            return QPointF(px, py)
+
+        painter.setPen(QPen(QColor("black"), 1))
+        painter.drawRect(QRectF(left, top, w, h))
+        painter.drawText(QPointF(left, top - 10), f"{title} ({unit}, log scale)")
+        painter.setPen(QPen(QColor("#cccccc"), 1))
+        for decade in range(y_lo, y_hi + 1):
+            y = at(x_lo, 10**decade).y()
+            painter.drawLine(QPointF(left, y), QPointF(left + w, y))
+            right = Qt.AlignmentFlag.AlignRight
+            painter.drawText(QRectF(left - 65, y - 8, 60, 16), right, f"{10**decade:g}")
+        for r, x in zip(rows, xs, strict=True):
+            px = at(x, 10**y_lo).x()
+            painter.drawLine(QPointF(px, top), QPointF(px, top + h))
+            centre = Qt.AlignmentFlag.AlignCenter
+            painter.drawText(QRectF(px - 40, top + h + 4, 80, 16), centre, f"{r['pages']:,}")
+        painter.drawText(QPointF(left + w / 2 - 20, top + h + 36), "pages")
+        for n, (label, vs) in enumerate(series):
+            colour = QColor(COLOURS[n % len(COLOURS)])
+            painter.setPen(QPen(colour, 2))
+            points = [at(x, v) for x, v in zip(xs, vs, strict=True) if v and v > 0]
+            for a, b in zip(points, points[1:], strict=False):
+                painter.drawLine(a, b)
+            for p in points:
+                painter.drawEllipse(p, 3, 3)
+            painter.drawText(QPointF(left + 8, top + 16 + 15 * n), label)
+    painter.end()
+    image.save(str(target))
