@@ -57,6 +57,24 @@ def corpus() -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[object]:
+    """A throwaway PostgreSQL server for the court-mode tests (see tests/pgserver.py)."""
+    from tests.pgserver import start_or_skip
+
+    cluster = start_or_skip()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster: object) -> str:
+    """The libpq URL of a new, empty database on the test server."""
+    return pg_cluster.new_database()  # type: ignore[attr-defined, no-any-return]
+
+
 @pytest.fixture
 def lib(tmp_path: Path) -> Iterator[object]:
     """A fresh, real library (SQLite + files + Whoosh) in a temporary folder."""
