@@ -76,6 +76,37 @@ def pg_url(pg_cluster: object) -> str:
 
 
 @pytest.fixture
+def court_lib(pg_cluster: object) -> Iterator[object]:
+    """A fresh court library on the test PostgreSQL server (issue 16)."""
+    from caseorg.library.folder import open_library
+
+    library = open_library(pg_cluster.new_library())  # type: ignore[attr-defined]
+    try:
+        yield library
+    finally:
+        library.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def both_lib(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[object]:
+    """A fresh library on each backend in turn: a folder (SQLite), then a court library
+    (PostgreSQL). A test folder's conftest makes it its ``lib`` to run on both."""
+    if request.param == "postgresql":
+        marker = request.node.get_closest_marker("sqlite_only")
+        if marker is not None:
+            pytest.skip(f"not on a court library (PostgreSQL) yet: {marker.args[0]}")
+        yield request.getfixturevalue("court_lib")
+        return
+    from caseorg.library.folder import open_library
+
+    library = open_library(tmp_path / "library")
+    try:
+        yield library
+    finally:
+        library.close()
+
+
+@pytest.fixture
 def lib(tmp_path: Path) -> Iterator[object]:
     """A fresh, real library (SQLite + files + Whoosh) in a temporary folder."""
     from caseorg.library.folder import open_library

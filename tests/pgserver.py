@@ -59,6 +59,7 @@ class PgCluster:
         self.dir = Path(tempfile.mkdtemp(prefix="caseorg-pg-"))
         self.data = self.dir / "data"
         self._names = itertools.count(1)
+        self._template = ""
         if self.owner:
             entry = pwd.getpwnam(self.owner)
             os.chown(self.dir, entry.pw_uid, entry.pw_gid)
@@ -100,6 +101,18 @@ class PgCluster:
         """A new empty database; its URL."""
         name = f"t{os.getpid()}_{next(self._names)}"
         self.admin(f"CREATE DATABASE {name}")
+        return self.url(name)
+
+    def new_library(self) -> str:
+        """A new database holding caseorg's schema (copied from a template made once)."""
+        if not self._template:
+            from caseorg.library import open_library
+
+            url = self.new_database()
+            open_library(url).close()
+            self._template = url.split("?")[0].rsplit("/", 1)[1]
+        name = f"t{os.getpid()}_{next(self._names)}"
+        self.admin(f"CREATE DATABASE {name} TEMPLATE {self._template}")
         return self.url(name)
 
     def stop(self) -> None:

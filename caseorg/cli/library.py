@@ -21,7 +21,6 @@ from caseorg.cli.common import (
 from caseorg.errors import LibraryLocked
 from caseorg.library import (
     DamagedLibrary,
-    default_library_path,
     is_library,
     open_library,
     write_locked,
@@ -78,7 +77,7 @@ def check(state: State, repair: bool, from_backup: Path | None, as_json: bool) -
     """
     from caseorg.upkeep import Problem, check_damaged, check_library, damaged_parts
 
-    folder = state.library_path or default_library_path()
+    folder = state.folder("check")
     damage = damaged_parts(folder)
     report = None
     if not damage:
@@ -159,7 +158,7 @@ def restore(state: State, file: Path, force: bool, partial: bool) -> None:
     """
     from caseorg.upkeep import restore_library
 
-    target = state.library_path or default_library_path()
+    target = state.folder("restore")
     try:
         # a library there is replaced (and kept aside): not while another window writes to it
         with write_locked(target) if is_library(target) else contextlib.nullcontext():
