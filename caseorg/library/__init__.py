@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         library_or_url as library_or_url,
         open_library as open_library,
     )
+    from caseorg.library.ids import reserve_ids as reserve_ids
     from caseorg.library.lock import (
         pid_alive as pid_alive,
         write_locked as write_locked,
@@ -64,6 +65,7 @@ __getattr__, __dir__ = lazy_exports(
             "default_location is_library is_url last_backup_at library_location "
             "library_or_url open_library"
         ),
+        "ids": "reserve_ids",
         "lock": "pid_alive write_locked writer_of",
         "settings": (
             "COMPLETION_GOAL NOTICE_MIN_DAYS OCR_AFTER_IMPORT find_setting get_setting "

@@ -100,6 +100,8 @@ def _adapt(conn: Any) -> None:
 class PgDatabase:
     """``lib.db`` and ``lib.conn`` of a court library (see the module's docstring)."""
 
+    backend = "postgresql"
+
     def __init__(self, url: str):
         import psycopg
         from psycopg.rows import dict_row
