@@ -76,11 +76,15 @@ def pg_url(pg_cluster: object) -> str:
 
 
 @pytest.fixture
-def court_lib(pg_cluster: object) -> Iterator[object]:
-    """A fresh court library on the test PostgreSQL server (issue 16)."""
+def court_lib(pg_cluster: object, tmp_path: Path) -> Iterator[object]:
+    """A fresh court library on the test PostgreSQL server (issue 16), its shared file
+    store in a temp folder."""
     from caseorg.library.folder import open_library
 
     library = open_library(pg_cluster.new_library())  # type: ignore[attr-defined]
+    library.conn.execute(  # as 'caseorg court-files' does, without its audit row
+        "INSERT INTO meta (key, value) VALUES ('file_store', ?)", [str(tmp_path / "court-files")]
+    )
     try:
         yield library
     finally:

@@ -27,6 +27,7 @@ from caseorg.cli import (
     filings,
     hearings,
     library,
+    move,
     notes_tags,
     ocr,
     orders,
@@ -126,6 +127,7 @@ def cli(ctx: click.Context, library: Path | str | None) -> None:
 
 for _group in (
     library,
+    move,
     cases,
     documents,
     search,

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 def init(state: State) -> None:
     """Create an empty library (the folder is made private to you)."""
     lib = state.lib()
-    click.echo(f"library ready at {lib.path}")
+    click.echo(f"library ready at {lib.where}")
 
 
 @click.command()
@@ -134,6 +134,7 @@ def backup(state: State, file: Path) -> None:
     """Write a backup archive (.zip) of the library; safe while the app is open."""
     from caseorg.upkeep import backup_library
 
+    state.folder("backup")  # a court library: the server's own tools (pg_dump), for now
     manifest = backup_library(state.lib(), file)
     damaged = manifest["damaged"]
     click.echo(f"wrote {file}: {len(manifest['entries']) - 1} files and the database")

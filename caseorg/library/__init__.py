@@ -53,6 +53,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         set_setting as set_setting,
     )
     from caseorg.library.store import sha256_of as sha256_of
+    from caseorg.library.transfer import Moved as Moved, move_library as move_library
 
 __getattr__, __dir__ = lazy_exports(
     __name__,
@@ -72,5 +73,6 @@ __getattr__, __dir__ = lazy_exports(
             "list_settings set_setting"
         ),
         "store": "sha256_of",
+        "transfer": "Moved move_library",
     },
 )

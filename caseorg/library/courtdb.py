@@ -74,7 +74,7 @@ class CourtLibrary(Library):
         if not found or not found[0]:
             raise NotOnServer(
                 "this court library has no shared file store yet: name one with "
-                "'caseorg migrate-library' (--files) or 'caseorg court-files FOLDER'"
+                "'caseorg court-files FOLDER' (or 'caseorg migrate-library --files')"
             )
         return Path(found[0])
 
@@ -137,6 +137,32 @@ class CourtLibrary(Library):
         except BaseException:
             database.close()
             raise
+
+    def set_file_store(self, folder: Path) -> Path:
+        """Name the shared folder where this library's stored files live (audited)."""
+        from caseorg.library import audit
+
+        self.require_writable()
+        folder = folder.expanduser().resolve()
+        folder.mkdir(parents=True, exist_ok=True)
+        with self.db.atomic():
+            row = self.conn.execute("SELECT value FROM meta WHERE key = ?", [FILE_STORE_KEY])
+            before = row.fetchone()
+            self.conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [FILE_STORE_KEY, str(folder)],
+            )
+            audit.record(
+                self.db,
+                self.actor,
+                "update",
+                "setting",
+                None,
+                {FILE_STORE_KEY: before[0]} if before else None,
+                {FILE_STORE_KEY: str(folder)},
+            )
+        return folder
 
     def require_writable(self) -> None:
         if self.read_only:

@@ -61,6 +61,11 @@ class Library:
         self._db: sqlite_utils.Database | None = None
 
     @property
+    def where(self) -> str:
+        """The library as messages name it (a court library's URL without a password)."""
+        return str(self.path)
+
+    @property
     def location(self) -> Path | str:
         """What opens this library again (:func:`open_library`): its folder, or a court
         library's URL."""

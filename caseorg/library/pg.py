@@ -50,6 +50,12 @@ class PgCursor:
             return self._rows.pop(0) if self._rows else None
         return self._cursor.fetchone() if self._cursor.description else None
 
+    def fetchmany(self, size: int) -> list[Any]:
+        if self._rows is not None:
+            rows, self._rows = self._rows[:size], self._rows[size:]
+            return rows
+        return list(self._cursor.fetchmany(size)) if self._cursor.description else []
+
     def fetchall(self) -> list[Any]:
         if self._rows is not None:
             rows, self._rows = self._rows, []
@@ -136,6 +142,11 @@ class PgDatabase:
                 None,
             ).fetchall()
         }
+
+    @property
+    def id_tables(self) -> set[str]:
+        """The tables with an ``id`` column (each has its own sequence)."""
+        return set(self._with_id)
 
     def table_names(self) -> list[str]:
         rows = self._run(

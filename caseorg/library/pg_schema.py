@@ -82,7 +82,7 @@ def pg_ddl(sql: str) -> str:
     return sql
 
 
-def _tables_in_order(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+def tables_in_order(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     """Each table (name, SQL), a referenced table before the tables that reference it."""
     tables = {
         name: sql
@@ -129,7 +129,7 @@ def ensure_schema(pg: Any) -> bool:
                 "WHERE table_schema = current_schema()"
             )
         }
-        for name, sql in _tables_in_order(lite):
+        for name, sql in tables_in_order(lite):
             if name not in have:
                 pg.execute(pg_ddl(sql))
                 continue

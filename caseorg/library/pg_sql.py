@@ -7,7 +7,7 @@ literals and quoted names only:
 - ``?`` and ``:name`` placeholders become psycopg's ``%s`` and ``%(name)s`` (every ``%``
   else is doubled, in string literals too: psycopg reads them);
 - ``INSERT OR IGNORE`` becomes ``INSERT ... ON CONFLICT DO NOTHING``;
-- ``IS ?`` (SQLite's null-safe equality) becomes ``IS NOT DISTINCT FROM``;
+- ``IS ?`` / ``IS column`` (SQLite's null-safe equality) becomes ``IS NOT DISTINCT FROM``;
 - ``LIKE`` becomes ``ILIKE`` (SQLite's LIKE ignores ASCII case), in the "C" collation
   (PostgreSQL 15 has no LIKE for a NOCASE operand);
 - ``max(a, b)`` / ``min(a, b)`` with two or more arguments become GREATEST / LEAST.
@@ -25,7 +25,8 @@ import re
 
 from caseorg.errors import CaseorgError
 
-_IS_VALUE = re.compile(r"IS\s+(NOT\s+)?(?=\?|:[A-Za-z_])", re.I)
+_IS_VALUE = re.compile(r"IS\s+(NOT\s+)?", re.I)
+_IS_KEYWORD = re.compile(r"(?:NULL|TRUE|FALSE|DISTINCT|UNKNOWN)\b", re.I)
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -115,7 +116,7 @@ def translate(sql: str) -> str:
                     continue
             if upper == "IS":  # SQLite's IS compares values (NULL = NULL), not only to NULL
                 found = _IS_VALUE.match(sql, i)
-                if found:
+                if found and not _IS_KEYWORD.match(sql, found.end()):
                     out.append("IS DISTINCT FROM " if found.group(1) else "IS NOT DISTINCT FROM ")
                     i = found.end()
                     continue

@@ -6,7 +6,7 @@ first window) or hands the index on does not load the search engine.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from caseorg.errors import is_disk_full
 
@@ -29,6 +29,10 @@ def opened_index(lib: Library) -> SearchIndex | None:
 
 
 def _open_reconciled(lib: Library) -> SearchIndex:
+    if lib.backend == "postgresql":  # a court library: no search on the server yet
+        from caseorg.search.no_index import NoIndex
+
+        return cast("SearchIndex", NoIndex())
     from caseorg.search.engine import SearchIndex
 
     index = SearchIndex(lib)

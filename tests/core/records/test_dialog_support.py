@@ -30,7 +30,6 @@ def docs(lib, case, tmp_path: Path) -> list[int]:
     return [*ids, stray.outcomes[0].document_id]
 
 
-@pytest.mark.sqlite_only("importing documents needs search on the server")
 def test_deadline_keeps_its_document(lib, case, docs) -> None:
     before = len(audit_rows(lib))
     deadline = add_deadline(lib, case.id, "brief_due", "2025-04-01", "reply", document_id=docs[0])
@@ -41,14 +40,12 @@ def test_deadline_keeps_its_document(lib, case, docs) -> None:
     assert rows[0]["after"]["document_id"] == docs[0]
 
 
-@pytest.mark.sqlite_only("importing documents needs search on the server")
 def test_deadline_refuses_another_cases_document(lib, case, docs) -> None:
     with pytest.raises(InvalidValue, match="another case"):
         add_deadline(lib, case.id, "filing", "2025-04-01", document_id=docs[-1])
     assert list_deadlines(lib, case.id) == []
 
 
-@pytest.mark.sqlite_only("importing documents needs search on the server")
 def test_set_exhibits_links_unlinks_and_relabels(lib, case, docs) -> None:
     hearing = add_hearing(lib, case.id, "2025-03-03 09:00")
     link_document(lib, hearing.id, docs[0], "Exh. 1")
@@ -76,7 +73,6 @@ def test_set_exhibits_links_unlinks_and_relabels(lib, case, docs) -> None:
     assert len(audit_rows(lib)) == before
 
 
-@pytest.mark.sqlite_only("importing documents needs search on the server")
 def test_set_exhibits_is_all_or_nothing(lib, case, docs) -> None:
     hearing = add_hearing(lib, case.id, "2025-03-03 09:00")
     link_document(lib, hearing.id, docs[0], "Exh. 1")
@@ -87,7 +83,6 @@ def test_set_exhibits_is_all_or_nothing(lib, case, docs) -> None:
     assert len(audit_rows(lib)) == before
 
 
-@pytest.mark.sqlite_only("importing documents needs search on the server")
 def test_set_exhibits_needs_a_writable_library(lib, case, docs) -> None:
     hearing = add_hearing(lib, case.id, "2025-03-03 09:00")
     with (

@@ -32,7 +32,6 @@ def test_get_deadline_reads_one_or_says_not_found(lib: Library, case: Any) -> No
         get_deadline(lib, 999)
 
 
-@pytest.mark.sqlite_only("importing documents needs search on the server")
 def test_save_hearing_schedules_then_edits_with_exhibits(
     lib: Library, case: Any, docs: list[int]
 ) -> None:
@@ -58,7 +57,6 @@ def test_save_hearing_schedules_then_edits_with_exhibits(
     assert exhibits_for(lib, hearing.id) == []  # an edit with none unticks them all
 
 
-@pytest.mark.sqlite_only("importing documents needs search on the server")
 def test_save_hearing_is_all_or_nothing(lib: Library, case: Any, docs: list[int]) -> None:
     with pytest.raises(NotFound, match="document 99999"):
         save_hearing(lib, case.id, None, "2025-03-03 09:00", {docs[0]: "A", 99_999: "B"})

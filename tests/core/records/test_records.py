@@ -53,7 +53,6 @@ def test_add_case_writes_one_audit_row(lib) -> None:
     assert case.judge_code == "JRM"
 
 
-@pytest.mark.sqlite_only("importing documents needs search on the server")
 def test_each_write_adds_exactly_one_audit_row(lib, case, tmp_path) -> None:
     def one_more(entity: str, action: str, write):  # type: ignore[no-untyped-def]
         before = count(lib, "audit")
@@ -355,7 +354,6 @@ def test_hearing_validation(lib, case) -> None:
     assert count(lib, "notices") == 0
 
 
-@pytest.mark.sqlite_only("importing documents needs search on the server")
 def test_exhibits_and_deadlines(lib, case, tmp_path) -> None:
     hearing = add_hearing(lib, case.id, "2025-03-14 09:30")
     pdf = make_pdf(tmp_path / "exhibit.pdf", ["Country conditions report."])

@@ -80,7 +80,6 @@ def test_case_tags_filter_the_case_list(lib: Any, case: Any) -> None:
     assert [e.action for e in history(lib.db, case_id=case.id)][:2] == ["untag", "tag"]
 
 
-@pytest.mark.sqlite_only("importing documents needs search on the server")
 def test_document_tags_and_the_tag_list(lib: Any, case: Any, document: int) -> None:
     add_tag(lib, "document", document, "key-evidence")
     add_tag(lib, "case", case.id, "key-evidence")
@@ -93,7 +92,6 @@ def test_document_tags_and_the_tag_list(lib: Any, case: Any, document: int) -> N
 # -- notes ------------------------------------------------------------------------------
 
 
-@pytest.mark.sqlite_only("importing documents needs search on the server")
 def test_notes_on_case_document_and_hearing(lib: Any, case: Any, document: int) -> None:
     hearing = add_hearing(lib, case.id, "2025-03-14 09:30")
     first = add_note(lib, "case", case.id, "Counsel asked for a K'iche' interpreter.")
@@ -245,7 +243,7 @@ def _found(lib: Any, query: str) -> list[int]:
     return [hit.document_id for hit in index_of(lib).search(query)]
 
 
-@pytest.mark.sqlite_only("importing documents needs search on the server")
+@pytest.mark.sqlite_only("search on the server is not built yet")
 def test_tags_and_notes_are_searchable(lib: Any, case: Any, document: int, tmp_path: Path) -> None:
     other = add_case(lib, "987654321", "Bernardo Diaz")
     pdf = make_pdf(tmp_path / "motion.pdf", ["Motion to continue: religion of the respondent."])
