@@ -206,6 +206,11 @@ class PgDatabase:
 
     # -- the server ---------------------------------------------------------------------------
     @property
+    def raw(self) -> Any:
+        """The psycopg connection, for SQL already in PostgreSQL's words (not translated)."""
+        return self._pg
+
+    @property
     def user(self) -> str:
         """The database user this connection logged in as (what the audit names)."""
         return str(self._run("SELECT session_user", None).fetchone()[0])

@@ -154,6 +154,11 @@ def ensure_schema(pg: Any) -> bool:
                     pg_ddl(sql),
                 )
             )
+        # search on the server (caseorg.search.server_index): pages' English words
+        pg.execute(
+            "CREATE INDEX IF NOT EXISTS pages_words ON pages "
+            "USING gin (to_tsvector('english', text))"
+        )
         _append_only(pg)
         _grants(pg)
         pg.execute(f"INSERT INTO {VERSION_TABLE} (name) VALUES (%s)", [LATEST_MIGRATION])

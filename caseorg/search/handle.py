@@ -29,10 +29,10 @@ def opened_index(lib: Library) -> SearchIndex | None:
 
 
 def _open_reconciled(lib: Library) -> SearchIndex:
-    if lib.backend == "postgresql":  # a court library: no search on the server yet
-        from caseorg.search.no_index import NoIndex
+    if lib.backend == "postgresql":  # a court library: the server searches its pages
+        from caseorg.search.server_index import ServerIndex
 
-        return cast("SearchIndex", NoIndex())
+        return cast("SearchIndex", ServerIndex(lib))
     from caseorg.search.engine import SearchIndex
 
     index = SearchIndex(lib)
