@@ -118,9 +118,12 @@ def move_library(
     target: Library,
     files: Path | None = None,
     progress: ProgressCallback | None = None,
+    *,
+    with_files: bool = True,
 ) -> Moved:
     """Copy ``source`` into the empty ``target`` and verify it (see the module's
-    docstring); ``files``: the court library's shared store folder, when it names none."""
+    docstring); ``files``: the court library's shared store folder, when it names none;
+    ``with_files`` False: the records alone (a generated library has no files)."""
     target.require_writable()
     _refuse_full(target)
     tell = progress or (lambda _p: None)
@@ -163,7 +166,7 @@ def move_library(
                 "the target library is not to be used"
             )
         moved.rows[name], moved.hashes[name] = theirs
-    moved.files = _copy_files(source, target, tell)
+    moved.files = _copy_files(source, target, tell) if with_files else 0
     return moved
 
 
