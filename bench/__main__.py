@@ -1,4 +1,4 @@
-"""``python -m bench {import,search,reindex,startup,ocr,eoir,all} [--json] [--repeat N]``;
+"""``python -m bench {import,search,reindex,startup,ocr,eoir,court,all} [--json] [--repeat N]``;
 ``python -m bench scale --pages N [--pages M ...] [--reindex] [--json]`` (not in ``all``).
 
 Every target is a ratio against a baseline run in the same process, in the
@@ -21,7 +21,7 @@ from .common import ROOT, Target, log, machine
 RESULTS_MD = ROOT / "bench" / "RESULTS.md"
 RESULTS_JSON = ROOT / "bench" / "results.json"
 SCALE_JSON = ROOT / "bench" / "scale.json"
-ORDER = ("import", "search", "reindex", "startup", "ocr", "eoir")
+ORDER = ("import", "search", "reindex", "startup", "ocr", "eoir", "court")
 
 
 def _run(name: str, repeat: int | None) -> list[Target]:
@@ -42,6 +42,10 @@ def _run(name: str, repeat: int | None) -> list[Target]:
         from . import b_ocr
 
         return b_ocr.run(**kwargs)
+    if name == "court":
+        from . import b_court
+
+        return b_court.run(**kwargs)
     if name == "eoir":
         from . import b_eoir
 

@@ -57,6 +57,59 @@ def corpus() -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[object]:
+    """A throwaway PostgreSQL server for the court-mode tests (see tests/pgserver.py)."""
+    from tests.pgserver import start_or_skip
+
+    cluster = start_or_skip()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster: object) -> str:
+    """The libpq URL of a new, empty database on the test server."""
+    return pg_cluster.new_database()  # type: ignore[attr-defined, no-any-return]
+
+
+@pytest.fixture
+def court_lib(pg_cluster: object, tmp_path: Path) -> Iterator[object]:
+    """A fresh court library on the test PostgreSQL server (issue 16), its shared file
+    store in a temp folder."""
+    from caseorg.library.folder import open_library
+
+    library = open_library(pg_cluster.new_library())  # type: ignore[attr-defined]
+    library.conn.execute(  # as 'caseorg court-files' does, without its audit row
+        "INSERT INTO meta (key, value) VALUES ('file_store', ?)", [str(tmp_path / "court-files")]
+    )
+    try:
+        yield library
+    finally:
+        library.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def both_lib(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[object]:
+    """A fresh library on each backend in turn: a folder (SQLite), then a court library
+    (PostgreSQL). A test folder's conftest makes it its ``lib`` to run on both."""
+    if request.param == "postgresql":
+        marker = request.node.get_closest_marker("sqlite_only")
+        if marker is not None:
+            pytest.skip(f"not on a court library (PostgreSQL) yet: {marker.args[0]}")
+        yield request.getfixturevalue("court_lib")
+        return
+    from caseorg.library.folder import open_library
+
+    library = open_library(tmp_path / "library")
+    try:
+        yield library
+    finally:
+        library.close()
+
+
 @pytest.fixture
 def lib(tmp_path: Path) -> Iterator[object]:
     """A fresh, real library (SQLite + files + Whoosh) in a temporary folder."""

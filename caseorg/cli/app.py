@@ -27,6 +27,7 @@ from caseorg.cli import (
     filings,
     hearings,
     library,
+    move,
     notes_tags,
     ocr,
     orders,
@@ -104,7 +105,7 @@ class CaseorgGroup(click.Group):
 )
 @click.version_option(__version__, prog_name="caseorg")
 @click.pass_context
-def cli(ctx: click.Context, library: Path | None) -> None:
+def cli(ctx: click.Context, library: Path | str | None) -> None:
     """caseorg — case files, hearings and reassignments for immigration courts.
 
     With no command, opens the desktop app.
@@ -113,6 +114,12 @@ def cli(ctx: click.Context, library: Path | None) -> None:
     ctx.obj = state
     ctx.call_on_close(state.close)
     if ctx.invoked_subcommand is None:
+        if isinstance(library, str):  # a court library's URL
+            raise UserError(
+                f"{library} is a court library: the desktop app cannot open one yet "
+                "(the commands can)",
+                2,
+            )
         from caseorg_ui.app import run_app  # the composition root: only here does the CLI load Qt
 
         ctx.exit(run_app(library or default_library_path()))
@@ -120,6 +127,7 @@ def cli(ctx: click.Context, library: Path | None) -> None:
 
 for _group in (
     library,
+    move,
     cases,
     documents,
     search,

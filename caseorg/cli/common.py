@@ -18,7 +18,14 @@ from typing import Any, TypeVar, cast
 import click
 
 from caseorg.errors import InvalidValue, LibraryLocked
-from caseorg.library import Library, library_location, open_library
+from caseorg.library import (
+    Library,
+    default_library_path,
+    is_court_url,
+    library_location,
+    not_yet,
+    open_library,
+)
 from caseorg.values import case_label, check_id
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -40,7 +47,7 @@ class State:
     """Per-invocation state: which library, opened on first use as the command declared
     (:func:`uses_library`)."""
 
-    def __init__(self, library: Path | None):
+    def __init__(self, library: Path | str | None):
         self.library_path = library
         self.writes = True  # set by uses_library before the command runs
         self._lib: Library | None = None
@@ -57,6 +64,13 @@ class State:
             except LibraryLocked as exc:
                 raise writer_refused(exc) from None
         return self._lib
+
+    def folder(self, what: str) -> Path:
+        """The library's folder, for a command that works on the folder itself; on a
+        court library, one line saying ``what`` cannot be done there yet."""
+        if isinstance(self.library_path, str):
+            raise not_yet(what)
+        return self.library_path or default_library_path()
 
     def close(self) -> None:
         if self._lib is not None:
@@ -123,14 +137,17 @@ def command_writes(command: click.Command) -> bool | str | None:
 
 
 class LibraryPath(click.Path):
-    """``--library``: a folder; a URL (``postgresql://…``) is refused in one line (exit 2)
-    before click makes a path of it (which would drop one of its slashes)."""
+    """``--library``: a folder, or a court library's ``postgresql://`` URL kept as given;
+    another URL is refused in one line (exit 2) before click makes a path of it (which
+    would drop one of its slashes)."""
 
     def __init__(self) -> None:
         super().__init__(path_type=Path, file_okay=False)
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str):
+            if is_court_url(value):
+                return value
             try:
                 library_location(value)
             except InvalidValue as exc:

@@ -21,7 +21,6 @@ from caseorg.cli.common import (
 from caseorg.errors import LibraryLocked
 from caseorg.library import (
     DamagedLibrary,
-    default_library_path,
     is_library,
     open_library,
     write_locked,
@@ -39,7 +38,7 @@ if TYPE_CHECKING:
 def init(state: State) -> None:
     """Create an empty library (the folder is made private to you)."""
     lib = state.lib()
-    click.echo(f"library ready at {lib.path}")
+    click.echo(f"library ready at {lib.where}")
 
 
 @click.command()
@@ -79,7 +78,7 @@ def check(state: State, repair: bool, from_backup: Path | None, as_json: bool) -
     """
     from caseorg.upkeep import Problem, check_damaged, check_library, damaged_parts
 
-    folder = state.library_path or default_library_path()
+    folder = state.folder("check")
     damage = damaged_parts(folder)
     report = None
     if not damage:
@@ -136,6 +135,7 @@ def backup(state: State, file: Path) -> None:
     """Write a backup archive (.zip) of the library; safe while the app is open."""
     from caseorg.upkeep import backup_library
 
+    state.folder("backup")  # a court library: the server's own tools (pg_dump), for now
     manifest = backup_library(state.lib(), file)
     damaged = manifest["damaged"]
     click.echo(f"wrote {file}: {len(manifest['entries']) - 1} files and the database")
@@ -160,7 +160,7 @@ def restore(state: State, file: Path, force: bool, partial: bool) -> None:
     """
     from caseorg.upkeep import restore_library
 
-    target = state.library_path or default_library_path()
+    target = state.folder("restore")
     try:
         # a library there is replaced (and kept aside): not while another window writes to it
         with write_locked(target) if is_library(target) else contextlib.nullcontext():

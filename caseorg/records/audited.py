@@ -8,7 +8,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 from caseorg.errors import NotFound
-from caseorg.library import Library, audit
+from caseorg.library import Library, audit, reserve_ids
 
 
 def get_row(db: sqlite_utils.Database, table: str, row_id: int, what: str) -> dict[str, Any]:
@@ -43,12 +43,7 @@ def insert_audited_many(
     lib.require_writable()
     columns = list(rows[0])
     with lib.db.atomic():
-        (last,) = lib.db.execute(  # past any id given before (AUTOINCREMENT's sequence)
-            f"SELECT max(coalesce((SELECT max(id) FROM {table}), 0), coalesce((SELECT seq "
-            "FROM sqlite_sequence WHERE name = ?), 0))",
-            [table],
-        ).fetchone()
-        ids = list(range(int(last) + 1, int(last) + 1 + len(rows)))
+        ids = reserve_ids(lib.db, table, len(rows))
         lib.db.conn.executemany(
             f"INSERT INTO {table} (id, {', '.join(columns)}) "
             f"VALUES ({', '.join('?' * (len(columns) + 1))})",

@@ -7,7 +7,7 @@ first window) or hands the index on does not load the search engine.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from caseorg.errors import is_disk_full
 
@@ -54,6 +54,10 @@ def switch_engine(
 
 
 def _open_reconciled(lib: Library) -> SearchIndex:
+    if lib.backend == "postgresql":  # a court library: the server searches its pages
+        from caseorg.search.server_index import ServerIndex
+
+        return cast("SearchIndex", ServerIndex(lib))
     from caseorg.search.seam import SearchIndex
 
     index = SearchIndex(lib)

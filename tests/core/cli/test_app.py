@@ -71,12 +71,12 @@ def test_python_m_caseorg_cli_helps_without_loading_any_command_s_modules() -> N
     assert heavy == []
 
 
-@pytest.mark.parametrize("url", ["postgresql://user@/db", "file:///srv/caseorg", "https://court"])
+@pytest.mark.parametrize("url", ["file:///srv/caseorg", "https://court"])
 def test_a_library_location_that_is_a_url_is_refused_in_one_line(
     url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Issue 17: refused until court mode handles a shared database — never a folder
-    named `postgresql:` in the current directory."""
+    """Issue 17: only a court library's postgresql:// URL opens (issue 16) — never a
+    folder named `https:` in the current directory."""
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     for args, env in (
@@ -88,5 +88,23 @@ def test_a_library_location_that_is_a_url_is_refused_in_one_line(
         result = runner.invoke(cli, args, env=env)
         assert result.exit_code == 2, (args, result.output)
         assert result.output.startswith(f"caseorg: {url} is a URL")
+        assert result.output.count("\n") == 1, result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_court_library_that_cannot_be_reached_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 16: a postgresql:// URL names a court library; no server there is one line
+    (and no folder named `postgresql:`)."""
+    monkeypatch.chdir(tmp_path)
+    url = f"postgresql://nobody@/nodb?host={tmp_path}"
+    for args, env in (
+        (["--library", url, "case", "list"], {}),
+        (["init"], {"CASEORG_LIBRARY": url}),
+    ):
+        result = CliRunner().invoke(cli, args, env=env)
+        assert result.exit_code == 1, (args, result.output)
+        assert result.output.startswith("caseorg: the court database is not reachable")
         assert result.output.count("\n") == 1, result.output
     assert list(tmp_path.iterdir()) == []

@@ -71,7 +71,7 @@ def test_cli_names_a_case_by_eoir_id(lib: Any, tmp_path: Path) -> None:
     eoir_case(lib)
     lib.close()
     runner = CliRunner()
-    folder = str(tmp_path / "library")
+    folder = str(lib.location)
     shown = runner.invoke(cli, ["--library", folder, "case", "show", "EOIR-310000001"])
     assert shown.exit_code == 0, shown.output
     assert shown.output.startswith("EOIR 310000001  Respondent X")

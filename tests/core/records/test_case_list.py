@@ -100,7 +100,7 @@ def test_count_cases(lib: Any, cases: dict[str, int]) -> None:
 def test_reads_work_on_a_read_only_library(lib: Any, cases: dict[str, int]) -> None:
     from caseorg.library.folder import open_library
 
-    with open_library(lib.path, read_only=True) as reader:
+    with open_library(lib.location, read_only=True) as reader:
         assert case_list_ids(reader, "lopez", today=TODAY) == [cases["ana"]]
 
 

@@ -86,7 +86,7 @@ def test_set_exhibits_is_all_or_nothing(lib, case, docs) -> None:
 def test_set_exhibits_needs_a_writable_library(lib, case, docs) -> None:
     hearing = add_hearing(lib, case.id, "2025-03-03 09:00")
     with (
-        open_library(lib.path, read_only=True) as reader,
+        open_library(lib.location, read_only=True) as reader,
         pytest.raises(ReadOnlyLibrary),
     ):
         set_exhibits(reader, hearing.id, {docs[0]: "Exh. 1"})

@@ -37,5 +37,5 @@ def test_a_key_goes_with_its_rolled_back_transaction(lib: Any) -> None:
 
 
 def test_a_read_only_library_refuses(lib: Any) -> None:
-    with open_library(lib.path, read_only=True) as reader, pytest.raises(ReadOnlyLibrary):
+    with open_library(lib.location, read_only=True) as reader, pytest.raises(ReadOnlyLibrary):
         remember_key(reader, "eoir", "case", "1", 1, None)

@@ -304,6 +304,7 @@ def test_a_correction_must_name_a_reassignment_of_the_same_case(lib, case) -> No
 
 
 @pytest.mark.parametrize("table", ["reassignments", "audit"])
+@pytest.mark.sqlite_only("a SQLite client on the file (see tests/core/court_mode)")
 def test_append_only_tables_refuse_update_and_delete(lib, case, table) -> None:
     add_judge(lib, "TKW", "Judge Kim")
     reassign(lib, case.id, "TKW", "caseload")

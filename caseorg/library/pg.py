@@ -1,0 +1,226 @@
+"""The part of sqlite-utils' Database the domain modules use, over a PostgreSQL connection.
+
+Court mode (issue 16) keeps the records code as it is: it calls ``lib.db.query``,
+``lib.db.execute`` (a cursor: ``fetchone``, ``fetchall``, ``lastrowid``, ``description``),
+``lib.db.atomic()``, ``lib.db.conn.executemany`` and ``.in_transaction``, and
+``lib.conn.execute`` for quick reads. :class:`PgDatabase` offers exactly that, and is
+both ``lib.db`` and ``lib.conn`` of a court library:
+
+- each statement is translated from SQLite's dialect (:mod:`caseorg.library.pg_sql`);
+- values are bound client-side as untyped literals (numbers too), so PostgreSQL types
+  them from where they stand, as loosely as SQLite would (``text_column = 5`` works);
+- outside :meth:`atomic` each statement commits by itself (sqlite-utils' rule); nested
+  ``atomic`` blocks are savepoints;
+- an INSERT into a table with an ``id`` gets ``RETURNING id``: the cursor's ``lastrowid``;
+- the server's errors become the sqlite3 errors the code already expects (a constraint,
+  a refused append-only change: :class:`sqlite3.IntegrityError`), and what court mode
+  cannot do yet is one line (:class:`UnsupportedSql`), never a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Generator, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from decimal import Decimal
+from typing import Any
+
+from caseorg.errors import CaseorgError
+from caseorg.library.pg_sql import UnsupportedSql, translate
+
+_INSERT_INTO = re.compile(r"^\s*INSERT\s+(?:OR\s+\w+\s+)?INTO\s+\"?(\w+)\"?", re.I)
+
+
+class PgCursor:
+    """A finished statement as sqlite3 shows one: rows as tuples, and ``lastrowid``."""
+
+    def __init__(self, cursor: Any, lastrowid: int | None = None, rows: list[Any] | None = None):
+        self._cursor = cursor
+        self._rows = rows
+        self.lastrowid = lastrowid
+        self.rowcount = cursor.rowcount
+
+    @property
+    def description(self) -> Any:
+        return self._cursor.description
+
+    def fetchone(self) -> Any:
+        if self._rows is not None:
+            return self._rows.pop(0) if self._rows else None
+        return self._cursor.fetchone() if self._cursor.description else None
+
+    def fetchmany(self, size: int) -> list[Any]:
+        if self._rows is not None:
+            rows, self._rows = self._rows[:size], self._rows[size:]
+            return rows
+        return list(self._cursor.fetchmany(size)) if self._cursor.description else []
+
+    def fetchall(self) -> list[Any]:
+        if self._rows is not None:
+            rows, self._rows = self._rows, []
+            return rows
+        return list(self._cursor.fetchall()) if self._cursor.description else []
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.fetchall())
+
+
+def _error(exc: Exception) -> Exception:
+    """The error the records code expects for what the server refused."""
+    import psycopg
+
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if isinstance(exc, psycopg.errors.IntegrityError | psycopg.errors.RaiseException):
+        return sqlite3.IntegrityError(first)
+    if isinstance(exc, psycopg.errors.InsufficientPrivilege):
+        return CaseorgError(f"the court database refused: {first}")
+    if isinstance(exc, psycopg.OperationalError):
+        return CaseorgError(f"the court database is not reachable: {first}")
+    if isinstance(exc, psycopg.errors.SerializationFailure | psycopg.errors.DeadlockDetected):
+        return sqlite3.OperationalError(first)
+    return UnsupportedSql(f"not supported on a court library (PostgreSQL) yet: {first}")
+
+
+def _adapt(conn: Any) -> None:
+    """Numbers go as untyped literals; NUMERIC comes back as int or float (not Decimal)."""
+    from psycopg.adapt import Dumper, Loader
+
+    class Loose(Dumper):
+        def dump(self, obj: Any) -> bytes:
+            return str(int(obj) if isinstance(obj, bool) else obj).encode()
+
+        def quote(self, obj: Any) -> bytes:
+            return b"'" + self.dump(obj) + b"'"
+
+    class Number(Loader):
+        def load(self, data: Any) -> Any:
+            value = Decimal(bytes(data).decode())
+            return int(value) if value == value.to_integral_value() else float(value)
+
+    for kind in (int, bool, float, Decimal):
+        conn.adapters.register_dumper(kind, Loose)
+    conn.adapters.register_loader("numeric", Number)
+
+
+class PgDatabase:
+    """``lib.db`` and ``lib.conn`` of a court library (see the module's docstring)."""
+
+    backend = "postgresql"
+
+    def __init__(self, url: str):
+        import psycopg
+        from psycopg.rows import dict_row
+
+        try:
+            self._pg = psycopg.connect(url, autocommit=True, cursor_factory=psycopg.ClientCursor)
+        except psycopg.Error as exc:
+            raise _error(exc) from None
+        _adapt(self._pg)
+        self._dict_row = dict_row
+        self._with_id: set[str] = set()
+        self.refresh_tables()
+
+    # -- what sqlite-utils' Database offers ----------------------------------------------
+    @property
+    def conn(self) -> PgDatabase:
+        return self
+
+    @property
+    def in_transaction(self) -> bool:
+        from psycopg import pq
+
+        return bool(self._pg.info.transaction_status != pq.TransactionStatus.IDLE)
+
+    def refresh_tables(self) -> None:
+        """Learn which tables have an ``id`` (their INSERTs return it)."""
+        self._with_id = {
+            row[0]
+            for row in self._run(
+                "SELECT table_name FROM information_schema.columns WHERE column_name = 'id' "
+                "AND table_schema = current_schema()",
+                None,
+            ).fetchall()
+        }
+
+    @property
+    def id_tables(self) -> set[str]:
+        """The tables with an ``id`` column (each has its own sequence)."""
+        return set(self._with_id)
+
+    def table_names(self) -> list[str]:
+        rows = self._run(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = current_schema() ORDER BY table_name",
+            None,
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] | None = None) -> Any:
+        text = translate(sql)
+        table = _INSERT_INTO.match(sql)
+        returning = bool(table and table.group(1) in self._with_id and "RETURNING" not in text)
+        if returning:
+            text += " RETURNING id"
+        cursor = self._run(text, parameters)
+        if returning:
+            rows = cursor.fetchall()
+            return PgCursor(cursor, rows[0][0] if rows else None, rows=[])
+        return PgCursor(cursor)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        import psycopg
+
+        try:
+            with self._pg.cursor() as cursor:
+                cursor.executemany(translate(sql), list(rows))
+        except psycopg.Error as exc:
+            raise _error(exc) from None
+
+    def query(
+        self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None
+    ) -> Generator[dict[str, Any], None, None]:
+        cursor = self._run(translate(sql), params, rows=self._dict_row)
+        yield from cursor.fetchall()
+
+    @contextmanager
+    def atomic(self) -> Generator[PgDatabase, None, None]:
+        """One transaction (a savepoint when nested), as sqlite-utils' ``atomic``."""
+        import psycopg
+
+        try:
+            with self._pg.transaction():
+                yield self
+        except psycopg.Error as exc:
+            raise _error(exc) from None
+
+    def create_function(self, name: str, _arity: int, _func: Any, **_how: Any) -> None:
+        """The SQLite connection's Python function: on the server, the schema defines the
+        ones caseorg uses (``caseorg_fold``); another one is not there yet."""
+        found = self._run("SELECT 1 FROM pg_proc WHERE proname = %s", [name]).fetchone()
+        if not found:
+            raise UnsupportedSql(f"{name} is not supported on a court library (PostgreSQL) yet")
+
+    def close(self) -> None:
+        self._pg.close()
+
+    # -- the server ---------------------------------------------------------------------------
+    @property
+    def raw(self) -> Any:
+        """The psycopg connection, for SQL already in PostgreSQL's words (not translated)."""
+        return self._pg
+
+    @property
+    def user(self) -> str:
+        """The database user this connection logged in as (what the audit names)."""
+        return str(self._run("SELECT session_user", None).fetchone()[0])
+
+    def _run(self, text: str, params: Any, rows: Any = None) -> Any:
+        import psycopg
+
+        cursor = self._pg.cursor(row_factory=rows) if rows else self._pg.cursor()
+        try:
+            cursor.execute(text, params if params is not None else [])
+        except psycopg.Error as exc:
+            raise _error(exc) from None
+        return cursor
