@@ -40,6 +40,9 @@ class Moved:
     files: int = 0
 
 
+NOT_COPIED = ("page_changes",)  # what the search index has caught up with: per library
+
+
 def _tables() -> list[tuple[str, list[str]]]:
     """Every table in a safe copying order, with its columns."""
     lite = sqlite_schema()
@@ -129,7 +132,12 @@ def move_library(
     tell = progress or (lambda _p: None)
     tables = _tables()
     sealed_by_target = target.backend == "sqlite"  # its writer seals as rows go in
-    copied = [t for t in tables if not (sealed_by_target and t[0] == "seals")]
+    copied = [
+        t
+        for t in tables
+        if not (sealed_by_target and t[0] == "seals")
+        and t[0] not in NOT_COPIED  # a folder library's own log, made by its triggers
+    ]
     sizes = {
         name: int(
             source.conn.execute(f"SELECT count(*) FROM ({_rows_of(name, ['1'])}) t").fetchone()[0]
