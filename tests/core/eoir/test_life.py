@@ -22,7 +22,8 @@ from caseorg.records import (
 )
 from caseorg.records.hearings import list_hearings
 from caseorg.reports import case_life_sections
-from tests.core.eoir.test_importer import case, rewrite, sample, sample_dir
+
+from .test_importer import case, rewrite, sample, sample_dir
 
 __all__ = ["sample"]  # the fixture, used by name
 
