@@ -66,4 +66,4 @@ def test_case_life_shows_an_imported_case_whole_life(run: Any) -> None:
     assert any(line.startswith("  To continue") and "EOIR data" in line for line in lines)
     data = json.loads(run("case", "life", "EOIR 4001002", "--json").output)
     custody = next(s for s in data["sections"] if s["title"] == "Custody")
-    assert custody["rows"][0][:2] == ["Detained", "2024-08-20 – now"]
+    assert custody["rows"][0][:2] == ["Detained", "08/20/2024 – now"]  # the section as shown
