@@ -62,7 +62,7 @@ def test_marks_are_bold_on_a_terminal(run, tmp_path) -> None:
 
 
 def test_a_case_known_by_its_eoir_id_scopes_and_names_its_hits(run, tmp_path) -> None:
-    from tests.core.cli.test_eoir import sample
+    from .test_eoir import sample
 
     run("init")
     assert run("import-eoir", str(sample())).exit_code == 1  # one bad row in the sample
