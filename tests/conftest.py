@@ -60,7 +60,7 @@ def corpus() -> Path:
 @pytest.fixture(scope="session")
 def pg_cluster() -> Iterator[object]:
     """A throwaway PostgreSQL server for the court-mode tests (see tests/pgserver.py)."""
-    from tests.pgserver import start_or_skip
+    from pgserver import start_or_skip
 
     cluster = start_or_skip()
     try:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
+from helpers import make_pdf
 
 from caseorg.cli.app import cli
 from caseorg.importing.pipeline import import_files
@@ -21,7 +22,6 @@ from caseorg.records import (
     list_cases,
     reassign,
 )
-from tests.helpers import make_pdf
 
 
 def _laptop(tmp_path: Path) -> Path:

@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import make_pdf
 
 from caseorg.errors import BadQuery
 from caseorg.importing.pipeline import import_files
 from caseorg.records import add_case
 from caseorg.search import index_of
-from tests.helpers import make_pdf
 
 
 @pytest.fixture
