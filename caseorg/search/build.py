@@ -36,6 +36,41 @@ def pages_progress(done: int, total: int) -> Progress:
     return Progress(f"Indexed {done:,} of {total:,} pages", done, total)
 
 
+def pages_to_index(lib: Library) -> int:
+    """Pages with text: what a rebuild indexes (its progress total)."""
+    return int(lib.db.execute("SELECT count(*) FROM pages WHERE text != ''").fetchone()[0])
+
+
+class BuildTicker:
+    """Counts the pages a one-process build adds; every PROGRESS_EVERY pages it honours a
+    cancel and says how far it is (one rule for every engine's build loop)."""
+
+    def __init__(
+        self,
+        total: int,
+        progress: ProgressCallback | None,
+        cancelled: Callable[[], bool] | None,
+    ):
+        self.total, self.progress, self.cancelled = total, progress, cancelled
+        self.done = 0
+        self._next_report = PROGRESS_EVERY
+
+    def added(self, pages: int) -> None:
+        self.done += pages
+        if self.done >= self._next_report:
+            self._next_report = self.done + PROGRESS_EVERY
+            if self.cancelled and self.cancelled():
+                raise Cancelled("reindex cancelled; the old index is unchanged")
+            if self.progress:
+                self.progress(pages_progress(self.done, self.total))
+
+    def finished(self) -> int:
+        """The last word on progress; returns the pages added."""
+        if self.progress:
+            self.progress(pages_progress(self.done, self.total))
+        return self.done
+
+
 def fill_index(
     lib: Library,
     ix: Any,
@@ -45,7 +80,7 @@ def fill_index(
     workers: int | None = None,
 ) -> int:
     """Index every page in ``lib``'s SQLite into the empty index ``ix``; returns pages."""
-    total = int(lib.db.execute("SELECT count(*) FROM pages WHERE text != ''").fetchone()[0])
+    total = pages_to_index(lib)
     procs = workers if workers is not None else (os.cpu_count() or 1)
     if procs > 1 and total >= PARALLEL_MIN_PAGES:
         ranges = _ranges(lib, procs)
@@ -68,26 +103,17 @@ def _fill_serial(
 ) -> int:
     from caseorg.search.entries import COMPOUND, iter_entries
 
-    done = 0
-    next_report = PROGRESS_EVERY
+    ticker = BuildTicker(total, progress, cancelled)
     writer = ix.writer(limitmb=SERIAL_LIMIT_MB, compound=COMPOUND)
     try:
         for entry in iter_entries(lib.db):
             writer.add_document(**entry)
-            done += entry["pages"]
-            if done >= next_report:
-                next_report = done + PROGRESS_EVERY
-                if cancelled and cancelled():
-                    raise Cancelled("reindex cancelled; the old index is unchanged")
-                if progress:
-                    progress(pages_progress(done, total))
+            ticker.added(entry["pages"])
         writer.commit()
     except BaseException:
         writer.cancel()
         raise
-    if progress:
-        progress(pages_progress(done, total))
-    return done
+    return ticker.finished()
 
 
 def _ranges(lib: Library, parts: int) -> list[tuple[int, int]]:

@@ -20,10 +20,9 @@ from typing import Any
 
 import tantivy
 
-from caseorg.errors import Cancelled
 from caseorg.progress import ProgressCallback
 from caseorg.search import pagematch
-from caseorg.search.build import PROGRESS_EVERY, pages_progress
+from caseorg.search.build import BuildTicker, pages_to_index
 from caseorg.search.entries import iter_documents, make_schema
 from caseorg.search.fast_query import MUST, Lexicon, Q, expanded, translate
 from caseorg.search.seam import SearchIndex, ensure_empty
@@ -177,33 +176,21 @@ class TantivyIndex(SearchIndex):
         workers: int | None,
     ) -> int:
         """Analyse pages here and let tantivy index them on its own threads."""
-        total = int(
-            self.lib.db.execute("SELECT count(*) FROM pages WHERE text != ''").fetchone()[0]
-        )
+        ticker = BuildTicker(pages_to_index(self.lib), progress, cancelled)
         threads = max(1, min(workers or os.cpu_count() or 1, 4))
         fresh = tantivy.Index(self.schema, path=str(folder))
         writer = fresh.writer(BUILD_HEAP_PER_THREAD * threads, threads)
-        done = 0
-        next_report = PROGRESS_EVERY
         try:
             for row, texts in iter_documents(self.lib.db):
                 writer.add_document(entry(row, texts, self.schema))
-                done += len(texts)
-                if done >= next_report:
-                    next_report = done + PROGRESS_EVERY
-                    if cancelled and cancelled():
-                        raise Cancelled("reindex cancelled; the old index is unchanged")
-                    if progress:
-                        progress(pages_progress(done, total))
+                ticker.added(len(texts))
             writer.commit()
         except BaseException:
             writer.rollback()
             raise
         finally:
             writer.wait_merging_threads()
-        if progress:
-            progress(pages_progress(done, total))
-        return done
+        return ticker.finished()
 
     # -- searching ------------------------------------------------------------------
     def _searcher(self) -> Any:
