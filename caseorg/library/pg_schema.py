@@ -10,6 +10,14 @@ What SQLite enforces by trigger, the server enforces by trigger *and* by grant: 
 append-only tables (:data:`caseorg.library.seals.APPEND_ONLY`) refuse UPDATE, DELETE and
 TRUNCATE to everyone, and the ``caseorg_clerk`` role (each clerk's login role is a member)
 has no UPDATE or DELETE on them at all, even from ``psql``.
+
+Search on the server (:mod:`caseorg.search.server_index`) adds what only the server has
+(:data:`SERVER_ONLY`, the one deliberate difference between the two schemas): each page's
+English words stored beside its text (a generated ``tsvector`` column, kept up to date by
+the server itself) with a GIN index, and the list of every word a page has held, which
+fuzzy~ and wildcard words expand over (trigram-indexed when ``pg_trgm`` can be created).
+Bumping :data:`SEARCH_SCHEMA` makes a newer caseorg add them to an older court library
+when its owner opens it.
 """
 
 from __future__ import annotations
@@ -24,6 +32,11 @@ from caseorg.library.seals import APPEND_ONLY
 
 CLERK_ROLE = "caseorg_clerk"
 VERSION_TABLE = "caseorg_schema"  # the newest migration whose result the server has
+SEARCH_SCHEMA = 1  # the server-only search parts below; bump when they change
+WORDS_COLUMN = "words"  # pages.words: the page's English tsvector
+WORD_LIST = "search_words"  # every word (lexeme) pages have held
+# what the server has and a folder library's SQLite does not (tables: all their columns)
+SERVER_ONLY: dict[str, tuple[str, ...]] = {"pages": (WORDS_COLUMN,), WORD_LIST: ("word",)}
 
 # SQLite's functions the records code uses that PostgreSQL lacks, and NOCASE
 _COMPAT = r"""
@@ -115,7 +128,7 @@ def ensure_schema(pg: Any) -> bool:
         pg.execute(f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (name TEXT PRIMARY KEY)")
         pg.execute("SELECT pg_advisory_xact_lock(16016016)")  # one creator at a time
         if pg.execute(
-            f"SELECT 1 FROM {VERSION_TABLE} WHERE name = %s", [LATEST_MIGRATION]
+            f"SELECT 1 FROM {VERSION_TABLE} WHERE name = %s", [schema_version()]
         ).fetchone():
             return False
         pg.execute(_NOCASE)
@@ -154,15 +167,81 @@ def ensure_schema(pg: Any) -> bool:
                     pg_ddl(sql),
                 )
             )
-        # search on the server (caseorg.search.server_index): pages' English words
-        pg.execute(
-            "CREATE INDEX IF NOT EXISTS pages_words ON pages "
-            "USING gin (to_tsvector('english', text))"
-        )
+        _search(pg)
         _append_only(pg)
         _grants(pg)
-        pg.execute(f"INSERT INTO {VERSION_TABLE} (name) VALUES (%s)", [LATEST_MIGRATION])
+        pg.execute(f"INSERT INTO {VERSION_TABLE} (name) VALUES (%s)", [schema_version()])
     return True
+
+
+def schema_version() -> str:
+    """What the version table records: the newest migration and the search parts' version
+    (a court library made before either changed is upgraded when its owner opens it)."""
+    return f"{LATEST_MIGRATION}+search{SEARCH_SCHEMA}"
+
+
+_WORD_LIST_SQL = f"""
+CREATE OR REPLACE FUNCTION caseorg_list_words() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    -- no unique index, so concurrent importers never wait on each other's new words
+    -- (a word two of them add at once is listed twice: the search reads DISTINCT)
+    INSERT INTO {WORD_LIST} (word)
+        SELECT DISTINCT w FROM fresh, unnest(tsvector_to_array(fresh.{WORDS_COLUMN})) AS w
+        WHERE NOT EXISTS (SELECT 1 FROM {WORD_LIST} s WHERE s.word = w);
+    RETURN NULL;
+END $$;
+"""
+
+
+def _search(pg: Any) -> None:
+    """Search on the server: the stored tsvector and its GIN index, the word list (see the
+    module's docstring). An older library's expression index gives way to the column's."""
+    pg.execute(
+        f"ALTER TABLE pages ADD COLUMN IF NOT EXISTS {WORDS_COLUMN} tsvector "
+        "GENERATED ALWAYS AS (to_tsvector('english', text)) STORED"
+    )
+    pg.execute("DROP INDEX IF EXISTS pages_words")  # SEARCH_SCHEMA 0: on to_tsvector(text)
+    pg.execute(f"CREATE INDEX IF NOT EXISTS pages_words_gin ON pages USING gin ({WORDS_COLUMN})")
+    made = pg.execute("SELECT to_regclass(%s)", [WORD_LIST]).fetchone()[0] is None
+    pg.execute(f"CREATE TABLE IF NOT EXISTS {WORD_LIST} (word TEXT NOT NULL)")
+    pg.execute(
+        f"CREATE INDEX IF NOT EXISTS {WORD_LIST}_word ON {WORD_LIST} (word text_pattern_ops)"
+    )
+    if _trigrams(pg):
+        pg.execute(
+            f"CREATE INDEX IF NOT EXISTS {WORD_LIST}_trgm ON {WORD_LIST} "
+            "USING gin (word gin_trgm_ops)"
+        )
+    pg.execute(_WORD_LIST_SQL)
+    for event in ("INSERT", "UPDATE"):
+        name = f"pages_list_words_{event.lower()}"
+        pg.execute(f"DROP TRIGGER IF EXISTS {name} ON pages")
+        pg.execute(
+            f"CREATE TRIGGER {name} AFTER {event} ON pages REFERENCING NEW TABLE AS fresh "
+            "FOR EACH STATEMENT EXECUTE FUNCTION caseorg_list_words()"
+        )
+    if made:  # an older court library's pages: their words, once
+        pg.execute(
+            f"INSERT INTO {WORD_LIST} (word) SELECT DISTINCT unnest("
+            f"tsvector_to_array({WORDS_COLUMN})) FROM pages"
+        )
+
+
+def _trigrams(pg: Any) -> bool:
+    """Whether ``pg_trgm`` is there (created now if it can be: a trusted extension, which
+    a database owner may create); without it fuzzy~ reads the word list by length."""
+    try:
+        with pg.transaction():
+            pg.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        return True
+    except Exception:  # not installed (PostgreSQL without its contrib modules)
+        return False
+
+
+def has_trigrams(pg: Any) -> bool:
+    """Whether the word list can be searched by trigram similarity (``pg_trgm``)."""
+    found = pg.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'").fetchone()
+    return found is not None
 
 
 def _unaccent(pg: Any) -> None:
@@ -219,5 +298,5 @@ def schema_is_current(pg: Any) -> bool:
     found = pg.execute("SELECT to_regclass(%s)", [VERSION_TABLE]).fetchone()[0]
     if found is None:
         return False
-    row = pg.execute(f"SELECT 1 FROM {VERSION_TABLE} WHERE name = %s", [LATEST_MIGRATION])
+    row = pg.execute(f"SELECT 1 FROM {VERSION_TABLE} WHERE name = %s", [schema_version()])
     return row.fetchone() is not None

@@ -12,7 +12,13 @@ import psycopg
 import pytest
 
 from caseorg.library import open_library
-from caseorg.library.pg_schema import CLERK_ROLE, VERSION_TABLE
+from caseorg.library.db import LATEST_MIGRATION
+from caseorg.library.pg_schema import (
+    CLERK_ROLE,
+    SERVER_ONLY,
+    VERSION_TABLE,
+    WORD_LIST,
+)
 from caseorg.library.seals import APPEND_ONLY
 from caseorg.records import add_case, add_judge, reassign
 
@@ -42,10 +48,97 @@ def _pg_columns(url: str) -> dict[str, list[str]]:
     return found
 
 
+def _without_search(columns: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The server's tables and columns less the search's own (SERVER_ONLY, by name)."""
+    kept = {}
+    for table, names in columns.items():
+        if table == WORD_LIST:
+            continue
+        kept[table] = [n for n in names if n not in SERVER_ONLY.get(table, ())]
+    return kept
+
+
 def test_both_backends_have_the_same_tables_and_columns(tmp_path: Path, pg_url: str) -> None:
+    """The same, but for the one deliberate difference: search on the server's own parts."""
     open_library(tmp_path / "lib").close()
     open_library(pg_url).close()
-    assert _pg_columns(pg_url) == _sqlite_columns(tmp_path / "lib" / "caseorg.db")
+    server = _pg_columns(pg_url)
+    assert _without_search(server) == _sqlite_columns(tmp_path / "lib" / "caseorg.db")
+    for table, names in SERVER_ONLY.items():
+        assert set(names) <= set(server[table]), table
+
+
+def test_the_pages_words_are_stored_indexed_and_kept_up_to_date(court_lib: Any) -> None:
+    """pages.words: the page's English tsvector, made by the server on every insert and
+    update (a generated column), searched through a GIN index; its words listed."""
+    pg = court_lib.db.raw
+    case = add_case(court_lib, "A-123-456-789", "Ana Lopez")
+    doc = pg.execute(
+        "INSERT INTO documents (case_id, sha256, title, imported_at) "
+        "VALUES (%s, 'x', 't', 'now') RETURNING id",
+        [case.id],
+    ).fetchone()[0]
+    pg.execute(
+        "INSERT INTO pages (document_id, page_no, text) VALUES (%s, 1, %s)",
+        [doc, "The children faced hardships."],
+    )
+    words = "SELECT words::text FROM pages WHERE document_id = %s"
+    assert pg.execute(words, [doc]).fetchone()[0] == "'children':2 'face':3 'hardship':4"
+    pg.execute("UPDATE pages SET text = 'Persecution on return' WHERE document_id = %s", [doc])
+    assert pg.execute(words, [doc]).fetchone()[0] == "'persecut':1 'return':3"
+    listed = {r[0] for r in pg.execute(f"SELECT word FROM {WORD_LIST}")}
+    assert {"children", "hardship", "persecut", "return"} <= listed
+    (index,) = pg.execute(
+        "SELECT indexdef FROM pg_indexes WHERE tablename = 'pages' AND indexdef LIKE '%%gin%%'"
+    ).fetchone()
+    assert "USING gin (words)" in index
+    pg.execute("SET enable_seqscan = off")
+    plan = " ".join(
+        r[0]
+        for r in pg.execute(
+            "EXPLAIN SELECT 1 FROM pages WHERE words @@ to_tsquery('english', 'hardship')"
+        )
+    )
+    pg.execute("RESET enable_seqscan")
+    assert "pages_words_gin" in plan
+
+
+def test_an_older_court_library_gets_the_search_column_when_opened(pg_url: str) -> None:
+    """A court library made before the stored words (an expression index, no column, no
+    word list, its version row the bare migration): its owner's next open adds them, and
+    its pages are searchable at once."""
+    with open_library(pg_url) as lib:
+        case = add_case(lib, "A-123-456-789", "Ana Lopez")
+        lib.db.execute(
+            "INSERT INTO documents (case_id, sha256, title, imported_at) "
+            "VALUES (?, 'x', 'Brief', 'now')",
+            [case.id],
+        )
+        lib.db.execute(
+            "INSERT INTO pages (document_id, page_no, text) "
+            "VALUES ((SELECT max(id) FROM documents), 1, 'Extreme hardship on removal.')"
+        )
+    with psycopg.connect(pg_url, autocommit=True) as conn:  # as the first court libraries were
+        conn.execute(f"DROP TABLE {WORD_LIST}")  # type: ignore[arg-type]
+        conn.execute("ALTER TABLE pages DROP COLUMN words")
+        conn.execute("CREATE INDEX pages_words ON pages USING gin (to_tsvector('english', text))")
+        conn.execute(f"DELETE FROM {VERSION_TABLE}")  # type: ignore[arg-type]
+        conn.execute(
+            f"INSERT INTO {VERSION_TABLE} VALUES (%s)",  # type: ignore[arg-type]
+            [LATEST_MIGRATION],
+        )
+    assert "words" not in _pg_columns(pg_url)["pages"]
+    with pytest.raises(Exception, match="older one"):  # a reader cannot upgrade it
+        open_library(pg_url, read_only=True)
+    with open_library(pg_url) as lib:
+        from caseorg.search import index_of
+
+        (hit,) = index_of(lib).search("hardships")
+        assert hit.matching_pages == [1]
+    assert "words" in _pg_columns(pg_url)["pages"]
+    with psycopg.connect(pg_url) as conn:
+        names = {r[0] for r in conn.execute("SELECT indexname FROM pg_indexes")}
+    assert "pages_words_gin" in names and "pages_words" not in names
 
 
 def test_opening_twice_changes_nothing(pg_url: str) -> None:
