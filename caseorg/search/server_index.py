@@ -1,79 +1,41 @@
 """Search on the server: a court library's pages searched by PostgreSQL (issue 16).
 
-It stands where :class:`caseorg.search.engine.SearchIndex` stands on a folder library:
-the pages are already in the database, with a GIN index on their English ``tsvector``
-(:mod:`caseorg.library.pg_schema`), so the records code's index updates are nothing to
-do. A query in caseorg's language — words, "exact phrases", AND/OR/NOT, -excluded and
-+required words, prefix*, parentheses — becomes one ``tsquery``; the pages that match
-are grouped by document (ranked by the sum of their pages' ``ts_rank``) with
-``ts_headline`` snippets of the best pages. Field filters (type:, a:, filed:, tag:,
-title:, note:) and fuzzy~ are not on the server yet: such a query says so in one line.
+It stands where :class:`caseorg.search.seam.SearchIndex` stands on a folder library: the
+pages are already in the database, each with its English words stored beside it
+(``pages.words``, a generated ``tsvector`` with a GIN index: :mod:`caseorg.library.
+pg_schema`), so the records code's index updates are nothing to do. The query language
+is the embedded engines' own, translated node by node (:mod:`caseorg.search.
+server_query`): words, "exact phrases", AND/OR/NOT, -excluded and +required words,
+prefix*, wildcards, fuzzy~, parentheses and the field filters type:, a:, filed: (dates
+and ranges), title:, tag: and note:.
+
+One statement per search: the matching pages (narrowed by the GIN index) ranked by
+``ts_rank`` on the stored words, grouped by document (a document's score: the sum of its
+pages'), only the documents shown kept; then, for those only, the metadata and
+``ts_headline`` snippets of their best pages (a headline re-reads a page's text: the
+costly part, so it is never cut for a page not shown).
 """
 
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from caseorg.errors import BadQuery
 from caseorg.search.results import DocumentHit, PageHit
+from caseorg.search.server_query import NOTHING, Frag, ServerQuery
 from caseorg.values import parse_a_number
 
 if TYPE_CHECKING:
     from caseorg.library import Library
 
-_TOKEN = re.compile(r'"[^"]*"|\(|\)|[^\s()"]+')
-_FIELD = re.compile(r"^[+-]?[A-Za-z_]+:")
-_SNIPPETS = 3  # best pages with a snippet, per document
-_HEADLINE = "StartSel=<<, StopSel=>>, MaxWords=24, MinWords=10, MaxFragments=2"
-
-
-def tsquery_sql(text: str) -> tuple[str, list[str]]:
-    """The SQL of one tsquery for ``text`` and its parameters (see the module's docstring)."""
-    parts: list[str] = []
-    params: list[str] = []
-    expect_operand = True  # between two operands an AND is implied
-    for token in _TOKEN.findall(text or ""):
-        upper = token.upper()
-        if upper in ("AND", "OR") and not expect_operand:
-            parts.append("&&" if upper == "AND" else "||")
-            expect_operand = True
-            continue
-        if token == ")":
-            parts.append(")")
-            expect_operand = False
-            continue
-        if not expect_operand:
-            parts.append("&&")
-        if upper == "NOT" or token == "(":
-            parts.append("!!" if upper == "NOT" else "(")
-            expect_operand = True
-            continue
-        if _FIELD.match(token) or token.endswith("~") or "[" in token:
-            raise BadQuery(
-                f"{token}: field filters and fuzzy~ are not supported on a court library "
-                "(PostgreSQL) yet; search words, phrases, AND/OR/NOT and prefix*"
-            )
-        negate = token.startswith("-")
-        word = token.lstrip("+-")
-        if negate:
-            parts.append("!!")
-        if word.startswith('"'):
-            parts.append("phraseto_tsquery('english', %s)")
-            params.append(word.strip('"'))
-        elif word.endswith("*") and word.rstrip("*"):
-            parts.append("to_tsquery('english', %s)")
-            params.append(re.sub(r"\W+", "", word.rstrip("*")) + ":*")
-        else:
-            parts.append("plainto_tsquery('english', %s)")
-            params.append(word)
-        expect_operand = False
-    if not params:
-        raise BadQuery("give words to search for")
-    return " ".join(parts), params
+SNIPPETS = 3  # best pages with a snippet, per document shown
+HEAD_CHARS = 200  # a page found by document fields only: its first characters
+_HEADLINE = (
+    'StartSel=<<, StopSel=>>, MaxWords=24, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "'
+)
 
 
 def _marked(snippet: str) -> tuple[str, str]:
@@ -81,6 +43,49 @@ def _marked(snippet: str) -> tuple[str, str]:
     plain = snippet.replace("<<", "**").replace(">>", "**")
     rich = html.escape(snippet).replace("&lt;&lt;", "<b>").replace("&gt;&gt;", "</b>")
     return " ".join(plain.split()), " ".join(rich.split())
+
+
+def search_sql(query: ServerQuery, filters: list[Frag], limit: int) -> Frag:
+    """The one statement of a search (see the module's docstring)."""
+    where: list[str] = ["p.text != ''"]
+    params: list[Any] = []
+    rank = "0::real"
+    if query.rank:
+        rank = "ts_rank(p.words, %s::tsquery)"
+        params.append(query.rank)
+    if query.index and query.where != ("p.words @@ %s::tsquery", [query.index]):
+        where.append("p.words @@ %s::tsquery")
+        params.append(query.index)
+    where.append(query.where[0])
+    params += query.where[1]
+    if filters:
+        where.append(
+            "p.document_id IN (SELECT d.id FROM documents d JOIN cases c ON c.id = d.case_id "
+            f"WHERE {' AND '.join(f[0] for f in filters)})"
+        )
+        params += [p for f in filters for p in f[1]]
+    params.append(max(1, limit))
+    if query.rank:
+        snippet = f"ts_headline('english', g.text, %s::tsquery, '{_HEADLINE}')"
+        params.append(query.rank)
+    else:
+        snippet = f"left(g.text, {HEAD_CHARS})"
+    sql = f"""
+        WITH hit AS (
+            SELECT p.document_id, p.page_no, {rank} AS rank FROM pages p
+            WHERE {" AND ".join(where)}),
+        top AS (
+            SELECT document_id, sum(rank) AS score, array_agg(page_no ORDER BY page_no) AS pages,
+                   (array_agg(page_no ORDER BY rank DESC, page_no))[1:{SNIPPETS}] AS best
+            FROM hit GROUP BY document_id ORDER BY score DESC, document_id LIMIT %s)
+        SELECT d.id, d.case_id, coalesce(c.a_number, ''), c.respondent, d.title, d.doc_type,
+               d.filed_on, d.page_count, top.score, top.pages, c.eoir_case_id,
+               (SELECT json_agg(json_build_array(g.page_no, {snippet}) ORDER BY g.page_no)
+                FROM pages g WHERE g.document_id = top.document_id
+                                 AND g.page_no = ANY(top.best)) AS snippets
+        FROM top JOIN documents d ON d.id = top.document_id JOIN cases c ON c.id = d.case_id
+        ORDER BY top.score DESC, d.id"""
+    return sql, params
 
 
 class ServerIndex:
@@ -97,72 +102,42 @@ class ServerIndex:
         limit: int = 20,
         case_id: int | None = None,
     ) -> list[DocumentHit]:
-        expression, params = tsquery_sql(text)
-        where: list[str] = []
-        extra: list[object] = []
-        if case_a_number:
-            where.append("c.a_number = %s")
-            extra.append(parse_a_number(case_a_number))
-        if case_id is not None:  # a case resolved by the caller (A-number or EOIR id)
-            where.append("d.case_id = %s")
-            extra.append(case_id)
-        if doc_type:
-            where.append("d.doc_type = %s")
-            extra.append(doc_type.strip().lower())
-        sql = f"""
-            WITH q AS (SELECT ({expression}) AS q),
-            hit AS (SELECT p.document_id, p.page_no, p.text,
-                           ts_rank(to_tsvector('english', p.text), q.q) AS rank
-                    FROM pages p, q WHERE to_tsvector('english', p.text) @@ q.q)
-            SELECT d.id, d.case_id, coalesce(c.a_number, ''), c.respondent, d.title,
-                   d.doc_type, d.filed_on, d.page_count, sum(h.rank) AS score,
-                   array_agg(h.page_no ORDER BY h.page_no) AS pages,
-                   (array_agg(h.page_no ORDER BY h.rank DESC, h.page_no))[1:{_SNIPPETS}],
-                   c.eoir_case_id
-            FROM hit h JOIN documents d ON d.id = h.document_id
-                       JOIN cases c ON c.id = d.case_id
-            {"WHERE " + " AND ".join(where) if where else ""}
-            GROUP BY d.id, c.id ORDER BY score DESC, d.id LIMIT %s"""
+        """Documents matching ``text``, best first, each with matching pages and snippets."""
         pg = self._raw()
+        query = ServerQuery(pg, text)
+        if query.index == NOTHING:
+            return []  # a fuzzy or wildcard word that stands for no word at all
+        filters: list[Frag] = []
+        if case_a_number:
+            filters.append(("c.a_number = %s", [parse_a_number(case_a_number)]))
+        if case_id is not None:  # a case resolved by the caller (A-number or EOIR id)
+            filters.append(("d.case_id = %s", [case_id]))
+        if doc_type:
+            filters.append(("d.doc_type = %s", [doc_type.strip().lower()]))
+        sql, params = search_sql(query, filters, limit)
         try:
-            rows = pg.execute(sql, [*params, *extra, max(1, limit)]).fetchall()
-        except Exception as exc:  # a query the server cannot parse (a lone NOT, "( )")
-            raise BadQuery(
-                f"cannot understand the search {text!r}: {exc}".splitlines()[0]
-            ) from None
-        hits = []
-        for row in rows:
-            hit = DocumentHit(
-                document_id=row[0],
-                case_id=row[1],
-                a_number=row[2],
-                eoir_case_id=row[11],
-                respondent=row[3],
-                title=row[4],
-                doc_type=row[5],
-                filed_on=row[6],
-                page_count=row[7],
-                score=float(row[8]),
-                matching_pages=list(row[9]),
-            )
-            hit.pages = self._snippets(expression, params, hit.document_id, list(row[10]))
-            hits.append(hit)
-        return hits
+            rows = pg.execute(sql, params).fetchall()
+        except Exception as exc:  # what the server refuses (a regular expression too big)
+            raise BadQuery(f"cannot run the search {text!r}: {exc}".splitlines()[0]) from None
+        return [self._hit(row) for row in rows]
 
-    def _snippets(
-        self, expression: str, params: list[str], document_id: int, pages: list[int]
-    ) -> list[PageHit]:
-        rows = (
-            self._raw()
-            .execute(
-                f"SELECT page_no, ts_headline('english', text, ({expression}), '{_HEADLINE}') "
-                "FROM pages WHERE document_id = %s AND page_no = ANY(%s::bigint[])",
-                [*params, document_id, pages],
-            )
-            .fetchall()
+    @staticmethod
+    def _hit(row: Any) -> DocumentHit:
+        by_page = {int(no): _marked(snippet or "") for no, snippet in row[11] or []}
+        return DocumentHit(
+            document_id=row[0],
+            case_id=row[1],
+            a_number=row[2],
+            eoir_case_id=row[10],
+            respondent=row[3],
+            title=row[4],
+            doc_type=row[5],
+            filed_on=row[6],
+            page_count=row[7],
+            score=float(row[8]),
+            matching_pages=list(row[9]),
+            pages=[PageHit(no, *by_page[no]) for no in sorted(by_page)],
         )
-        by_page = {page: _marked(snippet) for page, snippet in rows}
-        return [PageHit(p, *by_page[p]) for p in pages if p in by_page]
 
     def _raw(self) -> Any:
         """The server connection: this SQL is PostgreSQL's already (psycopg placeholders)."""
