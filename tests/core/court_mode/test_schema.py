@@ -92,6 +92,10 @@ def test_the_pages_words_are_stored_indexed_and_kept_up_to_date(court_lib: Any) 
         "SELECT indexdef FROM pg_indexes WHERE tablename = 'pages' AND indexdef LIKE '%%gin%%'"
     ).fetchone()
     assert "USING gin (words)" in index
+    storage = (
+        "SELECT attstorage FROM pg_attribute WHERE attrelid = 'pages'::regclass AND attname = %s"
+    )
+    assert pg.execute(storage, ["words"]).fetchone()[0] == "m"  # in the row: ranking reads it
     pg.execute("SET enable_seqscan = off")
     plan = " ".join(
         r[0]
