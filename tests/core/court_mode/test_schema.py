@@ -139,6 +139,7 @@ def test_an_older_court_library_gets_the_search_column_when_opened(pg_url: str) 
 
         (hit,) = index_of(lib).search("hardships")
         assert hit.matching_pages == [1]
+        assert index_of(lib).search("hardshp~")[0].document_id == hit.document_id  # its words
     assert "words" in _pg_columns(pg_url)["pages"]
     with psycopg.connect(pg_url) as conn:
         names = {r[0] for r in conn.execute("SELECT indexname FROM pg_indexes")}

@@ -60,6 +60,8 @@ def test_field_filters_fuzzy_and_snippets_on_the_server(filed: Any) -> None:
     assert index.search("type:decision hardship") == []
     (only,) = index.search("a:A-222-333-444")  # document fields alone: every page, a head
     assert only.pages[0].snippet.startswith("Hardship of the children")
+    # the planner setting a search makes is its own: the records' statements keep theirs
+    assert filed.db.raw.execute("SHOW enable_seqscan").fetchone()[0] == "on"
 
 
 def test_what_the_server_cannot_search_is_one_line(filed: Any) -> None:
