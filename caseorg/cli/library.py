@@ -78,6 +78,16 @@ def check(state: State, repair: bool, from_backup: Path | None, as_json: bool) -
     """
     from caseorg.upkeep import Problem, check_damaged, check_library, damaged_parts
 
+    if isinstance(state.library_path, str):  # a court library (PostgreSQL)
+        if from_backup is not None:
+            raise UserError("--from-backup is for a library folder's damaged database", 2)
+        from caseorg.upkeep.court_check import check_court_library
+
+        court = check_court_library(state.lib(create=False), repair=repair)
+        _print_check(court, as_json)
+        if not court.ok:
+            sys.exit(1)
+        return
     folder = state.folder("check")
     damage = damaged_parts(folder)
     report = None

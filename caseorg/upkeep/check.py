@@ -146,7 +146,8 @@ def check_store(
     }
     report.checked_documents = len(wanted)
     present: dict[str, Path] = {}
-    stored = list(lib.store.all_hashes())
+    kept_aside = lib.path / "quarantine"  # inside a court library's store: not stored files
+    stored = [(h, p) for h, p in lib.store.all_hashes() if not p.is_relative_to(kept_aside)]
     if not wanted and stored:
         # a database that knows none of the stored files is not this library's: moving
         # them would hide the evidence of the records it lost
