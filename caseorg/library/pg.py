@@ -208,6 +208,24 @@ class PgDatabase:
         except psycopg.Error as exc:
             raise _error(exc) from None
 
+    def stream(self, sql: str, size: int) -> Iterator[list[Any]]:
+        """The rows of ``sql`` in batches of at most ``size``, read through a server-side
+        cursor (one transaction): a table larger than memory is never held whole (moving
+        a library, :mod:`caseorg.library.transfer`)."""
+        import psycopg
+
+        try:
+            with self._pg.transaction(), self._pg.cursor() as cursor:
+                # DECLARE and FETCH by hand: psycopg's named cursor binds the count as a
+                # parameter, which this connection's loose numbers send quoted
+                cursor.execute(f"DECLARE caseorg_stream NO SCROLL CURSOR FOR {translate(sql)}")
+                fetch = f"FETCH FORWARD {int(size)} FROM caseorg_stream"
+                while rows := cursor.execute(fetch).fetchall():
+                    yield list(rows)
+                cursor.execute("CLOSE caseorg_stream")
+        except psycopg.Error as exc:
+            raise _error(exc) from None
+
     def create_function(self, name: str, _arity: int, _func: Any, **_how: Any) -> None:
         """The SQLite connection's Python function: on the server, the schema defines the
         ones caseorg uses (``caseorg_fold``); another one is not there yet."""
