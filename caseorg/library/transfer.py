@@ -2,14 +2,14 @@
 and back (issue 16: how a judge's laptop library joins the court's).
 
 Every table is copied row for row (streamed in batches: a server-side cursor on
-PostgreSQL, so memory holds one batch, never a table), ids kept, in an order where a referenced row comes
-before the rows that name it, in one transaction on the target; each table's id counter
-is carried over (ids are never given twice, migration m006). Then each table is
-verified: the same number of rows, and the same hash of its rows (an order-free sum of
-each row's SHA-256, so the servers' sort orders do not matter). Stored files are copied
-into the target's store (a court library's shared store folder is named in its
-settings) and each is verified against its hash. A target that already holds records
-is refused: this joins an empty court library, it does not merge two.
+PostgreSQL, so memory holds one batch, never a table), ids kept, in an order where a
+referenced row comes before the rows that name it, in one transaction on the target;
+each table's id counter is carried over (ids are never given twice, migration m006).
+Then each table is verified: the same number of rows, and the same hash of its rows (an
+order-free sum of each row's SHA-256, so the servers' sort orders do not matter). Stored
+files are copied into the target's store (a court library's shared store folder is named
+in its settings) and each is verified against its hash. A target that already holds
+records is refused: this joins an empty court library, it does not merge two.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +73,7 @@ def batches(lib: Library, sql: str, size: int = _BATCH) -> Iterator[list[Any]]:
     """The rows of ``sql`` at most ``size`` at a time, never the whole table in memory: a
     server-side cursor on PostgreSQL, SQLite's own cursor on a folder."""
     if lib.backend == "postgresql":
-        yield from lib.db.stream(sql, size)
+        yield from lib.db.stream(sql, size)  # type: ignore[attr-defined]
         return
     cursor = lib.conn.execute(sql)
     while rows := cursor.fetchmany(size):
