@@ -79,3 +79,68 @@ def test_a_court_backup_restores_into_a_folder_and_into_an_empty_court(
         "already holds records (cases): restore only into an empty one; nothing was changed\n"
     )
     assert _hashes(url) == before
+
+
+def test_a_folder_backup_restores_into_an_empty_court(pg_cluster: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "laptop"
+    with open_library(folder) as lib:
+        add_judge(lib, "JRM", "Judge Rosa Martinez")
+        case = add_case(lib, "A-123-456-789", "José Pérez", judge_code="JRM")
+        pdf = make_pdf(tmp_path / "brief.pdf", ["Brief on extreme hardship."])
+        assert import_files(lib, case.id, [pdf], workers=1).count("imported") == 1
+    archive = tmp_path / "laptop.zip"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--library", str(folder), "backup", str(archive)]).exit_code == 0
+    court = pg_cluster.new_library()
+    no_store = runner.invoke(cli, ["--library", court, "restore", str(archive)])
+    assert no_store.exit_code == 1 and no_store.output == (
+        "caseorg: name the court library's shared file store: restore ... --files FOLDER\n"
+    )
+    done = runner.invoke(
+        cli, ["--library", court, "restore", str(archive), "--files", str(tmp_path / "files")]
+    )
+    assert done.exit_code == 0, done.output
+    assert _hashes(court) == _hashes(folder)
+
+
+def test_a_backup_is_one_snapshot_while_a_clerk_writes(pg_cluster: Any, tmp_path: Path) -> None:
+    """Cases and their audit rows are read in one transaction: however the writer's
+    commits fall between the tables' reads, the archive has an audit row per case."""
+    import sqlite3
+    import threading
+
+    url = _court(pg_cluster, tmp_path / "court-files", tmp_path)
+    stop = threading.Event()
+
+    def clerk() -> None:
+        with open_library(url) as lib:
+            n = 0
+            while not stop.is_set():
+                add_case(lib, f"A-400-{n // 1000:03d}-{n % 1000:03d}", "Busy", judge_code="JRM")
+                n += 1
+
+    writer = threading.Thread(target=clerk)
+    writer.start()
+    try:
+        archives = []
+        for k in range(3):
+            archive = tmp_path / f"busy{k}.zip"
+            made = CliRunner().invoke(cli, ["--library", url, "backup", str(archive)])
+            assert made.exit_code == 0, made.output
+            archives.append(archive)
+    finally:
+        stop.set()
+        writer.join(30)
+    counts = []
+    for archive in archives:
+        db = tmp_path / f"{archive.stem}.db"
+        db.write_bytes(zipfile.ZipFile(archive).read("caseorg.db"))
+        conn = sqlite3.connect(db)
+        cases = conn.execute("SELECT count(*) FROM cases").fetchone()[0]
+        created = conn.execute(
+            "SELECT count(*) FROM audit WHERE entity = 'case' AND action = 'create'"
+        ).fetchone()[0]
+        conn.close()
+        assert cases == created
+        counts.append(cases)
+    assert counts[-1] > 1  # the clerk wrote while the backups were made
