@@ -19,7 +19,7 @@ from helpers import make_pdf
 from caseorg.errors import InvalidValue
 from caseorg.library import open_library
 from caseorg.library.pg_schema import CLERK_ROLE
-from caseorg.records import add_case, add_judge
+from caseorg.records import add_case, add_judge, add_tag
 
 ROOT = Path(__file__).resolve().parents[3]
 RACERS = 4
@@ -50,6 +50,31 @@ def test_a_case_added_while_another_commits_it_is_one_clear_line(pg_cluster: Any
         assert [type(e) for e in refused] == [InvalidValue]
         assert str(refused[0]) == "case A-200-000-001 already exists"
         (count,) = first.conn.execute("SELECT count(*) FROM cases").fetchone()
+        assert count == 1
+
+
+def test_a_tag_put_on_while_another_clerk_commits_it_is_there_once(pg_cluster: Any) -> None:
+    url = pg_cluster.new_library()
+    with open_library(url) as first, open_library(url) as second:
+        add_judge(first, "JRM", "Judge Rosa Martinez")
+        case = add_case(first, "A-200-000-002", "Tagged Twice", judge_code="JRM")
+        seen: list[Any] = []
+
+        def late() -> None:
+            try:
+                seen.append(add_tag(second, "case", case.id, "detained"))
+            except BaseException as exc:  # noqa: BLE001 - what the clerk would see
+                seen.append(exc)
+
+        with first.db.atomic():
+            add_tag(first, "case", case.id, "detained")
+            racer = threading.Thread(target=late)
+            racer.start()
+            time.sleep(0.5)
+            assert racer.is_alive()  # waiting on the first clerk's row
+        racer.join(30)
+        assert seen == [["detained"]]
+        (count,) = first.conn.execute("SELECT count(*) FROM audit WHERE action = 'tag'").fetchone()
         assert count == 1
 
 
