@@ -20,8 +20,7 @@ from caseorg.importing.ocrstore import queue_document
 from caseorg.importing.pdftext import DEFAULT_TIMEOUT, Extraction, ExtractionPool
 from caseorg.library import Library, audit, now_iso, sha256_of
 from caseorg.progress import Progress, ProgressCallback
-from caseorg.records import DOC_TYPES, get_row, guess_doc_type, title_from_name
-from caseorg.records.races import unique_failed
+from caseorg.records import DOC_TYPES, get_row, guess_doc_type, title_from_name, unique_failed
 from caseorg.search import index_of
 from caseorg.values import parse_choice, parse_date
 

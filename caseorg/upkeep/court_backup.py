@@ -18,8 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from caseorg.library import open_library
-from caseorg.library.transfer import move_library
+from caseorg.library import move_library, open_library
 from caseorg.progress import ProgressCallback
 from caseorg.upkeep.backup import backup_library
 from caseorg.upkeep.restore import restore_library
@@ -53,7 +52,7 @@ def restore_court(
     ``migrate-library --files`` does: an empty court library names none). The result:
     the archive's manifest with ``restored`` and ``not_restored`` as a folder's gives."""
     from caseorg.errors import CaseorgError
-    from caseorg.library.courtdb import NotOnServer
+    from caseorg.library import NotOnServer
 
     lib.require_writable()
     for table in ("cases", "judges", "documents"):
