@@ -82,9 +82,11 @@ def check(state: State, repair: bool, from_backup: Path | None, as_json: bool) -
     if isinstance(state.library_path, str):  # a court library (PostgreSQL)
         if from_backup is not None:
             raise UserError("--from-backup is for a library folder's damaged database", 2)
+        from caseorg.cli.move import progress_bar
         from caseorg.upkeep.court_check import check_court_library
 
-        court = check_court_library(state.lib(create=False), repair=repair)
+        court = check_court_library(state.lib(create=False), repair=repair, progress=progress_bar)
+        end_progress_line()
         _print_check(court, as_json)
         if not court.ok:
             sys.exit(1)

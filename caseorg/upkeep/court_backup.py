@@ -33,9 +33,6 @@ def backup_court(lib: Any, dest: Path, progress: ProgressCallback | None = None)
             with lib.db.raw.transaction():
                 lib.db.raw.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 move_library(lib, copy, progress=progress)
-            from caseorg.search import index_of
-
-            index_of(copy).rebuild()  # a folder's index; restore rebuilds it anyway
             manifest = backup_library(copy, dest, progress)
     manifest["library"] = f"{lib.where} (files in {store})"
     return manifest
