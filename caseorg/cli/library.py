@@ -13,6 +13,7 @@ from caseorg.cli.common import (
     State,
     UserError,
     emit_json,
+    end_progress_line,
     json_option,
     print_one,
     uses_library,
@@ -78,6 +79,18 @@ def check(state: State, repair: bool, from_backup: Path | None, as_json: bool) -
     """
     from caseorg.upkeep import Problem, check_damaged, check_library, damaged_parts
 
+    if isinstance(state.library_path, str):  # a court library (PostgreSQL)
+        if from_backup is not None:
+            raise UserError("--from-backup is for a library folder's damaged database", 2)
+        from caseorg.cli.move import progress_bar
+        from caseorg.upkeep.court_check import check_court_library
+
+        court = check_court_library(state.lib(create=False), repair=repair, progress=progress_bar)
+        end_progress_line()
+        _print_check(court, as_json)
+        if not court.ok:
+            sys.exit(1)
+        return
     folder = state.folder("check")
     damage = damaged_parts(folder)
     report = None
@@ -135,8 +148,14 @@ def backup(state: State, file: Path) -> None:
     """Write a backup archive (.zip) of the library; safe while the app is open."""
     from caseorg.upkeep import backup_library
 
-    state.folder("backup")  # a court library: the server's own tools (pg_dump), for now
-    manifest = backup_library(state.lib(), file)
+    if isinstance(state.library_path, str):  # a court library: one snapshot, same format
+        from caseorg.cli.move import progress_bar
+        from caseorg.upkeep.court_backup import backup_court
+
+        manifest = backup_court(state.lib(create=False), file, progress=progress_bar)
+        end_progress_line()
+    else:
+        manifest = backup_library(state.lib(), file)
     damaged = manifest["damaged"]
     click.echo(f"wrote {file}: {len(manifest['entries']) - 1} files and the database")
     for name, why in sorted(damaged.items()):
@@ -151,8 +170,13 @@ def backup(state: State, file: Path) -> None:
 @click.option(
     "--partial", is_flag=True, help="Restore the intact files of a damaged archive; list the rest."
 )
+@click.option(
+    "--files",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="A court library: the shared folder for its stored files.",
+)
 @uses_library(writes=True)
-def restore(state: State, file: Path, force: bool, partial: bool) -> None:
+def restore(state: State, file: Path, force: bool, partial: bool, files: Path | None) -> None:
     """Restore a backup archive into the library folder (--library).
 
     The whole archive is checked before the library is touched; stored files that
@@ -160,6 +184,21 @@ def restore(state: State, file: Path, force: bool, partial: bool) -> None:
     """
     from caseorg.upkeep import restore_library
 
+    if isinstance(state.library_path, str):  # a court library: only an empty one
+        from caseorg.cli.move import progress_bar
+        from caseorg.upkeep.court_backup import restore_court
+
+        if force or partial:
+            raise UserError("a court library is restored whole and only when empty", 2)
+        manifest = restore_court(file, state.lib(create=False), files, progress=progress_bar)
+        end_progress_line()
+        click.echo(
+            f"restored {manifest['restored']} files into {state.lib().where} "
+            f"(backup of {us_datetime(manifest['created_at'])}); counts and hashes verified"
+        )
+        return
+    if files is not None:
+        raise UserError("--files names a court library's file store: this is a folder", 2)
     target = state.folder("restore")
     try:
         # a library there is replaced (and kept aside): not while another window writes to it

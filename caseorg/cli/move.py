@@ -15,7 +15,7 @@ from caseorg.progress import Progress
 _WIDTH = 30
 
 
-def _bar(progress: Progress) -> None:
+def progress_bar(progress: Progress) -> None:
     """``[#####.....]  45%  Copying pages`` redrawn in place (a terminal only)."""
     if progress.total:
         filled = _WIDTH * (progress.done or 0) // progress.total
@@ -50,12 +50,12 @@ def migrate_library(state: State, source: str, target: str, files: Path | None) 
             files = files.resolve()
         elif files is not None:
             raise InvalidValue("--files names a court library's file store: the target is a folder")
-        moved = move_library(old, new, files=files, progress=_bar)
+        moved = move_library(old, new, files=files, progress=progress_bar)
         end_progress_line()
         if new.backend == "sqlite":  # a folder's search index is made from its pages
             from caseorg.search import index_of
 
-            index_of(new).rebuild(progress=_bar)
+            index_of(new).rebuild(progress=progress_bar)
             end_progress_line()
     rows = sum(moved.rows.values())
     click.echo(

@@ -20,7 +20,7 @@ from caseorg.importing.ocrstore import queue_document
 from caseorg.importing.pdftext import DEFAULT_TIMEOUT, Extraction, ExtractionPool
 from caseorg.library import Library, audit, now_iso, sha256_of
 from caseorg.progress import Progress, ProgressCallback
-from caseorg.records import DOC_TYPES, get_row, guess_doc_type, title_from_name
+from caseorg.records import DOC_TYPES, get_row, guess_doc_type, title_from_name, unique_failed
 from caseorg.search import index_of
 from caseorg.values import parse_choice, parse_date
 
@@ -188,13 +188,18 @@ class Importer:
         try:
             doc_id = self._write_rows(item, result, staged)
         except BaseException as exc:
-            if staged is not None and store.has(item.sha256):
-                # published, then the commit failed: no record holds the copy
+            shared = self.lib.backend == "postgresql"  # another clerk may be committing it
+            if staged and store.has(item.sha256) and not shared and not self._recorded(item.sha256):
+                # published, then the commit failed: no record holds the copy (a court
+                # library's shared copy stays: 'check --repair' moves it once it settles)
                 with contextlib.suppress(OSError):
                     store.remove(item.sha256)
             store.discard(staged)
             if is_disk_full(exc):
                 raise DiskFull(DISK_FULL_MESSAGE) from None
+            if unique_failed(exc, "documents", "case_id, sha256"):
+                # another import of the same file into this case committed meanwhile
+                return FileOutcome(str(path), "duplicate", "already in this case")
             raise
         store.release(staged, item.sha256)  # committed: the staged name has done its job
         status = "imported" if result.status == "ok" else result.status
@@ -204,6 +209,16 @@ class Importer:
             if self._pending_index_pages >= INDEX_BATCH_PAGES:
                 self._flush_index()
         return FileOutcome(str(path), status, result.error, doc_id, result.page_count)
+
+    def _recorded(self, sha256: str) -> bool:
+        """Whether a committed document holds the stored file ``sha256``."""
+        try:
+            found = self.lib.db.execute(
+                "SELECT 1 FROM documents WHERE sha256 = ? LIMIT 1", [sha256]
+            )
+            return found.fetchone() is not None
+        except Exception:  # noqa: BLE001 - the database is failing: as before, no record
+            return False
 
     def _write_rows(self, item: _Pending, result: Extraction, staged: Path | None) -> int:
         """Rows, pages and audit in one transaction; the staged copy is published last,

@@ -71,6 +71,8 @@ def _error(exc: Exception) -> Exception:
     import psycopg
 
     first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if isinstance(exc, psycopg.errors.UniqueViolation):
+        return sqlite3.IntegrityError(_unique_in_sqlite_words(exc) or first)
     if isinstance(exc, psycopg.errors.IntegrityError | psycopg.errors.RaiseException):
         return sqlite3.IntegrityError(first)
     if isinstance(exc, psycopg.errors.InsufficientPrivilege):
@@ -80,6 +82,18 @@ def _error(exc: Exception) -> Exception:
     if isinstance(exc, psycopg.errors.SerializationFailure | psycopg.errors.DeadlockDetected):
         return sqlite3.OperationalError(first)
     return UnsupportedSql(f"not supported on a court library (PostgreSQL) yet: {first}")
+
+
+def _unique_in_sqlite_words(exc: Any) -> str | None:
+    """A unique violation as SQLite words it (``UNIQUE constraint failed: cases.a_number``):
+    the records code maps one message to its own error, whichever backend refused (two
+    clerks adding the same A-number at the same instant)."""
+    table, detail = exc.diag.table_name, exc.diag.message_detail or ""
+    found = re.match(r"Key \((.+?)\)=", detail)
+    if not table or not found:
+        return None
+    columns = [c.strip().strip('"') for c in found.group(1).split(",")]
+    return "UNIQUE constraint failed: " + ", ".join(f"{table}.{c}" for c in columns)
 
 
 def _adapt(conn: Any) -> None:
@@ -191,6 +205,24 @@ class PgDatabase:
         try:
             with self._pg.transaction():
                 yield self
+        except psycopg.Error as exc:
+            raise _error(exc) from None
+
+    def stream(self, sql: str, size: int) -> Iterator[list[Any]]:
+        """The rows of ``sql`` in batches of at most ``size``, read through a server-side
+        cursor (one transaction): a table larger than memory is never held whole (moving
+        a library, :mod:`caseorg.library.transfer`)."""
+        import psycopg
+
+        try:
+            with self._pg.transaction(), self._pg.cursor() as cursor:
+                # DECLARE and FETCH by hand: psycopg's named cursor binds the count as a
+                # parameter, which this connection's loose numbers send quoted
+                cursor.execute(f"DECLARE caseorg_stream NO SCROLL CURSOR FOR {translate(sql)}")
+                fetch = f"FETCH FORWARD {int(size)} FROM caseorg_stream"
+                while rows := cursor.execute(fetch).fetchall():
+                    yield list(rows)
+                cursor.execute("CLOSE caseorg_stream")
         except psycopg.Error as exc:
             raise _error(exc) from None
 

@@ -1,14 +1,15 @@
 """Move a library between backends: a folder (SQLite) into a court library (PostgreSQL),
 and back (issue 16: how a judge's laptop library joins the court's).
 
-Every table is copied row for row, ids kept, in an order where a referenced row comes
-before the rows that name it, in one transaction on the target; each table's id counter
-is carried over (ids are never given twice, migration m006). Then each table is
-verified: the same number of rows, and the same hash of its rows (an order-free sum of
-each row's SHA-256, so the servers' sort orders do not matter). Stored files are copied
-into the target's store (a court library's shared store folder is named in its
-settings) and each is verified against its hash. A target that already holds records
-is refused: this joins an empty court library, it does not merge two.
+Every table is copied row for row (streamed in batches: a server-side cursor on
+PostgreSQL, so memory holds one batch, never a table), ids kept, in an order where a
+referenced row comes before the rows that name it, in one transaction on the target;
+each table's id counter is carried over (ids are never given twice, migration m006).
+Then each table is verified: the same number of rows, and the same hash of its rows (an
+order-free sum of each row's SHA-256, so the servers' sort orders do not matter). Stored
+files are copied into the target's store (a court library's shared store folder is named
+in its settings) and each is verified against its hash. A target that already holds
+records is refused: this joins an empty court library, it does not merge two.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,13 +69,25 @@ def _rows_of(table: str, columns: list[str]) -> str:
     return f"SELECT {', '.join(columns)} FROM {table}{where}"
 
 
-def table_hash(lib: Library, table: str, columns: list[str]) -> tuple[int, str]:
+def batches(lib: Library, sql: str, size: int = _BATCH) -> Iterator[list[Any]]:
+    """The rows of ``sql`` at most ``size`` at a time, never the whole table in memory: a
+    server-side cursor on PostgreSQL, SQLite's own cursor on a folder."""
+    if lib.backend == "postgresql":
+        yield from lib.db.stream(sql, size)  # type: ignore[attr-defined]
+        return
+    cursor = lib.conn.execute(sql)
+    while rows := cursor.fetchmany(size):
+        yield rows
+
+
+def table_hash(lib: Library, table: str, columns: list[str], size: int = _BATCH) -> tuple[int, str]:
     """The rows of ``table`` in ``lib``: their number and an order-free hash of them."""
     total, count = 0, 0
-    for row in lib.conn.execute(_rows_of(table, columns)).fetchall():
-        text = json.dumps([_value(v) for v in row], ensure_ascii=False, default=str)
-        total = (total + int.from_bytes(hashlib.sha256(text.encode()).digest())) % 2**256
-        count += 1
+    for rows in batches(lib, _rows_of(table, columns), size):
+        for row in rows:
+            text = json.dumps([_value(v) for v in row], ensure_ascii=False, default=str)
+            total = (total + int.from_bytes(hashlib.sha256(text.encode()).digest())) % 2**256
+            count += 1
     return count, f"{total:064x}"
 
 
@@ -123,10 +137,12 @@ def move_library(
     progress: ProgressCallback | None = None,
     *,
     with_files: bool = True,
+    batch: int = _BATCH,
 ) -> Moved:
     """Copy ``source`` into the empty ``target`` and verify it (see the module's
     docstring); ``files``: the court library's shared store folder, when it names none;
-    ``with_files`` False: the records alone (a generated library has no files)."""
+    ``with_files`` False: the records alone (a generated library has no files);
+    ``batch``: rows read, written and hashed at a time (memory is bounded by it)."""
     target.require_writable()
     _refuse_full(target)
     tell = progress or (lambda _p: None)
@@ -153,8 +169,7 @@ def move_library(
             tell(Progress(f"Copying {name}", done, total))
             marks = ", ".join("?" * len(columns))
             insert = f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({marks})"
-            cursor = source.conn.execute(_rows_of(name, columns))
-            while rows := cursor.fetchmany(_BATCH):
+            for rows in batches(source, _rows_of(name, columns), batch):
                 target.db.conn.executemany(insert, [tuple(r) for r in rows])
                 done += len(rows)
                 tell(Progress(f"Copying {name}", done, total))
@@ -167,7 +182,8 @@ def move_library(
             )
     for name, columns in copied:
         tell(Progress(f"Verifying {name}"))
-        theirs, ours = table_hash(source, name, columns), table_hash(target, name, columns)
+        theirs = table_hash(source, name, columns, batch)
+        ours = table_hash(target, name, columns, batch)
         if theirs != ours:
             raise CaseorgError(
                 f"the copy of {name} differs ({ours[0]} rows, {theirs[0]} in the source): "

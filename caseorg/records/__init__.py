@@ -207,6 +207,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         list_proceedings as list_proceedings,
         parse_charges as parse_charges,
     )
+    from caseorg.records.races import unique_failed as unique_failed
     from caseorg.records.reassignment_orders import (
         DEFAULT_REASONS as DEFAULT_REASONS,
         ORDERER_ROLES as ORDERER_ROLES,
@@ -261,6 +262,7 @@ __getattr__, __dir__ = lazy_exports(
     __name__,
     {
         "audited": "get_row record_import",
+        "races": "unique_failed",
         "case_list": "CaseListRow case_list_ids case_list_rows count_cases",
         "cases": (
             "EDITABLE add_case add_case_row case_by_a_number edit_case find_case "

@@ -11,6 +11,7 @@ from caseorg.library import Library, now_iso
 from caseorg.records.audited import insert_audited, update_audited
 from caseorg.records.judges import judge_by_code
 from caseorg.records.models import CASE_STATUSES, CASE_TYPES, CUSTODY, Case
+from caseorg.records.races import taken_meanwhile
 from caseorg.records.tags import normalise_tag
 from caseorg.values import (
     case_label,
@@ -113,19 +114,23 @@ def _insert(
     eoir_case_id: str | None = None,
 ) -> int:
     stamp = now_iso()
-    return insert_audited(
-        lib,
-        "cases",
-        "case",
-        {
-            "a_number": digits,
-            "eoir_case_id": eoir_case_id,
-            "judge_id": judge_id,
-            **values,
-            "created_at": stamp,
-            "updated_at": stamp,
-        },
-    )
+    messages = {"eoir_case_id": f"case EOIR {eoir_case_id} already exists"}
+    if digits:
+        messages["a_number"] = f"case {format_a_number(digits)} already exists"
+    with taken_meanwhile("cases", messages):  # another writer's, at the same instant
+        return insert_audited(
+            lib,
+            "cases",
+            "case",
+            {
+                "a_number": digits,
+                "eoir_case_id": eoir_case_id,
+                "judge_id": judge_id,
+                **values,
+                "created_at": stamp,
+                "updated_at": stamp,
+            },
+        )
 
 
 def edit_case(lib: Library, case_id: int, **fields: Any) -> Case:

@@ -8,6 +8,7 @@ from caseorg.errors import InvalidValue, NotFound
 from caseorg.library import Library
 from caseorg.records.audited import insert_audited, update_audited
 from caseorg.records.models import Judge
+from caseorg.records.races import taken_meanwhile
 from caseorg.values import optional_text, require_text
 
 
@@ -17,9 +18,10 @@ def add_judge(lib: Library, code: str, name: str, court: str | None = None) -> J
     name = require_text(name, "judge name")
     if find_judge(lib, code) is not None:
         raise InvalidValue(f"a judge with code {code} already exists")
-    judge_id = insert_audited(
-        lib, "judges", "judge", {"code": code, "name": name, "court": optional_text(court)}
-    )
+    with taken_meanwhile("judges", {"code": f"a judge with code {code} already exists"}):
+        judge_id = insert_audited(
+            lib, "judges", "judge", {"code": code, "name": name, "court": optional_text(court)}
+        )
     return get_judge(lib, judge_id)
 
 

@@ -8,12 +8,14 @@ Adding or removing a tag is audited against the case or document it is on.
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
 from caseorg.errors import InvalidValue, NotFound
 from caseorg.library import Library, audit, now_iso
 from caseorg.records.audited import get_row
+from caseorg.records.races import unique_failed
 from caseorg.search import index_of
 
 ENTITIES = {
@@ -61,16 +63,21 @@ def add_tag(lib: Library, entity: str, entity_id: int, tag: str) -> list[str]:
     name = normalise_tag(tag)
     lib.require_writable()
     get_row(lib.db, table, entity_id, entity)
-    with lib.db.atomic():
-        exists = lib.db.execute(
-            f"SELECT 1 FROM {tag_table} WHERE {column} = ? AND tag = ?", [entity_id, name]
-        ).fetchone()
-        if not exists:
-            lib.db.execute(
-                f"INSERT INTO {tag_table} ({column}, tag, added_at) VALUES (?, ?, ?)",
-                [entity_id, name, now_iso()],
-            )
-            audit.record(lib.db, lib.actor, "tag", entity, entity_id, None, {"tag": name})
+    try:
+        with lib.db.atomic():
+            exists = lib.db.execute(
+                f"SELECT 1 FROM {tag_table} WHERE {column} = ? AND tag = ?", [entity_id, name]
+            ).fetchone()
+            if not exists:
+                lib.db.execute(
+                    f"INSERT INTO {tag_table} ({column}, tag, added_at) VALUES (?, ?, ?)",
+                    [entity_id, name, now_iso()],
+                )
+                audit.record(lib.db, lib.actor, "tag", entity, entity_id, None, {"tag": name})
+    except sqlite3.IntegrityError as exc:
+        if not unique_failed(exc, tag_table, f"{column}, tag"):
+            raise
+        # another clerk put the same tag on at the same instant: it is there, as asked
     _reindex(lib, entity, [entity_id])
     return tags_of(lib, entity, entity_id)
 

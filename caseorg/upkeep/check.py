@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -108,13 +109,45 @@ def check_library(
             )
 
     # -- stored files against records -------------------------------------------------------
+    check_store(lib, report, repair=repair, hash_files=hash_files, progress=progress)
+
+    for loose in permissions_problems(lib):
+        problem = Problem("permissions", f"{loose} is readable by other users")
+        if repair and not lib.read_only:
+            os.chmod(loose, 0o700 if Path(loose).is_dir() else 0o600)
+            problem.repaired = True
+        report.problems.append(problem)
+
+    # -- index against pages --------------------------------------------------------------
+    _check_index(lib, report, repair, walk=hash_files)
+    if hash_files:  # the full check; the app's quick check at open skips reading records
+        report.unusual = unusual_records(lib)
+    return report
+
+
+def check_store(
+    lib: Library,
+    report: CheckReport,
+    *,
+    repair: bool,
+    hash_files: bool = True,
+    progress: ProgressCallback | None = None,
+    settling: float = 0.0,
+) -> None:
+    """The stored files against the documents' records: each one there, hashing right,
+    and no file without a record (moved to ``quarantine/`` by ``repair``). Both kinds of
+    library: a court library's store is shared, and another clerk's import may be between
+    publishing its file and committing its record: a file younger than ``settling``
+    seconds is in flight, neither a problem nor moved."""
+    db = lib.db
     wanted = {
         row["sha256"]: row["title"]
         for row in db.query("SELECT sha256, min(title) AS title FROM documents GROUP BY sha256")
     }
     report.checked_documents = len(wanted)
     present: dict[str, Path] = {}
-    stored = list(lib.store.all_hashes())
+    kept_aside = lib.path / "quarantine"  # inside a court library's store: not stored files
+    stored = [(h, p) for h, p in lib.store.all_hashes() if not p.is_relative_to(kept_aside)]
     if not wanted and stored:
         # a database that knows none of the stored files is not this library's: moving
         # them would hide the evidence of the records it lost
@@ -126,7 +159,11 @@ def check_library(
             )
         )
         stored = []
+    now = time.time()
     for name_hash, path in stored:
+        known = path == lib.store.path_for(name_hash) and name_hash in wanted
+        if not known and settling and _age(path, now) < settling:
+            continue  # another writer's import in flight
         if path.name.startswith(".") or path.name.endswith(".tmp"):
             problem = Problem("leftover", f"unfinished write left behind: {path.name}")
             if repair:
@@ -135,7 +172,7 @@ def check_library(
                 problem.detail += f" (moved to {where.relative_to(lib.path)})"
             report.problems.append(problem)
             continue
-        if path != lib.store.path_for(name_hash) or name_hash not in wanted:
+        if not known:
             problem = Problem("unknown_file", f"file with no record: {path.relative_to(lib.path)}")
             if repair and not lib.read_only:
                 where = _quarantine(lib, path)
@@ -168,18 +205,12 @@ def check_library(
                 Problem("missing_file", f"stored copy of '{title}' is missing; restore it")
             )
 
-    for loose in permissions_problems(lib):
-        problem = Problem("permissions", f"{loose} is readable by other users")
-        if repair and not lib.read_only:
-            os.chmod(loose, 0o700 if Path(loose).is_dir() else 0o600)
-            problem.repaired = True
-        report.problems.append(problem)
 
-    # -- index against pages --------------------------------------------------------------
-    _check_index(lib, report, repair, walk=hash_files)
-    if hash_files:  # the full check; the app's quick check at open skips reading records
-        report.unusual = unusual_records(lib)
-    return report
+def _age(path: Path, now: float) -> float:
+    try:
+        return now - path.stat().st_mtime
+    except OSError:
+        return 0.0  # gone meanwhile: it was in flight
 
 
 def _check_append_only(lib: Library, report: CheckReport, *, seals: bool) -> None:
