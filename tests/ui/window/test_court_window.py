@@ -7,6 +7,7 @@ server that went away is one line too — never a traceback."""
 from __future__ import annotations
 
 import os
+import random
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,13 +16,17 @@ from typing import Any
 
 import pytest
 from helpers import make_pdf
+from ocr_scans import make_scan, phrases
 
 from caseorg.errors import CaseorgError
-from caseorg.library import CourtLibrary
+from caseorg.importing import awaiting_ocr
+from caseorg.importing.ocrengine import find_tesseract
+from caseorg.library import OCR_AFTER_IMPORT, CourtLibrary, set_setting
 from caseorg.records.cases import add_case, case_by_a_number
 from caseorg.records.deadlines import add_deadline
 from caseorg.records.hearings import add_hearing
 from caseorg.records.judges import add_judge
+from caseorg.search import index_of
 from caseorg_ui import preferences as settings
 from caseorg_ui.operations.changes import Change
 from caseorg_ui.operations.library_op import LibraryOp
@@ -114,6 +119,14 @@ def test_open_a_case_import_edit_and_search(
     assert "1 documents" in window.counts_label.text()
     stored = list((tmp_path / "court-files").rglob("*.pdf"))
     assert len(stored) == 1
+    window.case_view.show_tab("documents")
+    window.case_view.select_row("documents", 0)
+    window.open_selected_document()  # the viewer reads the file from the shared store
+    viewer = window.pdf_window
+    assert viewer is not None
+    qtbot.addWidget(viewer)
+    assert "Respondent Brief" in viewer.windowTitle()
+    assert Path(viewer.viewer.path) == stored[0]
 
     # an edit through its dialog and the worker
     window.case_view.show_tab("deadlines")
@@ -219,3 +232,34 @@ def test_caseorg_opens_the_app_on_a_court_library(
     assert result.stderr == ""
     recent = (tmp_path / "config" / "caseorg" / "caseorg.ini").read_text()
     assert court.url.split("?")[0] in recent
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(find_tesseract() is None, reason="Tesseract is not installed")
+def test_an_imported_scan_is_read_in_the_background_and_searched_on_the_server(
+    qtbot: Any, court: CourtLibrary, corpus: Path, tmp_path: Path
+) -> None:
+    set_setting(court, OCR_AFTER_IMPORT, 1)
+    scan = tmp_path / "scanned notice.pdf"
+    truths = make_scan(corpus / "aao" / "aao__A1__file90.pdf", [0, 1], scan)
+    window = MainWindow(Session(court.url), restore=False)
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        ana = case_by_a_number(window.read_lib, "A-123-456-789")
+        window.show_case(ana.id)
+        window.import_flow.start(ana.id, [scan])
+        qtbot.waitUntil(lambda: window.import_flow.report_dialog is not None, timeout=60_000)
+        report = window.import_flow.report_dialog
+        assert report is not None
+        report.close()
+        flow = window.ocr_flow  # started by the import, shown in the status bar
+        qtbot.waitUntil(lambda: flow.running or flow.last_report is not None, timeout=10_000)
+        qtbot.waitUntil(lambda: flow.last_report is not None, timeout=240_000)
+        assert flow.last_report.done == 2 and not flow.last_report.remaining
+        assert awaiting_ocr(window.read_lib) == 0 and not window.ocr_label.isVisible()
+        asked = phrases(truths[0], 6, random.Random(3))
+        found = [p for p in asked if index_of(window.read_lib).search(f'"{p}"')]
+        assert len(found) >= 3, found
+    finally:
+        window.close()
