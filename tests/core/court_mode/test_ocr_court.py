@@ -13,6 +13,7 @@ from ocr_scans import make_scan, phrases
 
 from caseorg.cancel import CancelToken
 from caseorg.importing import (
+    OcrBusy,
     awaiting_ocr,
     document_ocr,
     import_files,
@@ -21,6 +22,7 @@ from caseorg.importing import (
     run_ocr,
 )
 from caseorg.importing.ocrengine import find_tesseract
+from caseorg.library import open_library
 from caseorg.progress import Progress
 from caseorg.records import add_case
 from caseorg.search import index_of
@@ -89,3 +91,28 @@ def test_a_cancel_keeps_what_was_read_and_the_next_run_reads_the_rest(
     after = done_pages(lib)
     assert len(after) == PAGES
     assert {page: after[page] for page in before} == before  # finished pages untouched
+
+
+def test_one_queue_at_a_time_on_a_court_library(scanned: dict[str, Any], pg_cluster: Any) -> None:
+    """Two clerks ask for OCR at once: the second is told in one line, no page is read
+    twice; once the first has finished, the queue is free again."""
+    lib = scanned["lib"]
+    other = open_library(lib.url)  # another clerk's process: its own connection
+    refused: list[Exception] = []
+
+    def progress(p: Progress) -> None:
+        if p.done == 1 and not refused:  # the first page is in: the other clerk asks
+            try:
+                run_ocr(other, workers=1, dpi=DPI)
+            except OcrBusy as exc:
+                refused.append(exc)
+
+    try:
+        report = run_ocr(lib, workers=1, dpi=DPI, progress=progress)
+        assert len(refused) == 1 and "\n" not in str(refused[0])
+        assert "another caseorg is reading" in str(refused[0])
+        assert report.done == PAGES  # the first queue read every page, each once
+        again = run_ocr(other, workers=1, dpi=DPI)  # free again: nothing left to read
+        assert (again.done, again.remaining) == (0, 0)
+    finally:
+        other.close()
