@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from caseorg.cancel import CancelToken
 from caseorg.errors import CaseorgError
@@ -264,7 +264,7 @@ def one_queue(lib: Library) -> Iterator[None]:
     if lib.backend != "postgresql":
         yield
         return
-    raw = lib.db.raw
+    raw = cast(Any, lib.db).raw  # (a PgDatabase: the server's own words, untranslated)
     if not raw.execute("SELECT pg_try_advisory_lock(%s)", [OCR_QUEUE_LOCK]).fetchone()[0]:
         raise OcrBusy(
             "another caseorg is reading this court library's scanned pages (OCR) now; "
