@@ -70,14 +70,20 @@ def open_session_or_ask(
 COURT_SEARCH = "search: on the server"  # a court library's index state
 
 
-def court_check(lib: Library) -> CheckReport | None:
-    """The cheap check of a court library, or None while the server cannot run it yet
-    (its own constraints and triggers keep the records whole meanwhile)."""
+COURT_CHECK_NOT_YET = (
+    "Check Library does not run on a court library (PostgreSQL) yet; its server's "
+    "constraints and triggers keep the records whole meanwhile."
+)
+
+
+def court_check(lib: Library, **options: Any) -> CheckReport | None:
+    """The check of a court library (cheap unless ``options`` say otherwise), or None
+    while the server cannot run it yet."""
     from caseorg.library import NotOnServer
     from caseorg.library.pg_sql import UnsupportedSql
 
     try:
-        return run_check(lib, hash_files=False)
+        return run_check(lib, **({"hash_files": False} | options))
     except (NotOnServer, UnsupportedSql):
         return None
 
@@ -214,12 +220,16 @@ class LibraryActions:
         task.run_in_background(self.runner)
 
     def check_full(self) -> None:
-        def work(lib: Library) -> CheckReport:
+        def work(lib: Library) -> CheckReport | None:
+            if lib.backend == "postgresql":
+                return court_check(lib, hash_files=True, progress=task.progress)
             return run_check(lib, hash_files=True, progress=task.progress)
 
-        def done(report: CheckReport) -> None:
+        def done(report: CheckReport | None) -> None:
             self._checked(report)
-            if report.ok:
+            if report is None:
+                show_message(self, COURT_CHECK_NOT_YET, QMessageBox.Icon.Information)
+            elif report.ok:
                 show_message(
                     self,
                     f"The library is sound: {report.checked_files} stored files match "

@@ -88,6 +88,11 @@ def test_the_window_opens_on_a_court_library(
     with qtbot.waitSignal(window.checked, timeout=30_000):
         window.check_after_open()  # on the worker; nothing to offer, no message box
     assert window.index_label.text() == "search: on the server"
+    with qtbot.waitSignal(window.checked, timeout=30_000):
+        window.check_full()  # File ▸ Check Library: a report, or one line saying not yet
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert len(boxes) == 1 and "\n" not in boxes[0].text()
+    boxes[0].close()
     assert settings.recent_libraries()[0] == court.url  # the URL, to open again
     assert shot(window, tmp_path, "court-window").stat().st_size > 10_000
 
