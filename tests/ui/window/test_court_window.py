@@ -268,3 +268,20 @@ def test_an_imported_scan_is_read_in_the_background_and_searched_on_the_server(
         assert len(found) >= 3, found
     finally:
         window.close()
+
+
+def test_switching_to_another_court_library_connects_on_the_worker(
+    qtbot: Any, window: MainWindow, pg_cluster: Any
+) -> None:
+    from caseorg_ui.window.main_window import _windows
+
+    other = pg_cluster.new_library()
+    assert window.switch_library(other) is None  # the window follows, once connected
+    qtbot.waitUntil(lambda: any(w.session.location == other for w in _windows), timeout=15_000)
+    opened = next(w for w in _windows if w.session.location == other)
+    qtbot.addWidget(opened)
+    try:
+        assert opened.session.court and opened.case_model.rowCount() == 0
+        assert window._closed  # this window closed: one window shows one library
+    finally:
+        opened.close()
