@@ -120,8 +120,9 @@ def _holds_clipboard() -> bool:
     return clipboard.ownsClipboard() or clipboard.ownsSelection()
 
 
-def run_app(library_path: Path) -> int:
-    """Open the desktop window on ``library_path`` (created if new); returns the exit code."""
+def run_app(library_path: Path | str) -> int:
+    """Open the desktop window on ``library_path`` (a folder, created if new; or a court
+    library's ``postgresql://`` URL); returns the exit code."""
     require_display()  # no window could be seen: say so (exit 2) rather than run unseen
     install_message_handler()  # Qt's warnings go to the log file, not the terminal
     ours = QApplication.instance() is None
@@ -135,7 +136,7 @@ def run_app(library_path: Path) -> int:
     install_log_file()
     sys.excepthook = _excepthook
 
-    session = open_session_or_ask(None, Path(library_path))
+    session = open_session_or_ask(None, library_path)
     if session is None:
         return 1
     window = MainWindow(session)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 
-from caseorg.library import is_library
+from caseorg.library import is_court_url, is_library
 from caseorg_ui.qt import (
     QByteArray,
     QSettings,
@@ -35,10 +35,16 @@ def settings() -> QSettings:
     return QSettings(str(settings_path()), QSettings.Format.IniFormat)
 
 
-def recent_libraries() -> list[Path]:
-    """Libraries opened before, most recent first (only those still on disk)."""
-    paths = [Path(item) for item in _stored_list(settings(), RECENT_KEY)]
-    return [p for p in paths if is_library(p)]
+def recent_libraries() -> list[Path | str]:
+    """Libraries opened before, most recent first: folders still on disk, and court
+    libraries' URLs (without a password: libpq finds it in the user's ~/.pgpass)."""
+    found: list[Path | str] = []
+    for item in _stored_list(settings(), RECENT_KEY):
+        if is_court_url(item):
+            found.append(item)
+        elif is_library(Path(item)):
+            found.append(Path(item))
+    return found
 
 
 def _stored_list(store: QSettings, key: str) -> list[str]:
@@ -51,13 +57,31 @@ def _stored_list(store: QSettings, key: str) -> list[str]:
     return []
 
 
-def add_recent_library(path: Path) -> None:
+def without_password(url: str) -> str:
+    """A court library's URL with no password in it (what is written to the settings)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rsplit("@", 1)[1]
+    user = parts.username or ""
+    return urlunsplit(parts._replace(netloc=f"{user}@{host}" if user else host))
+
+
+def recent_item(location: Path | str) -> str:
+    """How ``location`` is written in the recent libraries (a URL without its password)."""
+    return without_password(str(location)) if is_court_url(location) else str(location)
+
+
+def add_recent_library(location: Path | str) -> None:
+    item = recent_item(location)
     store = settings()
     stored = _stored_list(store, RECENT_KEY)
-    if stored[:1] == [str(path)]:
+    if stored[:1] == [item]:
         return  # already the most recent: nothing to write (the usual start)
-    keep = [item for item in stored if item != str(path)]
-    store.setValue(RECENT_KEY, [str(path), *keep][:MAX_RECENT])
+    keep = [entry for entry in stored if entry != item]
+    store.setValue(RECENT_KEY, [item, *keep][:MAX_RECENT])
     store.sync()
 
 

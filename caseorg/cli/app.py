@@ -36,7 +36,7 @@ from caseorg.cli import (
 )
 from caseorg.cli.common import LibraryPath, State, UserError
 from caseorg.errors import CaseorgError, is_disk_full
-from caseorg.library import default_library_path
+from caseorg.library import default_location
 
 
 def _log_path() -> Path:
@@ -101,7 +101,8 @@ class CaseorgGroup(click.Group):
     "--library",
     type=LibraryPath(),
     envvar="CASEORG_LIBRARY",
-    help="Library folder (default: the per-user data folder; or set CASEORG_LIBRARY).",
+    help="Library folder, or a court library's postgresql://USER@HOST/DB "
+    "(default: the per-user data folder; or set CASEORG_LIBRARY).",
 )
 @click.version_option(__version__, prog_name="caseorg")
 @click.pass_context
@@ -113,16 +114,10 @@ def cli(ctx: click.Context, library: Path | str | None) -> None:
     state = State(library)
     ctx.obj = state
     ctx.call_on_close(state.close)
-    if ctx.invoked_subcommand is None:
-        if isinstance(library, str):  # a court library's URL
-            raise UserError(
-                f"{library} is a court library: the desktop app cannot open one yet "
-                "(the commands can)",
-                2,
-            )
+    if ctx.invoked_subcommand is None:  # the app: on a folder, or a court library's URL
         from caseorg_ui.app import run_app  # the composition root: only here does the CLI load Qt
 
-        ctx.exit(run_app(library or default_library_path()))
+        ctx.exit(run_app(library or default_location()))
 
 
 for _group in (

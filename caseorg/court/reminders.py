@@ -20,7 +20,8 @@ WEEK_DAYS = 7  # "this week": today and the six days after
 
 def pressing_counts(lib: Library, today: dt.date | None = None) -> tuple[int, int]:
     """(overdue, due this week) among open deadlines: the status bar's reminder,
-    counted in SQL so that the app's first window does not read every deadline.
+    counted in SQL so that the app's first window does not read every deadline
+    (CASE, not a summed comparison: PostgreSQL sums no booleans).
 
     Same grouping as :func:`caseorg.court.deadline_board.group_of` (ISO days compare as text).
     """
@@ -28,9 +29,9 @@ def pressing_counts(lib: Library, today: dt.date | None = None) -> tuple[int, in
     week_end = day + dt.timedelta(days=WEEK_DAYS)
     overdue, this_week = lib.conn.execute(
         """
-        SELECT coalesce(sum(substr(due_on, 1, 10) < :today), 0),
-               coalesce(sum(substr(due_on, 1, 10) >= :today
-                            AND substr(due_on, 1, 10) < :week_end), 0)
+        SELECT coalesce(sum(CASE WHEN substr(due_on, 1, 10) < :today THEN 1 ELSE 0 END), 0),
+               coalesce(sum(CASE WHEN substr(due_on, 1, 10) >= :today
+                            AND substr(due_on, 1, 10) < :week_end THEN 1 ELSE 0 END), 0)
         FROM deadlines WHERE done_on IS NULL
         """,
         {"today": day.isoformat(), "week_end": week_end.isoformat()},

@@ -7,6 +7,7 @@ from caseorg.exports import lazy_exports
 
 if TYPE_CHECKING:  # what the package offers (each module loads when a name is first used)
     from caseorg.importing.ocr import (
+        OcrBusy as OcrBusy,
         OcrQueue as OcrQueue,
         OcrReport as OcrReport,
         OcrUnavailable as OcrUnavailable,
@@ -35,7 +36,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
 __getattr__, __dir__ = lazy_exports(
     __name__,
     {
-        "ocr": "OcrQueue OcrReport OcrUnavailable check_engine progress_text run_ocr",
+        "ocr": "OcrBusy OcrQueue OcrReport OcrUnavailable check_engine progress_text run_ocr",
         "ocrstore": (
             "OcrCounts awaiting_ocr document_ocr document_ocr_words ocr_counts ocr_words "
             "page_words pages_awaiting"

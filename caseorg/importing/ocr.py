@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from caseorg.cancel import CancelToken
 from caseorg.errors import CaseorgError
@@ -34,6 +35,13 @@ from caseorg.progress import Progress, ProgressCallback
 from caseorg.search import index_of
 
 INDEX_EVERY_PAGES = 20  # reindex the documents touched after this many pages (and at the end)
+
+
+OCR_QUEUE_LOCK = 0x6361_7365_6F63_72  # the court library's OCR queue ('caseocr')
+
+
+class OcrBusy(CaseorgError):
+    """Another process runs a court library's OCR queue (one line)."""
 
 
 class OcrUnavailable(CaseorgError):
@@ -238,9 +246,32 @@ def run_ocr(
     ``force`` first queues failed pages and pages whose text layer is garbage again;
     ``force_every_page`` every page of these documents. See :class:`OcrQueue`.
     """
-    if force or force_every_page:
-        check_engine(options.get("lang", DEFAULT_LANG))  # nothing queued if it cannot run
-        ids = None if document_ids is None else list(document_ids)
-        ocrstore.requeue(lib.db, ids, every_page=force_every_page)
-        document_ids = ids
-    return OcrQueue(lib, document_ids, **options).run()
+    with one_queue(lib):
+        if force or force_every_page:
+            check_engine(options.get("lang", DEFAULT_LANG))  # nothing queued if it cannot run
+            ids = None if document_ids is None else list(document_ids)
+            ocrstore.requeue(lib.db, ids, every_page=force_every_page)
+            document_ids = ids
+        return OcrQueue(lib, document_ids, **options).run()
+
+
+@contextmanager
+def one_queue(lib: Library) -> Iterator[None]:
+    """One OCR queue at a time on a court library: several clerks' apps and commands
+    write to it at once, and two queues would read the same pages twice. A folder
+    library has one writer already (its lock). The server's advisory lock is let go
+    when the queue ends, or when its process dies (resumable: the next run continues)."""
+    if lib.backend != "postgresql":
+        yield
+        return
+    raw = cast(Any, lib.db).raw  # (a PgDatabase: the server's own words, untranslated)
+    if not raw.execute("SELECT pg_try_advisory_lock(%s)", [OCR_QUEUE_LOCK]).fetchone()[0]:
+        raise OcrBusy(
+            "another caseorg is reading this court library's scanned pages (OCR) now; "
+            "it reads these too — try again when it has finished"
+        )
+    try:
+        yield
+    finally:
+        if not raw.closed:
+            raw.execute("SELECT pg_advisory_unlock(%s)", [OCR_QUEUE_LOCK])

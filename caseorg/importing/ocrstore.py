@@ -54,11 +54,12 @@ def queue_document(db: Any, document_id: int, texts: Sequence[str]) -> int:
 
 
 def _scope(document_ids: Iterable[int] | None, alias: str = "") -> tuple[str, list[int]]:
+    # 1 = 1 and 1 = 0, not bare 1 and 0: PostgreSQL wants a boolean there (court mode)
     if document_ids is None:
-        return "1", []
+        return "1 = 1", []
     ids = sorted(set(document_ids))
     column = f"{alias}document_id"
-    return (f"{column} IN ({', '.join('?' * len(ids))})" if ids else "0"), ids
+    return (f"{column} IN ({', '.join('?' * len(ids))})" if ids else "1 = 0"), ids
 
 
 def requeue(db: Any, document_ids: Iterable[int] | None, *, every_page: bool = False) -> int:
@@ -180,8 +181,11 @@ def _counts(conn: Any, document_ids: Iterable[int] | None) -> dict[int, OcrCount
     where, args = _scope(document_ids)
     found: dict[int, OcrCounts] = {}
     for r in conn.execute(
-        "SELECT document_id, sum(state = 'awaiting'), sum(state = 'done'), "
-        "sum(state = 'failed'), min(CASE WHEN state = 'failed' THEN reason END) "
+        # count(CASE ...), not sum(state = ...): PostgreSQL sums no booleans (court mode)
+        "SELECT document_id, count(CASE WHEN state = 'awaiting' THEN 1 END), "
+        "count(CASE WHEN state = 'done' THEN 1 END), "
+        "count(CASE WHEN state = 'failed' THEN 1 END), "
+        "min(CASE WHEN state = 'failed' THEN reason END) "
         f"FROM page_ocr WHERE {where} GROUP BY document_id",
         args,
     ):

@@ -164,6 +164,20 @@ class CourtLibrary(Library):
             )
         return folder
 
+    @property
+    def connected(self) -> bool:
+        """Whether its connection to the server is still open (a server that went away,
+        or restarted, closes it: a long-lived reader connects afresh)."""
+        return self._server is not None and not self._server.raw.closed
+
+    def limit_waits(self, seconds: float) -> None:
+        """Give up on any one statement or row lock after ``seconds`` (the desktop app's
+        read handle: a slow or vanished server never holds its window for long; the
+        refusal is one line, as any other)."""
+        ms = max(1, int(seconds * 1000))
+        self.conn.raw.execute(f"SET statement_timeout = {ms}")
+        self.conn.raw.execute(f"SET lock_timeout = {ms}")
+
     def require_writable(self) -> None:
         if self.read_only:
             raise ReadOnlyLibrary("this library is open read-only; changes are not allowed")

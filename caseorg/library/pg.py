@@ -29,6 +29,9 @@ from typing import Any
 from caseorg.errors import CaseorgError
 from caseorg.library.pg_sql import UnsupportedSql, translate
 
+CONNECTION_CLOSED = (
+    "the court database is not reachable: the connection was closed; open the library again"
+)
 _INSERT_INTO = re.compile(r"^\s*INSERT\s+(?:OR\s+\w+\s+)?INTO\s+\"?(\w+)\"?", re.I)
 
 
@@ -250,9 +253,11 @@ class PgDatabase:
     def _run(self, text: str, params: Any, rows: Any = None) -> Any:
         import psycopg
 
-        cursor = self._pg.cursor(row_factory=rows) if rows else self._pg.cursor()
+        if self._pg.closed:  # the server went away (or restarted): the same line each time
+            raise CaseorgError(CONNECTION_CLOSED)
         try:
+            cursor = self._pg.cursor(row_factory=rows) if rows else self._pg.cursor()
             cursor.execute(text, params if params is not None else [])
         except psycopg.Error as exc:
-            raise _error(exc) from None
+            raise CaseorgError(CONNECTION_CLOSED) if self._pg.closed else _error(exc) from None
         return cursor

@@ -85,9 +85,12 @@ class IndexFollower:
     so does a new index on disk.
     """
 
-    def __init__(self, library_path: Path, index_dir: Path | None = None):
+    def __init__(self, library_path: Path | str, index_dir: Path | None = None):
         self.library_path = library_path
-        self.index_dir = index_dir or library_path / "index"
+        # a court library's URL: its server searches, there is no index on disk to follow
+        self.index_dir: Path | None = (
+            None if isinstance(library_path, str) else index_dir or library_path / "index"
+        )
         self._stamp: tuple[int, int] | None = None
         self._lib: Library | None = None
         self._stale = False
@@ -100,9 +103,12 @@ class IndexFollower:
         with self._lock:
             if self._closed:
                 raise CaseorgError("the search was closed")
-            stamp = index_stamp(self.index_dir)
+            stamp = None if self.index_dir is None else index_stamp(self.index_dir)
             if self._lib is not None and (self._stale or stamp != self._stamp):
                 self._lib.close()  # reindexed, or created since: read the new one
+                self._lib = None
+            if self._lib is not None and not getattr(self._lib, "connected", True):
+                self._lib.close()  # a court library's server went away: connect afresh
                 self._lib = None
             if self._lib is None:
                 self._lib = open_library(self.library_path, create=False, read_only=True)
@@ -115,7 +121,7 @@ class IndexFollower:
                 limit=request.limit,
                 case_id=request.case_id,
             )
-            if not hits and not index_ready(self._lib):
+            if not hits and self.index_dir is not None and not index_ready(self._lib):
                 raise IndexNotReady(
                     "the search index is being built; results appear when it is ready"
                 )

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from caseorg.errors import CaseorgError
-from caseorg.library import Library
+from caseorg.library import CourtLibrary, Library
 from caseorg.records import DOC_TYPES, case_choices, cases_stamp, find_case
 from caseorg.search import DocumentHit, IndexFollower, IndexNotReady, SearchRequest
 from caseorg.words import QT_DATE_FORMAT, choice_text, plural
@@ -91,7 +91,7 @@ class BackgroundSearcher(IndexFollower):
     started yet is dropped when a newer one comes.
     """
 
-    def __init__(self, library_path: Path, index_dir: Path | None = None):
+    def __init__(self, library_path: Path | str, index_dir: Path | None = None):
         super().__init__(library_path, index_dir)
         self.pool = QThreadPool()
         self.pool.setMaxThreadCount(1)  # one search at a time: one connection user
@@ -119,6 +119,14 @@ class BackgroundSearcher(IndexFollower):
         except RuntimeError:  # the pane outlived the app: Qt deleted the pool first
             pass
         super().close()
+
+
+def searcher_for(read_lib: Library) -> BackgroundSearcher:
+    """The pane's searcher: one that follows a folder's index, or a court library's own
+    server connection (its server searches; the pane's thread is its one user)."""
+    if isinstance(read_lib, CourtLibrary):
+        return BackgroundSearcher(read_lib.url)
+    return BackgroundSearcher(read_lib.path, read_lib.index_dir)
 
 
 class _JobSignals(QObject):
@@ -197,7 +205,7 @@ class SearchPane(QWidget):
     def __init__(self, read_lib: Library, parent: QWidget | None = None):
         super().__init__(parent)
         self.read_lib = read_lib
-        self.searcher = BackgroundSearcher(read_lib.path, read_lib.index_dir)
+        self.searcher = searcher_for(read_lib)
         self._serial = 0
         self._cases_stamp: tuple[object, ...] | None = None  # what the case list shows
         self._shown_request: SearchRequest | None = None

@@ -36,9 +36,17 @@ def show_message(
     icon: QMessageBox.Icon | None = None,
     title: str = "caseorg",
 ) -> QMessageBox:
-    """A non-blocking message box; a warning unless ``icon`` says otherwise."""
+    """A non-blocking message box; a warning unless ``icon`` says otherwise. The same
+    line already on screen is not shown twice (a court library's server gone: every
+    view that reads says so at once)."""
     from caseorg_ui.qt import QMessageBox  # (built with the first message, not at start-up)
 
+    for open_box in list(_open_boxes):
+        try:
+            if open_box.isVisible() and open_box.text() == text:
+                return open_box
+        except RuntimeError:  # deleted with its window: forget it
+            _open_boxes.remove(open_box)
     if icon is None:
         icon = QMessageBox.Icon.Warning
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)

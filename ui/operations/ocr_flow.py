@@ -15,7 +15,14 @@ import time
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from caseorg.importing import OcrReport, OcrUnavailable, awaiting_ocr, progress_text, run_ocr
+from caseorg.importing import (
+    OcrBusy,
+    OcrReport,
+    OcrUnavailable,
+    awaiting_ocr,
+    progress_text,
+    run_ocr,
+)
 from caseorg.library import OCR_AFTER_IMPORT, Library, get_setting
 from caseorg.progress import Progress
 from caseorg_ui.operations.changes import Change
@@ -142,6 +149,11 @@ class OcrFlow:
             if asked or not self._told_missing:
                 show_message(self.window, self.last_message)
             self._told_missing = True
+            self.window.say(self.last_message, 15000)
+        elif isinstance(exc, OcrBusy):  # another clerk's queue on a court library reads them
+            self.last_message = one_line(exc)
+            if asked:  # (after an import, the status bar says so: no box in the way)
+                show_message(self.window, self.last_message)
             self.window.say(self.last_message, 15000)
         else:
             self.last_message = show_error(self.window, exc)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from caseorg.errors import Cancelled
-from caseorg.library import Library, open_library
+from caseorg.library import CourtLibrary, Library, is_court_url, open_library
 from caseorg.progress import Progress
 from caseorg_ui.operations.library_op import LibraryOp
 from caseorg_ui.operations.messages import one_line, show_error
@@ -34,6 +34,8 @@ from caseorg_ui.qt import QObject, Qt, QTimer, Signal
 log = logging.getLogger("caseorg.ui")
 
 SHOW_AFTER_MS = 500
+CONNECT_TIMEOUT_S = 10  # a court library's server that does not answer: one line after this
+UI_READ_LIMIT_S = 10  # a read on the UI thread that takes longer is refused (one line)
 
 
 class _WriterThread:
@@ -247,23 +249,79 @@ class OperationRunner(QObject):
 # -- a library as the app holds it ---------------------------------------------------------
 
 
+def open_libraries(
+    location: Path | str, *, read_only: bool = False, create: bool = True
+) -> tuple[Library, Library]:
+    """The worker's writable library and the UI thread's read-only one: two handles (a
+    folder's two SQLite connections, a court library's two server connections), each
+    used by one thread. Connecting to a court's server can take a while: a window
+    switching to one calls this on its worker."""
+    if is_court_url(location):
+        location = with_connect_timeout(str(location))
+    write_lib = open_library(location, read_only=read_only, create=create)
+    try:
+        read_lib = open_library(location, read_only=True)
+        if isinstance(read_lib, CourtLibrary):  # the UI thread's reads: short, or refused
+            read_lib.limit_waits(UI_READ_LIMIT_S)
+    except BaseException:
+        write_lib.close()
+        raise
+    return write_lib, read_lib
+
+
+def with_connect_timeout(url: str) -> str:
+    """A court library's URL that gives up connecting after CONNECT_TIMEOUT_S (libpq
+    waits for the operating system's TCP timeout otherwise: minutes), unless it says."""
+    if "connect_timeout=" in url:
+        return url
+    return url + ("&" if "?" in url else "?") + f"connect_timeout={CONNECT_TIMEOUT_S}"
+
+
+def library_where(location: Path | str) -> str:
+    """How a library is named on screen: its folder, or a court library's
+    user@host/database (never its password)."""
+    if is_court_url(location):
+        return f"court library {CourtLibrary(str(location)).where}"
+    return str(location)
+
+
 class Session:
     """An open library: the worker's writable Library and the UI thread's read-only one.
 
-    ``read_only=True`` opens both read-only (another window holds the lock): writes
-    then fail with a one-line ReadOnlyLibrary message.
+    ``location`` is a folder or a court library's ``postgresql://`` URL (see
+    :func:`open_libraries`; ``libraries`` are two opened already). ``read_only=True``
+    opens both read-only (another window holds the lock): writes then fail with a
+    one-line ReadOnlyLibrary message.
     """
 
-    def __init__(self, path: Path, *, read_only: bool = False, create: bool = True):
-        self.path = Path(path).expanduser()
-        self.write_lib = open_library(self.path, read_only=read_only, create=create)
-        try:
-            self.read_lib = open_library(self.path, read_only=True)
-        except BaseException:
-            self.write_lib.close()
-            raise
+    def __init__(
+        self,
+        location: Path | str,
+        *,
+        read_only: bool = False,
+        create: bool = True,
+        libraries: tuple[Library, Library] | None = None,
+    ):
+        self.location: Path | str = (
+            str(location) if is_court_url(location) else Path(location).expanduser()
+        )
+        # the folder (None for a court library: it has no folder of its own)
+        self.path: Path | None = None if self.court else Path(self.location)
+        if libraries is None:
+            libraries = open_libraries(self.location, read_only=read_only, create=create)
+        self.write_lib, self.read_lib = libraries
         self.runner = OperationRunner(self.write_lib)
         self._closed = False
+
+    @property
+    def court(self) -> bool:
+        """Whether this is a court library (PostgreSQL), not a folder."""
+        return isinstance(self.location, str)
+
+    @property
+    def where(self) -> str:
+        """The library as named on screen (:func:`library_where`)."""
+        return library_where(self.location)
 
     @property
     def read_only(self) -> bool:

@@ -13,6 +13,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from caseorg.court import FLAGGED, NoticeFlag, notice_problems_by_case
+from caseorg.errors import CaseorgError
 from caseorg.library import Library
 from caseorg.records import CaseListRow, case_list_ids, case_list_rows, count_cases
 from caseorg.values import case_label
@@ -25,6 +26,7 @@ from caseorg_ui.qt import (
     QLabel,
     QModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 
@@ -116,6 +118,7 @@ class CaseListModel(QAbstractTableModel):
     """Cases matching the filter, in the chosen order; rows read lazily in blocks."""
 
     loaded = Signal(int)  # number of matching cases, after each filter/sort/refresh
+    readFailed = Signal(str)  # noqa: N815 - a row could not be read (one line: a server gone)
 
     def __init__(self, lib: Library, parent: QObject | None = None, *, check_notices: bool = True):
         super().__init__(parent)
@@ -250,7 +253,12 @@ class CaseListModel(QAbstractTableModel):
             Qt.ItemDataRole.ForegroundRole,
         ):
             return None
-        row = self.row_data(index.row())
+        try:
+            row = self.row_data(index.row())
+        except CaseorgError as exc:  # a court library's server gone: said once, not per cell
+            text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            QTimer.singleShot(0, lambda: self.readFailed.emit(text))  # (not while painting)
+            return None
         if row is None:
             return None
         problems = self.notice_problems.get(row.id)

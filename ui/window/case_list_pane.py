@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from caseorg_ui.operations import show_message
 from caseorg_ui.qt import (
     QAbstractItemView,
     QGuiApplication,
@@ -97,6 +98,7 @@ class CaseListPane:
 
         # each case's ⚠ comes once the window is ready (_emit_ready): a fast first window
         self.case_model = CaseListModel(self.read_lib, self, check_notices=False)
+        self.case_model.readFailed.connect(lambda text: show_message(self, text))
         self.case_list = CaseTable()
         self.case_list.setModel(self.case_model)
         self.case_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -5,6 +5,8 @@ syntax, as non-blocking dialogs. Mixed into
 
 from __future__ import annotations
 
+import html
+
 from caseorg import __version__
 from caseorg_ui.qt import QDialog, QMessageBox, QPushButton, Qt, QTextBrowser, QVBoxLayout
 
@@ -46,8 +48,13 @@ class HelpDialogs:
         box.setText(
             f"<h3>caseorg {__version__}</h3>"
             "<p>Offline case files, hearings and reassignments for immigration courts.</p>"
-            f"<p>Library: <code>{self.session.path}</code><br>"
-            "Nothing leaves this computer: caseorg never uses the network.</p>"
+            f"<p>Library: <code>{html.escape(self.session.where)}</code><br>"
+            + (
+                "The library lives on the court's server: caseorg talks to it and to "
+                "nothing else.</p>"
+                if self.session.court
+                else "Nothing leaves this computer: caseorg never uses the network.</p>"
+            )
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from caseorg.errors import CaseorgError, LibraryLocked
-from caseorg.library import DB_NAME, Library
+from caseorg.library import DB_NAME, Library, is_court_url
 from caseorg.progress import Progress
 from caseorg.search import index_of
 from caseorg.words import counted
 from caseorg_ui import preferences as settings
 from caseorg_ui.operations import Change, LibraryOp, Session, show_message
-from caseorg_ui.qt import QFileDialog, QMessageBox, Qt
+from caseorg_ui.operations.runner import library_where, open_libraries
+from caseorg_ui.qt import QFileDialog, QInputDialog, QMessageBox, Qt
 
 if TYPE_CHECKING:
     from caseorg.upkeep import CheckReport
@@ -40,9 +41,12 @@ def demo_library_path() -> Path:
     return Path(platformdirs.user_data_dir("caseorg", appauthor=False)) / "demo-library"
 
 
-def open_session_or_ask(parent: QWidget | None, path: Path, create: bool = True) -> Session | None:
-    """Open ``path``; when another window holds it, offer read-only (the message names
-    the pid). None when the user declines or the folder cannot be opened."""
+def open_session_or_ask(
+    parent: QWidget | None, path: Path | str, create: bool = True
+) -> Session | None:
+    """Open ``path`` (a folder, or a court library's URL); when another window holds a
+    folder, offer read-only (the message names the pid). None when the user declines or
+    the library cannot be opened (said in one line: a server that does not answer too)."""
     try:
         return Session(path, create=create)
     except LibraryLocked as exc:
@@ -60,6 +64,27 @@ def open_session_or_ask(parent: QWidget | None, path: Path, create: bool = True)
             return None
     except CaseorgError as exc:
         QMessageBox.warning(parent, "caseorg", str(exc))
+        return None
+
+
+COURT_SEARCH = "search: on the server"  # a court library's index state
+
+
+COURT_CHECK_NOT_YET = (
+    "Check Library does not run on a court library (PostgreSQL) yet; its server's "
+    "constraints and triggers keep the records whole meanwhile."
+)
+
+
+def court_check(lib: Library, **options: Any) -> CheckReport | None:
+    """The check of a court library (cheap unless ``options`` say otherwise), or None
+    while the server cannot run it yet."""
+    from caseorg.library import NotOnServer
+    from caseorg.library.pg_sql import UnsupportedSql
+
+    try:
+        return run_check(lib, **({"hash_files": False} | options))
+    except (NotOnServer, UnsupportedSql):
         return None
 
 
@@ -123,7 +148,10 @@ class LibraryActions:
         self._index_state = "index: checking…"
         self.refresh_status()
 
-        def work(lib: Library) -> CheckReport:
+        def work(lib: Library) -> CheckReport | None:
+            if lib.backend == "postgresql":  # (its server keeps the search up to date)
+                task.progress(Progress("Checking the library…"))
+                return court_check(lib)
             if not lib.read_only:
                 task.progress(Progress("Bringing the search index up to date…"))
                 index_of(lib).reconcile(progress=task.progress)
@@ -134,10 +162,17 @@ class LibraryActions:
         task.with_progress("Opening the library…").success(self._checked)
         task.run_in_background(self.runner)
 
-    def _checked(self, report: CheckReport, *, offer_repair: bool = True) -> None:
+    def _checked(self, report: CheckReport | None, *, offer_repair: bool = True) -> None:
+        if report is None:  # a court library whose check is not on the server yet
+            self._index_state = COURT_SEARCH
+            self.refresh_status()
+            self.checked.emit(None)
+            return
         self.last_report = report
         index_problems = [p for p in report.remaining if p.kind == "index"]
         self._index_state = "index: needs rebuilding" if index_problems else "index: up to date"
+        if self.session.court:
+            self._index_state = COURT_SEARCH
         self.refresh_status()
         self.checked.emit(report)
         if report.remaining and offer_repair and not self.read_only:
@@ -185,12 +220,16 @@ class LibraryActions:
         task.run_in_background(self.runner)
 
     def check_full(self) -> None:
-        def work(lib: Library) -> CheckReport:
+        def work(lib: Library) -> CheckReport | None:
+            if lib.backend == "postgresql":
+                return court_check(lib, hash_files=True, progress=task.progress)
             return run_check(lib, hash_files=True, progress=task.progress)
 
-        def done(report: CheckReport) -> None:
+        def done(report: CheckReport | None) -> None:
             self._checked(report)
-            if report.ok:
+            if report is None:
+                show_message(self, COURT_CHECK_NOT_YET, QMessageBox.Icon.Information)
+            elif report.ok:
                 show_message(
                     self,
                     f"The library is sound: {report.checked_files} stored files match "
@@ -228,16 +267,35 @@ class LibraryActions:
         self.switch_library(path, create=True)
 
     def choose_library(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, "Open a caseorg library folder", str(self.session.path.parent)
-        )
+        start = Path.home() if self.session.path is None else self.session.path.parent
+        folder = QFileDialog.getExistingDirectory(self, "Open a caseorg library folder", str(start))
         if folder:
             self.switch_library(Path(folder), create=False)
 
-    def switch_library(self, path: Path, create: bool = False) -> Any:
-        """Open ``path`` in a new window (returned) and close this one."""
+    def choose_court_library(self) -> None:
+        """Ask for a court library's URL, then open it (connecting on the worker)."""
+        url, ok = QInputDialog.getText(
+            self,
+            "Open a court library",
+            "The court library's address (a password is better kept in ~/.pgpass):",
+            text="postgresql://USER@HOST/DATABASE",
+        )
+        url = url.strip()
+        if not ok or not url:
+            return
+        if not is_court_url(url):
+            show_message(self, f"{url} is not a court library's address: postgresql://…")
+            return
+        self.switch_library(url)
+
+    def switch_library(self, path: Path | str, create: bool = False) -> Any:
+        """Open ``path`` (a folder, or a court library's URL) in a new window (returned)
+        and close this one. A court library is connected to on the worker (the window
+        never waits on the network): None is returned, the window follows."""
+        if is_court_url(path):
+            return self._switch_to_court(str(path))
         path = Path(path)
-        if path.resolve() == self.session.path.resolve():
+        if self.session.path is not None and path.resolve() == self.session.path.resolve():
             return self
         if not create and not (path / DB_NAME).exists():
             show_message(self, f"There is no caseorg library in {path}")
@@ -246,11 +304,23 @@ class LibraryActions:
         session = open_session_or_ask(self, path, create=create)
         if session is None:
             return None
+        return self._show_session(session)
+
+    def _show_session(self, session: Session) -> Any:
         window = type(self)(session)
         window.show()
         window.check_after_open()
         self.close()
         return window
+
+    def _switch_to_court(self, url: str) -> None:
+        if url == self.session.location:
+            return
+        settings.save_window(self, {"main": self.splitter})
+        task = LibraryOp(self, lambda _lib: open_libraries(url))
+        task.with_progress(f"Connecting to the {library_where(url)}…")
+        task.success(lambda libraries: self._show_session(Session(url, libraries=libraries)))
+        task.run_in_background(self.runner)
 
     def open_demo(self, path: Path | None = None) -> None:
         """Build the sample court in its own folder (on the worker), then open it."""

@@ -101,7 +101,7 @@ class MainWindow(
         self.pdf_window: Any = None
         _windows.append(self)
 
-        title = f"caseorg — {session.path}"
+        title = f"caseorg — {session.where}"
         self.setWindowTitle(title + (" (read-only)" if session.read_only else ""))
         self.resize(screen_fit.default_size(self, DEFAULT_SIZE))
         self.setAcceptDrops(True)
@@ -148,7 +148,7 @@ class MainWindow(
             screen_fit.fit_to_screen(self)  # saved on a bigger screen, or one now gone
         else:
             screen_fit.center_on_screen(self)
-        settings.add_recent_library(session.path)
+        settings.add_recent_library(session.location)
         self._cases_loaded(self.case_model.rowCount())
         self.refresh_status()
         self._update_actions()

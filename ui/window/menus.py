@@ -11,10 +11,20 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from caseorg_ui import preferences as settings
+from caseorg_ui.operations.runner import library_where
 from caseorg_ui.qt import QAction, QKeySequence
 
 if TYPE_CHECKING:
     from caseorg_ui.views import CaseView
+
+
+# the File menu's commands a court library (PostgreSQL) does not take here, and why
+COURT_REFUSES = {
+    "backup": "A court library is backed up on its server (pg_dump) and its shared file "
+    "store by the court's file server; to copy it here: caseorg migrate-library",
+    "reindex": "A court library's server keeps its search up to date as pages are "
+    "written: there is no index to rebuild",
+}
 
 
 class Menus:
@@ -49,6 +59,12 @@ class Menus:
             "Create an empty library in a new folder",
         )
         a("open_library", "&Open Library…", self.choose_library, "Open another library folder")
+        a(
+            "open_court",
+            "Open &Court Library…",
+            self.choose_court_library,
+            "Open a court's shared library on its PostgreSQL server (postgresql://USER@HOST/DB)",
+        )
         a(
             "import",
             "&Import Files…",
@@ -186,6 +202,7 @@ class Menus:
         file_menu = bar.addMenu("&File")
         file_menu.addAction(acts["new_library"])
         file_menu.addAction(acts["open_library"])
+        file_menu.addAction(acts["open_court"])
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
@@ -236,12 +253,13 @@ class Menus:
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        recent = [p for p in settings.recent_libraries() if p != self.session.path]
+        here = settings.recent_item(self.session.location)
+        recent = [p for p in settings.recent_libraries() if settings.recent_item(p) != here]
         if not recent:
             none = self.recent_menu.addAction("(no other libraries)")
             none.setEnabled(False)
         for path in recent:
-            action = self.recent_menu.addAction(str(path))
+            action = self.recent_menu.addAction(library_where(path))
             action.triggered.connect(lambda _c=False, p=path: self.switch_library(p))
 
     def _set_context_actions(self, view: CaseView) -> None:
@@ -296,6 +314,11 @@ class Menus:
         acts["docket"].setEnabled(True)
         for name in ("reindex", "ocr", "new_library"):
             acts[name].setEnabled(writable or name == "new_library")
+        if self.session.court:  # what its server does for a court library, or not yet
+            for name, why in COURT_REFUSES.items():
+                acts[name].setEnabled(False)
+                acts[name].setToolTip(why)
+                acts[name].setStatusTip(why)
         if self._welcome is not None:
             self._welcome.new_case.setEnabled(writable)
         self._name_print_actions()

@@ -36,8 +36,13 @@ class StatusBarPart:
     _index_state = "index: not checked yet"
 
     def _build_status_bar(self) -> None:
-        self.path_label = QLabel(home_short(self.session.path))
-        self.path_label.setToolTip("The library folder")
+        session = self.session
+        self.path_label = QLabel(
+            session.where if session.path is None else home_short(session.path)
+        )
+        self.path_label.setToolTip("The court library" if session.court else "The library folder")
+        if session.court:  # its server keeps the search up to date: nothing to check
+            self._index_state = "search: on the server"
         self.counts_label = QLabel()
         self.index_label = QLabel()
         self.ocr_label = QLabel()  # pages awaiting OCR; hidden when none
@@ -77,6 +82,12 @@ class StatusBarPart:
             self.ocr_label.setVisible(awaiting > 0)
         state = "read-only · " if self.read_only else ""
         self.index_label.setText(state + self._index_state)
+        if self.session.path is None:  # a court library: its server keeps the backups
+            self.path_label.setToolTip(
+                f"The {self.session.where} on its PostgreSQL server, shared by the court's "
+                "clerks and judges"
+            )
+            return
         backup = last_backup_at(self.session.path)
         self.path_label.setToolTip(
             f"Library folder {self.session.path}\n"
