@@ -184,6 +184,9 @@ def search(
                 kind: {"p50": round(median(ms), 1), "p95": round(p95(ms), 1)}
                 for kind, ms in times.items()
             }
+            close = getattr(engine, "close", None)
+            if close is not None and name != "whoosh":  # whoosh's is the library's own
+                close()
             every = [t for ms in times.values() for t in ms]
             found[name]["all"] = {"p50": round(median(every), 1), "p95": round(p95(every), 1)}
     return found
