@@ -260,9 +260,10 @@ def run(
     """Measure each size, merge into bench/scale.json, redraw bench/scale.png."""
     OUT.mkdir(parents=True, exist_ok=True)
     data = stored()
-    rows = data.setdefault("sizes", {})
     for pages in sizes:
         row = measure(pages, fresh_reindex=fresh_reindex, engines=engines)
+        data = stored()  # another run may have written meanwhile: merge into the newest
+        rows = data.setdefault("sizes", {})
         old = rows.get(str(pages), {})
         if engines is not None:  # a partial run keeps what it did not measure
             row = {**old, **row, "search": {**old.get("search", {}), **row["search"]}}
