@@ -15,6 +15,7 @@ Not part of ``python -m bench all``: a 1,000,000-page reindex takes ~20 minutes.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -217,6 +218,7 @@ def measure(
     Whoosh rebuild, and so no open check or start-up (both would build its index)."""
     folder, meta = library(f"scale-{pages}", pages, CASES, with_index=False)
     row: dict[str, Any] = {"pages": pages, "cases": CASES}
+    row["load"] = [round(x, 2) for x in os.getloadavg()]  # 2 cores shared: say how busy
     with_whoosh = engines is None or "whoosh" in engines
     if with_whoosh and (fresh_reindex or "scale_reindex" not in meta):
         log(f"scale {pages}: reindex (child process; memory and index.new sampled)")
@@ -309,14 +311,17 @@ def table(data: dict[str, Any]) -> str:
             f"{row['case_list']['load_s']} |"
         )
     lines += ["", "One-time builds beside the library (tantivy index; fair FTS5 database), "
-              "s / MB:", "", "| pages | tantivy | fair FTS5 |", "| --- | --- | --- |"]  # fmt: skip
+              "s / MB, and the machine's load average (1 / 5 / 15 min) when the size's run "
+              "began:", "", "| pages | tantivy | fair FTS5 | load |",
+              "| --- | --- | --- | --- |"]  # fmt: skip
     for row in rows:
         builds = row.get("builds") or {}
         cells = [
             f"{b['seconds']:,} / {b['mb']:,}" if (b := builds.get(name)) else "—"
             for name in ("tantivy", "fair_fts5")
         ]
-        lines.append(f"| {row['pages']:,} | " + " | ".join(cells) + " |")
+        load = " / ".join(str(x) for x in row.get("load") or []) or "—"
+        lines.append(f"| {row['pages']:,} | " + " | ".join(cells) + f" | {load} |")
     lines += ["", "Search per query kind, p50 / p95 ms:", ""]
     engines = [name for name, _o in ENGINES if any(name in r["search"] for r in rows)]
     header = " | ".join(f"{r['pages']:,} {name}" for name in engines for r in rows)
@@ -328,4 +333,6 @@ def table(data: dict[str, Any]) -> str:
                 cell = r["search"].get(name, {}).get(kind)
                 cells.append(f"{cell['p50']} / {cell['p95']}" if cell else "—")
         lines.append(f"| {kind} | " + " | ".join(cells) + " |")
+    if data.get("notes"):  # kept in scale.json: what a reader of the figures must know
+        lines += ["", *(f"- {note}" for note in data["notes"])]
     return "\n".join(lines)
