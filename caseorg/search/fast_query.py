@@ -17,7 +17,7 @@ from typing import Any
 import tantivy
 from whoosh import query as wq
 from whoosh.query.qcore import _NullQuery
-from whoosh.support.levenshtein import distance
+from whoosh.support.levenshtein import levenshtein
 
 from caseorg.errors import BadQuery
 
@@ -67,7 +67,7 @@ class Lexicon:
         low, high = len(text) - maxdist, len(text) + maxdist
         for btext in self.expand_prefix(fieldname, text[:prefix]):
             word = btext.decode("utf-8")
-            if low <= len(word) <= high and distance(word, text, limit=maxdist) <= maxdist:
+            if low <= len(word) <= high and levenshtein(word, text, limit=maxdist) <= maxdist:
                 yield word
 
 
