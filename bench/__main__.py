@@ -146,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
         "--pages", type=int, action="append", help="scale: library size(s), e.g. 30000"
     )
     parser.add_argument("--reindex", action="store_true", help="scale: rebuild even if cached")
+    parser.add_argument(
+        "--engine", action="append", help="scale: only these engines (whoosh, tantivy, fair_fts5)"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--repeat", type=int, help="runs per figure (default: per bench)")
     parser.add_argument("--no-write", action="store_true", help="do not update bench/RESULTS.md")
@@ -154,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.bench == "scale":
         from . import b_scale
 
-        data = b_scale.run(args.pages or [30_000], fresh_reindex=args.reindex)
+        data = b_scale.run(args.pages or [30_000], fresh_reindex=args.reindex, engines=args.engine)
         if not args.no_write:
             write_results({}, info)
         print(json.dumps(data, indent=2) if args.json else b_scale.table(data))

@@ -15,6 +15,7 @@ Not part of ``python -m bench all``: a 1,000,000-page reindex takes ~20 minutes.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -32,16 +33,59 @@ CASES = 20_000
 ROUNDS = 5
 
 
-def whoosh(lib: Any) -> Any:
+def whoosh(lib: Any, folder: Path) -> Any:
     """The default engine: the library's Whoosh index (opened and reconciled)."""
     from caseorg.search import index_of
 
     return index_of(lib)
 
 
-# (name, open(lib) -> an object with .search(text) returning document hits): another
-# engine (tantivy, a fair FTS5) joins the sweep by adding itself here
-ENGINES: list[tuple[str, Callable[[Any], Any]]] = [("whoosh", whoosh)]
+def tantivy(lib: Any, folder: Path) -> Any:
+    """caseorg's tantivy engine, its index built once beside the library (cached; the
+    build's seconds and size land in the row as ``tantivy_build``)."""
+    from .b_search import tantivy_index
+
+    where = folder / "bench-tantivy" / "index"
+    started = time.perf_counter()
+    fresh = not (where.parent / "stamp").exists()
+    index = tantivy_index(lib, folder, where)
+    if fresh:
+        BUILDS["tantivy"] = {"seconds": round(time.perf_counter() - started, 1),
+                             "mb": round(folder_size(where) / 2**20, 1)}  # fmt: skip
+    return index
+
+
+class _Fair:
+    """The fair FTS5 baseline asked as the search bench asks it (its MATCH per query)."""
+
+    def __init__(self, lib: Any, folder: Path):
+        from .fair_fts import FairFts, fair_database
+
+        path = folder / "bench-fairfts.db"
+        started = time.perf_counter()
+        fresh = not path.exists()
+        self.fair = FairFts(fair_database(folder, path))
+        if fresh:
+            BUILDS["fair_fts5"] = {"seconds": round(time.perf_counter() - started, 1),
+                                   "mb": round(path.stat().st_size / 2**20, 1)}  # fmt: skip
+        from .b_search import QUERIES
+
+        self.rows = {row[1]: row for row in QUERIES}
+        for _kind, _query, match, _c, _a in QUERIES:
+            self.fair.match_text(match)  # the vocabulary read before the clock
+
+    def search(self, text: str) -> list[dict]:
+        _kind, _query, match, condition, args = self.rows[text]
+        return self.fair.search(self.fair.match_text(match), condition, args)
+
+
+# (name, open(lib, folder) -> an object with .search(text) returning document hits)
+ENGINES: list[tuple[str, Callable[[Any], Any]]] = [
+    ("whoosh", whoosh),
+    ("tantivy", tantivy),
+    ("fair_fts5", _Fair),
+]
+BUILDS: dict[str, dict[str, float]] = {}  # engine -> its one-time build (this run)
 
 
 def queries() -> list[tuple[str, str]]:
@@ -116,14 +160,19 @@ def child(mode: str, folder: Path) -> dict[str, Any]:
     return result
 
 
-def search(folder: Path, rounds: int = ROUNDS) -> dict[str, dict[str, dict[str, float]]]:
+def search(
+    folder: Path, rounds: int = ROUNDS, engines: list[str] | None = None
+) -> dict[str, dict[str, dict[str, float]]]:
     """engine -> kind -> {p50, p95} in ms (rounds interleaved over the kinds)."""
     from caseorg.library import open_library
 
     found: dict[str, dict[str, dict[str, float]]] = {}
     with open_library(folder) as lib:
         for name, opener in ENGINES:
-            engine = opener(lib)
+            if engines is not None and name not in engines:
+                continue
+            log(f"scale: {name} searching {folder.name}")
+            engine = opener(lib, folder)
             times: dict[str, list[float]] = {}
             for _kind, text in queries():  # warm: the first query opens readers
                 engine.search(text)
@@ -136,6 +185,9 @@ def search(folder: Path, rounds: int = ROUNDS) -> dict[str, dict[str, dict[str, 
                 kind: {"p50": round(median(ms), 1), "p95": round(p95(ms), 1)}
                 for kind, ms in times.items()
             }
+            close = getattr(engine, "close", None)
+            if close is not None and name != "whoosh":  # whoosh's is the library's own
+                close()
             every = [t for ms in times.values() for t in ms]
             found[name]["all"] = {"p50": round(median(every), 1), "p95": round(p95(every), 1)}
     return found
@@ -159,26 +211,37 @@ def startup(folder: Path, repeat: int = 5) -> dict[str, float]:
             "startup_peak_mb": round(max(peaks), 1)}  # fmt: skip
 
 
-def measure(pages: int, *, fresh_reindex: bool = False) -> dict[str, Any]:
+def measure(
+    pages: int, *, fresh_reindex: bool = False, engines: list[str] | None = None
+) -> dict[str, Any]:
+    """One size. ``engines`` without whoosh (a 1,000,000-page run short of time): no
+    Whoosh rebuild, and so no open check or start-up (both would build its index)."""
     folder, meta = library(f"scale-{pages}", pages, CASES, with_index=False)
     row: dict[str, Any] = {"pages": pages, "cases": CASES}
-    if fresh_reindex or "scale_reindex" not in meta:
+    row["load"] = [round(x, 2) for x in os.getloadavg()]  # 2 cores shared: say how busy
+    with_whoosh = engines is None or "whoosh" in engines
+    if with_whoosh and (fresh_reindex or "scale_reindex" not in meta):
         log(f"scale {pages}: reindex (child process; memory and index.new sampled)")
         meta["scale_reindex"] = reindex(folder)
         (folder / "bench-meta.json").write_text(json.dumps(meta))
         log(f"scale {pages}: check after open, marks gone (a full walk)")
-        row["check_walk"] = child("open-check", folder)
-    else:
+        meta["scale_check_walk"] = child("open-check", folder)
+        (folder / "bench-meta.json").write_text(json.dumps(meta))
+    if with_whoosh:
         row["check_walk"] = meta.get("scale_check_walk")
-    meta["scale_check_walk"] = row["check_walk"]
-    (folder / "bench-meta.json").write_text(json.dumps(meta))
-    row.update(meta["scale_reindex"])
-    log(f"scale {pages}: check after open, nothing changed")
-    row["check_clean"] = child("open-check", folder)
+        row.update(meta["scale_reindex"])
+        log(f"scale {pages}: check after open, nothing changed")
+        row["check_clean"] = child("open-check", folder)
     log(f"scale {pages}: search, {ROUNDS} rounds of {len(queries())} queries per engine")
-    row["search"] = search(folder)
-    log(f"scale {pages}: start-up")
-    row.update(startup(folder))
+    BUILDS.clear()
+    row["search"] = search(folder, engines=engines)
+    builds = meta.setdefault("scale_builds", {})
+    builds.update(BUILDS)
+    (folder / "bench-meta.json").write_text(json.dumps(meta))
+    row["builds"] = builds
+    if with_whoosh:
+        log(f"scale {pages}: start-up")
+        row.update(startup(folder))
     log(f"scale {pages}: case list of {CASES} cases")
     row["case_list"] = child("case-list", folder)
     row["at"] = time.strftime("%Y-%m-%d %H:%M")
@@ -193,13 +256,20 @@ def stored() -> dict[str, Any]:
     return data
 
 
-def run(sizes: list[int], *, fresh_reindex: bool = False) -> dict[str, Any]:
+def run(
+    sizes: list[int], *, fresh_reindex: bool = False, engines: list[str] | None = None
+) -> dict[str, Any]:
     """Measure each size, merge into bench/scale.json, redraw bench/scale.png."""
     OUT.mkdir(parents=True, exist_ok=True)
     data = stored()
-    rows = data.setdefault("sizes", {})
     for pages in sizes:
-        rows[str(pages)] = measure(pages, fresh_reindex=fresh_reindex)
+        row = measure(pages, fresh_reindex=fresh_reindex, engines=engines)
+        data = stored()  # another run may have written meanwhile: merge into the newest
+        rows = data.setdefault("sizes", {})
+        old = rows.get(str(pages), {})
+        if engines is not None:  # a partial run keeps what it did not measure
+            row = {**old, **row, "search": {**old.get("search", {}), **row["search"]}}
+        rows[str(pages)] = row
         SCALE_JSON.write_text(json.dumps(data, indent=2) + "\n")
     from .scale_chart import draw
 
@@ -207,8 +277,14 @@ def run(sizes: list[int], *, fresh_reindex: bool = False) -> dict[str, Any]:
     return data
 
 
+def _cell(row: dict[str, Any], key: str) -> str:
+    value = row.get(key)
+    return "—" if value is None else f"{value:,}" if isinstance(value, int | float) else str(value)
+
+
 def table(data: dict[str, Any]) -> str:
-    """The sweep as a Markdown table (one row per size; Whoosh's search, all kinds)."""
+    """The sweep as Markdown: one row per size (Whoosh's rebuild and the app's figures),
+    the engines' one-time builds, then search p50 / p95 per kind and engine."""
     lines = [
         "| pages | search p50 / p95 ms (whoosh, all kinds) | index MB | reindex s | reindex "
         "peak MB | peak temp disk MB (x index) | start-up s (bare Qt) | start-up peak MB | "
@@ -216,30 +292,47 @@ def table(data: dict[str, Any]) -> str:
         "case list 20,000 s |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for _key, row in sorted(data.get("sizes", {}).items(), key=lambda kv: int(kv[0])):
-        whole = row["search"]["whoosh"]["all"]
+    rows = sorted(data.get("sizes", {}).values(), key=lambda r: r["pages"])
+    for row in rows:
+        whole = row["search"].get("whoosh", {}).get("all")
         walk = row.get("check_walk") or {}
-        clean = row["check_clean"]
+        clean = row.get("check_clean") or {}
         lines.append(
-            f"| {row['pages']:,} | {whole['p50']:,} / {whole['p95']:,} | {row['index_mb']:,} | "
-            f"{row['reindex_s']:,} | {row['reindex_peak_mb']:,} | {row['temp_disk_mb']:,} "
-            f"({row['temp_ratio']}x) | {row['startup_s']} ({row['bare_qt_s']}) | "
-            f"{row['startup_peak_mb']} | {walk.get('seconds', '—')} / "
-            f"{walk.get('added_mb', '—')} | {clean['seconds']} / {clean['added_mb']} "
+            f"| {row['pages']:,} | "
+            + (f"{whole['p50']:,} / {whole['p95']:,}" if whole else "—")
+            + f" | {_cell(row, 'index_mb')} | {_cell(row, 'reindex_s')} | "
+            f"{_cell(row, 'reindex_peak_mb')} | {_cell(row, 'temp_disk_mb')} "
+            f"({_cell(row, 'temp_ratio')}x) | {_cell(row, 'startup_s')} "
+            f"({_cell(row, 'bare_qt_s')}) | {_cell(row, 'startup_peak_mb')} | "
+            f"{walk.get('seconds', '—')} / {walk.get('added_mb', '—')} | "
+            f"{clean.get('seconds', '—')} / {clean.get('added_mb', '—')} "
             f"(index {clean.get('reconcile_s', '—')}, "
             f"quick_check {clean.get('quick_check_s', '—')}) | "
             f"{row['case_list']['load_s']} |"
         )
+    lines += ["", "One-time builds beside the library (tantivy index; fair FTS5 database), "
+              "s / MB, and the machine's load average (1 / 5 / 15 min) when the size's run "
+              "began:", "", "| pages | tantivy | fair FTS5 | load |",
+              "| --- | --- | --- | --- |"]  # fmt: skip
+    for row in rows:
+        builds = row.get("builds") or {}
+        cells = [
+            f"{b['seconds']:,} / {b['mb']:,}" if (b := builds.get(name)) else "—"
+            for name in ("tantivy", "fair_fts5")
+        ]
+        load = " / ".join(str(x) for x in row.get("load") or []) or "—"
+        lines.append(f"| {row['pages']:,} | " + " | ".join(cells) + f" | {load} |")
     lines += ["", "Search per query kind, p50 / p95 ms:", ""]
-    sizes = sorted(data.get("sizes", {}).values(), key=lambda r: r["pages"])
-    engines = sorted({name for r in sizes for name in r["search"]})
-    header = " | ".join(f"{r['pages']:,} {name}" for name in engines for r in sizes)
-    lines += [f"| kind | {header} |", "| --- |" + " --- |" * (len(engines) * len(sizes))]
+    engines = [name for name, _o in ENGINES if any(name in r["search"] for r in rows)]
+    header = " | ".join(f"{r['pages']:,} {name}" for name in engines for r in rows)
+    lines += [f"| kind | {header} |", "| --- |" + " --- |" * (len(engines) * len(rows))]
     for kind, _text in [*queries(), ("all", "")]:
         cells = []
         for name in engines:
-            for r in sizes:
+            for r in rows:
                 cell = r["search"].get(name, {}).get(kind)
                 cells.append(f"{cell['p50']} / {cell['p95']}" if cell else "—")
         lines.append(f"| {kind} | " + " | ".join(cells) + " |")
+    if data.get("notes"):  # kept in scale.json: what a reader of the figures must know
+        lines += ["", *(f"- {note}" for note in data["notes"])]
     return "\n".join(lines)

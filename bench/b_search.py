@@ -149,17 +149,18 @@ class Fts:
         ]  # fmt: skip
 
 
-def tantivy_index(lib: object, folder: Path) -> SearchIndex:
-    """The library indexed by tantivy in ``bench/out/tantivy100k`` (built once, timed)."""
+def tantivy_index(lib: object, folder: Path, where: Path | None = None) -> SearchIndex:
+    """The library indexed by tantivy in ``where`` (by default ``bench/out/tantivy100k``;
+    built once, timed, cached)."""
     cls = engine_class("tantivy")
-    where = OUT / "tantivy100k" / "index"
+    where = where or OUT / "tantivy100k" / "index"
     where.parent.mkdir(exist_ok=True)
     stamp = where.parent / "stamp"
     key = str((folder / "caseorg.db").stat().st_size)
     index = cls(lib, opening=False, folder=where)
     if stamp.exists() and stamp.read_text() == key and index.version_ok(where):
         return cls(lib, folder=where)  # type: ignore[no-any-return]
-    log("building the tantivy index of lib100k (cached in bench/out/tantivy100k)")
+    log(f"building the tantivy index of {folder.name} (cached in {where.parent})")
     started = time.perf_counter()
     pages = index.rebuild()
     log(f"tantivy rebuild: {pages} pages in {time.perf_counter() - started:.1f} s")

@@ -20,10 +20,11 @@ SHOW = 20
 PAGE_BITS = 12
 
 
-def fair_database(library_dir: Path) -> Path:
-    """The fair FTS5 database of the library's pages (built once, cached beside it)."""
-    path = OUT / "fairfts100k.db"
-    stamp = OUT / "fairfts100k.stamp"
+def fair_database(library_dir: Path, path: Path | None = None) -> Path:
+    """The fair FTS5 database of the library's pages (built once, cached at ``path``,
+    by default ``bench/out/fairfts100k.db``)."""
+    path = path or OUT / "fairfts100k.db"
+    stamp = path.with_suffix(".stamp")
     source = library_dir / "caseorg.db"
     key = f"{FAIR_VERSION}:{source.stat().st_size}"
     if path.exists() and stamp.exists() and stamp.read_text() == key:
@@ -59,6 +60,23 @@ class FairFts:
 
     def __init__(self, path: Path):
         self.db = sqlite3.connect(path)
+        self._vocab: set[str] | None = None
+
+    def match_text(self, match: str) -> str:
+        """``@fuzzy word``: the word and its one-edit neighbours in the index, ORed
+        (FTS5 has no fuzzy query; the vocabulary is read once, untimed by callers)."""
+        if not match.startswith("@fuzzy "):
+            return match
+        if self._vocab is None:
+            self.db.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, fair, 'row')"
+            )
+            self._vocab = {row[0] for row in self.db.execute("SELECT term FROM temp.vocab")}
+        from .b_search import _edits1
+
+        word = match.split()[1]
+        near = sorted((_edits1(word) | {word}) & self._vocab)
+        return " OR ".join(near) if near else word
 
     def search(self, text: str, condition: str, args: tuple[str, ...]) -> list[dict]:
         join = f"JOIN docs d ON d.id = f.rowid >> {PAGE_BITS}" if condition else ""

@@ -13,6 +13,14 @@ def _walk(row: dict[str, Any]) -> dict[str, Any]:
     return row.get("check_walk") or {}
 
 
+def _get(row: dict[str, Any], *keys: str) -> float:
+    """A figure of the row, 0 (not drawn) where a partial run did not measure it."""
+    value: Any = row
+    for key in keys:
+        value = value.get(key) if isinstance(value, dict) else None
+    return float(value or 0)
+
+
 COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b")
 
 
@@ -30,27 +38,27 @@ def _series(rows: list[dict[str, Any]]) -> list[tuple[str, str, list[tuple[str, 
             "Rebuild",
             "s / MB",
             [
-                ("reindex s", [r["reindex_s"] for r in rows]),
-                ("index MB", [r["index_mb"] for r in rows]),
-                ("peak index.new MB", [r["temp_disk_mb"] for r in rows]),
+                ("reindex s", [_get(r, "reindex_s") for r in rows]),
+                ("index MB", [_get(r, "index_mb") for r in rows]),
+                ("peak index.new MB", [_get(r, "temp_disk_mb") for r in rows]),
             ],
         ),
         (
             "Opening",
             "s",
             [
-                ("start-up s", [r["startup_s"] for r in rows]),
+                ("start-up s", [_get(r, "startup_s") for r in rows]),
                 ("check, full walk s", [_walk(r).get("seconds", 0) for r in rows]),
-                ("check, no change s", [r["check_clean"]["seconds"] for r in rows]),
-                ("case list 20,000 s", [r["case_list"]["load_s"] for r in rows]),
+                ("check, no change s", [_get(r, "check_clean", "seconds") for r in rows]),
+                ("case list 20,000 s", [_get(r, "case_list", "load_s") for r in rows]),
             ],
         ),
         (
             "Memory",
             "MB",
             [
-                ("reindex peak", [r["reindex_peak_mb"] for r in rows]),
-                ("start-up peak", [r["startup_peak_mb"] for r in rows]),
+                ("reindex peak", [_get(r, "reindex_peak_mb") for r in rows]),
+                ("start-up peak", [_get(r, "startup_peak_mb") for r in rows]),
                 ("check, full walk", [_walk(r).get("added_mb", 0) for r in rows]),
             ],
         ),

@@ -36,6 +36,7 @@ from whoosh.query import (
 
 from caseorg.progress import ProgressCallback
 from caseorg.search import pagematch
+from caseorg.search.build import compressed_runs
 from caseorg.search.entries import COMPOUND as COMPOUND, iter_entries, make_schema
 from caseorg.search.seam import SearchIndex, ensure_empty
 
@@ -108,7 +109,7 @@ class WhooshIndex(SearchIndex):
     def writer(self) -> Iterator[Any]:
         """A writer that commits only if the block succeeds (never after a failure)."""
         with self._write_lock:
-            writer = self.ix.writer(limitmb=128, compound=COMPOUND)
+            writer = compressed_runs(self.ix.writer(limitmb=128, compound=COMPOUND), 128)
             try:
                 yield writer
             except BaseException:

@@ -211,6 +211,10 @@ class TantivyIndex(SearchIndex):
 class _TantivyRanking:
     """One search on a tantivy searcher (see :class:`caseorg.search.pagecheck.Ranking`)."""
 
+    # a fuzzy word ranks wide (tantivy's fuzzy query); the page check takes Whoosh's
+    # words from the pages it reads rather than from the whole word list
+    fuzzy_from_pages = True
+
     def __init__(self, index: TantivyIndex, searcher: Any, parsed: Any, filters: list[Any]):
         self.schema = index.schema
         self.searcher = searcher
@@ -238,7 +242,8 @@ class _TantivyRanking:
         if doc_id not in checked:
             todo = {d for d in self._candidates if d not in checked} | {doc_id}
             only = Q.term_set_query(self.schema, "document_id", sorted(todo))
-            both = Q.boolean_query([(MUST, self._translate(node)), (MUST, only)])
+            exact = translate(node, self.schema, self.expand, wide=False)
+            both = Q.boolean_query([(MUST, exact), (MUST, only)])
             hits = self.searcher.search(both, len(todo), count=False).hits
             found = self.searcher.fast_field_values("document_id", [a for _s, a in hits])
             matched.update(int(i) for i in found)

@@ -17,7 +17,7 @@ from typing import Any
 import tantivy
 from whoosh import query as wq
 from whoosh.query.qcore import _NullQuery
-from whoosh.support.levenshtein import distance
+from whoosh.support.levenshtein import levenshtein
 
 from caseorg.errors import BadQuery
 
@@ -67,7 +67,7 @@ class Lexicon:
         low, high = len(text) - maxdist, len(text) + maxdist
         for btext in self.expand_prefix(fieldname, text[:prefix]):
             word = btext.decode("utf-8")
-            if low <= len(word) <= high and distance(word, text, limit=maxdist) <= maxdist:
+            if low <= len(word) <= high and levenshtein(word, text, limit=maxdist) <= maxdist:
                 yield word
 
 
@@ -80,18 +80,25 @@ def expanded(node: Any, lexicon: Lexicon) -> set[str]:
     return words
 
 
-def translate(q: Any, schema: Any, expand: Callable[[Any], set[str]]) -> Any:
-    """``q`` (a parsed Whoosh query) as a tantivy query on ``schema``."""
-    found = _translate(q, schema, expand)
+MAX_FUZZY = 2  # tantivy's fuzzy term query allows up to two edits
+
+
+def translate(q: Any, schema: Any, expand: Callable[[Any], set[str]], wide: bool = True) -> Any:
+    """``q`` (a parsed Whoosh query) as a tantivy query on ``schema``; ``wide``: a
+    fuzzy word may match more documents than Whoosh's (the page check narrows)."""
+    found = _translate(q, schema, expand, wide)
     boost = getattr(q, "boost", 1.0)
     if boost != 1.0 and not isinstance(q, wq.Not):
         return Q.boost_query(found, float(boost))
     return found
 
 
-def _translate(q: Any, schema: Any, expand: Callable[[Any], set[str]]) -> Any:
+def _translate(q: Any, schema: Any, expand: Callable[[Any], set[str]], wide: bool) -> Any:
     def sub(node: Any) -> Any:
-        return translate(node, schema, expand)
+        return translate(node, schema, expand, wide)
+
+    def excluded(node: Any) -> Any:  # what a NOT removes: never wider than Whoosh's
+        return translate(node, schema, expand, False)
 
     if isinstance(q, _NullQuery):
         return Q.empty_query()
@@ -107,16 +114,21 @@ def _translate(q: Any, schema: Any, expand: Callable[[Any], set[str]]) -> Any:
             return Q.term_query(schema, q.fieldname, words[0])
         # Whoosh: each word 1..slop after the last; tantivy: gaps summed over the phrase
         return Q.phrase_query(schema, q.fieldname, words, (q.slop - 1) * (len(words) - 1))
+    if isinstance(q, wq.FuzzyTerm) and wide and q.maxdist <= MAX_FUZZY:
+        # plain Levenshtein as Whoosh's automaton; Whoosh's prefix is left to the page check
+        return Q.fuzzy_term_query(
+            schema, q.fieldname, q.text, distance=q.maxdist, transposition_cost_one=False
+        )
     if isinstance(q, wq.MultiTerm):
         words = sorted(expand(q))
         return Q.term_set_query(schema, q.fieldname, words) if words else Q.empty_query()
     if isinstance(q, wq.WrappingQuery):
         return sub(q.child)
     if isinstance(q, wq.Not):
-        return Q.boolean_query([(MUST, Q.all_query()), (MUST_NOT, sub(q.query))])
+        return Q.boolean_query([(MUST, Q.all_query()), (MUST_NOT, excluded(q.query))])
     if isinstance(q, wq.And):
         clauses = [
-            (MUST_NOT, sub(c.query)) if isinstance(c, wq.Not) else (MUST, sub(c))
+            (MUST_NOT, excluded(c.query)) if isinstance(c, wq.Not) else (MUST, sub(c))
             for c in q.subqueries
         ]
         if all(occur == MUST_NOT for occur, _q in clauses):
@@ -125,7 +137,7 @@ def _translate(q: Any, schema: Any, expand: Callable[[Any], set[str]]) -> Any:
     if isinstance(q, wq.Or | wq.DisjunctionMax):
         return Q.boolean_query([(SHOULD, sub(c)) for c in q.subqueries])
     if isinstance(q, wq.AndNot):
-        return Q.boolean_query([(MUST, sub(q.a)), (MUST_NOT, sub(q.b))])
+        return Q.boolean_query([(MUST, sub(q.a)), (MUST_NOT, excluded(q.b))])
     if isinstance(q, wq.AndMaybe | wq.Otherwise):
         return Q.boolean_query([(MUST, sub(q.a)), (SHOULD, sub(q.b))])
     if isinstance(q, wq.Require):

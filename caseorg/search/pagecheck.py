@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
 
+from whoosh import query as wq
 from whoosh.fields import ID, Schema
 from whoosh.filedb.filestore import RamStorage
+from whoosh.support.levenshtein import levenshtein
 
 from caseorg.search import pagematch
 from caseorg.search.entries import document_entry, make_schema
@@ -24,7 +26,12 @@ MAX_SNIPPET_PAGES = 10
 
 
 class Ranking(Protocol):
-    """One search's view of an engine: ranked documents, and answers for the page check."""
+    """One search's view of an engine: ranked documents, and answers for the page check.
+
+    An engine whose ranking finds fuzzy words its own (wider) way sets a true
+    ``fuzzy_from_pages``: the checker then takes a fuzzy word's matches from the pages
+    it reads (:func:`fuzzy_match`), not from ``expand`` over the whole word list.
+    """
 
     query: Any  # the parsed (Whoosh) query as the page check evaluates it
 
@@ -44,14 +51,51 @@ class Ranking(Protocol):
 _Matched = tuple[int, int, set[str], str]  # page_no, weight, words to highlight, text
 
 
+def fuzzy_match(node: Any, word: str) -> bool:
+    """Whoosh's fuzzy rule, as its per-segment automaton applies it: the first
+    ``prefixlength`` letters equal, the rest at most ``maxdist`` plain edits away."""
+    text, prefix, most = node.text, node.prefixlength, node.maxdist
+    if word[:prefix] != text[:prefix] or abs(len(word) - len(text)) > most:
+        return False
+    return bool(levenshtein(word[prefix:], text[prefix:], limit=most) <= most)
+
+
 class PageChecker:
     """Finds the matching pages of candidate documents and cuts their snippets."""
 
     def __init__(self, lib: Library, ranking: Ranking):
         self.lib = lib
         self.query = ranking.query
-        self.page_query = pagematch.PageQuery(ranking.query, ranking.doc_test, ranking.expand)
+        self._engine_expand = ranking.expand
+        self._from_pages = getattr(ranking, "fuzzy_from_pages", False)
+        self._fuzzy: list[tuple[Any, set[str]]] = []  # taken from the pages read so far
+        self.page_query = pagematch.PageQuery(ranking.query, ranking.doc_test, self._expand)
         self.needed = self.page_query.needed()
+
+    def _expand(self, node: Any) -> set[str]:
+        if (
+            self._from_pages
+            and isinstance(node, wq.FuzzyTerm)
+            and node.fieldname == pagematch.CONTENT
+        ):
+            words: set[str] = set()  # filled in place as pages are read (_take_fuzzy)
+            self._fuzzy.append((node, words))
+            return words
+        return self._engine_expand(node)
+
+    def _take_fuzzy(self, pages: dict[int, list[tuple[int, str]]]) -> None:
+        """Add the fuzzy words on these pages to their nodes' words (and to ``needed``):
+        a page's words are the index's words, so this is the lexicon's answer on them."""
+        if not self._fuzzy:
+            return
+        vocabulary: set[str] = set()
+        for texts in pages.values():
+            for _page_no, text in texts:
+                vocabulary.update(pagematch.stem_line(text).split())
+        for node, words in self._fuzzy:
+            found = {w for w in vocabulary - words if fuzzy_match(node, w)}
+            words.update(found)
+            self.needed.update(found)
 
     def hits(self, candidates: list[tuple[float, int, Any]], need: int) -> list[DocumentHit]:
         found: list[DocumentHit] = []
@@ -76,6 +120,7 @@ class PageChecker:
                 ids,
             ):
                 pages.setdefault(row[0], []).append((row[1], row[2]))
+            self._take_fuzzy(pages)
             for score, doc_id, docnum in chunk:
                 if doc_id not in docs:
                     continue  # stale entry: reconcile will drop it

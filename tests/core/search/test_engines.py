@@ -155,3 +155,37 @@ def test_reindex_with_a_missing_engine_says_so(tmp_path: Path, monkeypatch) -> N
     assert "Traceback" not in result.output
     with open_library(path) as lib:
         assert chosen_engine(lib) == "whoosh"
+
+
+# tantivy ranks a fuzzy word with its own fuzzy query, which holds no prefix (word~1/1:
+# the first letter kept): wider than Whoosh's rule. The page check narrows it to Whoosh's.
+WIDE = [
+    "waiver AND cardship~1/1",
+    "waiver NOT hardshp~1/1",
+    "ardship~2",
+    "hardshp~2/1 waiver",
+    "waiver NOT hardhsip~",  # a transposition: two plain edits, so nothing to exclude
+]
+
+
+def test_tantivys_wider_fuzzy_ranking_is_narrowed_to_whooshs_answers(
+    aao_template: Path, tmp_path: Path
+) -> None:
+    answers: dict[str, dict[str, set[tuple[int, tuple[int, ...]]]]] = {}
+    for name in ("whoosh", "tantivy"):
+        path = tmp_path / name
+        shutil.copytree(aao_template, path)
+        with open_library(path) as lib:
+            set_engine(lib, name)
+            index = index_of(lib)
+            answers[name] = {
+                q: {(h.document_id, tuple(h.matching_pages)) for h in index.search(q, limit=1000)}
+                for q in WIDE
+            }
+            if name == "tantivy":  # the ranking itself did find documents for 'cardship~'
+                with index._ranking(index.parse(WIDE[0]), []) as ranking:
+                    assert ranking.top(50)
+    assert answers["whoosh"][WIDE[0]] == set()  # no word 'c?rdship': 'hardship' is one edit away
+    assert answers["whoosh"][WIDE[1]] and answers["whoosh"][WIDE[3]]
+    for query in WIDE:
+        assert answers["tantivy"][query] == answers["whoosh"][query], query
