@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import sqlite3
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -95,12 +96,17 @@ def quick_check_due(lib: Library) -> bool:
 
 
 def _stamp_quick_check(lib: Library) -> None:
-    with lib.db.atomic():
-        lib.db.execute(
-            "INSERT INTO meta (key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            [QUICK_CHECK_KEY, dt.datetime.now(dt.UTC).isoformat()],
-        )
+    """Note the pass; a library that cannot take the note (a full disk, another writer)
+    only runs quick_check again next time, so the check's own answer stands."""
+    try:
+        with lib.db.atomic():
+            lib.db.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [QUICK_CHECK_KEY, dt.datetime.now(dt.UTC).isoformat()],
+            )
+    except sqlite3.Error:
+        pass
 
 
 def check_library(

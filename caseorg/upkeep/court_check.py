@@ -15,14 +15,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from caseorg.library.db import LATEST_MIGRATION
 from caseorg.library.seals import APPEND_ONLY
 from caseorg.progress import ProgressCallback
 from caseorg.records import unusual_records
 from caseorg.upkeep.check import CheckReport, Problem, check_store
 
 SETTLING = 15 * 60.0  # seconds a stored file with no record is taken for an import in flight
-_TEXT_INDEX = "pages_words"
+_TEXT_INDEX = "pages_words_gin"
 
 
 def check_court_library(
@@ -58,16 +57,16 @@ def _one(pg: Any, sql: str, params: list[Any] | None = None) -> Any:
 
 def _schema_problems(pg: Any, version_table: str) -> list[Problem]:
     """The schema's version, and each table and column this caseorg's schema has."""
-    from caseorg.library.pg_schema import sqlite_schema, tables_in_order
+    from caseorg.library.pg_schema import schema_version, sqlite_schema, tables_in_order
 
     problems = []
     newest = [r[0] for r in pg.execute(f"SELECT name FROM {version_table} ORDER BY name")]
-    if LATEST_MIGRATION not in newest:
+    if schema_version() not in newest:
         problems.append(
             Problem(
                 "schema",
                 f"the schema is at {newest[-1] if newest else 'no version'}, this caseorg "
-                f"needs {LATEST_MIGRATION}: the owner runs 'caseorg init --library URL'",
+                f"needs {schema_version()}: the owner runs 'caseorg init --library URL'",
             )
         )
     lite = sqlite_schema()
@@ -149,7 +148,7 @@ def _mend(lib: Any, problems: list[Problem]) -> None:
             pg_schema._grants(pg)
             pg.execute(
                 f"CREATE INDEX IF NOT EXISTS {_TEXT_INDEX} ON pages "
-                "USING gin (to_tsvector('english', text))"
+                f"USING gin ({pg_schema.WORDS_COLUMN})"
             )
     except psycopg.Error as exc:
         first = str(exc).strip().splitlines()[0]
