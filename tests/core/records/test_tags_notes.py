@@ -243,7 +243,6 @@ def _found(lib: Any, query: str) -> list[int]:
     return [hit.document_id for hit in index_of(lib).search(query)]
 
 
-@pytest.mark.sqlite_only("field filters (tag:, note:) are not in search on the server yet")
 def test_tags_and_notes_are_searchable(lib: Any, case: Any, document: int, tmp_path: Path) -> None:
     other = add_case(lib, "987654321", "Bernardo Diaz")
     pdf = make_pdf(tmp_path / "motion.pdf", ["Motion to continue: religion of the respondent."])
