@@ -27,6 +27,7 @@ import sqlite3
 from typing import Any
 
 from caseorg.errors import CaseorgError
+from caseorg.library import pg_seals
 from caseorg.library.db import LATEST_MIGRATION
 from caseorg.library.seals import APPEND_ONLY
 
@@ -170,14 +171,16 @@ def ensure_schema(pg: Any) -> bool:
         _search(pg)
         _append_only(pg)
         _grants(pg)
+        pg_seals.install(pg, VERSION_TABLE)
         pg.execute(f"INSERT INTO {VERSION_TABLE} (name) VALUES (%s)", [schema_version()])
     return True
 
 
 def schema_version() -> str:
-    """What the version table records: the newest migration and the search parts' version
-    (a court library made before either changed is upgraded when its owner opens it)."""
-    return f"{LATEST_MIGRATION}+search{SEARCH_SCHEMA}"
+    """What the version table records: the newest migration, the search parts' version and
+    the sealing triggers' (a court library made before any changed is upgraded when its
+    owner opens it)."""
+    return f"{LATEST_MIGRATION}+search{SEARCH_SCHEMA}+seals{pg_seals.SEALS_SCHEMA}"
 
 
 _WORD_LIST_SQL = f"""

@@ -20,6 +20,9 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 # the columns each sealed table's seal covers, in order (fixed: old seals must verify)
 SEALED = {
@@ -119,16 +122,50 @@ def seal_existing(conn: sqlite3.Connection, tables: tuple[str, ...] | None = Non
             )
 
 
-def broken_seals(conn: sqlite3.Connection) -> list[str]:
-    """Each sealed row that was changed, added or removed outside caseorg, in words."""
+@contextmanager
+def sealing_paused(conn: Any) -> Iterator[None]:
+    """Insert rows with their seals copied as they are (a move between libraries, in its
+    transaction): the target's own sealing would seal them again, or twice."""
+    if getattr(conn, "backend", "sqlite") == "postgresql":
+        from caseorg.library.pg_seals import COPYING
+
+        conn.execute("SELECT set_config(?, 'on', true)", [COPYING])
+        try:
+            yield
+        finally:
+            conn.execute("SELECT set_config(?, 'off', true)", [COPYING])
+        return
+    for table in SEALED:
+        conn.execute(f"DROP TRIGGER IF EXISTS temp.seal_{table}")
+    try:
+        yield
+    finally:
+        start_sealing(conn)
+
+
+def _walk_sql(conn: Any, table: str) -> str:
+    """Each row of ``table`` (id, its sealed values as JSON, its seal) and each seal
+    without its row (id, NULL, seal), in id order: on either backend."""
+    if getattr(conn, "backend", "sqlite") == "postgresql":
+        from caseorg.library.pg_seals import row_json
+
+        values = row_json(table, "r.")
+    else:
+        values = _row_json(table, "r.")
+    return (
+        f"SELECT r.id, {values}, s.hash FROM {table} r "
+        f"LEFT JOIN seals s ON s.tbl = '{table}' AND s.row_id = r.id "
+        f"UNION ALL SELECT s.row_id, NULL, s.hash FROM seals s WHERE s.tbl = '{table}' "
+        f"AND NOT EXISTS (SELECT 1 FROM {table} r WHERE r.id = s.row_id) ORDER BY 1"
+    )
+
+
+def broken_seals(conn: Any) -> list[str]:
+    """Each sealed row that was changed, added or removed outside caseorg, in words (a
+    folder's SQLite connection or a court library's; one walk for both)."""
     found = []
     for table in SEALED:
-        rows = conn.execute(
-            f"SELECT r.id, {_row_json(table, 'r.')}, s.hash FROM {table} r "
-            f"LEFT JOIN seals s ON s.tbl = '{table}' AND s.row_id = r.id "
-            f"UNION ALL SELECT s.row_id, NULL, s.hash FROM seals s WHERE s.tbl = '{table}' "
-            f"AND NOT EXISTS (SELECT 1 FROM {table} r WHERE r.id = s.row_id) ORDER BY 1"
-        ).fetchall()
+        rows = conn.execute(_walk_sql(conn, table)).fetchall()
         previous = None
         for row_id, values, stored in rows:
             if values is None:

@@ -9,7 +9,10 @@ Then each table is verified: the same number of rows, and the same hash of its r
 order-free sum of each row's SHA-256, so the servers' sort orders do not matter). Stored
 files are copied into the target's store (a court library's shared store folder is named
 in its settings) and each is verified against its hash. A target that already holds
-records is refused: this joins an empty court library, it does not merge two.
+records is refused: this joins an empty court library, it does not merge two. The
+seals are copied as they are, the target's own sealing paused meanwhile: both backends
+seal alike (:mod:`caseorg.library.pg_seals`), so the chain verifies on the target as it
+did on the source, and what it showed there it shows on the target.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from caseorg.errors import CaseorgError
 from caseorg.library.courtdb import FILE_STORE_KEY
 from caseorg.library.folder_library import Library
 from caseorg.library.pg_schema import sqlite_schema, tables_in_order
+from caseorg.library.seals import sealing_paused
 from caseorg.library.store import sha256_of
 from caseorg.progress import Progress, ProgressCallback
 
@@ -147,13 +151,9 @@ def move_library(
     _refuse_full(target)
     tell = progress or (lambda _p: None)
     tables = _tables()
-    sealed_by_target = target.backend == "sqlite"  # its writer seals as rows go in
-    copied = [
-        t
-        for t in tables
-        if not (sealed_by_target and t[0] == "seals")
-        and t[0] not in NOT_COPIED  # a folder library's own log, made by its triggers
-    ]
+    # the seals too, as they are: both backends seal alike, so they verify on the target
+    # (and what they showed on the source, they show there)
+    copied = [t for t in tables if t[0] not in NOT_COPIED]
     sizes = {
         name: int(
             source.conn.execute(f"SELECT count(*) FROM ({_rows_of(name, ['1'])}) t").fetchone()[0]
@@ -163,7 +163,7 @@ def move_library(
     total, done = sum(sizes.values()), 0
     moved = Moved()
     counters = _counters(source)
-    with target.db.atomic():
+    with target.db.atomic(), sealing_paused(target.conn):
         target.conn.execute("DELETE FROM meta")  # a new library's own settings give way
         for name, columns in copied:
             tell(Progress(f"Copying {name}", done, total))

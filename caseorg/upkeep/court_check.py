@@ -19,6 +19,7 @@ from caseorg.library.seals import APPEND_ONLY
 from caseorg.progress import ProgressCallback
 from caseorg.records import unusual_records
 from caseorg.upkeep.check import CheckReport, Problem, check_store
+from caseorg.upkeep.court_seals import check_seals
 
 SETTLING = 15 * 60.0  # seconds a stored file with no record is taken for an import in flight
 _TEXT_INDEX = "pages_words_gin"
@@ -46,6 +47,7 @@ def check_court_library(
         report.plan.append(
             "--repair (run by the database's owner) puts the triggers, grants and text index back"
         )
+    check_seals(lib, report, repair=repair)
     check_store(lib, report, repair=repair, progress=progress, settling=SETTLING)
     report.unusual = unusual_records(lib)
     return report
