@@ -133,7 +133,7 @@ class CourtLibrary(Library):
                     ) from None
                 database.refresh_tables()
             if self.read_only:
-                database._pg.execute("SET default_transaction_read_only = on")
+                database.set_session("SET default_transaction_read_only = on")
         except BaseException:
             database.close()
             raise
@@ -175,8 +175,8 @@ class CourtLibrary(Library):
         read handle: a slow or vanished server never holds its window for long; the
         refusal is one line, as any other)."""
         ms = max(1, int(seconds * 1000))
-        self.conn.raw.execute(f"SET statement_timeout = {ms}")
-        self.conn.raw.execute(f"SET lock_timeout = {ms}")
+        self.conn.set_session(f"SET statement_timeout = {ms}")  # kept over a reconnect
+        self.conn.set_session(f"SET lock_timeout = {ms}")
 
     def require_writable(self) -> None:
         if self.read_only:

@@ -14,13 +14,21 @@ both ``lib.db`` and ``lib.conn`` of a court library:
 - an INSERT into a table with an ``id`` gets ``RETURNING id``: the cursor's ``lastrowid``;
 - the server's errors become the sqlite3 errors the code already expects (a constraint,
   a refused append-only change: :class:`sqlite3.IntegrityError`), and what court mode
-  cannot do yet is one line (:class:`UnsupportedSql`), never a traceback.
+  cannot do yet is one line (:class:`UnsupportedSql`), never a traceback;
+- a connection the server ended (a restart, ``pg_terminate_backend``) is made again, once,
+  by the next statement or transaction that starts outside a transaction, with the
+  session's settings said again (:meth:`PgDatabase.set_session`: read-only, timeouts);
+  a statement inside a transaction fails in one line instead (:data:`CONNECTION_CLOSED`):
+  half a transaction is never run again. A statement is run again only when the server
+  said it ended the session (SQLSTATE 57P01/57P02: what it was running did not commit);
+  a connection that broke without a word fails that statement, and the next reconnects.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+import sys
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
@@ -32,6 +40,7 @@ from caseorg.library.pg_sql import UnsupportedSql, translate
 CONNECTION_CLOSED = (
     "the court database is not reachable: the connection was closed; open the library again"
 )
+_SERVER_ENDED = ("57P01", "57P02")  # admin_shutdown (terminated, restarted), crash_shutdown
 _INSERT_INTO = re.compile(r"^\s*INSERT\s+(?:OR\s+\w+\s+)?INTO\s+\"?(\w+)\"?", re.I)
 
 
@@ -126,17 +135,61 @@ class PgDatabase:
     backend = "postgresql"
 
     def __init__(self, url: str):
-        import psycopg
         from psycopg.rows import dict_row
 
-        try:
-            self._pg = psycopg.connect(url, autocommit=True, cursor_factory=psycopg.ClientCursor)
-        except psycopg.Error as exc:
-            raise _error(exc) from None
-        _adapt(self._pg)
+        self._url = url
+        self._session: dict[str, str] = {}  # each SET this session made, by setting
+        self.reconnects = 0
+        self._depth = 0  # atomic() blocks open
+        self._pg = self._connect()
         self._dict_row = dict_row
         self._with_id: set[str] = set()
         self.refresh_tables()
+
+    def _connect(self) -> Any:
+        import psycopg
+
+        try:
+            pg = psycopg.connect(self._url, autocommit=True, cursor_factory=psycopg.ClientCursor)
+        except psycopg.Error as exc:
+            raise _error(exc) from None
+        _adapt(pg)
+        return pg
+
+    def set_session(self, sql: str) -> None:
+        """Run a ``SET name = value`` for this session, and again on a new connection."""
+        self._run(sql, None)
+        self._session[sql.split()[1].lower()] = sql
+
+    def _reconnect(self) -> None:
+        """A new connection in place of the one the server ended, its session's settings
+        said again (one line when the server is still away)."""
+        import psycopg
+
+        fresh = self._connect()
+        try:
+            for sql in self._session.values():
+                fresh.execute(sql)
+        except psycopg.Error as exc:
+            fresh.close()
+            raise _error(exc) from None
+        old, self._pg = self._pg, fresh
+        old.close()
+        self.reconnects += 1
+
+    def _outside_transaction(self) -> bool:
+        from psycopg import pq
+
+        if self._depth:  # inside atomic()
+            return False
+        if self._pg.closed:  # psycopg's own count stays as it was when the server left
+            return True
+        open_blocks = getattr(self._pg, "_num_transactions", 0)  # raw transaction()s too
+        return not open_blocks and self._pg.info.transaction_status == pq.TransactionStatus.IDLE
+
+    def _may_run_again(self, exc: Any, outside: bool) -> bool:
+        """Whether the statement that raised ``exc`` runs again on a new connection."""
+        return bool(self._pg.closed and outside and getattr(exc, "sqlstate", None) in _SERVER_ENDED)
 
     # -- what sqlite-utils' Database offers ----------------------------------------------
     @property
@@ -205,11 +258,48 @@ class PgDatabase:
         """One transaction (a savepoint when nested), as sqlite-utils' ``atomic``."""
         import psycopg
 
+        block = self._begin()
+        self._depth += 1
         try:
-            with self._pg.transaction():
-                yield self
+            yield self
+        except BaseException:
+            try:
+                if not block.__exit__(*sys.exc_info()):
+                    raise
+            except psycopg.Error as exc:
+                raise self._closed_or(exc) from None
+        else:
+            try:
+                block.__exit__(None, None, None)
+            except psycopg.Error as exc:
+                raise self._closed_or(exc) from None
+        finally:
+            self._depth -= 1
+
+    def _begin(self) -> Any:
+        """psycopg's transaction block, entered; an outermost one whose BEGIN finds the
+        connection ended by the server starts again on a new connection (nothing was done)."""
+        import psycopg
+
+        outside = self._outside_transaction()
+        if outside and self._pg.closed:
+            self._reconnect()
+        block = self._pg.transaction()
+        try:
+            block.__enter__()
         except psycopg.Error as exc:
-            raise _error(exc) from None
+            if not self._may_run_again(exc, outside):
+                raise self._closed_or(exc) from None
+            self._reconnect()
+            block = self._pg.transaction()
+            try:
+                block.__enter__()
+            except psycopg.Error as again:
+                raise self._closed_or(again) from None
+        return block
+
+    def _closed_or(self, exc: Exception) -> Exception:
+        return CaseorgError(CONNECTION_CLOSED) if self._pg.closed else _error(exc)
 
     def stream(self, sql: str, size: int) -> Iterator[list[Any]]:
         """The rows of ``sql`` in batches of at most ``size``, read through a server-side
@@ -253,11 +343,23 @@ class PgDatabase:
     def _run(self, text: str, params: Any, rows: Any = None) -> Any:
         import psycopg
 
-        if self._pg.closed:  # the server went away (or restarted): the same line each time
-            raise CaseorgError(CONNECTION_CLOSED)
+        outside = self._outside_transaction()
+        if self._pg.closed:  # ended meanwhile: outside a transaction, connect again
+            if not outside:
+                raise CaseorgError(CONNECTION_CLOSED)
+            self._reconnect()
         try:
-            cursor = self._pg.cursor(row_factory=rows) if rows else self._pg.cursor()
-            cursor.execute(text, params if params is not None else [])
+            return self._cursor(text, params, rows)
         except psycopg.Error as exc:
-            raise CaseorgError(CONNECTION_CLOSED) if self._pg.closed else _error(exc) from None
+            if not self._may_run_again(exc, outside):
+                raise self._closed_or(exc) from None
+        self._reconnect()
+        try:
+            return self._cursor(text, params, rows)
+        except psycopg.Error as exc:
+            raise self._closed_or(exc) from None
+
+    def _cursor(self, text: str, params: Any, rows: Any) -> Any:
+        cursor = self._pg.cursor(row_factory=rows) if rows else self._pg.cursor()
+        cursor.execute(text, params if params is not None else [])
         return cursor

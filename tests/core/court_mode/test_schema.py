@@ -166,7 +166,7 @@ def moved(pg_cluster: Any) -> str:
     return url
 
 
-HAVE_ROWS = ("reassignments", "reassignment_orders", "audit")  # seals: none yet on a server
+HAVE_ROWS = ("reassignments", "reassignment_orders", "audit", "seals")
 
 
 @pytest.mark.parametrize("table", HAVE_ROWS)
