@@ -145,8 +145,17 @@ def edit_case(lib: Library, case_id: int, **fields: Any) -> Case:
     changes = {k: v for k, v in changes.items() if current.get(k) != v}
     if changes:  # a save that changes nothing writes nothing (no audit row for updated_at)
         changes["updated_at"] = now_iso()
-        update_audited(lib, "cases", "case", case_id, changes, "case")
+        digits = str(changes.get("a_number"))
+        taken = {"a_number": lambda: _a_number_taken(lib, digits)}  # by another clerk, now
+        with taken_meanwhile("cases", taken):
+            update_audited(lib, "cases", "case", case_id, changes, "case")
     return get_case(lib, case_id)
+
+
+def _a_number_taken(lib: Library, digits: str) -> str:
+    other = find_case(lib, digits)
+    named = f" ({other.respondent})" if other is not None else ""
+    return f"A-number {format_a_number(digits)} is already case {format_a_number(digits)}{named}"
 
 
 def _new_a_number(lib: Library, current: dict[str, Any], a_number: str) -> str:
@@ -160,12 +169,8 @@ def _new_a_number(lib: Library, current: dict[str, Any], a_number: str) -> str:
             f"case {format_a_number(current['a_number'])} already has an A-number; "
             f"it is not changed to {format_a_number(digits)}"
         )
-    other = find_case(lib, digits)
-    if other is not None:
-        raise InvalidValue(
-            f"A-number {format_a_number(digits)} is already case "
-            f"{other.a_number_display} ({other.respondent})"
-        )
+    if find_case(lib, digits) is not None:
+        raise InvalidValue(_a_number_taken(lib, digits))
     return digits
 
 
@@ -180,11 +185,13 @@ def link_eoir_case(lib: Library, case_id: int, eoir_case_id: str) -> None:
         raise InvalidValue(
             f"case {current.a_number_display} is EOIR {current.eoir_case_id}, not EOIR {digits}"
         )
+    taken = f"case EOIR {digits} already exists"
     if find_case(lib, f"EOIR {digits}") is not None:
-        raise InvalidValue(f"case EOIR {digits} already exists")
-    update_audited(
-        lib, "cases", "case", case_id, {"eoir_case_id": digits, "updated_at": now_iso()}, "case"
-    )
+        raise InvalidValue(taken)
+    with taken_meanwhile("cases", {"eoir_case_id": taken}):  # by another clerk, now
+        update_audited(
+            lib, "cases", "case", case_id, {"eoir_case_id": digits, "updated_at": now_iso()}, "case"
+        )
 
 
 def update_case_row(lib: Library, case_id: int, fields: dict[str, Any]) -> None:

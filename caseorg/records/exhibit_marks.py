@@ -13,6 +13,7 @@ from caseorg.library import Library, audit
 from caseorg.records.audited import get_row
 from caseorg.records.exhibits import link_document
 from caseorg.records.life_models import EXHIBIT_STATUSES, OFFERED_BY
+from caseorg.records.races import hold_case
 from caseorg.values import parse_choice, require_text
 
 
@@ -31,9 +32,10 @@ def mark_exhibit(
         "offered_by": parse_choice(offered_by, OFFERED_BY, "offering party"),
         "status": parse_choice(status, EXHIBIT_STATUSES, "exhibit status"),
     }
-    get_row(lib.db, "hearings", hearing_id, "hearing")
+    case_id = get_row(lib.db, "hearings", hearing_id, "hearing")["case_id"]
     lib.require_writable()
     with lib.db.atomic():
+        hold_case(lib.db, case_id)  # two clerks giving one number at once: one at a time
         before = _link(lib, hearing_id, document_id)
         if before is None:
             link_document(lib, hearing_id, document_id, changes["exhibit"])

@@ -7,12 +7,14 @@ clerk refines "Pending asylum briefs" rather than collecting copies of it.
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
 from caseorg.errors import InvalidValue, NotFound
 from caseorg.library import Library, audit, now_iso
 from caseorg.records.models import DOC_TYPES, Record
+from caseorg.records.races import taken_meanwhile, unique_failed
 from caseorg.records.tags import normalise_tag
 from caseorg.values import parse_a_number, parse_choice, require_text
 
@@ -80,13 +82,31 @@ def _name(name: str) -> str:
 def save_search(
     lib: Library, name: str, query: str, filters: dict[str, Any] | None = None
 ) -> SavedSearch:
-    """Save (or replace) the search called ``name``; names are matched case-insensitively."""
+    """Save (or replace) the search called ``name``; names are matched case-insensitively.
+    Another clerk saving the same new name at the same instant: this save replaces theirs,
+    as it would a moment later (their row is seen once they commit)."""
     label = _name(name)
     text = require_text(query, "the search query")
     wanted = {"query": text, "filters_json": json.dumps(clean_filters(filters), sort_keys=True)}
     lib.require_writable()
+    try:
+        search_id = _save(lib, label, wanted)
+    except sqlite3.IntegrityError as exc:
+        if not unique_failed(exc, "saved_searches", "name"):
+            raise
+        search_id = _save(lib, label, wanted, again=True)
+    return _from_row(
+        next(iter(lib.db.query("SELECT * FROM saved_searches WHERE id = ?", [search_id])))
+    )
+
+
+def _save(lib: Library, label: str, wanted: dict[str, Any], *, again: bool = False) -> int:
+    """Insert or update the saved search ``label`` (one audited transaction); its id.
+    ``again``: the second try after another clerk's same new name, a unique refusal now is
+    one line."""
     stamp = now_iso()
-    with lib.db.atomic():
+    taken = f"a search called {label!r} is being saved by another clerk: save it again"
+    with taken_meanwhile("saved_searches", {"name": taken} if again else {}), lib.db.atomic():
         rows = list(lib.db.query("SELECT * FROM saved_searches WHERE name = ?", [label]))
         if rows:
             before = rows[0]
@@ -127,9 +147,7 @@ def save_search(
                 None,
                 {"id": search_id, **values},
             )
-    return _from_row(
-        next(iter(lib.db.query("SELECT * FROM saved_searches WHERE id = ?", [search_id])))
-    )
+    return int(search_id)
 
 
 def get_saved_search(lib: Library, name: str) -> SavedSearch:
