@@ -9,7 +9,8 @@ can drop a trigger, edit a row, and put nothing back; or insert a back-dated row
   connection: its seal hashes the row's values and the previous row's seal (a chain), in
   the append-only table ``seals``. ``check`` walks each chain (:func:`broken_seals`): a
   changed row no longer matches its seal, a row added by another tool has none, a
-  deleted row leaves a seal without its row.
+  deleted row leaves a seal without its row. A court library's server seals alike, by
+  its own trigger (:mod:`caseorg.library.pg_seals`): the same walk checks both.
 
 The seal has no secret: it shows an edit made with a SQL client, not one made by
 someone who also recomputes every later seal. What a row's seal covers is fixed here
@@ -160,14 +161,24 @@ def _walk_sql(conn: Any, table: str) -> str:
     )
 
 
+def _rows(conn: Any, sql: str, size: int = 5000) -> Iterator[Any]:
+    """The rows of ``sql`` a batch at a time (a court library's audit can be millions)."""
+    if getattr(conn, "backend", "sqlite") == "postgresql":
+        for rows in conn.stream(sql, size):
+            yield from rows
+        return
+    cursor = conn.execute(sql)
+    while rows := cursor.fetchmany(size):
+        yield from rows
+
+
 def broken_seals(conn: Any) -> list[str]:
     """Each sealed row that was changed, added or removed outside caseorg, in words (a
     folder's SQLite connection or a court library's; one walk for both)."""
     found = []
     for table in SEALED:
-        rows = conn.execute(_walk_sql(conn, table)).fetchall()
         previous = None
-        for row_id, values, stored in rows:
+        for row_id, values, stored in _rows(conn, _walk_sql(conn, table)):
             if values is None:
                 found.append(f"{table} row {row_id} was deleted outside caseorg")
             elif stored is None:
