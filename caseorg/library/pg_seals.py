@@ -33,19 +33,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from caseorg.library.seals import SEALED, seal
+from caseorg.library.seals import COPYING, SEALED, pg_row_json as row_json, seal
 
 SEALS_SCHEMA = 1  # the server's sealing triggers; bump when they change
-COPYING = "caseorg.copying_seals"  # set (in a transaction) by a move that brings its seals
 VOUCHED_KEY = "seals_vouched"  # meta: the rows already there when sealing began
 _LOCK = 16016017  # the sealing's advisory lock (pg_schema's creator lock is 16016016)
-
-
-def row_json(table: str, prefix: str = "") -> str:
-    """The SQL of a row's sealed values in SQLite's ``json_array`` form."""
-    each = (f"coalesce(to_json({prefix}{c})::text, 'null')" for c in SEALED[table])
-    parts = " || ',' || ".join(each)
-    return f"('[' || {parts} || ']')"
 
 
 def _one_chain(table: str) -> str:

@@ -53,6 +53,7 @@ SEALED = {
     ),
 }
 APPEND_ONLY = ("reassignments", "reassignment_orders", "audit", "seals")
+COPYING = "caseorg.copying_seals"  # a court library's setting: a move brings its own seals
 _REFUSE = "SELECT RAISE(ABORT, '{table} is append-only: record a correction instead');"
 
 
@@ -96,6 +97,13 @@ def _row_json(table: str, prefix: str = "") -> str:
     return "json_array(" + ", ".join(prefix + c for c in SEALED[table]) + ")"
 
 
+def pg_row_json(table: str, prefix: str = "") -> str:
+    """The same values in PostgreSQL's SQL (a court library, :mod:`caseorg.library.pg_seals`):
+    ``to_json`` writes text and numbers as SQLite's ``json_array`` does, byte for byte."""
+    each = (f"coalesce(to_json({prefix}{c})::text, 'null')" for c in SEALED[table])
+    return "('[' || " + " || ',' || ".join(each) + " || ']')"
+
+
 def start_sealing(conn: sqlite3.Connection) -> None:
     """Seal every row this connection inserts into a sealed table (a writer's connection,
     once its schema is current)."""
@@ -128,8 +136,6 @@ def sealing_paused(conn: Any) -> Iterator[None]:
     """Insert rows with their seals copied as they are (a move between libraries, in its
     transaction): the target's own sealing would seal them again, or twice."""
     if getattr(conn, "backend", "sqlite") == "postgresql":
-        from caseorg.library.pg_seals import COPYING
-
         conn.execute("SELECT set_config(?, 'on', true)", [COPYING])
         try:
             yield
@@ -148,9 +154,7 @@ def _walk_sql(conn: Any, table: str) -> str:
     """Each row of ``table`` (id, its sealed values as JSON, its seal) and each seal
     without its row (id, NULL, seal), in id order: on either backend."""
     if getattr(conn, "backend", "sqlite") == "postgresql":
-        from caseorg.library.pg_seals import row_json
-
-        values = row_json(table, "r.")
+        values = pg_row_json(table, "r.")
     else:
         values = _row_json(table, "r.")
     return (

@@ -20,8 +20,8 @@ from click.testing import CliRunner
 from caseorg.cli.app import cli
 from caseorg.library import move_library, open_library
 from caseorg.library.pg_schema import CLERK_ROLE, VERSION_TABLE
-from caseorg.library.pg_seals import VOUCHED_KEY, row_json
-from caseorg.library.seals import SEALED, broken_seals, seal
+from caseorg.library.pg_seals import VOUCHED_KEY
+from caseorg.library.seals import SEALED, broken_seals, pg_row_json, seal
 from caseorg.records import add_case, add_judge, reassign
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -65,7 +65,7 @@ def test_the_server_s_seal_is_the_folder_s_seal(court_lib: Any) -> None:
             assert theirs == ours
         _audit(court_lib, text, text)
     rows = court_lib.conn.execute(
-        f"SELECT a.id, {row_json('audit', 'a.')}, s.hash FROM audit a "
+        f"SELECT a.id, {pg_row_json('audit', 'a.')}, s.hash FROM audit a "
         "JOIN seals s ON s.tbl = 'audit' AND s.row_id = a.id ORDER BY a.id"
     ).fetchall()
     assert len(rows) == len(TRICKY)
