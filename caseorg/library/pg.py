@@ -308,7 +308,7 @@ class PgDatabase:
         import psycopg
 
         try:
-            with self._pg.transaction(), self._pg.cursor() as cursor:
+            with self.atomic(), self._pg.cursor() as cursor:  # atomic: may reconnect first
                 # DECLARE and FETCH by hand: psycopg's named cursor binds the count as a
                 # parameter, which this connection's loose numbers send quoted
                 cursor.execute(f"DECLARE caseorg_stream NO SCROLL CURSOR FOR {translate(sql)}")

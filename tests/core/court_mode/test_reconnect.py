@@ -12,6 +12,7 @@ import pytest
 from caseorg.errors import CaseorgError
 from caseorg.library import open_library
 from caseorg.library.pg import CONNECTION_CLOSED
+from caseorg.library.seals import broken_seals
 from caseorg.records import add_case, add_judge, list_cases
 
 
@@ -68,3 +69,5 @@ def test_a_transaction_begun_after_the_server_ended_the_session_runs(pg_cluster:
         assert lib.db.reconnects == 1
         assert [c.id for c in list_cases(lib)] == [case.id]
         assert lib.conn.execute("SELECT count(*) FROM audit WHERE entity = 'case'").fetchone()[0]
+        _end(pg_cluster, lib)  # a server-side cursor's transaction (the seals' walk) too
+        assert broken_seals(lib.conn) == [] and lib.db.reconnects == 2
