@@ -19,7 +19,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from caseorg.errors import CaseorgError
 from caseorg.library import Library
 from caseorg.records import Hearing, list_hearings, list_judges
 from caseorg.values import case_label, stored_moment
@@ -35,6 +34,7 @@ from caseorg.words import (
     weekday_date,
     weekday_us_date,
 )
+from caseorg_ui.operations.reader import Reader, inline_reader
 from caseorg_ui.printing import actions as print_actions
 from caseorg_ui.qt import (
     QAbstractItemView,
@@ -281,9 +281,12 @@ class DocketView(QWidget):
     caseActivated = Signal(int)  # case id
     exported = Signal(str)  # the PDF file a docket was saved to
 
-    def __init__(self, read_lib: Library, parent: QWidget | None = None):
+    def __init__(
+        self, read_lib: Library, parent: QWidget | None = None, *, reader: Reader | None = None
+    ):
         super().__init__(parent)
         self.read_lib = read_lib
+        self.reader = reader or inline_reader(read_lib)
         self.day = dt.date.today()
 
         style = self.style()
@@ -434,18 +437,26 @@ class DocketView(QWidget):
     def refresh(self) -> None:
         """Read the period's hearings again (after an edit, or a new day)."""
         first, last = self.period()
-        try:
-            hearings = list_hearings(
-                self.read_lib, on=first, until=last, judge_code=self.judge_code()
-            )
-        except CaseorgError as exc:
-            hearings = []
-            self.summary_label.setText(str(exc))
+        judge = self.judge_code()
+        self.reader.read(
+            "docket",
+            lambda lib: list_hearings(lib, on=first, until=last, judge_code=judge),
+            lambda hearings: self._fill(first, last, hearings),
+            lambda line: self._fill(first, last, [], line),
+        )
+
+    def _fill(
+        self, first: dt.date, last: dt.date, hearings: list[Hearing], error: str = ""
+    ) -> None:
+        """Show the period's hearings (read by the reader: the old ones stay until then;
+        a read that failed shows none, and says why in one line)."""
         self.model.set_hearings(hearings, multi_day=first != last)
         self.table.expandAll()
         for row in range(self.model.rowCount()):
             self.table.setFirstColumnSpanned(row, QModelIndex(), True)
         self._show_summary(first, last)
+        if error:
+            self.summary_label.setText(error)
 
     def period(self) -> tuple[dt.date, dt.date]:
         """First and last day shown."""

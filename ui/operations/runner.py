@@ -29,6 +29,7 @@ from caseorg.library import CourtLibrary, Library, is_court_url, open_library
 from caseorg.progress import Progress
 from caseorg_ui.operations.library_op import LibraryOp
 from caseorg_ui.operations.messages import one_line, show_error
+from caseorg_ui.operations.reader import Reader
 from caseorg_ui.qt import QObject, Qt, QTimer, Signal
 
 log = logging.getLogger("caseorg.ui")
@@ -269,6 +270,16 @@ def open_libraries(
     return write_lib, read_lib
 
 
+def reopen_read(lib: Library) -> None:
+    """Connect a court library's read handle again after its server closed the
+    connection (a restart): the same object, so every view holding it reads on."""
+    if not isinstance(lib, CourtLibrary):
+        return
+    lib.close()
+    lib._open(create=False)  # as open_library does; the URL carries its connect_timeout
+    lib.limit_waits(UI_READ_LIMIT_S)
+
+
 def with_connect_timeout(url: str) -> str:
     """A court library's URL that gives up connecting after CONNECT_TIMEOUT_S (libpq
     waits for the operating system's TCP timeout otherwise: minutes), unless it says."""
@@ -311,6 +322,8 @@ class Session:
             libraries = open_libraries(self.location, read_only=read_only, create=create)
         self.write_lib, self.read_lib = libraries
         self.runner = OperationRunner(self.write_lib)
+        # the window's reads: on their own thread for a court library (see reader.py)
+        self.reader = Reader(self.read_lib, reopen=reopen_read)
         self._closed = False
 
     @property
@@ -332,5 +345,6 @@ class Session:
             return
         self._closed = True
         self.runner.shutdown()
+        self.reader.shutdown()
         self.read_lib.close()
         self.write_lib.close()

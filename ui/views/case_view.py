@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from caseorg.errors import NotFound
+from caseorg.importing import document_ocr
 from caseorg.library import Library
 from caseorg.records import (
     Case,
@@ -44,6 +45,7 @@ from caseorg.words import (
     us_date,
     us_datetime,
 )
+from caseorg_ui.operations.reader import LOADING, Reader, inline_reader
 from caseorg_ui.qt import (
     QAbstractItemView,
     QAction,
@@ -65,8 +67,8 @@ from caseorg_ui.qt import (
     QWidget,
     Signal,
 )
-from caseorg_ui.views.case_life_tab import CaseLifeTab
-from caseorg_ui.views.case_list_model import judge_short, no_case_label
+from caseorg_ui.views.case_life_tab import CaseLifeTab, life_html
+from caseorg_ui.views.case_list_model import NO_CASE_HINT, judge_short, no_case_label
 from caseorg_ui.views.ocr_status import DocumentText
 from caseorg_ui.views.record_table import (
     COLUMN_WIDTHS,
@@ -151,6 +153,49 @@ GUESSED_TYPE_TIP = (
 )
 
 
+# -- one case's records, read as one bundle (on the reader's thread for a court library) ----
+
+
+@dataclass
+class CaseBundle:
+    """Everything the case view shows of one case: read together, shown together."""
+
+    case: Case
+    formatter: HistoryWords
+    ocr: dict[int, Any]  # document id -> its OCR counts (the documents' Text column)
+    hearings: list[HearingRow]
+    records: dict[str, Sequence[Any]]  # tab -> its rows
+    life: str  # the Case life tab's HTML
+
+
+def read_case(lib: Library, case_id: int, writable: bool = False) -> CaseBundle | None:
+    """Read ``case_id`` for the case view (None when the case is gone)."""
+    try:
+        case = get_case(lib, case_id)
+    except NotFound:
+        return None
+    # notice_warning is caseorg.records.notices.notice_problem with the court's notice period
+    hearings = [
+        HearingRow(h, len(notices_for(lib, h.id)), h.notice_warning)
+        for h in list_hearings(lib, case_id=case.id)
+    ]
+    documents = list_documents(lib, case.id)
+    return CaseBundle(
+        case=case,
+        formatter=history_words(lib),
+        ocr=document_ocr(lib, [d.id for d in documents]),
+        hearings=hearings,
+        records={
+            "documents": documents,
+            "hearings": hearings,
+            "reassignments": list_reassignments(lib, case_id=case.id),
+            "deadlines": list_deadlines(lib, case_id=case.id),
+            "history": case_history(lib, case.id),
+        },
+        life=life_html(lib, case.id, writable),
+    )
+
+
 # -- the view ------------------------------------------------------------------------------
 
 TABS = ("documents", "hearings", "reassignments", "deadlines", "history")
@@ -175,9 +220,17 @@ class CaseView(QWidget):
     hearingActivated = Signal(int)  # noqa: N815
     selectionChanged = Signal()  # noqa: N815
 
-    def __init__(self, lib: Library, parent: QWidget | None = None):
+    loaded = Signal(int)  # a case's records are shown (its id)
+
+    def __init__(
+        self, lib: Library, parent: QWidget | None = None, *, reader: Reader | None = None
+    ):
         super().__init__(parent)
-        self.lib = lib
+        self.lib = lib  # (dialogs opened from the view read through it)
+        self.reader = reader or inline_reader(lib)
+        self._wanted: int | None = None  # the case asked for (shown, or on its way)
+        self._loading = False
+        self._select_after: tuple[str, int] | None = None
         self.text = DocumentText(WARNING_COLOR)  # the documents' Text column, with OCR
         self.case: Case | None = None
         self.context_actions: dict[str, list[QAction]] = {tab: [] for tab in TABS}
@@ -231,6 +284,13 @@ class CaseView(QWidget):
         self.banner.linkActivated.connect(lambda link: self.show_notice_proof(int(link)))
         self.tables["documents"].doubleClicked.connect(self._document_double_clicked)
         self.tables["hearings"].doubleClicked.connect(self._hearing_double_clicked)
+
+        # a quiet line over the case shown while the next one's records are read
+        self.loading = QLabel(LOADING)
+        self.loading.setStyleSheet("color: #6b6b6b;")
+        self.loading.setContentsMargins(0, 0, 8, 0)
+        self.tabs.setCornerWidget(self.loading, Qt.Corner.TopRightCorner)  # no layout shift
+        self.loading.hide()
 
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -376,52 +436,62 @@ class CaseView(QWidget):
 
     # -- loading ---------------------------------------------------------------------------
     def set_case(self, case_id: int | None) -> None:
-        """Show ``case_id`` (None: the placeholder)."""
+        """Show ``case_id`` (None: the placeholder). Its records are read as one bundle
+        by the reader; what is shown stays, marked "Loading…", until they arrive."""
         if case_id is None:
+            self.reader.forget("case")  # an answer on its way is for a case gone from view
             self.case = None
+            self._wanted = None
             for model in self.models.values():
                 model.set_records([])
+            self.loading.hide()
+            self.placeholder.setText(NO_CASE_HINT)
             self.stack.setCurrentWidget(self.placeholder)
-            self.life.show_case(None)
+            self.life.show_html("")
             return
-        try:
-            self.case = get_case(self.lib, case_id)
-        except NotFound:
-            self.set_case(None)
-            return
-        self.stack.setCurrentIndex(1)
+        self._wanted = case_id
         self.refresh()
 
     def refresh(self) -> None:
         """Re-read the shown case (after a write finished on the worker)."""
-        if self.case is None:
-            return
-        try:
-            case = self.case = get_case(self.lib, self.case.id)
-        except NotFound:
+        if self._wanted is not None:
+            self._read(self._wanted)
+
+    @property
+    def is_loading(self) -> bool:
+        """A case's records are on their way."""
+        return self._loading
+
+    def _read(self, case_id: int) -> None:
+        self._loading = True
+        if self.case is None:  # nothing shown yet: the placeholder says it is coming
+            self.placeholder.setText(LOADING)
+            self.stack.setCurrentWidget(self.placeholder)
+        writable = self.life.can_add
+        self.reader.read("case", lambda lib: read_case(lib, case_id, writable), self._fill)
+        if self._loading and self.case is not None:  # (a folder's read is already in)
+            self.loading.show()
+
+    def _fill(self, bundle: CaseBundle | None) -> None:
+        """Fill the widgets with one case's records (on the UI thread, no reads)."""
+        self._loading = False
+        self.loading.hide()
+        if bundle is None:  # the case is gone
             self.set_case(None)
             return
-        self._formatter = history_words(self.lib)
+        case = self.case = bundle.case
+        self.stack.setCurrentIndex(1)
+        self._formatter = bundle.formatter
+        self.text.counts = bundle.ocr
         self._show_header(case)
-        # notice_warning is caseorg.records.notices.notice_problem with the court's notice period
-        hearings = [
-            HearingRow(h, len(notices_for(self.lib, h.id)), h.notice_warning)
-            for h in list_hearings(self.lib, case_id=case.id)
-        ]
-        records: dict[str, Sequence[Any]] = {
-            "documents": self.text.load(self.lib, list_documents(self.lib, case.id)),
-            "hearings": hearings,
-            "reassignments": list_reassignments(self.lib, case_id=case.id),
-            "deadlines": list_deadlines(self.lib, case_id=case.id),
-            "history": case_history(self.lib, case.id),
-        }
-        for key, rows in records.items():
+        hearings = bundle.hearings
+        for key, rows in bundle.records.items():
             selected = self.selected_ids(key) or [self.selected_id(key)]
             self.models[key].set_records(rows)
             self._reselect(key, selected)
             self.tabs.setTabText(TABS.index(key), tab_title(key, len(rows)))
         self._fit_columns()
-        self.life.show_case(case.id)
+        self.life.show_html(bundle.life)
         problems = [row for row in hearings if row.problem]
         index = TABS.index("hearings")
         self.tabs.setTabIcon(index, warning_icon() if problems else QIcon())
@@ -443,6 +513,11 @@ class CaseView(QWidget):
             )
         )
         self.flags.setVisible(bool(flagged))
+        if self._select_after is not None:  # asked for while the records were on their way
+            key, record_id = self._select_after
+            self._select_after = None
+            self.select_record(key, record_id)
+        self.loaded.emit(case.id)
 
     def _show_header(self, case: Case) -> None:
         self.title.setText(
@@ -517,7 +592,11 @@ class CaseView(QWidget):
         self.tables[key].selectionModel().setCurrentIndex(index, flag.ClearAndSelect | flag.Rows)
 
     def select_record(self, key: str, record_id: int) -> bool:
-        """Select the record with ``record_id`` in tab ``key``; False if it is not there."""
+        """Select the record with ``record_id`` in tab ``key``; False if it is not there.
+        While the case is being read again it is selected once the records arrive."""
+        if self._loading:
+            self._select_after = (key, record_id)
+            return True
         for row, record in enumerate(self.models[key].records):
             wanted = record.hearing.id if isinstance(record, HearingRow) else record.id
             if wanted == record_id:
