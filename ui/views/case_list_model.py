@@ -263,7 +263,9 @@ class CaseListModel(QAbstractTableModel):
     def set_filter(self, text: str, then: Callable[[], Any] | None = None) -> None:
         """Show the cases matching ``text``; ``then()`` once they are listed."""
         if text == self._filter:
-            if then is not None:
+            if then is not None and self.loading:
+                self._thens.append(then)  # once the list on its way is in
+            elif then is not None:
                 then()
             return
         self._filter = text

@@ -87,6 +87,8 @@ class StatusBarPart:
         read by the window's reader; the old ones stay until the new arrive)."""
         if not self.counts_label.text():
             self.counts_label.setText(LOADING)
+        state = "read-only · " if self.read_only else ""
+        self.index_label.setText(state + self._index_state)  # (known here: no read)
         folder = self.session.path
 
         def read(lib: Library) -> StatusCounts:
@@ -105,8 +107,6 @@ class StatusBarPart:
         if not self.ocr_cancel.isVisible():  # (while OCR runs, its progress shows there)
             self.ocr_label.setText(f"{counted(counts.awaiting, 'page')} awaiting OCR")
             self.ocr_label.setVisible(counts.awaiting > 0)
-        state = "read-only · " if self.read_only else ""
-        self.index_label.setText(state + self._index_state)
         if self.session.path is None:  # a court library: its server keeps the backups
             self.path_label.setToolTip(
                 f"The {self.session.where} on its PostgreSQL server, shared by the court's "
