@@ -51,6 +51,7 @@ from caseorg_ui.qt import (
     QAction,
     QApplication,
     QColor,
+    QHBoxLayout,
     QHeaderView,
     QIcon,
     QItemSelectionModel,
@@ -288,14 +289,20 @@ class CaseView(QWidget):
         # a quiet line over the case shown while the next one's records are read
         self.loading = QLabel(LOADING)
         self.loading.setStyleSheet("color: #6b6b6b;")
-        self.loading.setContentsMargins(0, 0, 8, 0)
-        self.tabs.setCornerWidget(self.loading, Qt.Corner.TopRightCorner)  # no layout shift
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        keep_room = self.loading.sizePolicy()
+        keep_room.setRetainSizeWhenHidden(True)  # shown or hidden, nothing moves
+        self.loading.setSizePolicy(keep_room)
         self.loading.hide()
+        heading = QHBoxLayout()
+        heading.setContentsMargins(0, 0, 0, 0)
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.loading)
 
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(8, 8, 8, 0)
-        layout.addWidget(self.title)
+        layout.addLayout(heading)
         layout.addWidget(self.facts)
         layout.addWidget(self.banner)
         layout.addWidget(self.flags)
