@@ -34,7 +34,7 @@ from caseorg.words import (
     weekday_date,
     weekday_us_date,
 )
-from caseorg_ui.operations.reader import Reader, inline_reader
+from caseorg_ui.operations import Reader, inline_reader
 from caseorg_ui.printing import actions as print_actions
 from caseorg_ui.qt import (
     QAbstractItemView,

@@ -18,7 +18,7 @@ from caseorg.library import Library
 from caseorg.records import CaseListRow, case_list_ids, case_list_rows, count_cases
 from caseorg.values import case_label
 from caseorg.words import label, sentence, us_date
-from caseorg_ui.operations.reader import Reader, inline_reader
+from caseorg_ui.operations import Reader, inline_reader
 from caseorg_ui.qt import (
     QAbstractTableModel,
     QBrush,

@@ -14,27 +14,16 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from caseorg.errors import NotFound
-from caseorg.importing import document_ocr
 from caseorg.library import Library
 from caseorg.records import (
     Case,
     Deadline,
     Document,
-    Hearing,
     Reassignment,
-    case_history,
-    get_case,
-    list_deadlines,
-    list_documents,
-    list_hearings,
-    list_reassignments,
-    notices_for,
 )
-from caseorg.reports import HistoryWords, history_words
+from caseorg.reports import HistoryWords
 from caseorg.words import (
     choice_text,
     choice_words,
@@ -45,7 +34,7 @@ from caseorg.words import (
     us_date,
     us_datetime,
 )
-from caseorg_ui.operations.reader import LOADING, Reader, inline_reader
+from caseorg_ui.operations import LOADING, Reader, inline_reader
 from caseorg_ui.qt import (
     QAbstractItemView,
     QAction,
@@ -68,7 +57,14 @@ from caseorg_ui.qt import (
     QWidget,
     Signal,
 )
-from caseorg_ui.views.case_life_tab import CaseLifeTab, life_html
+from caseorg_ui.views.case_bundle import (
+    CaseBundle,
+    HearingRow,
+    header_html,
+    judge_label as _judge_label,
+    read_case,
+)
+from caseorg_ui.views.case_life_tab import CaseLifeTab
 from caseorg_ui.views.case_list_model import NO_CASE_HINT, judge_short, no_case_label
 from caseorg_ui.views.ocr_status import DocumentText
 from caseorg_ui.views.record_table import (
@@ -92,15 +88,6 @@ def warning_icon() -> QIcon:
 
 
 # -- how each record type shows ------------------------------------------------------------
-
-
-@dataclass
-class HearingRow:
-    """A hearing with what its row needs: notices served and any notice problem."""
-
-    hearing: Hearing
-    notices: int
-    problem: str | None
 
 
 def _notice_text(row: HearingRow) -> str:
@@ -141,60 +128,10 @@ def _deadline_color(item: Deadline) -> QColor | None:
     return MUTED_COLOR if item.done_on else None
 
 
-def _judge_label(name: str | None, code: str | None) -> str:
-    if not name:
-        return "(unassigned)"
-    name = judge_short(name)
-    return f"{name} ({code})" if code else name
-
-
 GUESSED_TYPE_TIP = (
     "Read from the document's text at import: a guess until someone confirms it "
     "(Edit Document…, several at once when selected together)"
 )
-
-
-# -- one case's records, read as one bundle (on the reader's thread for a court library) ----
-
-
-@dataclass
-class CaseBundle:
-    """Everything the case view shows of one case: read together, shown together."""
-
-    case: Case
-    formatter: HistoryWords
-    ocr: dict[int, Any]  # document id -> its OCR counts (the documents' Text column)
-    hearings: list[HearingRow]
-    records: dict[str, Sequence[Any]]  # tab -> its rows
-    life: str  # the Case life tab's HTML
-
-
-def read_case(lib: Library, case_id: int, writable: bool = False) -> CaseBundle | None:
-    """Read ``case_id`` for the case view (None when the case is gone)."""
-    try:
-        case = get_case(lib, case_id)
-    except NotFound:
-        return None
-    # notice_warning is caseorg.records.notices.notice_problem with the court's notice period
-    hearings = [
-        HearingRow(h, len(notices_for(lib, h.id)), h.notice_warning)
-        for h in list_hearings(lib, case_id=case.id)
-    ]
-    documents = list_documents(lib, case.id)
-    return CaseBundle(
-        case=case,
-        formatter=history_words(lib),
-        ocr=document_ocr(lib, [d.id for d in documents]),
-        hearings=hearings,
-        records={
-            "documents": documents,
-            "hearings": hearings,
-            "reassignments": list_reassignments(lib, case_id=case.id),
-            "deadlines": list_deadlines(lib, case_id=case.id),
-            "history": case_history(lib, case.id),
-        },
-        life=life_html(lib, case.id, writable),
-    )
 
 
 # -- the view ------------------------------------------------------------------------------
@@ -527,35 +464,9 @@ class CaseView(QWidget):
         self.loaded.emit(case.id)
 
     def _show_header(self, case: Case) -> None:
-        self.title.setText(
-            f"<span style='font-size:15pt; font-weight:600'>"
-            f"{html.escape(case.a_number_display)}</span>"
-            f"<span style='font-size:15pt'> &nbsp;{html.escape(case.respondent)}</span>"
-        )
-        lines: list[list[str | None]] = [
-            [
-                case.nationality,
-                case.language and f"{case.language} speaker",
-                label(case.custody),
-                f"{label(case.case_type)} case",
-                f"status: {label(case.status)}",
-            ],
-            [f"Judge: {_judge_label(case.judge_name, case.judge_code)}", case.court],
-            [
-                f"Attorney: {case.attorney}" if case.attorney else "Attorney: pro se",
-                case.dhs_counsel and f"DHS counsel: {case.dhs_counsel}",
-            ],
-            [
-                case.opened_on and f"Opened {us_date(case.opened_on)}",
-                case.completed_on and f"completed {us_date(case.completed_on)}",
-                case.outcome and f"outcome: {case.outcome}",
-            ],
-        ]
-
-        def line(parts: list[str | None]) -> str:
-            return " · ".join(html.escape(p) for p in parts if p)
-
-        self.facts.setText("<br>".join(text for text in map(line, lines) if text))
+        title, facts = header_html(case)
+        self.title.setText(title)
+        self.facts.setText(facts)
 
     def _fit_columns(self) -> None:
         for key, table in self.tables.items():

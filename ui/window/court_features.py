@@ -160,7 +160,12 @@ class CourtFeatures(QObject):
     def _build_deadlines(self) -> DeadlinesView:
         from caseorg_ui.court import DeadlinesView
 
-        view = DeadlinesView(self.read_lib, self.window, runner=self.window.writer)
+        view = DeadlinesView(
+            self.read_lib,
+            self.window,
+            runner=self.window.writer,
+            reader=getattr(self.window, "reader", None),
+        )
         view.caseActivated.connect(self.show_case)
         return view
 

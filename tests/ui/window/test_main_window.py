@@ -37,7 +37,7 @@ from caseorg_ui.qt import (
     Qt,
     QUrl,
 )
-from caseorg_ui.views.case_view import HearingRow
+from caseorg_ui.views.case_bundle import HearingRow
 from caseorg_ui.window.main_window import MainWindow, _windows, open_session_or_ask
 
 
