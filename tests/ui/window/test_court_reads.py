@@ -200,3 +200,28 @@ def test_a_read_connection_the_server_ended_is_opened_again(
     settle(qtbot, window)
     assert window.reader.reconnects == 1 and "2 cases" in window.counts_label.text()
     assert window.read_lib.read_only
+
+
+def test_a_write_keeps_the_case_on_screen_while_it_is_read_again(
+    qtbot: Any, court: CourtLibrary, opened: Callable[..., MainWindow]
+) -> None:
+    from caseorg_ui.operations import Change, LibraryOp
+
+    window = opened()
+    settle(qtbot, window)
+    ana = case_by_a_number(court, "A-123-456-789")
+    window.show_case(ana.id)
+    qtbot.waitUntil(lambda: window.case_view.case is not None, timeout=10_000)
+    settle(qtbot, window)
+    view = window.case_view
+    pages: list[int] = []
+    view.stack.currentChanged.connect(pages.append)
+    shown: list[int] = []
+    view.loaded.connect(shown.append)
+    task = LibraryOp(window, lambda lib: add_case(lib, "A-555-000-111", "Eva Ruiz"), Change.CASES)
+    task.run_in_background(window.runner)
+    qtbot.waitUntil(lambda: window.case_model.rowCount() == 3 and shown == [ana.id], timeout=10_000)
+    settle(qtbot, window)
+    assert pages == []  # the placeholder never stood in for the case
+    assert window.current_case_id() == ana.id and view.case is not None
+    assert view.case.id == ana.id
