@@ -225,3 +225,21 @@ def test_a_write_keeps_the_case_on_screen_while_it_is_read_again(
     assert pages == []  # the placeholder never stood in for the case
     assert window.current_case_id() == ana.id and view.case is not None
     assert view.case.id == ana.id
+
+
+def test_a_new_order_arrives_with_the_selection_kept(
+    qtbot: Any, court: CourtLibrary, opened: Callable[..., MainWindow]
+) -> None:
+    window = opened()
+    settle(qtbot, window)
+    ana = case_by_a_number(court, "A-123-456-789")
+    window.show_case(ana.id)
+    settle(qtbot, window)
+    model = window.case_model
+    assert model.row_of(ana.id) == 0
+    window.case_list.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # respondent, Z to A
+    assert model.row_of(ana.id) == 0  # the old order stands until the new one arrives
+    qtbot.waitUntil(lambda: model.row_of(ana.id) == 1, timeout=10_000)
+    settle(qtbot, window)
+    assert model.data(model.index(0, 1)) == "Bo Chen"
+    assert window.current_case_id() == ana.id  # the selection moved with its row
