@@ -20,7 +20,7 @@ from caseorg.court import reminder_line
 from caseorg.court.deadline_board import DeadlineBoard, DeadlineItem, deadline_board
 from caseorg.errors import CaseorgError
 from caseorg.library import Library
-from caseorg.records import list_judges
+from caseorg.records import Judge, list_judges
 from caseorg.words import choice_text, due_words, us_date
 from caseorg_ui.docks import judge_label
 from caseorg_ui.operations import Change, LibraryOp, Reader, Runner, inline_reader
@@ -384,11 +384,20 @@ class DeadlinesView(QWidget):
 
     # -- internals -----------------------------------------------------------------------
     def _load_judges(self) -> None:
+        """Read the judges for the filter (through the reader: off the UI thread on a
+        court library)."""
         self.judge_filter.blockSignals(True)
         self.judge_filter.clear()
         self.judge_filter.addItem("All judges", None)
-        for judge in list_judges(self.read_lib):
+        self.judge_filter.blockSignals(False)
+        self.reader.read("deadline-judges", list_judges, self._fill_judges)
+
+    def _fill_judges(self, judges: list[Judge]) -> None:
+        current = self.judge_filter.currentData()
+        self.judge_filter.blockSignals(True)
+        for judge in judges:
             self.judge_filter.addItem(judge_label(judge.name, judge.code), judge.code)
+        self.judge_filter.setCurrentIndex(max(0, self.judge_filter.findData(current)))
         self.judge_filter.blockSignals(False)
 
     def _show_summary(self, board: DeadlineBoard) -> None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from caseorg.library import Library
-from caseorg.records import Hearing, list_hearings, list_judges
+from caseorg.records import Hearing, Judge, list_hearings, list_judges
 from caseorg.values import case_label, stored_moment
 from caseorg.words import (
     QT_WEEKDAY_DATE_FORMAT,
@@ -498,12 +498,17 @@ class DocketView(QWidget):
 
     # -- controls --------------------------------------------------------------------
     def _load_judges(self) -> None:
+        """Read the judges for the filter (through the reader: off the UI thread on a
+        court library; the filter keeps its entries until they arrive)."""
+        self.reader.read("docket-judges", list_judges, self._fill_judges)
+
+    def _fill_judges(self, judges: list[Judge]) -> None:
         current = self.judge_filter.currentData()
         self.judge_filter.blockSignals(True)
         try:
             self.judge_filter.clear()
             self.judge_filter.addItem("All judges", None)
-            for judge in list_judges(self.read_lib):
+            for judge in judges:
                 self.judge_filter.addItem(judge_label(judge.name, judge.code), judge.code)
             self.judge_filter.setCurrentIndex(max(0, self.judge_filter.findData(current)))
         finally:

@@ -8,6 +8,7 @@ the window or show a case."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import threading
 from collections.abc import Callable, Iterator
@@ -20,6 +21,7 @@ import pytest
 from caseorg.library import CourtLibrary
 from caseorg.library.pg import PgDatabase
 from caseorg.records.cases import add_case, case_by_a_number
+from caseorg.records.deadlines import add_deadline
 from caseorg.records.hearings import add_hearing
 from caseorg.records.judges import add_judge
 from caseorg_ui.operations.runner import Session
@@ -35,6 +37,7 @@ def court(court_lib: CourtLibrary) -> CourtLibrary:
     ana = add_case(court_lib, "A-123-456-789", "Ana Lopez Garcia", judge_code="JRM")
     add_case(court_lib, "A-987-654-321", "Bo Chen", judge_code="JRM")
     add_hearing(court_lib, ana.id, "2025-01-10 09:00")
+    add_deadline(court_lib, ana.id, "brief_due", "2030-01-15", note="closing brief")
     return court_lib
 
 
@@ -243,3 +246,35 @@ def test_a_new_order_arrives_with_the_selection_kept(
     settle(qtbot, window)
     assert model.data(model.index(0, 1)) == "Bo Chen"
     assert window.current_case_id() == ana.id  # the selection moved with its row
+
+
+def test_the_docket_and_deadlines_docks_read_off_the_ui_thread(
+    qtbot: Any,
+    court: CourtLibrary,
+    opened: Callable[..., MainWindow],
+    ui_statements: list[str],
+) -> None:
+    window = opened()
+    settle(qtbot, window)
+    ui_statements.clear()
+    lock = Lock(court.url, "hearings")
+    try:
+        window.show_docket()
+        docket = window.docket_view
+        docket.set_day(dt.date(2025, 1, 10))
+        assert ticks_while(qtbot, 300) >= 5
+        assert docket.model.hearing_count() == 0  # (the day's hearings are on their way)
+    finally:
+        lock.release()
+    qtbot.waitUntil(lambda: docket.model.hearing_count() == 1, timeout=10_000)
+    lock = Lock(court.url, "deadlines")
+    try:
+        window.court_features.show_deadlines()
+        deadlines = window.court_features.deadlines
+        assert ticks_while(qtbot, 300) >= 5
+        assert deadlines.board is None
+    finally:
+        lock.release()
+    qtbot.waitUntil(lambda: deadlines.board is not None, timeout=10_000)
+    settle(qtbot, window)
+    assert ui_statements == [], ui_statements
