@@ -5,9 +5,10 @@ Every write, import, reindex and check is a
 :class:`OperationRunner` on its single worker thread with the writable
 :class:`~caseorg.library.folder.Library`. Its result comes back to the UI thread
 through a queued signal; a failure is shown as a one-line message unless the
-operation handles it. The UI thread itself reads through a separate read-only
-Library (WAL lets it read while the worker writes), so nothing on screen ever waits
-for the writer.
+operation handles it. The window reads through a separate read-only Library (WAL
+lets it read while the worker writes), owned by the session's
+:class:`~caseorg_ui.operations.reader.Reader` — on its own thread for a court
+library — so nothing on screen ever waits for the writer.
 
 An operation's progress reports are queued to the UI thread; its progress dialog
 appears only when it is still running after ~500 ms, so quick writes never flash a

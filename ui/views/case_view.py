@@ -3,9 +3,11 @@ reassignments, deadlines, the history of every change, and the case's life
 (proceedings, addresses, counsel, NTA, relief, motions, appeals, exhibits; the notice
 proof of each in absentia order).
 
-Everything here reads through the UI thread's read-only library (a handful of
-small queries per case). Writes are the main window's actions, run on the worker;
-it calls :meth:`CaseView.refresh` when they finish. Reassignments and history are
+A case's records are read as one bundle
+(:func:`~caseorg_ui.views.case_bundle.read_case`) by the window's reader — on a court
+library off the UI thread — and shown when they arrive; the case on screen stays,
+marked "Loading…", until then. Writes are the main window's actions, run on the
+worker; it calls :meth:`CaseView.refresh` when they finish. Reassignments and history are
 append-only, so their tabs offer no edit.
 """
 
