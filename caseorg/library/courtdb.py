@@ -178,6 +178,12 @@ class CourtLibrary(Library):
         self.conn.set_session(f"SET statement_timeout = {ms}")  # kept over a reconnect
         self.conn.set_session(f"SET lock_timeout = {ms}")
 
+    def cancel_running(self) -> None:
+        """Ask the server to stop the statement this library's connection runs now (from
+        any thread: the desktop app closing while its reader waits on a slow server)."""
+        if self.connected:
+            self.conn.raw.cancel()
+
     def require_writable(self) -> None:
         if self.read_only:
             raise ReadOnlyLibrary("this library is open read-only; changes are not allowed")

@@ -13,16 +13,17 @@ through :attr:`DeadlinesView.caseActivated`.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
 from caseorg.court import reminder_line
 from caseorg.court.deadline_board import DeadlineBoard, DeadlineItem, deadline_board
 from caseorg.errors import CaseorgError
 from caseorg.library import Library
-from caseorg.records import list_judges
+from caseorg.records import Judge, list_judges
 from caseorg.words import choice_text, due_words, us_date
 from caseorg_ui.docks import judge_label
-from caseorg_ui.operations import Change, LibraryOp, Runner
+from caseorg_ui.operations import Change, LibraryOp, Reader, Runner, inline_reader
 from caseorg_ui.qt import (
     QAbstractItemView,
     QBrush,
@@ -228,9 +229,11 @@ class DeadlinesView(QWidget):
         parent: QWidget | None = None,
         runner: Runner | None = None,
         today: dt.date | None = None,
+        reader: Reader | None = None,
     ):
         super().__init__(parent)
         self.read_lib = read_lib
+        self.reader = reader or inline_reader(read_lib)  # a window's: off the UI thread
         self.runner = runner
         self.today = today  # None: the real today on each refresh
         self.board: DeadlineBoard | None = None
@@ -302,17 +305,19 @@ class DeadlinesView(QWidget):
     # -- public ------------------------------------------------------------------------
     def refresh(self) -> None:
         """Re-read the deadlines (after a write), keeping the selection."""
+        today, judge, done = self.today, self.judge_code(), self.show_done.isChecked()
+        self.reader.read(
+            "deadlines",
+            lambda lib: deadline_board(lib, today=today, judge_code=judge, include_done=done),
+            self._fill,
+            lambda line: self.summary.setText(
+                f"<span style='color:#a0241b'>{html.escape(line)}</span>"
+            ),
+        )
+
+    def _fill(self, board: DeadlineBoard) -> None:
+        """Show the board read (the old one stays until then), keeping the selection."""
         keep = self.current_deadline_id()
-        try:
-            board = deadline_board(
-                self.read_lib,
-                today=self.today,
-                judge_code=self.judge_code(),
-                include_done=self.show_done.isChecked(),
-            )
-        except CaseorgError as exc:
-            self.summary.setText(f"<span style='color:#a0241b'>{exc}</span>")
-            return
         self.board = board
         self.model.set_board(board, self.show_done.isChecked())
         for row, (name, _items) in enumerate(self.model.groups):
@@ -379,11 +384,20 @@ class DeadlinesView(QWidget):
 
     # -- internals -----------------------------------------------------------------------
     def _load_judges(self) -> None:
+        """Read the judges for the filter (through the reader: off the UI thread on a
+        court library)."""
         self.judge_filter.blockSignals(True)
         self.judge_filter.clear()
         self.judge_filter.addItem("All judges", None)
-        for judge in list_judges(self.read_lib):
+        self.judge_filter.blockSignals(False)
+        self.reader.read("deadline-judges", list_judges, self._fill_judges)
+
+    def _fill_judges(self, judges: list[Judge]) -> None:
+        current = self.judge_filter.currentData()
+        self.judge_filter.blockSignals(True)
+        for judge in judges:
             self.judge_filter.addItem(judge_label(judge.name, judge.code), judge.code)
+        self.judge_filter.setCurrentIndex(max(0, self.judge_filter.findData(current)))
         self.judge_filter.blockSignals(False)
 
     def _show_summary(self, board: DeadlineBoard) -> None:

@@ -19,9 +19,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from caseorg.errors import CaseorgError
 from caseorg.library import Library
-from caseorg.records import Hearing, list_hearings, list_judges
+from caseorg.records import Hearing, Judge, list_hearings, list_judges
 from caseorg.values import case_label, stored_moment
 from caseorg.words import (
     QT_WEEKDAY_DATE_FORMAT,
@@ -35,6 +34,7 @@ from caseorg.words import (
     weekday_date,
     weekday_us_date,
 )
+from caseorg_ui.operations import Reader, inline_reader
 from caseorg_ui.printing import actions as print_actions
 from caseorg_ui.qt import (
     QAbstractItemView,
@@ -281,9 +281,12 @@ class DocketView(QWidget):
     caseActivated = Signal(int)  # case id
     exported = Signal(str)  # the PDF file a docket was saved to
 
-    def __init__(self, read_lib: Library, parent: QWidget | None = None):
+    def __init__(
+        self, read_lib: Library, parent: QWidget | None = None, *, reader: Reader | None = None
+    ):
         super().__init__(parent)
         self.read_lib = read_lib
+        self.reader = reader or inline_reader(read_lib)
         self.day = dt.date.today()
 
         style = self.style()
@@ -434,18 +437,26 @@ class DocketView(QWidget):
     def refresh(self) -> None:
         """Read the period's hearings again (after an edit, or a new day)."""
         first, last = self.period()
-        try:
-            hearings = list_hearings(
-                self.read_lib, on=first, until=last, judge_code=self.judge_code()
-            )
-        except CaseorgError as exc:
-            hearings = []
-            self.summary_label.setText(str(exc))
+        judge = self.judge_code()
+        self.reader.read(
+            "docket",
+            lambda lib: list_hearings(lib, on=first, until=last, judge_code=judge),
+            lambda hearings: self._fill(first, last, hearings),
+            lambda line: self._fill(first, last, [], line),
+        )
+
+    def _fill(
+        self, first: dt.date, last: dt.date, hearings: list[Hearing], error: str = ""
+    ) -> None:
+        """Show the period's hearings (read by the reader: the old ones stay until then;
+        a read that failed shows none, and says why in one line)."""
         self.model.set_hearings(hearings, multi_day=first != last)
         self.table.expandAll()
         for row in range(self.model.rowCount()):
             self.table.setFirstColumnSpanned(row, QModelIndex(), True)
         self._show_summary(first, last)
+        if error:
+            self.summary_label.setText(error)
 
     def period(self) -> tuple[dt.date, dt.date]:
         """First and last day shown."""
@@ -487,12 +498,17 @@ class DocketView(QWidget):
 
     # -- controls --------------------------------------------------------------------
     def _load_judges(self) -> None:
+        """Read the judges for the filter (through the reader: off the UI thread on a
+        court library; the filter keeps its entries until they arrive)."""
+        self.reader.read("docket-judges", list_judges, self._fill_judges)
+
+    def _fill_judges(self, judges: list[Judge]) -> None:
         current = self.judge_filter.currentData()
         self.judge_filter.blockSignals(True)
         try:
             self.judge_filter.clear()
             self.judge_filter.addItem("All judges", None)
-            for judge in list_judges(self.read_lib):
+            for judge in judges:
                 self.judge_filter.addItem(judge_label(judge.name, judge.code), judge.code)
             self.judge_filter.setCurrentIndex(max(0, self.judge_filter.findData(current)))
         finally:

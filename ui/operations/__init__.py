@@ -23,6 +23,11 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
     )
     from caseorg_ui.operations.ocr_flow import OcrFlow as OcrFlow
     from caseorg_ui.operations.progress_dialog import ProgressDialog as ProgressDialog
+    from caseorg_ui.operations.reader import (
+        LOADING as LOADING,
+        Reader as Reader,
+        inline_reader as inline_reader,
+    )
     from caseorg_ui.operations.runner import OperationRunner as OperationRunner, Session as Session
 
 __getattr__, __dir__ = lazy_exports(
@@ -35,6 +40,7 @@ __getattr__, __dir__ = lazy_exports(
         "messages": "one_line show_error show_message",
         "ocr_flow": "OcrFlow",
         "progress_dialog": "ProgressDialog",
+        "reader": "LOADING Reader inline_reader",
         "runner": "OperationRunner Session",
     },
 )

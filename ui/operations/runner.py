@@ -5,9 +5,10 @@ Every write, import, reindex and check is a
 :class:`OperationRunner` on its single worker thread with the writable
 :class:`~caseorg.library.folder.Library`. Its result comes back to the UI thread
 through a queued signal; a failure is shown as a one-line message unless the
-operation handles it. The UI thread itself reads through a separate read-only
-Library (WAL lets it read while the worker writes), so nothing on screen ever waits
-for the writer.
+operation handles it. The window reads through a separate read-only Library (WAL
+lets it read while the worker writes), owned by the session's
+:class:`~caseorg_ui.operations.reader.Reader` — on its own thread for a court
+library — so nothing on screen ever waits for the writer.
 
 An operation's progress reports are queued to the UI thread; its progress dialog
 appears only when it is still running after ~500 ms, so quick writes never flash a
@@ -29,6 +30,7 @@ from caseorg.library import CourtLibrary, Library, is_court_url, open_library
 from caseorg.progress import Progress
 from caseorg_ui.operations.library_op import LibraryOp
 from caseorg_ui.operations.messages import one_line, show_error
+from caseorg_ui.operations.reader import Reader
 from caseorg_ui.qt import QObject, Qt, QTimer, Signal
 
 log = logging.getLogger("caseorg.ui")
@@ -269,6 +271,16 @@ def open_libraries(
     return write_lib, read_lib
 
 
+def reopen_read(lib: Library) -> None:
+    """Connect a court library's read handle again after its server closed the
+    connection (a restart): the same object, so every view holding it reads on."""
+    if not isinstance(lib, CourtLibrary):
+        return
+    lib.close()
+    lib._open(create=False)  # as open_library does; the URL carries its connect_timeout
+    lib.limit_waits(UI_READ_LIMIT_S)
+
+
 def with_connect_timeout(url: str) -> str:
     """A court library's URL that gives up connecting after CONNECT_TIMEOUT_S (libpq
     waits for the operating system's TCP timeout otherwise: minutes), unless it says."""
@@ -311,6 +323,8 @@ class Session:
             libraries = open_libraries(self.location, read_only=read_only, create=create)
         self.write_lib, self.read_lib = libraries
         self.runner = OperationRunner(self.write_lib)
+        # the window's reads: on their own thread for a court library (see reader.py)
+        self.reader = Reader(self.read_lib, reopen=reopen_read)
         self._closed = False
 
     @property
@@ -332,5 +346,6 @@ class Session:
             return
         self._closed = True
         self.runner.shutdown()
+        self.reader.shutdown()
         self.read_lib.close()
         self.write_lib.close()

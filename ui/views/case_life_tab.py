@@ -87,7 +87,11 @@ class CaseLifeTab(QWidget):
         layout.addWidget(self.browser)
 
     def show_case(self, case_id: int | None) -> None:
-        shown = life_html(self.lib, case_id, self.can_add) if case_id is not None else ""
+        """Read ``case_id``'s life and show it (the case view reads it with the rest of
+        the case, on its reader, and calls :meth:`show_html`)."""
+        self.show_html(life_html(self.lib, case_id, self.can_add) if case_id is not None else "")
+
+    def show_html(self, shown: str) -> None:
         self.browser.setHtml(shown)
 
     def _clicked(self, url: QUrl) -> None:

@@ -3,9 +3,11 @@ reassignments, deadlines, the history of every change, and the case's life
 (proceedings, addresses, counsel, NTA, relief, motions, appeals, exhibits; the notice
 proof of each in absentia order).
 
-Everything here reads through the UI thread's read-only library (a handful of
-small queries per case). Writes are the main window's actions, run on the worker;
-it calls :meth:`CaseView.refresh` when they finish. Reassignments and history are
+A case's records are read as one bundle
+(:func:`~caseorg_ui.views.case_bundle.read_case`) by the window's reader — on a court
+library off the UI thread — and shown when they arrive; the case on screen stays,
+marked "Loading…", until then. Writes are the main window's actions, run on the
+worker; it calls :meth:`CaseView.refresh` when they finish. Reassignments and history are
 append-only, so their tabs offer no edit.
 """
 
@@ -14,26 +16,16 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from caseorg.errors import NotFound
 from caseorg.library import Library
 from caseorg.records import (
     Case,
     Deadline,
     Document,
-    Hearing,
     Reassignment,
-    case_history,
-    get_case,
-    list_deadlines,
-    list_documents,
-    list_hearings,
-    list_reassignments,
-    notices_for,
 )
-from caseorg.reports import HistoryWords, history_words
+from caseorg.reports import HistoryWords
 from caseorg.words import (
     choice_text,
     choice_words,
@@ -44,11 +36,13 @@ from caseorg.words import (
     us_date,
     us_datetime,
 )
+from caseorg_ui.operations import LOADING, Reader, inline_reader
 from caseorg_ui.qt import (
     QAbstractItemView,
     QAction,
     QApplication,
     QColor,
+    QHBoxLayout,
     QHeaderView,
     QIcon,
     QItemSelectionModel,
@@ -65,8 +59,15 @@ from caseorg_ui.qt import (
     QWidget,
     Signal,
 )
+from caseorg_ui.views.case_bundle import (
+    CaseBundle,
+    HearingRow,
+    header_html,
+    judge_label as _judge_label,
+    read_case,
+)
 from caseorg_ui.views.case_life_tab import CaseLifeTab
-from caseorg_ui.views.case_list_model import judge_short, no_case_label
+from caseorg_ui.views.case_list_model import NO_CASE_HINT, judge_short, no_case_label
 from caseorg_ui.views.ocr_status import DocumentText
 from caseorg_ui.views.record_table import (
     COLUMN_WIDTHS,
@@ -89,15 +90,6 @@ def warning_icon() -> QIcon:
 
 
 # -- how each record type shows ------------------------------------------------------------
-
-
-@dataclass
-class HearingRow:
-    """A hearing with what its row needs: notices served and any notice problem."""
-
-    hearing: Hearing
-    notices: int
-    problem: str | None
 
 
 def _notice_text(row: HearingRow) -> str:
@@ -138,13 +130,6 @@ def _deadline_color(item: Deadline) -> QColor | None:
     return MUTED_COLOR if item.done_on else None
 
 
-def _judge_label(name: str | None, code: str | None) -> str:
-    if not name:
-        return "(unassigned)"
-    name = judge_short(name)
-    return f"{name} ({code})" if code else name
-
-
 GUESSED_TYPE_TIP = (
     "Read from the document's text at import: a guess until someone confirms it "
     "(Edit Document…, several at once when selected together)"
@@ -175,9 +160,17 @@ class CaseView(QWidget):
     hearingActivated = Signal(int)  # noqa: N815
     selectionChanged = Signal()  # noqa: N815
 
-    def __init__(self, lib: Library, parent: QWidget | None = None):
+    loaded = Signal(int)  # a case's records are shown (its id)
+
+    def __init__(
+        self, lib: Library, parent: QWidget | None = None, *, reader: Reader | None = None
+    ):
         super().__init__(parent)
-        self.lib = lib
+        self.lib = lib  # (dialogs opened from the view read through it)
+        self.reader = reader or inline_reader(lib)
+        self._wanted: int | None = None  # the case asked for (shown, or on its way)
+        self._loading = False
+        self._select_after: tuple[str, int] | None = None
         self.text = DocumentText(WARNING_COLOR)  # the documents' Text column, with OCR
         self.case: Case | None = None
         self.context_actions: dict[str, list[QAction]] = {tab: [] for tab in TABS}
@@ -232,10 +225,23 @@ class CaseView(QWidget):
         self.tables["documents"].doubleClicked.connect(self._document_double_clicked)
         self.tables["hearings"].doubleClicked.connect(self._hearing_double_clicked)
 
+        # a quiet line over the case shown while the next one's records are read
+        self.loading = QLabel(LOADING)
+        self.loading.setStyleSheet("color: #6b6b6b;")
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        keep_room = self.loading.sizePolicy()
+        keep_room.setRetainSizeWhenHidden(True)  # shown or hidden, nothing moves
+        self.loading.setSizePolicy(keep_room)
+        self.loading.hide()
+        heading = QHBoxLayout()
+        heading.setContentsMargins(0, 0, 0, 0)
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.loading)
+
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(8, 8, 8, 0)
-        layout.addWidget(self.title)
+        layout.addLayout(heading)
         layout.addWidget(self.facts)
         layout.addWidget(self.banner)
         layout.addWidget(self.flags)
@@ -376,52 +382,62 @@ class CaseView(QWidget):
 
     # -- loading ---------------------------------------------------------------------------
     def set_case(self, case_id: int | None) -> None:
-        """Show ``case_id`` (None: the placeholder)."""
+        """Show ``case_id`` (None: the placeholder). Its records are read as one bundle
+        by the reader; what is shown stays, marked "Loading…", until they arrive."""
         if case_id is None:
+            self.reader.forget("case")  # an answer on its way is for a case gone from view
             self.case = None
+            self._wanted = None
             for model in self.models.values():
                 model.set_records([])
+            self.loading.hide()
+            self.placeholder.setText(NO_CASE_HINT)
             self.stack.setCurrentWidget(self.placeholder)
-            self.life.show_case(None)
+            self.life.show_html("")
             return
-        try:
-            self.case = get_case(self.lib, case_id)
-        except NotFound:
-            self.set_case(None)
-            return
-        self.stack.setCurrentIndex(1)
+        self._wanted = case_id
         self.refresh()
 
     def refresh(self) -> None:
         """Re-read the shown case (after a write finished on the worker)."""
-        if self.case is None:
-            return
-        try:
-            case = self.case = get_case(self.lib, self.case.id)
-        except NotFound:
+        if self._wanted is not None:
+            self._read(self._wanted)
+
+    @property
+    def is_loading(self) -> bool:
+        """A case's records are on their way."""
+        return self._loading
+
+    def _read(self, case_id: int) -> None:
+        self._loading = True
+        if self.case is None:  # nothing shown yet: the placeholder says it is coming
+            self.placeholder.setText(LOADING)
+            self.stack.setCurrentWidget(self.placeholder)
+        writable = self.life.can_add
+        self.reader.read("case", lambda lib: read_case(lib, case_id, writable), self._fill)
+        if self._loading and self.case is not None:  # (a folder's read is already in)
+            self.loading.show()
+
+    def _fill(self, bundle: CaseBundle | None) -> None:
+        """Fill the widgets with one case's records (on the UI thread, no reads)."""
+        self._loading = False
+        self.loading.hide()
+        if bundle is None:  # the case is gone
             self.set_case(None)
             return
-        self._formatter = history_words(self.lib)
+        case = self.case = bundle.case
+        self.stack.setCurrentIndex(1)
+        self._formatter = bundle.formatter
+        self.text.counts = bundle.ocr
         self._show_header(case)
-        # notice_warning is caseorg.records.notices.notice_problem with the court's notice period
-        hearings = [
-            HearingRow(h, len(notices_for(self.lib, h.id)), h.notice_warning)
-            for h in list_hearings(self.lib, case_id=case.id)
-        ]
-        records: dict[str, Sequence[Any]] = {
-            "documents": self.text.load(self.lib, list_documents(self.lib, case.id)),
-            "hearings": hearings,
-            "reassignments": list_reassignments(self.lib, case_id=case.id),
-            "deadlines": list_deadlines(self.lib, case_id=case.id),
-            "history": case_history(self.lib, case.id),
-        }
-        for key, rows in records.items():
+        hearings = bundle.hearings
+        for key, rows in bundle.records.items():
             selected = self.selected_ids(key) or [self.selected_id(key)]
             self.models[key].set_records(rows)
             self._reselect(key, selected)
             self.tabs.setTabText(TABS.index(key), tab_title(key, len(rows)))
         self._fit_columns()
-        self.life.show_case(case.id)
+        self.life.show_html(bundle.life)
         problems = [row for row in hearings if row.problem]
         index = TABS.index("hearings")
         self.tabs.setTabIcon(index, warning_icon() if problems else QIcon())
@@ -443,37 +459,16 @@ class CaseView(QWidget):
             )
         )
         self.flags.setVisible(bool(flagged))
+        if self._select_after is not None:  # asked for while the records were on their way
+            key, record_id = self._select_after
+            self._select_after = None
+            self.select_record(key, record_id)
+        self.loaded.emit(case.id)
 
     def _show_header(self, case: Case) -> None:
-        self.title.setText(
-            f"<span style='font-size:15pt; font-weight:600'>"
-            f"{html.escape(case.a_number_display)}</span>"
-            f"<span style='font-size:15pt'> &nbsp;{html.escape(case.respondent)}</span>"
-        )
-        lines: list[list[str | None]] = [
-            [
-                case.nationality,
-                case.language and f"{case.language} speaker",
-                label(case.custody),
-                f"{label(case.case_type)} case",
-                f"status: {label(case.status)}",
-            ],
-            [f"Judge: {_judge_label(case.judge_name, case.judge_code)}", case.court],
-            [
-                f"Attorney: {case.attorney}" if case.attorney else "Attorney: pro se",
-                case.dhs_counsel and f"DHS counsel: {case.dhs_counsel}",
-            ],
-            [
-                case.opened_on and f"Opened {us_date(case.opened_on)}",
-                case.completed_on and f"completed {us_date(case.completed_on)}",
-                case.outcome and f"outcome: {case.outcome}",
-            ],
-        ]
-
-        def line(parts: list[str | None]) -> str:
-            return " · ".join(html.escape(p) for p in parts if p)
-
-        self.facts.setText("<br>".join(text for text in map(line, lines) if text))
+        title, facts = header_html(case)
+        self.title.setText(title)
+        self.facts.setText(facts)
 
     def _fit_columns(self) -> None:
         for key, table in self.tables.items():
@@ -517,7 +512,11 @@ class CaseView(QWidget):
         self.tables[key].selectionModel().setCurrentIndex(index, flag.ClearAndSelect | flag.Rows)
 
     def select_record(self, key: str, record_id: int) -> bool:
-        """Select the record with ``record_id`` in tab ``key``; False if it is not there."""
+        """Select the record with ``record_id`` in tab ``key``; False if it is not there.
+        While the case is being read again it is selected once the records arrive."""
+        if self._loading:
+            self._select_after = (key, record_id)
+            return True
         for row, record in enumerate(self.models[key].records):
             wanted = record.hearing.id if isinstance(record, HearingRow) else record.id
             if wanted == record_id:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from caseorg_ui.operations import show_message
+from caseorg_ui.operations import LOADING, show_message
 from caseorg_ui.qt import (
     QAbstractItemView,
     QGuiApplication,
@@ -97,7 +97,12 @@ class CaseListPane:
         self.filter_box.down.connect(self._focus_case_list)
 
         # each case's ⚠ comes once the window is ready (_emit_ready): a fast first window
-        self.case_model = CaseListModel(self.read_lib, self, check_notices=False)
+        self.case_model = CaseListModel(
+            self.read_lib, self, check_notices=False, reader=self.session.reader
+        )
+        # the case kept selected across a new list: the one selected as the old one goes
+        self._kept_case: int | None = None
+        self.case_model.modelAboutToBeReset.connect(self._remember_case)
         self.case_model.readFailed.connect(lambda text: show_message(self, text))
         self.case_list = CaseTable()
         self.case_list.setModel(self.case_model)
@@ -145,18 +150,26 @@ class CaseListPane:
         return self.case_model.case_id(index.row())
 
     def reload_cases(self) -> None:
-        """Read the list again (cases were written), keeping the selected case."""
-        keep = self.current_case_id()
-        self.case_model.reload()
-        self._reselect(keep)
+        """Read the list again (cases were written), keeping the selected case (once the
+        new list is in: the old one stays on screen meanwhile)."""
+        self._kept_case = self.current_case_id()
+        self.case_model.reload(then=lambda: self._reselect(self._kept_case))
 
     def _apply_filter(self) -> None:
         self.filter_timer.stop()
-        keep = self.current_case_id()
-        self.case_model.set_filter(self.filter_box.text())
-        self._reselect(keep)
+        self._kept_case = self.current_case_id()
+        self.case_model.set_filter(
+            self.filter_box.text(), then=lambda: self._reselect(self._kept_case)
+        )
+
+    def _remember_case(self) -> None:
+        """The list is about to change: the case selected now is selected again after."""
+        self._kept_case = self.current_case_id()
 
     def _cases_loaded(self, count: int) -> None:
+        if not self.case_model.has_loaded:  # the first list is on its way
+            self.count_label.setText(f"{LOADING[:-1]} cases…")
+            return
         total = self.case_model.total_cases()
         if self.case_model.filter_text.strip():
             self.count_label.setText(f"{count:,} of {total:,} cases match")
@@ -212,7 +225,8 @@ class CaseListPane:
             self.filter_box.blockSignals(True)
             self.filter_box.clear()
             self.filter_box.blockSignals(False)
-            self.case_model.set_filter("")
+            self.case_model.set_filter("", then=lambda: self._reselect(case_id))
+            return
         self._reselect(case_id)
 
     def _case_list_menu(self, pos: QPoint) -> None:

@@ -160,7 +160,12 @@ class CourtFeatures(QObject):
     def _build_deadlines(self) -> DeadlinesView:
         from caseorg_ui.court import DeadlinesView
 
-        view = DeadlinesView(self.read_lib, self.window, runner=self.window.writer)
+        view = DeadlinesView(
+            self.read_lib,
+            self.window,
+            runner=self.window.writer,
+            reader=getattr(self.window, "reader", None),
+        )
         view.caseActivated.connect(self.show_case)
         return view
 
@@ -311,7 +316,17 @@ class CourtFeatures(QObject):
                 view.refresh()
 
     def update_reminder(self) -> None:
-        text = deadline_reminder(self.read_lib)
+        """Read the deadline reminder again (through the window's reader: on a court
+        library, off the UI thread)."""
+        reader = getattr(self.window, "reader", None)
+        if reader is None:  # a window without a reader reads at once
+            self._show_reminder(deadline_reminder(self.read_lib))
+            return
+        reader.read("reminder", deadline_reminder, self._show_reminder)
+
+    def _show_reminder(self, text: str | None) -> None:
+        if self.closed:
+            return
         self.reminder.setText(
             f"<a href='deadlines' style='color:#a0241b'>{text}</a>" if text else ""
         )

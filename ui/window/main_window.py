@@ -1,8 +1,10 @@
 """The main window: case list on the left, the selected case in the centre, search and
 docket in docks, every command in the menus.
 
-Reads go through the session's read-only library on the UI thread (small queries);
-every write is an operation on the session's worker
+Reads go through the session's :class:`~caseorg_ui.operations.Reader`, which owns the
+read-only library (a court library's reads run on its thread: the UI thread never
+waits on the server; a folder's SQLite reads run at once); every write is an
+operation on the session's worker
 (:class:`~caseorg_ui.operations.library_op.LibraryOp`), which says what it changed:
 :meth:`MainWindow.refresh_changed` then re-reads only the parts that show it. One
 window shows one library; opening another library opens a new window on it and
@@ -24,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from caseorg.library import Library
 from caseorg_ui import preferences as settings
-from caseorg_ui.operations import Change, OperationRunner, Session
+from caseorg_ui.operations import Change, OperationRunner, Session, show_message
 from caseorg_ui.qt import (
     QAction,
     QDockWidget,
@@ -98,8 +100,12 @@ class MainWindow(
         self.runner: OperationRunner = session.runner
         self._closed = False
         self._ready_sent = False
+        self._ready_emitted = False
         self.pdf_window: Any = None
         _windows.append(self)
+        # the window's reads (a court library's on the reader's thread): a failure is one line
+        self.reader = session.reader
+        self.reader.say_failures(lambda text: show_message(self, text))
 
         title = f"caseorg — {session.where}"
         self.setWindowTitle(title + (" (read-only)" if session.read_only else ""))
@@ -174,7 +180,7 @@ class MainWindow(
     def _build_docket_view(self) -> DocketView:
         from caseorg_ui.docks import DocketView
 
-        view = DocketView(self.read_lib, self)
+        view = DocketView(self.read_lib, self, reader=self.reader)
         view.caseActivated.connect(self.show_case)
         view.exported.connect(lambda path: self.say_saved(path, "docket"))
         return view
@@ -196,7 +202,7 @@ class MainWindow(
         if self._case_view is None:
             from caseorg_ui.views import CaseView
 
-            view = CaseView(self.read_lib)
+            view = CaseView(self.read_lib, reader=self.reader)
             view.documentActivated.connect(self.open_document)
             view.hearingActivated.connect(lambda hid: self.edit_hearing(hid))
             view.life.can_add = not self.read_only  # the case life tab's "Record: ..." links
@@ -292,11 +298,21 @@ class MainWindow(
             QTimer.singleShot(0, self._emit_ready)
 
     def _emit_ready(self) -> None:
+        if self._closed or self._ready_emitted:
+            return
+        if not self.case_model.has_loaded:  # the list is on its way (a court library)
+            self.case_model.loaded.connect(self._list_in)
+            return
+        self._ready_emitted = True
         if self.case_model.rowCount():
             self.case_model.row_data(0)  # the first block is read: the list is filled
         self.ready.emit()
         if not self._closed:  # then the notice check behind the list's ⚠ marks
             QTimer.singleShot(0, self.case_model.check_notices_now)
+
+    def _list_in(self, _count: int) -> None:
+        if not self._ready_emitted:
+            QTimer.singleShot(0, self._emit_ready)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self._closed:

@@ -3,18 +3,22 @@ holds, the pages awaiting OCR (when any), the search index's state, and "working
 while an operation runs.
 
 Mixed into :class:`caseorg_ui.window.main_window.MainWindow`; it reads the window's
-``session``, ``read_lib``, ``runner`` and ``read_only``.
+``session``, ``reader``, ``runner`` and ``read_only``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from typing import NamedTuple
 
 from caseorg.importing import awaiting_ocr
-from caseorg.library import last_backup_at
+from caseorg.library import Library, last_backup_at
 from caseorg.progress import Progress
 from caseorg.records import library_totals
+from caseorg.records.totals import LibraryTotals
 from caseorg.words import counted, home_short, us_datetime
+from caseorg_ui.operations import LOADING
 from caseorg_ui.qt import QFrame, QLabel, QToolButton
 
 
@@ -25,6 +29,14 @@ def status_separator() -> QFrame:
     line.setFrameShadow(QFrame.Shadow.Sunken)
     line.setFixedHeight(14)
     return line
+
+
+class StatusCounts(NamedTuple):
+    """What the status bar shows of the library, read together by the window's reader."""
+
+    totals: LibraryTotals
+    awaiting: int  # pages awaiting OCR
+    backup: dt.datetime | None  # a folder's last backup
 
 
 AWAITING_TIP = "Scanned pages not read yet: File ▸ Read Scanned Pages (OCR)"
@@ -71,24 +83,37 @@ class StatusBarPart:
         self.runner.message.connect(self.say)
 
     def refresh_status(self) -> None:
-        """Count what the library holds again, and say the index's state."""
-        totals = library_totals(self.read_lib)
+        """Count what the library holds again, and say the index's state (the counts are
+        read by the window's reader; the old ones stay until the new arrive)."""
+        if not self.counts_label.text():
+            self.counts_label.setText(LOADING)
+        state = "read-only · " if self.read_only else ""
+        self.index_label.setText(state + self._index_state)  # (known here: no read)
+        folder = self.session.path
+
+        def read(lib: Library) -> StatusCounts:
+            backup = last_backup_at(folder) if folder is not None else None
+            return StatusCounts(library_totals(lib), awaiting_ocr(lib), backup)
+
+        self.reader.read("counts", read, self._show_counts)
+
+    def _show_counts(self, counts: StatusCounts) -> None:
+        if self._closed:
+            return
+        totals = counts.totals
         self.counts_label.setText(
             f"{totals.cases:,} cases · {totals.documents:,} documents · {totals.pages:,} pages"
         )
         if not self.ocr_cancel.isVisible():  # (while OCR runs, its progress shows there)
-            awaiting = awaiting_ocr(self.read_lib)
-            self.ocr_label.setText(f"{counted(awaiting, 'page')} awaiting OCR")
-            self.ocr_label.setVisible(awaiting > 0)
-        state = "read-only · " if self.read_only else ""
-        self.index_label.setText(state + self._index_state)
+            self.ocr_label.setText(f"{counted(counts.awaiting, 'page')} awaiting OCR")
+            self.ocr_label.setVisible(counts.awaiting > 0)
         if self.session.path is None:  # a court library: its server keeps the backups
             self.path_label.setToolTip(
                 f"The {self.session.where} on its PostgreSQL server, shared by the court's "
                 "clerks and judges"
             )
             return
-        backup = last_backup_at(self.session.path)
+        backup = counts.backup
         self.path_label.setToolTip(
             f"Library folder {self.session.path}\n"
             + (f"Last backup {us_datetime(backup)}" if backup else "Never backed up")

@@ -37,7 +37,7 @@ from caseorg_ui.qt import (
     Qt,
     QUrl,
 )
-from caseorg_ui.views.case_view import HearingRow
+from caseorg_ui.views.case_bundle import HearingRow
 from caseorg_ui.window.main_window import MainWindow, _windows, open_session_or_ask
 
 
@@ -391,7 +391,7 @@ def test_only_the_parts_that_show_a_change_are_read_again(
         ("counts", window, "refresh_status"),
     ):
         real = getattr(target, method)
-        spy = lambda real=real, name=name: (read.append(name), real())  # noqa: E731
+        spy = lambda real=real, name=name, **kw: (read.append(name), real(**kw))  # noqa: E731
         monkeypatch.setattr(target, method, spy)
 
     window.refresh_changed(Change.TAGS)  # on the case's history tab, nowhere else here
