@@ -65,6 +65,7 @@ DEBOUNCE_MS = 250  # pause after the last keystroke before searching
 BUSY_AFTER_MS = 400  # "Searching…" shows only for a search slower than this
 RETRY_MS = 2000  # while the index is being built, search again this often
 PAGE_SIZE = 25  # documents per batch; "Show more" asks for the next batch
+EXPAND_AT_ONCE = 4  # documents opened out per turn of the event loop (their pages laid out)
 NO_CASE = 0  # the filter's id for a case not in the library: no case has it
 
 PLACEHOLDER = 'Search documents \N{EM DASH} e.g. "extreme hardship" type:brief'
@@ -486,7 +487,7 @@ class SearchPane(QWidget):
         self._shown_request = request
         selected = self._selected_key()
         self.model.set_hits(hits, request.text)
-        self.results.expandAll()
+        self._expand_from(serial, 0)
         if not hits:
             self._show_no_matches(request)
             return
@@ -503,6 +504,18 @@ class SearchPane(QWidget):
             text += " · filtered (<a href='clear'>search everything</a>)"
         self.status_label.setText(text)
         self._restore_selection(selected)
+
+    def _expand_from(self, serial: int, start: int) -> None:
+        """Open out the documents from ``start`` on, a few per turn of the event loop:
+        laying out all 25 documents' pages at once stalled the window (issue 15); the
+        first ones, on screen, open at once."""
+        if serial != self._serial:
+            return  # a newer search's results replaced these
+        end = min(start + EXPAND_AT_ONCE, self.model.rowCount())
+        for row in range(start, end):
+            self.results.expand(self.model.index(row, 0))
+        if end < self.model.rowCount():
+            QTimer.singleShot(0, lambda: self._expand_from(serial, end))
 
     def _on_not_ready(self, serial: int, message: str) -> None:
         if serial != self._serial:
