@@ -48,3 +48,20 @@ def test_items_added_and_cleared_as_in_any_combo_box(qtbot: Any) -> None:
     assert box.count() == 3 and box.row_of(5) == -1
     box.clear()
     assert box.count() == 0 and box.currentData() is None
+
+
+def test_the_whole_list_can_be_scrolled_to_its_last_case(qtbot: Any) -> None:
+    """The list is laid out a batch of rows at a time; once the event loop has run, the
+    last case is there to scroll to and select."""
+    box = CaseFilterBox(lambda: None)
+    qtbot.addWidget(box)
+    box.set_cases(CASES)
+    box.show()
+    box.showPopup()
+    view = box.view()
+    last = box.model().index(20_000, 0)
+    qtbot.waitUntil(lambda: view.visualRect(last).height() > 0)
+    view.scrollTo(last)
+    assert view.verticalScrollBar().value() > 0
+    assert view.visualRect(last).intersects(view.viewport().rect())
+    box.hidePopup()
