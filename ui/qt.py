@@ -115,6 +115,7 @@ QT_NAMES = {
     "QMessageBox": "QtWidgets",
     "QPlainTextEdit": "QtWidgets",
     "QProgressBar": "QtWidgets",
+    "QProxyStyle": "QtWidgets",
     "QPushButton": "QtWidgets",
     "QSizePolicy": "QtWidgets",
     "QSpinBox": "QtWidgets",

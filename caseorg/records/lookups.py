@@ -20,11 +20,11 @@ SUGGESTED_CASE_FIELDS = ("nationality", "language", "court", "dhs_counsel")
 def case_choices(lib: Library) -> list[tuple[int, str, str]]:
     """(case id, label, respondent) of every case, by A-number then EOIR case id: a case
     picker's list (the label is the A-number, else ``EOIR 310000001``)."""
-    rows = lib.db.execute(
-        "SELECT id, a_number, eoir_case_id, respondent FROM cases "
-        "ORDER BY a_number IS NULL, a_number, eoir_case_id"
-    )
-    return [(id_, case_label(a, eoir), name) for id_, a, eoir, name in rows.fetchall()]
+    rows = lib.db.execute("SELECT id, a_number, eoir_case_id, respondent FROM cases").fetchall()
+    # sorted here: SQLite's sort of 20,000 rows was 4x the read itself (issue 15; the
+    # search pane's case filter reads this on the UI thread); NULLs first, as SQLite's
+    rows.sort(key=lambda r: (r[1] is None, r[1] or "", r[2] is not None, r[2] or ""))
+    return [(id_, case_label(a, eoir), name) for id_, a, eoir, name in rows]
 
 
 def cases_stamp(lib: Library) -> tuple[Any, ...]:

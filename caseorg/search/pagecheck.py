@@ -48,7 +48,8 @@ class Ranking(Protocol):
         ...
 
 
-_Matched = tuple[int, int, set[str], str]  # page_no, weight, words to highlight, text
+_Matched = tuple[int, int, set[str], str, list[str]]  # page_no, weight, marks, text, tokens
+_Page = tuple[int, str, list[str]]  # page_no, text, its tokens (found once per search)
 
 
 def fuzzy_match(node: Any, word: str) -> bool:
@@ -83,15 +84,16 @@ class PageChecker:
             return words
         return self._engine_expand(node)
 
-    def _take_fuzzy(self, pages: dict[int, list[tuple[int, str]]]) -> None:
+    def _take_fuzzy(self, pages: dict[int, list[_Page]]) -> None:
         """Add the fuzzy words on these pages to their nodes' words (and to ``needed``):
         a page's words are the index's words, so this is the lexicon's answer on them."""
         if not self._fuzzy:
             return
         vocabulary: set[str] = set()
         for texts in pages.values():
-            for _page_no, text in texts:
-                vocabulary.update(pagematch.stem_line(text).split())
+            for _page_no, _text, tokens in texts:
+                vocabulary.update(pagematch.stems_of(tokens))
+        vocabulary.discard("")  # stop words
         for node, words in self._fuzzy:
             found = {w for w in vocabulary - words if fuzzy_match(node, w)}
             words.update(found)
@@ -113,13 +115,14 @@ class PageChecker:
                     ids,
                 )
             }
-            pages: dict[int, list[tuple[int, str]]] = {}
+            pages: dict[int, list[_Page]] = {}
             for row in self.lib.db.execute(
                 f"SELECT document_id, page_no, text FROM pages"
                 f" WHERE document_id IN ({marks}) AND text != '' ORDER BY document_id, page_no",
                 ids,
             ):
-                pages.setdefault(row[0], []).append((row[1], row[2]))
+                # tokenised once: the fuzzy words, the page check and the snippets use them
+                pages.setdefault(row[0], []).append((row[1], row[2], pagematch.tokens(row[2])))
             self._take_fuzzy(pages)
             for score, doc_id, docnum in chunk:
                 if doc_id not in docs:
@@ -131,25 +134,21 @@ class PageChecker:
                         break
         return found
 
-    def _matching(
-        self, docnum: Any, doc: dict[str, Any], texts: list[tuple[int, str]]
-    ) -> list[_Matched]:
-        """(page_no, weight, words to highlight, text) of each matching page."""
+    def _matching(self, docnum: Any, doc: dict[str, Any], texts: list[_Page]) -> list[_Matched]:
+        """(page_no, weight, words to highlight, text, tokens) of each matching page."""
         matched: list[_Matched] = []
         try:
-            for page_no, text in texts:
-                words = pagematch.page_words(text, self.needed)
+            for page_no, text, tokens in texts:
+                words = pagematch.page_words(text, self.needed, tokens)
                 hit_words: set[str] = set()
                 if self.page_query.matches(words, docnum, hit_words):
                     weight = pagematch.weight(words, hit_words)
-                    matched.append((page_no, weight, hit_words, text))
+                    matched.append((page_no, weight, hit_words, text, tokens))
         except pagematch.Unsupported:
             matched = self._matching_by_whoosh(doc, texts)
         return matched
 
-    def _matching_by_whoosh(
-        self, doc: dict[str, Any], texts: list[tuple[int, str]]
-    ) -> list[_Matched]:
+    def _matching_by_whoosh(self, doc: dict[str, Any], texts: list[_Page]) -> list[_Matched]:
         """Fallback for query nodes pagematch does not know: a throw-away index of the pages."""
         full = make_schema()
         schema = Schema(
@@ -158,7 +157,7 @@ class PageChecker:
         )
         ram = RamStorage().create_index(schema)
         with ram.writer() as writer:
-            for page_no, text in texts:
+            for page_no, text, _tokens in texts:
                 entry = document_entry(doc | {"document_id": doc["id"]}, [text])
                 del entry["document_id"], entry["pages"]
                 writer.add_document(page_no=str(page_no), **entry)
@@ -172,19 +171,19 @@ class PageChecker:
                 int(f["page_no"])
                 for f in (searcher.stored_fields(d) for d in searcher.docs_for_query(self.query))
             }
-        by_no = dict(texts)
-        return [(n, 1, set(words), by_no[n]) for n in sorted(found)]
+        by_no = {page[0]: page for page in texts}
+        return [(n, 1, set(words), by_no[n][1], by_no[n][2]) for n in sorted(found)]
 
     def _document_hit(
-        self, doc: dict[str, Any], score: float, docnum: Any, texts: list[tuple[int, str]]
+        self, doc: dict[str, Any], score: float, docnum: Any, texts: list[_Page]
     ) -> DocumentHit | None:
         matched = self._matching(docnum, doc, texts)
         if not matched:
             return None  # the words are in the document, but never together on one page
         best = sorted(matched, key=lambda m: (-m[1], m[0]))[:MAX_SNIPPET_PAGES]
         page_hits = []
-        for page_no, _weight, words, text in sorted(best, key=lambda m: m[0]):
-            plain, rich = pagematch.snippet(text, words)
+        for page_no, _weight, words, text, tokens in sorted(best, key=lambda m: m[0]):
+            plain, rich = pagematch.snippet(text, words, set(tokens))
             page_hits.append(PageHit(page_no=page_no, snippet=plain, snippet_html=rich))
         return DocumentHit(
             document_id=doc["id"],

@@ -16,7 +16,6 @@ from __future__ import annotations
 import html
 import sqlite3
 import weakref
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ from caseorg.library import CourtLibrary, Library
 from caseorg.records import DOC_TYPES, case_choices, cases_stamp, find_case
 from caseorg.search import DocumentHit, IndexFollower, IndexNotReady, SearchRequest
 from caseorg.words import QT_DATE_FORMAT, choice_text, plural
+from caseorg_ui.docks.case_filter import CaseFilterBox
 from caseorg_ui.docks.search_results import (
     DocumentIdRole,
     PageRole,
@@ -37,7 +37,6 @@ from caseorg_ui.qt import (
     QComboBox,
     QDate,
     QDateEdit,
-    QFocusEvent,
     QFrame,
     QHBoxLayout,
     QKeyEvent,
@@ -55,7 +54,6 @@ from caseorg_ui.qt import (
     QTimer,
     QToolButton,
     QVBoxLayout,
-    QWheelEvent,
     QWidget,
     Signal,
 )
@@ -65,6 +63,7 @@ DEBOUNCE_MS = 250  # pause after the last keystroke before searching
 BUSY_AFTER_MS = 400  # "Searching…" shows only for a search slower than this
 RETRY_MS = 2000  # while the index is being built, search again this often
 PAGE_SIZE = 25  # documents per batch; "Show more" asks for the next batch
+EXPAND_AT_ONCE = 4  # documents opened out per turn of the event loop (their pages laid out)
 NO_CASE = 0  # the filter's id for a case not in the library: no case has it
 
 PLACEHOLDER = 'Search documents \N{EM DASH} e.g. "extreme hardship" type:brief'
@@ -172,28 +171,6 @@ class _SearchBox(QLineEdit):
         super().keyPressEvent(event)
 
 
-class CaseFilterBox(QComboBox):
-    """The case filter. Its list of cases is read only when someone is about to use
-    it (the popup opens, it takes focus, the wheel turns over it), and then only if
-    the cases changed since: refreshing the pane after every write stays cheap."""
-
-    def __init__(self, load: Callable[[], object], parent: QWidget | None = None):
-        super().__init__(parent)
-        self._load = load
-
-    def showPopup(self) -> None:  # noqa: N802 (Qt name)
-        self._load()
-        super().showPopup()
-
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (keys walk the list)
-        self._load()
-        super().focusInEvent(event)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
-        self._load()
-        super().wheelEvent(event)
-
-
 # -- the pane ----------------------------------------------------------------------------
 
 
@@ -236,7 +213,7 @@ class SearchPane(QWidget):
         self.search_box.down.connect(self._focus_results)
 
         self.case_filter = CaseFilterBox(self._load_cases)
-        self.case_filter.addItem("All cases", None)
+        self.case_filter.set_cases([])
         self.case_filter.setToolTip("Only documents of this case")
         self.case_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -360,10 +337,10 @@ class SearchPane(QWidget):
                 found = None
             # a case not in the library (yet): nothing of it to find, but say which
             case_id = found.id if found else NO_CASE
-        position = self.case_filter.findData(case_id)
+        position = self.case_filter.row_of(case_id)
         if position < 0 and case_id is not None:
             self._load_cases()
-            position = self.case_filter.findData(case_id)
+            position = self.case_filter.row_of(case_id)
             if position < 0:
                 self.case_filter.addItem(str(case), case_id)
                 position = self.case_filter.count() - 1
@@ -418,11 +395,10 @@ class SearchPane(QWidget):
         current = self.case_filter.currentData()
         self.case_filter.blockSignals(True)
         try:
-            self.case_filter.clear()
-            self.case_filter.addItem("All cases", None)
-            for case_id, case_label, respondent in rows:
-                self.case_filter.addItem(f"{case_label}  {respondent}", case_id)
-            position = self.case_filter.findData(current)
+            self.case_filter.set_cases(
+                [(f"{label}  {respondent}", case_id) for case_id, label, respondent in rows]
+            )
+            position = self.case_filter.row_of(current)
             if position < 0 and current is not None:  # filtering on a case now gone
                 self.case_filter.addItem(f"case #{current}", current)
                 position = self.case_filter.count() - 1
@@ -486,7 +462,7 @@ class SearchPane(QWidget):
         self._shown_request = request
         selected = self._selected_key()
         self.model.set_hits(hits, request.text)
-        self.results.expandAll()
+        self._expand_from(serial, 0)
         if not hits:
             self._show_no_matches(request)
             return
@@ -503,6 +479,18 @@ class SearchPane(QWidget):
             text += " · filtered (<a href='clear'>search everything</a>)"
         self.status_label.setText(text)
         self._restore_selection(selected)
+
+    def _expand_from(self, serial: int, start: int) -> None:
+        """Open out the documents from ``start`` on, a few per turn of the event loop:
+        laying out all 25 documents' pages at once stalled the window (issue 15); the
+        first ones, on screen, open at once."""
+        if serial != self._serial:
+            return  # a newer search's results replaced these
+        end = min(start + EXPAND_AT_ONCE, self.model.rowCount())
+        for row in range(start, end):
+            self.results.expand(self.model.index(row, 0))
+        if end < self.model.rowCount():
+            QTimer.singleShot(0, lambda: self._expand_from(serial, end))
 
     def _on_not_ready(self, serial: int, message: str) -> None:
         if serial != self._serial:

@@ -112,3 +112,21 @@ def test_importing_it_loads_no_heavy_module() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = set(json.loads(out.stdout))
     assert not loaded & {"sqlite_utils", "whoosh", "jinja2", "click", "pypdf"}
+
+
+def test_fold_is_the_accent_free_casefold_of_any_text() -> None:
+    """Issue 15: ASCII takes a short cut and accented names are remembered; both give
+    what NFKD without combining marks, case-folded, gives."""
+    import string
+    import unicodedata
+
+    def slow(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text)
+        return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+    samples = [string.printable, "José GARCÍA", "Straße", "ΣΊΣΥΦΟΣ", "İstanbul", "ﬁle", "Ǆ", ""]
+    samples += [chr(code) for code in range(0, 0x2000)]
+    for text in samples:
+        assert fold(text) == slow(text), repr(text)
+        assert fold(text) == slow(text), repr(text)  # (remembered the second time)
+    assert fold(None) == ""

@@ -51,3 +51,24 @@ def test_values_already_used_are_offered_once_each(lib: Library) -> None:
     add_hearing(lib, ana.id, "2025-03-04 09:00", courtroom="Courtroom 2")
     add_hearing(lib, ana.id, "2025-03-05 09:00")
     assert courtrooms(lib) == ["Courtroom 2"]
+
+
+def test_case_choices_put_eoir_only_cases_after_a_numbers_in_id_order(lib: Library) -> None:
+    """Sorted in Python (issue 15: SQLite's sort was 4x the read at 20,000 cases) in the
+    order the query used to give: A-numbers first, then cases named by EOIR's id."""
+    from caseorg.records.cases import add_case_row
+
+    late = add_case_row(lib, None, None, {"respondent": "Eve"}, eoir_case_id="310000009")
+    early = add_case_row(lib, None, None, {"respondent": "Dan"}, eoir_case_id="310000001")
+    second = add_case(lib, "A-222-333-444", "Bo Chen")
+    first = add_case(lib, "A-023-456-789", "Ana Lopez")
+    assert case_choices(lib) == [
+        (first.id, "A-023-456-789", "Ana Lopez"),
+        (second.id, "A-222-333-444", "Bo Chen"),
+        (early, "EOIR 310000001", "Dan"),
+        (late, "EOIR 310000009", "Eve"),
+    ]
+    ordered = lib.db.execute(
+        "SELECT id FROM cases ORDER BY a_number IS NULL, a_number, eoir_case_id"
+    ).fetchall()
+    assert [row[0] for row in ordered] == [c[0] for c in case_choices(lib)]

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from caseorg.demo.pdfmake import write_text_pdf
 from caseorg.importing.pipeline import import_files
@@ -502,3 +503,36 @@ def test_a_case_known_only_by_its_eoir_id_is_a_filter_and_names_its_hits(
             assert widget.case_filter.currentData() == eoir
         finally:
             widget.shutdown()
+
+
+def test_many_results_open_out_a_few_documents_per_turn(
+    qtbot: Any, pane: SearchPane, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: the documents' pages are laid out a few documents per turn of the event
+    loop (25 at once stalled the window at 1,000,000 pages), yet all open out."""
+    from caseorg_ui.docks import search_pane
+
+    monkeypatch.setattr(search_pane, "EXPAND_AT_ONCE", 1)
+    search(qtbot, pane, "asylum OR hardship")
+    model = pane.model
+    assert model.rowCount() == 3
+    tops = [model.index(row, 0) for row in range(3)]
+    assert pane.results.isExpanded(tops[0])
+    qtbot.waitUntil(lambda: all(pane.results.isExpanded(top) for top in tops))
+
+
+def test_a_rows_size_is_laid_out_again_for_another_width(qtbot: Any, pane: SearchPane) -> None:
+    """The delegate keeps each row's size per text and width: the same size when asked
+    again, a taller one when the pane gets narrower and the snippet wraps more."""
+    search(qtbot, pane, "hardship")
+    view = pane.results
+    delegate = view.itemDelegate()
+    snippet = pane.model.index(0, 0, pane.model.index(0, 0))
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    wide = delegate.sizeHint(option, snippet)
+    assert delegate.sizeHint(option, snippet) == wide
+    pane.resize(150, 700)
+    view.resize(120, 600)
+    narrow = delegate.sizeHint(option, snippet)
+    assert narrow.height() > wide.height()
