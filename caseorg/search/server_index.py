@@ -160,7 +160,11 @@ class ServerIndex:
         return 0, 0
 
     def rebuild(self, progress: Any = None, cancelled: Any = None, workers: Any = None) -> int:
-        return self.page_count()
+        """The word list and the search's indexes rebuilt on the server (the owner only:
+        :mod:`caseorg.search.server_rebuild`); the pages searched."""
+        from caseorg.search.server_rebuild import rebuild_server_search
+
+        return rebuild_server_search(self.lib, progress=progress, cancelled=cancelled)
 
     def page_count(self) -> int:
         return int(self.lib.conn.execute("SELECT count(*) FROM pages").fetchone()[0])
