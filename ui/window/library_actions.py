@@ -115,10 +115,18 @@ class LibraryActions:
             self.start_backup(Path(name))
 
     def start_backup(self, dest: Path) -> LibraryOp[dict[str, Any]]:
+        """Back up to ``dest`` on the worker: a folder library's database and files, or
+        one snapshot of a court library's (the same archive format). Cancel leaves no
+        partial archive and no scratch copy behind."""
+
         def work(lib: Library) -> dict[str, Any]:
+            if lib.backend == "postgresql":
+                from caseorg.upkeep.court_backup import backup_court
+
+                return backup_court(lib, dest, task.progress, lambda: task.cancelled)
             from caseorg.upkeep import backup_library
 
-            return backup_library(lib, dest, progress=task.progress)
+            return backup_library(lib, dest, task.progress, lambda: task.cancelled)
 
         def done(manifest: dict[str, Any]) -> None:
             self.refresh_status()  # its tooltip names the last backup
@@ -139,7 +147,7 @@ class LibraryActions:
             )
 
         task = LibraryOp(self, work)
-        task.with_progress("Backing up the library…").success(done)
+        task.with_progress("Backing up the library…", cancellable=True).success(done)
         return task.run_in_background(self.runner)
 
     # -- check and repair --------------------------------------------------------------------
@@ -241,18 +249,22 @@ class LibraryActions:
         task.with_progress("Checking the library…").success(done)
         task.run_in_background(self.runner)
 
-    def reindex(self) -> None:
+    def reindex(self) -> LibraryOp[int]:
+        """Rebuild the search index on the worker: a folder's from its pages; a court
+        library's word list and indexes on its server (its owner only: a clerk is told
+        why in one line)."""
+
         def work(lib: Library) -> int:
             return index_of(lib).rebuild(progress=task.progress, cancelled=lambda: task.cancelled)
 
         def done(pages: int) -> None:
-            self._index_state = "index: up to date"
+            self._index_state = COURT_SEARCH if self.session.court else "index: up to date"
             self.refresh_status()
             self.say(f"Search index rebuilt: {pages:,} pages", 10000)
 
         task = LibraryOp(self, work, Change.INDEX)
         task.with_progress("Rebuilding the search index…", cancellable=True).success(done)
-        task.run_in_background(self.runner)
+        return task.run_in_background(self.runner)
 
     # -- switching libraries -----------------------------------------------------------------
     def new_library(self) -> None:
