@@ -4,11 +4,13 @@ The server keeps its own pages and files consistent; what can still go wrong is 
 someone with the owner's rights did outside caseorg, and the shared file store: an
 append-only trigger dropped or disabled, a grant to ``caseorg_clerk`` that lets a clerk
 edit the reassignments or the audit, a schema older than this caseorg, a table or column
-missing, the full-text index gone, and the stored files against the documents (the
-folder library's own check, :func:`caseorg.upkeep.check.check_store`). ``--repair``
-puts triggers, grants and the text index back (the database's owner only: a clerk is
-told so in one line) and quarantines unknown files older than :data:`SETTLING` seconds
-(younger ones may be another clerk's import between its file and its commit).
+missing, a search index gone, and the stored files against the documents (the folder
+library's own check, :func:`caseorg.upkeep.check.check_store`). ``--repair`` upgrades an
+older schema (:func:`upgrade_older_schema`), puts triggers, grants and the search
+indexes back as the schema makes them (:func:`caseorg.library.pg_schema.
+restore_server_parts`) — the database's owner only: a clerk is told so in one line — and
+quarantines unknown files older than :data:`SETTLING` seconds (younger ones may be
+another clerk's import between its file and its commit).
 """
 
 from __future__ import annotations
@@ -44,7 +46,8 @@ def check_court_library(
         _mend(lib, mendable)
     elif mendable:
         report.plan.append(
-            "--repair (run by the database's owner) puts the triggers, grants and text index back"
+            "--repair (run by the database's owner) puts the triggers, grants and search indexes "
+            "back"
         )
     check_store(lib, report, repair=repair, progress=progress, settling=SETTLING)
     report.unusual = unusual_records(lib)
