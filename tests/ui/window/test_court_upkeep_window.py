@@ -66,9 +66,11 @@ def _shot(widget: Any, tmp_path: Path, name: str) -> None:
         widget.grab().save(str(Path(SHOTS) / f"{name}.png"))
 
 
-def _box(qtbot: Any, before: int) -> QMessageBox:
-    qtbot.waitUntil(lambda: len(_open_boxes) > before, timeout=60_000)
-    box = _open_boxes[-1]
+def _box(qtbot: Any, before: list[QMessageBox]) -> QMessageBox:
+    """The message box opened since ``before`` (a snapshot of the open ones: a count
+    would not do, as showing a message forgets boxes deleted meanwhile)."""
+    qtbot.waitUntil(lambda: any(b not in before for b in _open_boxes), timeout=60_000)
+    box = next(b for b in _open_boxes if b not in before)
     box.close()
     return box
 
@@ -85,7 +87,7 @@ def test_back_up_a_court_library_and_restore_it_into_a_folder(
         action = window.actions_by_name[name]
         assert action.isEnabled() and action.toolTip() == COURT_TIPS[name]
     dest = tmp_path / "court.zip"
-    before = len(_open_boxes)
+    before = list(_open_boxes)
     task = window.start_backup(dest)
     assert task.cancellable
     box = _box(qtbot, before)
@@ -145,7 +147,7 @@ def test_rebuild_search_index_for_the_owner_and_one_line_for_a_clerk(
     pg_cluster.admin(f"GRANT {CLERK_ROLE} TO clerk1")
     clerk = _window(qtbot, court.url.replace("caseorg_admin@", "clerk1@"))
     try:
-        before = len(_open_boxes)
+        before = list(_open_boxes)
         clerk.reindex()
         box = _box(qtbot, before)
         assert box.text().startswith("only the court library's owner (caseorg_admin) rebuilds")
