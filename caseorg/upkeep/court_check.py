@@ -26,10 +26,14 @@ SETTLING = 15 * 60.0  # seconds a stored file with no record is taken for an imp
 
 
 def check_court_library(
-    lib: Any, *, repair: bool = False, progress: ProgressCallback | None = None
+    lib: Any,
+    *,
+    repair: bool = False,
+    hash_files: bool = True,
+    progress: ProgressCallback | None = None,
 ) -> CheckReport:
     """Check a court library (see the module's docstring); with ``repair``, mend what the
-    owner can mend safely."""
+    owner can mend safely; ``hash_files`` False: the stored files are not re-hashed."""
     from caseorg.library.pg_schema import CLERK_ROLE, VERSION_TABLE, search_indexes
 
     report = CheckReport()
@@ -49,7 +53,9 @@ def check_court_library(
             "--repair (run by the database's owner) puts the triggers, grants and search indexes "
             "back"
         )
-    check_store(lib, report, repair=repair, progress=progress, settling=SETTLING)
+    check_store(
+        lib, report, repair=repair, hash_files=hash_files, progress=progress, settling=SETTLING
+    )
     report.unusual = unusual_records(lib)
     return report
 

@@ -28,7 +28,13 @@ if TYPE_CHECKING:
 
 
 def run_check(lib: Library, **options: Any) -> CheckReport:
-    """:func:`caseorg.upkeep.check.check_library`, loaded on first use (on the worker)."""
+    """:func:`caseorg.upkeep.check.check_library` (a court library's:
+    :func:`caseorg.upkeep.court_check.check_court_library`), loaded on first use (on
+    the worker)."""
+    if lib.backend == "postgresql":
+        from caseorg.upkeep.court_check import check_court_library
+
+        return check_court_library(lib, **options)
     from caseorg.upkeep import check_library
 
     return check_library(lib, **options)
@@ -70,22 +76,21 @@ def open_session_or_ask(
 COURT_SEARCH = "search: on the server"  # a court library's index state
 
 
-COURT_CHECK_NOT_YET = (
-    "Check Library does not run on a court library (PostgreSQL) yet; its server's "
-    "constraints and triggers keep the records whole meanwhile."
-)
-
-
 def court_check(lib: Library, **options: Any) -> CheckReport | None:
-    """The check of a court library (cheap unless ``options`` say otherwise), or None
-    while the server cannot run it yet."""
+    """The check of a court library, or None where the server cannot run it."""
     from caseorg.library import NotOnServer
     from caseorg.library.pg_sql import UnsupportedSql
 
     try:
-        return run_check(lib, **({"hash_files": False} | options))
-    except (NotOnServer, UnsupportedSql):
+        return run_check(lib, **options)
+    except (NotOnServer, UnsupportedSql):  # (no shared file store named yet)
         return None
+
+
+COURT_CHECK_NOT_YET = (
+    "Check Library needs the court library's shared file store: its owner names it with "
+    "'caseorg court-files FOLDER'."
+)
 
 
 def build_demo(target: Path, op: LibraryOp[Path]) -> Path:
@@ -157,9 +162,8 @@ class LibraryActions:
         self.refresh_status()
 
         def work(lib: Library) -> CheckReport | None:
-            if lib.backend == "postgresql":  # (its server keeps the search up to date)
-                task.progress(Progress("Checking the library…"))
-                return court_check(lib)
+            if lib.backend == "postgresql":  # its server keeps the search up to date;
+                return None  # its check (a round trip per grant) is File ▸ Check Library
             if not lib.read_only:
                 task.progress(Progress("Bringing the search index up to date…"))
                 index_of(lib).reconcile(progress=task.progress)
@@ -195,9 +199,14 @@ class LibraryActions:
             QMessageBox.Icon.Warning,
             "caseorg",
             f"The library check found {len(report.remaining)} problem(s):\n\n{lines}\n\n"
-            "Repair rebuilds the search index and moves unknown files to quarantine/; "
-            "it never deletes your data. Problems it cannot fix (a missing or damaged file) "
-            "need a backup.",
+            + (
+                "Repair (by the database's owner) puts triggers, grants and search indexes "
+                "back as the schema makes them"
+                if self.session.court
+                else "Repair rebuilds the search index"
+            )
+            + " and moves unknown files to quarantine/; it never deletes your data. Problems "
+            "it cannot fix (a missing or damaged file) need a backup.",
             QMessageBox.StandardButton.NoButton,
             self,
         )

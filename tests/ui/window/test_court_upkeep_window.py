@@ -154,3 +154,25 @@ def test_rebuild_search_index_for_the_owner_and_one_line_for_a_clerk(
         assert "\n" not in box.text()
     finally:
         clerk.close()
+
+
+def test_check_library_names_a_dropped_trigger_and_repair_puts_it_back(
+    qtbot: Any, window: MainWindow, court: CourtLibrary, pg_cluster: Any, tmp_path: Path
+) -> None:
+    database = court.url.split("?")[0].rsplit("/", 1)[1]
+    pg_cluster.admin("DROP TRIGGER audit_append_only ON audit", database)
+    with qtbot.waitSignal(window.checked, timeout=60_000):
+        window.check_full()  # File ▸ Check Library: the court library's own check
+    box = window.repair_box
+    assert box.isVisible() and "found 1 problem(s)" in box.text()
+    assert "append-only trigger audit_append_only is missing (dropped)" in box.text()
+    _shot(box, tmp_path, "court-check-offers-repair")
+    before = list(_open_boxes)
+    repair = next(b for b in box.buttons() if b.text() == "Repair")
+    repair.click()
+    done = _box(qtbot, before)
+    assert done.text() == "Repaired 1 problem(s)."
+    found = court.db.raw.execute(
+        "SELECT count(*) FROM pg_trigger WHERE tgname = 'audit_append_only'"
+    ).fetchone()[0]
+    assert found == 1
