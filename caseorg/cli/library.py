@@ -83,10 +83,13 @@ def check(state: State, repair: bool, from_backup: Path | None, as_json: bool) -
         if from_backup is not None:
             raise UserError("--from-backup is for a library folder's damaged database", 2)
         from caseorg.cli.move import progress_bar
-        from caseorg.upkeep.court_check import check_court_library
+        from caseorg.upkeep.court_check import check_court_library, upgrade_older_schema
 
+        # an older schema: its owner's --repair upgrades it first (a clerk: one line)
+        upgraded = upgrade_older_schema(str(state.library_path)) if repair else None
         court = check_court_library(state.lib(create=False), repair=repair, progress=progress_bar)
         end_progress_line()
+        court.problems[:0] = [upgraded] if upgraded else []
         _print_check(court, as_json)
         if not court.ok:
             sys.exit(1)

@@ -11,6 +11,7 @@ import click
 from caseorg.choices import DOC_TYPES
 from caseorg.cli.common import (
     State,
+    UserError,
     case_option,
     choice,
     end_progress_line,
@@ -144,6 +145,15 @@ def _bold_marks(snippet: str) -> str:
 def reindex(state: State, engine: str | None) -> None:
     """Rebuild the search index from the database (the index is only a cache)."""
     lib = state.lib()
+    if lib.backend == "postgresql":  # a court library: its server searches the pages
+        if engine:
+            raise UserError(
+                "a court library is searched by its server: --engine is for a folder", 2
+            )
+        pages = index_of(lib).rebuild(progress=lambda p: progress_line(p.text.ljust(70)))
+        end_progress_line()
+        click.echo(f"index rebuilt on the server: {pages} pages (word list and search indexes)")
+        return
 
     def progress(p: Progress) -> None:
         progress_line(f"indexing {p.done}/{p.total} pages")

@@ -169,8 +169,7 @@ def ensure_schema(pg: Any) -> bool:
                 )
             )
         _search(pg)
-        _append_only(pg)
-        _grants(pg)
+        restore_server_parts(pg)
         pg_seals.install(pg, VERSION_TABLE)
         pg.execute(f"INSERT INTO {VERSION_TABLE} (name) VALUES (%s)", [schema_version()])
     return True
@@ -208,17 +207,9 @@ def _search(pg: Any) -> None:
     # shrink a tsvector, so it was stored out of line whole)
     pg.execute(f"ALTER TABLE pages ALTER COLUMN {WORDS_COLUMN} SET STORAGE MAIN")
     pg.execute("DROP INDEX IF EXISTS pages_words")  # SEARCH_SCHEMA 0: on to_tsvector(text)
-    pg.execute(f"CREATE INDEX IF NOT EXISTS pages_words_gin ON pages USING gin ({WORDS_COLUMN})")
     made = pg.execute("SELECT to_regclass(%s)", [WORD_LIST]).fetchone()[0] is None
     pg.execute(f"CREATE TABLE IF NOT EXISTS {WORD_LIST} (word TEXT NOT NULL)")
-    pg.execute(
-        f"CREATE INDEX IF NOT EXISTS {WORD_LIST}_word ON {WORD_LIST} (word text_pattern_ops)"
-    )
-    if _trigrams(pg):
-        pg.execute(
-            f"CREATE INDEX IF NOT EXISTS {WORD_LIST}_trgm ON {WORD_LIST} "
-            "USING gin (word gin_trgm_ops)"
-        )
+    _trigrams(pg)  # (its index is one of search_indexes')
     pg.execute(_WORD_LIST_SQL)
     for event in ("INSERT", "UPDATE"):
         name = f"pages_list_words_{event.lower()}"
@@ -228,10 +219,44 @@ def _search(pg: Any) -> None:
             "FOR EACH STATEMENT EXECUTE FUNCTION caseorg_list_words()"
         )
     if made:  # an older court library's pages: their words, once
-        pg.execute(
-            f"INSERT INTO {WORD_LIST} (word) SELECT DISTINCT unnest("
-            f"tsvector_to_array({WORDS_COLUMN})) FROM pages"
+        pg.execute(FILL_WORD_LIST)
+
+
+FILL_WORD_LIST = (
+    f"INSERT INTO {WORD_LIST} (word) SELECT DISTINCT unnest("
+    f"tsvector_to_array({WORDS_COLUMN})) FROM pages"
+)
+TEXT_INDEX = "pages_words_gin"  # the GIN index of the pages' stored words
+
+
+def search_indexes(pg: Any) -> dict[str, str]:
+    """The search's indexes, each name with the statement that makes it if missing: the
+    pages' stored words (GIN), the word list by prefix, and by trigram when ``pg_trgm``
+    is there (:func:`restore_server_parts` makes them; a rebuild REINDEXes them)."""
+    indexes = {
+        TEXT_INDEX: f"CREATE INDEX IF NOT EXISTS {TEXT_INDEX} ON pages USING gin ({WORDS_COLUMN})",
+        f"{WORD_LIST}_word": (
+            f"CREATE INDEX IF NOT EXISTS {WORD_LIST}_word ON {WORD_LIST} (word text_pattern_ops)"
+        ),
+    }
+    if has_trigrams(pg):
+        indexes[f"{WORD_LIST}_trgm"] = (
+            f"CREATE INDEX IF NOT EXISTS {WORD_LIST}_trgm ON {WORD_LIST} "
+            "USING gin (word gin_trgm_ops)"
         )
+    return indexes
+
+
+def restore_server_parts(pg: Any) -> None:
+    """Make (or put back) what guards and serves a court library beside its tables: the
+    append-only triggers (enabled), the grants of ``caseorg_clerk`` and the search's
+    indexes. Opening by the owner (:func:`ensure_schema`) and ``check --repair`` both
+    call it, so a repair puts back exactly what the schema makes; it is safe to run
+    again (the owner's rights needed: a clerk gets the server's refusal)."""
+    _append_only(pg)
+    _grants(pg)
+    for create in search_indexes(pg).values():
+        pg.execute(create)
 
 
 def _trigrams(pg: Any) -> bool:
@@ -298,6 +323,27 @@ def _grants(pg: Any) -> None:
 
 def _schema(pg: Any) -> str:
     return str(pg.execute("SELECT current_schema()").fetchone()[0])
+
+
+def schema_owner(pg: Any) -> tuple[str, bool]:
+    """Who owns the court library's schema (its version table), and whether this login
+    is them or acts as them (a member of the owning role, or a superuser): what an
+    upgrade, a repair or a REINDEX needs."""
+    row = pg.execute(
+        "SELECT pg_get_userbyid(c.relowner), pg_has_role(current_user, c.relowner, 'USAGE') "
+        "FROM pg_class c WHERE c.oid = to_regclass(%s)",
+        [VERSION_TABLE],
+    ).fetchone()
+    if row is None:
+        return "", False
+    return str(row[0]), bool(row[1])
+
+
+def schema_versions(pg: Any) -> list[str] | None:
+    """The versions the server's schema records (None: no caseorg schema at all)."""
+    if pg.execute("SELECT to_regclass(%s)", [VERSION_TABLE]).fetchone()[0] is None:
+        return None
+    return [r[0] for r in pg.execute(f"SELECT name FROM {VERSION_TABLE} ORDER BY name")]
 
 
 def schema_is_current(pg: Any) -> bool:

@@ -35,11 +35,21 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-class FileStore:
-    """The ``files/`` folder of a library."""
+def this_host() -> str:
+    """This computer's name as a file name may hold it (a court library's store is one
+    folder shared by every clerk's computer)."""
+    import re
+    import socket
 
-    def __init__(self, root: Path):
+    return re.sub(r"[^A-Za-z0-9-]+", "-", socket.gethostname())[:63] or "host"
+
+
+class FileStore:
+    """The ``files/`` folder of a library (a court library's shared store folder)."""
+
+    def __init__(self, root: Path, host: str | None = None):
         self.root = root
+        self.host = host or this_host()  # in staged names: pids repeat across computers
         # staged copies wait here, on the same file system as their final place (so a
         # hard link publishes them); one folder, so the sweep at every open reads it
         # alone instead of walking the whole store (tens of thousands of files)
@@ -75,7 +85,7 @@ class FileStore:
 
         digest = hashlib.sha256()
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
                 while chunk := src.read(CHUNK):
                     digest.update(chunk)
@@ -90,9 +100,15 @@ class FileStore:
             raise
         return tmp
 
-    def staging_path(self, sha256: str, pid: int) -> Path:
-        """Where process ``pid`` stages its copy of ``sha256``."""
-        return self.staging / f"{sha256}.{pid}.tmp"
+    def staging_path(self, sha256: str, pid: int | None = None) -> Path:
+        """A new name for process ``pid``'s staged copy of ``sha256``: unique per call
+        (the hash, this computer's name, the pid and a random part), so two computers
+        whose importers have the same pid, staging the same file in a court library's
+        shared store at once, never write or remove each other's copy."""
+        import secrets
+
+        pid = os.getpid() if pid is None else pid
+        return self.staging / f"{sha256}.{self.host}.{pid}.{secrets.token_hex(4)}.tmp"
 
     def publish(self, staged: Path, sha256: str) -> Path:
         """Make a staged copy visible at its content address, keeping the staged name.

@@ -19,11 +19,13 @@ costly part, so it is never cut for a page not shown).
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from caseorg.errors import BadQuery
+from caseorg.search.pagecheck import MAX_SNIPPET_PAGES
 from caseorg.search.results import DocumentHit, PageHit
 from caseorg.search.server_query import NOTHING, Frag, ServerQuery
 from caseorg.values import parse_a_number
@@ -31,11 +33,54 @@ from caseorg.values import parse_a_number
 if TYPE_CHECKING:
     from caseorg.library import Library
 
-SNIPPETS = 3  # best pages with a snippet, per document shown
+SNIPPETS = MAX_SNIPPET_PAGES  # best pages with a snippet, per document shown: as embedded
 HEAD_CHARS = 200  # a page found by document fields only: its first characters
 _HEADLINE = (
     'StartSel=<<, StopSel=>>, MaxWords=24, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "'
 )
+# ts_headline parses (stems) the whole text it is given: it reads the part of the page
+# from the first place of the query's first word to the first place of its last one
+# (regular expressions find them, far cheaper), with some text either side; the whole
+# page only when that part shows no match (a stem the expressions miss: a word that does
+# not begin with its stem).
+WINDOW_BEFORE, WINDOW_AFTER = 200, 500  # characters: two fragments of 24 words fit
+SPAN_STEMS = 8  # more stems (a fuzzy~ word's many): the window opens at the first of any
+_LEXEME = re.compile(r"'((?:[^']|'')+)'")
+
+
+def _places(tsquery: str) -> list[str]:
+    """Regular expressions (PostgreSQL's) for a word beginning with each of ``tsquery``'s
+    stems (one for all of them when they are many)."""
+    stems = sorted({m.replace("''", "'") for m in _LEXEME.findall(tsquery)})
+    if len(stems) > SPAN_STEMS:
+        return [r"\m(" + "|".join(re.escape(stem) for stem in stems) + ")"]
+    return [r"\m" + re.escape(stem) for stem in stems]
+
+
+def _snippet_sql(query: ServerQuery) -> tuple[str, str, list[Any], list[Any]]:
+    """A page's snippet (select list, FROM additions, and the parameters of each)."""
+    if not query.rank:
+        return f"left(g.text, {HEAD_CHARS})", "", [], []
+    whole = f"ts_headline('english', g.text, %s::tsquery, '{_HEADLINE}')"
+    places = _places(query.rank)
+    if not places:
+        return whole, "", [query.rank], []
+    found = ", ".join("(regexp_instr(g.text, %s, 1, 1, 0, 'i'))" for _ in places)
+    start = f"greatest(1, m.lo - {WINDOW_BEFORE})"
+    window = (
+        f"CASE WHEN m.lo IS NULL THEN g.text "
+        f"ELSE substring(g.text FROM {start} FOR m.hi - {start} + {WINDOW_AFTER}) END"
+    )
+    # OFFSET 0 keeps each computed once: a subquery pulled up into the select list would
+    # be evaluated at each mention (ts_headline twice over)
+    joins = (
+        "CROSS JOIN LATERAL (SELECT min(p) AS lo, max(p) AS hi "
+        f"FROM (SELECT p FROM (VALUES {found}) v(p) OFFSET 0) v WHERE p > 0) m "
+        f"CROSS JOIN LATERAL (SELECT ts_headline('english', {window}, %s::tsquery, "
+        f"'{_HEADLINE}') AS h OFFSET 0) w"
+    )
+    select = f"CASE WHEN m.lo IS NULL OR strpos(w.h, '<<') > 0 THEN w.h ELSE {whole} END"
+    return select, joins, [query.rank], [*places, query.rank]
 
 
 def _marked(snippet: str) -> tuple[str, str]:
@@ -66,11 +111,8 @@ def search_sql(query: ServerQuery, filters: list[Frag], limit: int) -> Frag:
         )
         params += [p for f in filters for p in f[1]]
     params.append(max(1, limit))
-    if query.rank:
-        snippet = f"ts_headline('english', g.text, %s::tsquery, '{_HEADLINE}')"
-        params.append(query.rank)
-    else:
-        snippet = f"left(g.text, {HEAD_CHARS})"
+    snippet, joins, select_params, join_params = _snippet_sql(query)
+    params += select_params + join_params
     sql = f"""
         WITH hit AS MATERIALIZED (
             SELECT p.document_id, p.page_no, {rank} AS rank FROM pages p
@@ -82,7 +124,7 @@ def search_sql(query: ServerQuery, filters: list[Frag], limit: int) -> Frag:
         SELECT d.id, d.case_id, coalesce(c.a_number, ''), c.respondent, d.title, d.doc_type,
                d.filed_on, d.page_count, top.score, top.pages, c.eoir_case_id,
                (SELECT json_agg(json_build_array(g.page_no, {snippet}) ORDER BY g.page_no)
-                FROM pages g WHERE g.document_id = top.document_id
+                FROM pages g {joins} WHERE g.document_id = top.document_id
                                  AND g.page_no = ANY(top.best)) AS snippets
         FROM top JOIN documents d ON d.id = top.document_id JOIN cases c ON c.id = d.case_id
         ORDER BY top.score DESC, d.id"""
@@ -160,7 +202,11 @@ class ServerIndex:
         return 0, 0
 
     def rebuild(self, progress: Any = None, cancelled: Any = None, workers: Any = None) -> int:
-        return self.page_count()
+        """The word list and the search's indexes rebuilt on the server (the owner only:
+        :mod:`caseorg.search.server_rebuild`); the pages searched."""
+        from caseorg.search.server_rebuild import rebuild_server_search
+
+        return rebuild_server_search(self.lib, progress=progress, cancelled=cancelled)
 
     def page_count(self) -> int:
         return int(self.lib.conn.execute("SELECT count(*) FROM pages").fetchone()[0])

@@ -18,11 +18,12 @@ import os
 import sqlite3
 import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from caseorg import __version__
-from caseorg.errors import InvalidValue
+from caseorg.errors import Cancelled, InvalidValue
 from caseorg.library import DB_NAME, LAST_BACKUP_FILE, Library
 from caseorg.private_files import PRIVATE_MODE, private_file, write_private
 from caseorg.progress import Progress, ProgressCallback
@@ -38,11 +39,19 @@ FORMAT = 2  # 2: sizes and damaged files in the manifest (1 had entries only)
 _CHUNK = 1 << 20
 
 
+BACKUP_CANCELLED = "the backup was cancelled: no backup was written"
+
+
 def backup_library(
-    lib: Library, dest: Path, progress: ProgressCallback | None = None
+    lib: Library,
+    dest: Path,
+    progress: ProgressCallback | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> dict[str, Any]:
     """Write ``dest`` (a .zip archive) and return its manifest; its ``damaged`` maps each
-    stored file that could not be backed up whole to why (the archive holds the rest)."""
+    stored file that could not be backed up whole to why (the archive holds the rest).
+    ``cancelled()`` true between files stops it (:class:`Cancelled`): the partial
+    archive and the scratch snapshot are removed, ``dest`` is not written."""
     dest = Path(dest).expanduser()
     if dest.exists() and dest.is_dir():
         raise InvalidValue(f"{dest} is a folder; give a file name like backup.zip")
@@ -69,6 +78,8 @@ def backup_library(
                 archive, snapshot, DB_NAME, zipfile.ZIP_DEFLATED
             )
             for done, digest in enumerate(sorted(hashes), start=1):
+                if cancelled is not None and cancelled():
+                    raise Cancelled(BACKUP_CANCELLED)
                 path = lib.store.path_for(digest)
                 name = path.relative_to(lib.path).as_posix()
                 try:

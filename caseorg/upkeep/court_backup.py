@@ -15,25 +15,45 @@ point-in-time recovery) stay the court's primary backup.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from caseorg.errors import Cancelled
 from caseorg.library import move_library, open_library
-from caseorg.progress import ProgressCallback
-from caseorg.upkeep.backup import backup_library
+from caseorg.progress import Progress, ProgressCallback
+from caseorg.upkeep.backup import BACKUP_CANCELLED, backup_library
+from caseorg.upkeep.leftovers import BACKUP_SCRATCH, scratch_prefix
 from caseorg.upkeep.restore import restore_library
 
 
-def backup_court(lib: Any, dest: Path, progress: ProgressCallback | None = None) -> dict[str, Any]:
-    """Write ``dest`` from one snapshot of the court library ``lib``; its manifest."""
+def backup_court(
+    lib: Any,
+    dest: Path,
+    progress: ProgressCallback | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> dict[str, Any]:
+    """Write ``dest`` from one snapshot of the court library ``lib``; its manifest.
+    ``cancelled()`` true at a progress step (a table's batch, a file) stops it
+    (:class:`Cancelled`): the snapshot's transaction ends, the scratch folder and the
+    partial archive are removed, and ``dest`` is not written."""
+
+    def step(report: Progress) -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled(BACKUP_CANCELLED)
+        if progress is not None:
+            progress(report)
+
     store = lib.path  # one line when the court library names no file store
-    with tempfile.TemporaryDirectory(prefix="caseorg-court-backup-") as scratch:
+    step(Progress(f"Reading the {lib.where}…"))
+    # named as a folder backup's scratch (with this pid): a killed backup's is swept
+    with tempfile.TemporaryDirectory(prefix=scratch_prefix(BACKUP_SCRATCH)) as scratch:
         folder = Path(scratch) / "library"
         with open_library(folder) as copy:
             with lib.db.raw.transaction():
                 lib.db.raw.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                move_library(lib, copy, progress=progress)
-            manifest = backup_library(copy, dest, progress)
+                move_library(lib, copy, progress=step)
+            manifest = backup_library(copy, dest, step, cancelled)
     manifest["library"] = f"{lib.where} (files in {store})"
     return manifest
 

@@ -4,11 +4,13 @@ The server keeps its own pages and files consistent; what can still go wrong is 
 someone with the owner's rights did outside caseorg, and the shared file store: an
 append-only trigger dropped or disabled, a grant to ``caseorg_clerk`` that lets a clerk
 edit the reassignments or the audit, a schema older than this caseorg, a table or column
-missing, the full-text index gone, and the stored files against the documents (the
-folder library's own check, :func:`caseorg.upkeep.check.check_store`). ``--repair``
-puts triggers, grants and the text index back (the database's owner only: a clerk is
-told so in one line) and quarantines unknown files older than :data:`SETTLING` seconds
-(younger ones may be another clerk's import between its file and its commit).
+missing, a search index gone, and the stored files against the documents (the folder
+library's own check, :func:`caseorg.upkeep.check.check_store`). ``--repair`` upgrades an
+older schema (:func:`upgrade_older_schema`), puts triggers, grants and the search
+indexes back as the schema makes them (:func:`caseorg.library.pg_schema.
+restore_server_parts`) — the database's owner only: a clerk is told so in one line — and
+quarantines unknown files older than :data:`SETTLING` seconds (younger ones may be
+another clerk's import between its file and its commit).
 """
 
 from __future__ import annotations
@@ -22,35 +24,86 @@ from caseorg.upkeep.check import CheckReport, Problem, check_store
 from caseorg.upkeep.court_seals import check_seals
 
 SETTLING = 15 * 60.0  # seconds a stored file with no record is taken for an import in flight
-_TEXT_INDEX = "pages_words_gin"
 
 
 def check_court_library(
-    lib: Any, *, repair: bool = False, progress: ProgressCallback | None = None
+    lib: Any,
+    *,
+    repair: bool = False,
+    hash_files: bool = True,
+    progress: ProgressCallback | None = None,
 ) -> CheckReport:
     """Check a court library (see the module's docstring); with ``repair``, mend what the
-    owner can mend safely."""
-    from caseorg.library.pg_schema import CLERK_ROLE, VERSION_TABLE
+    owner can mend safely; ``hash_files`` False: the stored files are not re-hashed."""
+    from caseorg.library.pg_schema import CLERK_ROLE, VERSION_TABLE, search_indexes
 
     report = CheckReport()
     pg = lib.db.raw
     found = _schema_problems(pg, VERSION_TABLE)
     found += _trigger_problems(pg)
     found += _grant_problems(pg, CLERK_ROLE)
-    if not _one(pg, "SELECT to_regclass(%s) IS NOT NULL", [_TEXT_INDEX]):
-        found.append(Problem("index", f"the full-text index {_TEXT_INDEX} on pages is missing"))
+    for index in search_indexes(pg):
+        if not _one(pg, "SELECT to_regclass(%s) IS NOT NULL", [index]):
+            found.append(Problem("index", f"the search index {index} is missing"))
     report.problems += found
     mendable = [p for p in found if p.kind in ("tampering", "grant", "index")]
     if mendable and repair:
         _mend(lib, mendable)
     elif mendable:
         report.plan.append(
-            "--repair (run by the database's owner) puts the triggers, grants and text index back"
+            "--repair (run by the database's owner) puts the triggers, grants and search indexes "
+            "back"
         )
     check_seals(lib, report, repair=repair)
-    check_store(lib, report, repair=repair, progress=progress, settling=SETTLING)
+    check_store(
+        lib, report, repair=repair, hash_files=hash_files, progress=progress, settling=SETTLING
+    )
     report.unusual = unusual_records(lib)
     return report
+
+
+def upgrade_older_schema(url: str) -> Problem | None:
+    """``check --repair`` on a court library whose schema is older than this caseorg:
+    upgraded as its owner's opening does (:func:`caseorg.library.pg_schema.ensure_schema`),
+    reported as a repaired problem; None when the schema is current (or there is none:
+    ``init`` makes one). A clerk cannot upgrade it: one line, nothing changed."""
+    from caseorg.errors import CaseorgError
+    from caseorg.library.pg import PgDatabase
+    from caseorg.library.pg_schema import (
+        ensure_schema,
+        schema_owner,
+        schema_version,
+        schema_versions,
+    )
+
+    database = PgDatabase(url)
+    try:
+        pg = database.raw
+        found = schema_versions(pg)
+        if not found or schema_version() in found:
+            return None
+        older = found[-1]
+        owner, is_owner = schema_owner(pg)
+        if not is_owner:
+            raise CaseorgError(
+                f"the schema is at {older}, this caseorg needs {schema_version()}: only the "
+                f"database's owner ({owner}) can upgrade it, with 'caseorg check --repair' "
+                "(nothing was changed)"
+            )
+        try:
+            ensure_schema(pg)
+        except Exception as exc:  # the server's refusal, in its first line
+            raise CaseorgError(
+                f"cannot upgrade the schema from {older} ({str(exc).splitlines()[0]}); "
+                "nothing was changed"
+            ) from None
+        return Problem(
+            "schema",
+            f"the schema was at {older}, older than this caseorg: upgraded to {schema_version()}",
+            repaired=True,
+        )
+    finally:
+        database.close()
 
 
 def _one(pg: Any, sql: str, params: list[Any] | None = None) -> Any:
@@ -134,24 +187,17 @@ def _grant_problems(pg: Any, clerk: str) -> list[Problem]:
 
 
 def _mend(lib: Any, problems: list[Problem]) -> None:
-    """Put triggers, grants and the text index back, as the schema makes them; a login
-    without the owner's rights changes nothing and gets one line saying so."""
+    """Put triggers, grants and the search indexes back, as the schema makes them
+    (:func:`caseorg.library.pg_schema.restore_server_parts`); a login without the owner's
+    rights changes nothing and gets one line saying so."""
     import psycopg
 
-    from caseorg.library import pg_schema
+    from caseorg.library.pg_schema import restore_server_parts
 
     pg = lib.db.raw
     try:
         with pg.transaction():
-            pg_schema._append_only(pg)
-            for table in APPEND_ONLY:
-                pg.execute(f"ALTER TABLE {table} ENABLE TRIGGER {table}_append_only")
-                pg.execute(f"ALTER TABLE {table} ENABLE TRIGGER {table}_no_truncate")
-            pg_schema._grants(pg)
-            pg.execute(
-                f"CREATE INDEX IF NOT EXISTS {_TEXT_INDEX} ON pages "
-                f"USING gin ({pg_schema.WORDS_COLUMN})"
-            )
+            restore_server_parts(pg)
     except psycopg.Error as exc:
         first = str(exc).strip().splitlines()[0]
         for problem in problems:

@@ -28,7 +28,13 @@ if TYPE_CHECKING:
 
 
 def run_check(lib: Library, **options: Any) -> CheckReport:
-    """:func:`caseorg.upkeep.check.check_library`, loaded on first use (on the worker)."""
+    """:func:`caseorg.upkeep.check.check_library` (a court library's:
+    :func:`caseorg.upkeep.court_check.check_court_library`), loaded on first use (on
+    the worker)."""
+    if lib.backend == "postgresql":
+        from caseorg.upkeep.court_check import check_court_library
+
+        return check_court_library(lib, **options)
     from caseorg.upkeep import check_library
 
     return check_library(lib, **options)
@@ -70,22 +76,21 @@ def open_session_or_ask(
 COURT_SEARCH = "search: on the server"  # a court library's index state
 
 
-COURT_CHECK_NOT_YET = (
-    "Check Library does not run on a court library (PostgreSQL) yet; its server's "
-    "constraints and triggers keep the records whole meanwhile."
-)
-
-
 def court_check(lib: Library, **options: Any) -> CheckReport | None:
-    """The check of a court library (cheap unless ``options`` say otherwise), or None
-    while the server cannot run it yet."""
+    """The check of a court library, or None where the server cannot run it."""
     from caseorg.library import NotOnServer
     from caseorg.library.pg_sql import UnsupportedSql
 
     try:
-        return run_check(lib, **({"hash_files": False} | options))
-    except (NotOnServer, UnsupportedSql):
+        return run_check(lib, **options)
+    except (NotOnServer, UnsupportedSql):  # (no shared file store named yet)
         return None
+
+
+COURT_CHECK_NOT_YET = (
+    "Check Library needs the court library's shared file store: its owner names it with "
+    "'caseorg court-files FOLDER'."
+)
 
 
 def build_demo(target: Path, op: LibraryOp[Path]) -> Path:
@@ -115,10 +120,18 @@ class LibraryActions:
             self.start_backup(Path(name))
 
     def start_backup(self, dest: Path) -> LibraryOp[dict[str, Any]]:
+        """Back up to ``dest`` on the worker: a folder library's database and files, or
+        one snapshot of a court library's (the same archive format). Cancel leaves no
+        partial archive and no scratch copy behind."""
+
         def work(lib: Library) -> dict[str, Any]:
+            if lib.backend == "postgresql":
+                from caseorg.upkeep.court_backup import backup_court
+
+                return backup_court(lib, dest, task.progress, lambda: task.cancelled)
             from caseorg.upkeep import backup_library
 
-            return backup_library(lib, dest, progress=task.progress)
+            return backup_library(lib, dest, task.progress, lambda: task.cancelled)
 
         def done(manifest: dict[str, Any]) -> None:
             self.refresh_status()  # its tooltip names the last backup
@@ -139,7 +152,7 @@ class LibraryActions:
             )
 
         task = LibraryOp(self, work)
-        task.with_progress("Backing up the library…").success(done)
+        task.with_progress("Backing up the library…", cancellable=True).success(done)
         return task.run_in_background(self.runner)
 
     # -- check and repair --------------------------------------------------------------------
@@ -149,9 +162,8 @@ class LibraryActions:
         self.refresh_status()
 
         def work(lib: Library) -> CheckReport | None:
-            if lib.backend == "postgresql":  # (its server keeps the search up to date)
-                task.progress(Progress("Checking the library…"))
-                return court_check(lib)
+            if lib.backend == "postgresql":  # its server keeps the search up to date;
+                return None  # its check (a round trip per grant) is File ▸ Check Library
             if not lib.read_only:
                 task.progress(Progress("Bringing the search index up to date…"))
                 index_of(lib).reconcile(progress=task.progress)
@@ -187,9 +199,14 @@ class LibraryActions:
             QMessageBox.Icon.Warning,
             "caseorg",
             f"The library check found {len(report.remaining)} problem(s):\n\n{lines}\n\n"
-            "Repair rebuilds the search index and moves unknown files to quarantine/; "
-            "it never deletes your data. Problems it cannot fix (a missing or damaged file) "
-            "need a backup.",
+            + (
+                "Repair (by the database's owner) puts triggers, grants and search indexes "
+                "back as the schema makes them"
+                if self.session.court
+                else "Repair rebuilds the search index"
+            )
+            + " and moves unknown files to quarantine/; it never deletes your data. Problems "
+            "it cannot fix (a missing or damaged file) need a backup.",
             QMessageBox.StandardButton.NoButton,
             self,
         )
@@ -241,18 +258,22 @@ class LibraryActions:
         task.with_progress("Checking the library…").success(done)
         task.run_in_background(self.runner)
 
-    def reindex(self) -> None:
+    def reindex(self) -> LibraryOp[int]:
+        """Rebuild the search index on the worker: a folder's from its pages; a court
+        library's word list and indexes on its server (its owner only: a clerk is told
+        why in one line)."""
+
         def work(lib: Library) -> int:
             return index_of(lib).rebuild(progress=task.progress, cancelled=lambda: task.cancelled)
 
         def done(pages: int) -> None:
-            self._index_state = "index: up to date"
+            self._index_state = COURT_SEARCH if self.session.court else "index: up to date"
             self.refresh_status()
             self.say(f"Search index rebuilt: {pages:,} pages", 10000)
 
         task = LibraryOp(self, work, Change.INDEX)
         task.with_progress("Rebuilding the search index…", cancellable=True).success(done)
-        task.run_in_background(self.runner)
+        return task.run_in_background(self.runner)
 
     # -- switching libraries -----------------------------------------------------------------
     def new_library(self) -> None:

@@ -18,12 +18,15 @@ if TYPE_CHECKING:
     from caseorg_ui.views import CaseView
 
 
-# the File menu's commands a court library (PostgreSQL) does not take here, and why
-COURT_REFUSES = {
-    "backup": "A court library is backed up on its server (pg_dump) and its shared file "
-    "store by the court's file server; to copy it here: caseorg migrate-library",
-    "reindex": "A court library's server keeps its search up to date as pages are "
-    "written: there is no index to rebuild",
+# the File menu's commands a court library (PostgreSQL) does not take here, and why (none
+# now: Back Up writes one snapshot of it, Rebuild Search Index rebuilds its server's)
+COURT_REFUSES: dict[str, str] = {}
+# what the File menu's commands do on a court library, where that differs
+COURT_TIPS = {
+    "backup": "Write one snapshot of the court library (its records and stored files) to a "
+    ".zip file, in the format a library folder's backup has",
+    "reindex": "Rebuild the court library's word list and search indexes on its server "
+    "(its owner only; the server keeps the search current by itself)",
 }
 
 
@@ -315,6 +318,9 @@ class Menus:
         for name in ("reindex", "ocr", "new_library"):
             acts[name].setEnabled(writable or name == "new_library")
         if self.session.court:  # what its server does for a court library, or not yet
+            for name, tip in COURT_TIPS.items():
+                acts[name].setToolTip(tip)
+                acts[name].setStatusTip(tip)
             for name, why in COURT_REFUSES.items():
                 acts[name].setEnabled(False)
                 acts[name].setToolTip(why)

@@ -37,16 +37,18 @@ def reader(folder: Library) -> Iterator[Reader]:
 def test_answers_arrive_on_the_ui_thread_and_a_stale_one_is_dropped(
     qtbot: Any, reader: Reader
 ) -> None:
-    hold = threading.Event()
+    hold, started = threading.Event(), threading.Event()
     threads: list[threading.Thread] = []
     shown: list[str] = []
 
     def slow_first(lib: Library) -> str:
         threads.append(threading.current_thread())
+        started.set()
         hold.wait(5)  # the user clicks again meanwhile
         return get_case(lib, 1).respondent
 
     reader.read("case", slow_first, shown.append)
+    assert started.wait(5)  # running: a newer read can only drop its answer now
     reader.read("counts", lambda lib: str(len(list_cases(lib))), shown.append)
     reader.read("case", lambda lib: get_case(lib, 2).respondent, shown.append)
     assert reader.busy and shown == []

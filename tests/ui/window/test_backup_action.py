@@ -33,10 +33,10 @@ def window(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
 
 
 def backed_up(qtbot: Any, window: MainWindow, dest: Path) -> QMessageBox:
-    before = len(_open_boxes)
+    before = list(_open_boxes)  # (not a count: a message forgets boxes deleted meanwhile)
     window.start_backup(dest)
-    qtbot.waitUntil(lambda: len(_open_boxes) > before, timeout=60_000)
-    box = _open_boxes[-1]
+    qtbot.waitUntil(lambda: any(b not in before for b in _open_boxes), timeout=60_000)
+    box = next(b for b in _open_boxes if b not in before)
     box.close()
     return box
 

@@ -195,13 +195,16 @@ def test_a_read_connection_the_server_ended_is_opened_again(
     window.show_case(ana.id)
     qtbot.waitUntil(lambda: window.case_view.case is not None, timeout=10_000)
     settle(qtbot, window)
-    assert window.reader.reconnects == 1
+    # opened again once: by the connection itself (PgDatabase, when the server said it
+    # ended it) or else by the reader's one retry
+    assert window.reader.reconnects + window.read_lib.conn.reconnects == 1
     assert window.read_lib.conn.raw.info.backend_pid != pid
     assert window.case_view.models["hearings"].rowCount() == 1
     assert not [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     window.refresh_status()  # the next reads use the new connection, read-only still
     settle(qtbot, window)
-    assert window.reader.reconnects == 1 and "2 cases" in window.counts_label.text()
+    assert window.reader.reconnects + window.read_lib.conn.reconnects == 1
+    assert "2 cases" in window.counts_label.text()
     assert window.read_lib.read_only
 
 

@@ -88,9 +88,9 @@ def test_the_window_opens_on_a_court_library(
     assert window.path_label.text() == f"court library {court.where}"
     assert window.case_model.rowCount() == 2
     assert "2 cases" in window.counts_label.text()
-    for name in ("backup", "reindex"):  # refused, and the tooltip says why
+    for name in ("backup", "reindex"):  # offered, and the tooltip says what they do here
         action = window.actions_by_name[name]
-        assert not action.isEnabled() and "court library" in action.toolTip()
+        assert action.isEnabled() and "court library" in action.toolTip()
     with qtbot.waitSignal(window.checked, timeout=30_000):
         window.check_after_open()  # on the worker; nothing to offer, no message box
     assert window.index_label.text() == "search: on the server"
