@@ -221,7 +221,7 @@ class Importer:
             return False
 
     def _write_rows(self, item: _Pending, result: Extraction, staged: Path | None) -> int:
-        """Rows, pages and audit in one transaction; the staged copy is published last,
+        """Rows, pages and (last) audit in one transaction; the staged copy is published last,
         inside it, so a crash leaves either the whole document or none of it."""
         path = item.path
         db = self.lib.db
@@ -233,12 +233,8 @@ class Importer:
                     [result.status, result.error, result.page_count, doc_id],
                 )
                 db.execute("DELETE FROM pages WHERE document_id = ?", [doc_id])
-                audit.record(
-                    db,
-                    self.lib.actor,
+                said_by_audit: tuple[str, dict[str, Any] | None, dict[str, Any]] = (
                     "unlock",
-                    "document",
-                    doc_id,
                     {"text_status": "encrypted"},
                     {"text_status": result.status},
                 )
@@ -265,12 +261,17 @@ class Importer:
                     list(values.values()),
                 )
                 doc_id = int(cursor.lastrowid or 0)
-                audit.record(db, self.lib.actor, "import", "document", doc_id, None, values)
+                said_by_audit = ("import", None, values)
             db.conn.executemany(
                 "INSERT INTO pages (document_id, page_no, text) VALUES (?, ?, ?)",
                 [(doc_id, n, text) for n, text in enumerate(result.pages, start=1)],
             )
             queue_document(db, doc_id, result.pages)  # pages without a text layer await OCR
+            # the audit row last: on a court library sealing it holds the seal lock until
+            # commit, so every other clerk's audited write waits for this one statement,
+            # not for a long document's pages
+            action, before, after = said_by_audit
+            audit.record(db, self.lib.actor, action, "document", doc_id, before, after)
             if staged is not None:
                 self.lib.store.publish(staged, item.sha256)
         return doc_id
