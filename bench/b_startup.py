@@ -37,6 +37,10 @@ def _env() -> dict[str, str]:
     env["XDG_CONFIG_HOME"] = str(xdg / "config")  # the app's settings stay in bench/out
     env["XDG_DATA_HOME"] = str(xdg / "data")
     env.pop("CASEORG_QUIT_AFTER_MS", None)
+    # an installed caseorg has its bytecode (pip compiles it at install; Python writes it
+    # on the first run): without this, a shell with PYTHONDONTWRITEBYTECODE=1 (this CI
+    # machine's) times the compiling of every module on every start (~80 ms)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
