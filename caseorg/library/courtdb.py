@@ -178,6 +178,17 @@ class CourtLibrary(Library):
         self.conn.set_session(f"SET statement_timeout = {ms}")  # kept over a reconnect
         self.conn.set_session(f"SET lock_timeout = {ms}")
 
+    def reconnect(self) -> None:
+        """Connect again after the server closed the connection (a restart), in place:
+        every view holding this library reads on; the session's settings (read-only, the
+        wait limits) said again. The server still away: one line, and the next call tries
+        again."""
+        from caseorg.library.pg import CONNECTION_CLOSED
+
+        if self._server is None:  # closed by caseorg itself: not a connection to renew
+            raise CaseorgError(CONNECTION_CLOSED)
+        self._server.reconnect()
+
     def cancel_running(self) -> None:
         """Ask the server to stop the statement this library's connection runs now (from
         any thread: the desktop app closing while its reader waits on a slow server)."""

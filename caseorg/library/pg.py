@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import sys
+import threading
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
@@ -89,10 +90,16 @@ def _error(exc: Exception) -> Exception:
         return sqlite3.IntegrityError(first)
     if isinstance(exc, psycopg.errors.InsufficientPrivilege):
         return CaseorgError(f"the court database refused: {first}")
+    # these four are OperationalErrors to psycopg, but the server is there: say what it said
+    if isinstance(exc, psycopg.errors.SerializationFailure | psycopg.errors.DeadlockDetected):
+        return CaseorgError(
+            "another clerk's change crossed this one at the same moment; nothing of it was "
+            "saved: do it again"
+        )
+    if isinstance(exc, psycopg.errors.QueryCanceled | psycopg.errors.LockNotAvailable):
+        return CaseorgError(f"the court database is busy (another clerk's work holds it): {first}")
     if isinstance(exc, psycopg.OperationalError):
         return CaseorgError(f"the court database is not reachable: {first}")
-    if isinstance(exc, psycopg.errors.SerializationFailure | psycopg.errors.DeadlockDetected):
-        return sqlite3.OperationalError(first)
     return UnsupportedSql(f"not supported on a court library (PostgreSQL) yet: {first}")
 
 
@@ -140,6 +147,7 @@ class PgDatabase:
         self._url = url
         self._session: dict[str, str] = {}  # each SET this session made, by setting
         self.reconnects = 0
+        self._reconnecting = threading.Lock()
         self._depth = 0  # atomic() blocks open
         self._pg = self._connect()
         self._dict_row = dict_row
@@ -161,9 +169,23 @@ class PgDatabase:
         self._run(sql, None)
         self._session[sql.split()[1].lower()] = sql
 
+    def reconnect(self) -> bool:
+        """Connect again if the server closed this connection (a restart), in place, its
+        session's settings said again; whether it did. Still away: one line, and this
+        object stays as it was, to try again later."""
+        with self._reconnecting:
+            if not self._pg.closed:
+                return False  # open, or another thread's reconnect came first
+            self._connect_again()
+            return True
+
     def _reconnect(self) -> None:
-        """A new connection in place of the one the server ended, its session's settings
-        said again (one line when the server is still away)."""
+        """A new connection in place of the one the server ended (see :meth:`reconnect`):
+        a read handle may be shared by two threads (the window's reader, a dialog), and
+        one of them connects."""
+        self.reconnect()
+
+    def _connect_again(self) -> None:
         import psycopg
 
         fresh = self._connect()

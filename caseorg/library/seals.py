@@ -136,11 +136,10 @@ def sealing_paused(conn: Any) -> Iterator[None]:
     """Insert rows with their seals copied as they are (a move between libraries, in its
     transaction): the target's own sealing would seal them again, or twice."""
     if getattr(conn, "backend", "sqlite") == "postgresql":
+        # local to the transaction (set_config's ``true``): it ends with it, committed or
+        # not — resetting it after a failed statement would be refused, hiding the error
         conn.execute("SELECT set_config(?, 'on', true)", [COPYING])
-        try:
-            yield
-        finally:
-            conn.execute("SELECT set_config(?, 'off', true)", [COPYING])
+        yield
         return
     for table in SEALED:
         conn.execute(f"DROP TRIGGER IF EXISTS temp.seal_{table}")

@@ -62,6 +62,15 @@ def reassign(
         "corrects_id": corrects,
     }
     with lib.db.atomic():
+        # the case's and hearings' rows first, every sealed row (order, reassignment, audit)
+        # after: on a court library sealing takes one lock until commit, and a clerk's edit
+        # of this case locks its row before writing its own audit row — the other order
+        # deadlocks the two
+        moved = _point_case(lib, case_id, to_judge.id)
+        if moved:
+            moved += _move_scheduled_hearings(
+                lib, case_id, case["judge_id"], to_judge.id, effective
+            )
         values["order_id"] = order_id or insert_order(
             lib, {"ordered_on": effective, "ordered_by": values["ordered_by"], "reason": reason}
         )
@@ -72,8 +81,7 @@ def reassign(
         )
         row_id = int(cursor.lastrowid or 0)
         record(lib.db, lib.actor, "create", "reassignment", row_id, None, values)
-        if set_case_judge(lib, case_id, to_judge.id):
-            _move_scheduled_hearings(lib, case_id, case["judge_id"], to_judge.id, effective)
+        _audit_moves(lib, moved)
     return get_reassignment(lib, row_id)
 
 
@@ -119,47 +127,47 @@ def set_case_judge(lib: Library, case_id: int, judge_id: int) -> bool:
     was. The history row that says why is :func:`reassign`'s or :func:`record_reassignment`'s."""
     lib.require_writable()
     with lib.db.atomic():
-        before = get_row(lib.db, "cases", case_id, "case")["judge_id"]
-        if before == judge_id:
-            return False
-        lib.db.execute(
-            "UPDATE cases SET judge_id = ?, updated_at = ? WHERE id = ?",
-            [judge_id, now_iso(), case_id],
-        )
-        record(
-            lib.db,
-            lib.actor,
-            "reassign",
-            "case",
-            case_id,
-            {"judge_id": before},
-            {"judge_id": judge_id},
-        )
-    return True
+        moved = _point_case(lib, case_id, judge_id)
+        _audit_moves(lib, moved)
+    return bool(moved)
+
+
+# (entity, id, judge before, judge after): a move made, its audit row still to write
+_Move = tuple[str, int, Any, int]
+
+
+def _point_case(lib: Library, case_id: int, judge_id: int) -> list[_Move]:
+    """The case's judge changed (no audit row yet: the caller writes it last)."""
+    before = get_row(lib.db, "cases", case_id, "case")["judge_id"]
+    if before == judge_id:
+        return []
+    lib.db.execute(
+        "UPDATE cases SET judge_id = ?, updated_at = ? WHERE id = ?",
+        [judge_id, now_iso(), case_id],
+    )
+    return [("case", case_id, before, judge_id)]
 
 
 def _move_scheduled_hearings(
     lib: Library, case_id: int, from_judge_id: int | None, to_judge_id: int, effective: str
-) -> None:
-    """Hearings still to be held from the effective date on go to the new judge (each
-    audited); held hearings keep the judge who held them — that is the record."""
+) -> list[_Move]:
+    """Hearings still to be held from the effective date on go to the new judge (each to
+    be audited); held hearings keep the judge who held them — that is the record."""
     rows = lib.db.execute(
         """SELECT id, judge_id FROM hearings
            WHERE case_id = ? AND outcome = 'pending' AND substr(starts_at, 1, 10) >= ?
              AND (judge_id IS ? OR judge_id IS NULL)""",
         [case_id, effective, from_judge_id],
     ).fetchall()
-    for hearing_id, judge_id in rows:
+    for hearing_id, _judge_id in rows:
         lib.db.execute("UPDATE hearings SET judge_id = ? WHERE id = ?", [to_judge_id, hearing_id])
-        record(
-            lib.db,
-            lib.actor,
-            "reassign",
-            "hearing",
-            hearing_id,
-            {"judge_id": judge_id},
-            {"judge_id": to_judge_id},
-        )
+    return [("hearing", hearing_id, judge_id, to_judge_id) for hearing_id, judge_id in rows]
+
+
+def _audit_moves(lib: Library, moves: list[_Move]) -> None:
+    for entity, entity_id, before, after in moves:
+        record(lib.db, lib.actor, "reassign", entity, entity_id, {"judge_id": before},
+               {"judge_id": after})  # fmt: skip
 
 
 def get_reassignment(lib: Library, reassignment_id: int) -> Reassignment:

@@ -148,13 +148,15 @@ class Reader(QObject):
             self._jobs.clear()
             self._wake.notify()
         thread = self.thread
-        if thread is not None:
-            if thread.is_alive() and isinstance(self.lib, CourtLibrary):
+        while thread is not None and thread.is_alive():
+            # a read runs several statements: a cancel landing between two would miss
+            # the next one (which may wait on another clerk's lock), so cancel until done
+            if isinstance(self.lib, CourtLibrary):
                 try:
                     self.lib.cancel_running()
                 except Exception:  # nothing was running, or the server is gone
                     log.debug("cancelling the running read failed", exc_info=True)
-            thread.join()
+            thread.join(0.2)
 
     # -- the reader's side ---------------------------------------------------------------
     def _loop(self) -> None:

@@ -274,11 +274,8 @@ def open_libraries(
 def reopen_read(lib: Library) -> None:
     """Connect a court library's read handle again after its server closed the
     connection (a restart): the same object, so every view holding it reads on."""
-    if not isinstance(lib, CourtLibrary):
-        return
-    lib.close()
-    lib._open(create=False)  # as open_library does; the URL carries its connect_timeout
-    lib.limit_waits(UI_READ_LIMIT_S)
+    if isinstance(lib, CourtLibrary):
+        lib.reconnect()  # in place, its limits said again; still away: one line, try later
 
 
 def with_connect_timeout(url: str) -> str:

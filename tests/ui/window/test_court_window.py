@@ -219,9 +219,17 @@ def test_a_server_that_went_away_is_one_line(
         assert len(said) == 1 and "\n" not in said[0]
         boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
         assert len(boxes) <= 2  # the status bar's line, and the list's if it differs
+        for box in boxes:
+            box.close()
     finally:
         database = court.url.split("?")[0].rsplit("/", 1)[1]
         pg_cluster.admin(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS true')
+    # the server back: the next read connects again (a failed reconnect left nothing broken)
+    window.refresh_status()
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: "2 cases" in window.counts_label.text(), timeout=10_000)
+    assert window.read_lib.connected and window.read_lib.read_only
+    assert not [b for b in window.findChildren(QMessageBox) if b.isVisible()]
 
 
 def test_a_server_that_does_not_answer_is_one_line_at_opening(
