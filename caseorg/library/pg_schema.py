@@ -249,11 +249,12 @@ def search_indexes(pg: Any) -> dict[str, str]:
 
 def restore_server_parts(pg: Any) -> None:
     """Make (or put back) what guards and serves a court library beside its tables: the
-    append-only triggers (enabled), the grants of ``caseorg_clerk`` and the search's
+    append-only and sealing triggers (enabled), the grants of ``caseorg_clerk`` and the search's
     indexes. Opening by the owner (:func:`ensure_schema`) and ``check --repair`` both
     call it, so a repair puts back exactly what the schema makes; it is safe to run
     again (the owner's rights needed: a clerk gets the server's refusal)."""
     _append_only(pg)
+    pg_seals.start_sealing(pg)
     _grants(pg)
     for create in search_indexes(pg).values():
         pg.execute(create)

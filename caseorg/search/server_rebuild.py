@@ -19,6 +19,13 @@ from typing import Any
 from caseorg.errors import Cancelled, CaseorgError
 from caseorg.progress import Progress, ProgressCallback
 
+INVALID_INDEXES = """
+SELECT c.relname FROM pg_index i
+JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
+WHERE NOT i.indisvalid AND t.relname IN ('pages', %s) AND t.relnamespace = c.relnamespace
+  AND pg_table_is_visible(t.oid)
+"""
+
 
 def rebuild_server_search(
     lib: Any,
@@ -27,7 +34,21 @@ def rebuild_server_search(
 ) -> int:
     """Rebuild the court library ``lib``'s word list and search indexes (see the module's
     docstring); the number of pages searched. A cancel stops between steps: what was
-    rebuilt stays, the rest is as it was (a cancelled word list is not changed)."""
+    rebuilt stays, the rest is as it was (a cancelled word list is not changed). What the
+    server refuses midway (the connection lost, a lock) is one line."""
+    import psycopg
+
+    from caseorg.library.pg import _error
+
+    try:
+        return _rebuild(lib, progress, cancelled)
+    except psycopg.Error as exc:
+        raise _error(exc) from None
+
+
+def _rebuild(
+    lib: Any, progress: ProgressCallback | None, cancelled: Callable[[], bool] | None
+) -> int:
     from caseorg.library.pg_schema import (
         FILL_WORD_LIST,
         WORD_LIST,
@@ -65,6 +86,10 @@ def rebuild_server_search(
         pg.execute(f"DELETE FROM {WORD_LIST}")
         pg.execute(FILL_WORD_LIST)
         step(0, f"Listing the words of {pages:,} pages…")  # a cancel here: rolled back
+    # a CONCURRENTLY build that failed (a lost connection, a cancel on the server) leaves
+    # an invalid index every write still updates: dropped, and made again below
+    for (invalid,) in pg.execute(INVALID_INDEXES, [WORD_LIST]).fetchall():
+        pg.execute(f'DROP INDEX CONCURRENTLY IF EXISTS "{invalid}"')
     for done, (name, create) in enumerate(indexes.items(), start=1):
         step(done, f"Rebuilding the search index {name}…")
         if pg.execute("SELECT to_regclass(%s)", [name]).fetchone()[0] is None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from caseorg.library import pg_seals
 from caseorg.library.seals import APPEND_ONLY
 from caseorg.progress import ProgressCallback
 from caseorg.records import unusual_records
@@ -35,7 +36,8 @@ def check_court_library(
 ) -> CheckReport:
     """Check a court library (see the module's docstring); with ``repair``, mend what the
     owner can mend safely; ``hash_files`` False: the stored files are not re-hashed."""
-    from caseorg.library.pg_schema import CLERK_ROLE, VERSION_TABLE, search_indexes
+    from caseorg.library.pg_schema import CLERK_ROLE, VERSION_TABLE, WORD_LIST, search_indexes
+    from caseorg.search.server_rebuild import INVALID_INDEXES
 
     report = CheckReport()
     pg = lib.db.raw
@@ -45,6 +47,11 @@ def check_court_library(
     for index in search_indexes(pg):
         if not _one(pg, "SELECT to_regclass(%s) IS NOT NULL", [index]):
             found.append(Problem("index", f"the search index {index} is missing"))
+    for (invalid,) in pg.execute(INVALID_INDEXES, [WORD_LIST]).fetchall():
+        found.append(
+            Problem("index", f"the index {invalid} is invalid (a rebuild that failed midway); "
+                    "Rebuild Search Index (the owner's) replaces it")
+        )  # fmt: skip
     report.problems += found
     mendable = [p for p in found if p.kind in ("tampering", "grant", "index")]
     if mendable and repair:
@@ -54,7 +61,7 @@ def check_court_library(
             "--repair (run by the database's owner) puts the triggers, grants and search indexes "
             "back"
         )
-    check_seals(lib, report, repair=repair)
+    check_seals(lib, report)
     check_store(
         lib, report, repair=repair, hash_files=hash_files, progress=progress, settling=SETTLING
     )
@@ -144,22 +151,25 @@ def _schema_problems(pg: Any, version_table: str) -> list[Problem]:
 
 
 def _trigger_problems(pg: Any) -> list[Problem]:
-    """Each append-only table's two triggers: there, and enabled."""
+    """Each append-only table's two triggers and each sealed table's sealing trigger:
+    there, and enabled."""
     state = {
         name: enabled
         for name, enabled in pg.execute(
             "SELECT tgname, tgenabled FROM pg_trigger WHERE NOT tgisinternal"
         )
     }
+    wanted = [
+        *((f"append-only trigger {name}", name)
+          for table in APPEND_ONLY for name in (f"{table}_append_only", f"{table}_no_truncate")),
+        *((f"sealing trigger {name}", name) for _table, name in pg_seals.trigger_names()),
+    ]  # fmt: skip
     problems = []
-    for table in APPEND_ONLY:
-        for name in (f"{table}_append_only", f"{table}_no_truncate"):
-            if name not in state:
-                problems.append(
-                    Problem("tampering", f"append-only trigger {name} is missing (dropped)")
-                )
-            elif state[name] == "D":
-                problems.append(Problem("tampering", f"append-only trigger {name} is disabled"))
+    for said, name in wanted:
+        if name not in state:
+            problems.append(Problem("tampering", f"{said} is missing (dropped)"))
+        elif state[name] == "D":
+            problems.append(Problem("tampering", f"{said} is disabled"))
     return problems
 
 

@@ -121,3 +121,22 @@ def test_a_cancel_keeps_the_word_list_as_it_was(court: str) -> None:
         steps: list[tuple[int | None, int | None]] = []
         assert rebuild_server_search(lib, progress=lambda p: steps.append((p.done, p.total))) == 2
         assert steps[0] == (0, 4) and steps[-1] == (4, 4)
+
+
+def test_an_index_a_failed_rebuild_left_invalid_is_named_and_replaced(court: str) -> None:
+    """A CONCURRENTLY build that fails midway leaves an invalid index that every write
+    still updates: the court check names it, the owner's rebuild drops it."""
+    from caseorg.upkeep.court_check import check_court_library
+
+    with open_library(court) as lib:
+        pg = lib.db.raw
+        with pytest.raises(Exception, match="could not create unique index"):
+            pg.execute("CREATE UNIQUE INDEX CONCURRENTLY pages_half_built ON pages ((1))")
+        report = check_court_library(lib, hash_files=False)
+        named = [p.detail for p in report.problems if "pages_half_built" in p.detail]
+        assert named == [
+            "the index pages_half_built is invalid (a rebuild that failed midway); "
+            "Rebuild Search Index (the owner's) replaces it"
+        ]
+        rebuild_server_search(lib)
+        assert pg.execute("SELECT to_regclass('pages_half_built')").fetchone()[0] is None
