@@ -103,7 +103,7 @@ def _read_mark(lib: Library) -> Mark | None:
             float(mark["at"]),
             float(mark["walked"]),
             int(mark["max_id"]),
-            mark.count,
+            int(mark["count"]),
             {str(p) for p in mark["problems"]},
         )
     except (TypeError, ValueError, KeyError, AttributeError):
@@ -129,7 +129,11 @@ def _changed(
     try:
         top = list(os.scandir(root)) if root.is_dir() else []
         firsts = {entry.name for entry in top if entry.is_dir(follow_symlinks=False)}
-        prefixes += [p for p in PAIRS if p not in firsts and _any_document(conn, p)]
+        if root.is_dir() and max(root.stat().st_mtime, root.stat().st_ctime) >= since:
+            # a first-level folder may be gone (its removal changed the root's times)
+            prefixes += [p for p in PAIRS if p not in firsts and _any_document(conn, p)]
+        elif not root.is_dir() and count:
+            return None
         for entry in top:
             if not entry.is_dir(follow_symlinks=False):
                 scope.stored.append((entry.name.split(".")[0], Path(entry.path)))
