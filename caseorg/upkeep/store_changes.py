@@ -21,7 +21,9 @@ cannot be read, a mark from the future or a folder dated in the future (a clock 
 back: times cannot be compared), a document count that does not add up (documents
 removed: their files may have stayed behind), or a week since the last whole walk
 (what the times cannot show, such as a file added two folders deep into an existing
-folder, is found within the week). A court library's store is shared by computers
+folder, or a change made within a few seconds of a check on a network folder whose
+server's clock runs behind this computer's, is found within the week; a server clock
+ahead of this one dates folders in the future, which walks everything). A court library's store is shared by computers
 whose clocks differ and its files are written by other clerks' imports in flight, so
 its check (:mod:`caseorg.upkeep.court_check`) keeps walking everything.
 """
