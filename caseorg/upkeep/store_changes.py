@@ -23,9 +23,9 @@ removed: their files may have stayed behind), or a week since the last whole wal
 (what the times cannot show, such as a file added two folders deep into an existing
 folder, or a change made within a few seconds of a check on a network folder whose
 server's clock runs behind this computer's, is found within the week; a server clock
-ahead of this one dates folders in the future, which walks everything). A court library's store is shared by computers
-whose clocks differ and its files are written by other clerks' imports in flight, so
-its check (:mod:`caseorg.upkeep.court_check`) keeps walking everything.
+ahead of this one dates folders in the future, which walks everything). A court
+library's store is shared by computers whose clocks differ and its files are written
+by other clerks' imports in flight, so its check (:mod:`caseorg.upkeep.court_check`) keeps walking everything.
 """
 
 from __future__ import annotations
