@@ -70,19 +70,19 @@ def store_scope(lib: Library, *, incremental: bool) -> StoreScope:
     """The records and files to compare: what changed since the mark when ``incremental``
     and the mark can be trusted, else everything (see the module doc)."""
     started = time.time()
-    max_id, count = lib.conn.execute(
-        "SELECT coalesce(max(id), 0), count(*) FROM documents"
-    ).fetchone()
-    mark = _read_mark(lib) if incremental else None
-    if mark is not None and mark.at <= started + SLACK and started - mark.walked < WALK_EVERY:
-        scope = _changed(lib, mark, started, max_id, count)
-        if scope is not None:
-            return scope
+    max_id = count = 0
+    if incremental:  # a folder library's SQLite (a court library's check walks everything)
+        max_id, count = lib.conn.execute(
+            "SELECT coalesce(max(id), 0), count(*) FROM documents"
+        ).fetchone()
+        mark = _read_mark(lib)
+        if mark and mark.at <= started + SLACK and started - mark.walked < WALK_EVERY:
+            scope = _changed(lib, mark, started, max_id, count)
+            if scope is not None:
+                return scope
     wanted = {
-        sha: title
-        for sha, title in lib.conn.execute(
-            "SELECT sha256, min(title) FROM documents GROUP BY sha256"
-        )
+        row["sha256"]: row["title"]
+        for row in lib.db.query("SELECT sha256, min(title) AS title FROM documents GROUP BY sha256")
     }
     return StoreScope(wanted, list(lib.store.all_hashes()), True, started, started, max_id, count)
 
