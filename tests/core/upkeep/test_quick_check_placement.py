@@ -55,3 +55,28 @@ def test_a_writer_that_died_here_makes_it_due(tmp_path: Path) -> None:
         assert lib.swept
         assert quick_check_due(lib)
         assert _pragmas(lib, hash_files=False) == ["PRAGMA quick_check"]
+
+
+def test_a_dangling_row_is_found_on_the_same_schedule(tmp_path: Path) -> None:
+    """PRAGMA foreign_key_check reads every row too: an outside tool's dangling row is
+    found by the full check and by the open check when quick_check is due."""
+    path = tmp_path / "library"
+    with open_library(path) as lib:
+        check_library(lib, hash_files=False)
+        lib.conn.execute("PRAGMA foreign_keys = OFF")  # as an outside tool may
+        with lib.conn:
+            lib.conn.execute(
+                "INSERT INTO documents (case_id, sha256, title, imported_at) "
+                "VALUES (999, ?, 'Stray', '2026-01-01')",
+                ["a" * 64],
+            )
+        lib.conn.execute("PRAGMA foreign_keys = ON")
+
+        def dangling(**options) -> list[str]:
+            report = check_library(lib, **options)
+            return [p.detail for p in report.problems if p.kind == "database"]
+
+        assert dangling(hash_files=False) == []  # passed just now: not due
+        assert dangling() == ["row 1 of documents points to a missing cases row"]
+        _passed_at(lib, dt.datetime.now(dt.UTC) - dt.timedelta(days=8))
+        assert dangling(hash_files=False) == ["row 1 of documents points to a missing cases row"]
