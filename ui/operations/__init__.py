@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # what the package offers (each module loads when a name is f
         inline_reader as inline_reader,
     )
     from caseorg_ui.operations.runner import OperationRunner as OperationRunner, Session as Session
+    from caseorg_ui.operations.warm_imports import warm_then as warm_then
 
 __getattr__, __dir__ = lazy_exports(
     __name__,
@@ -42,5 +43,6 @@ __getattr__, __dir__ = lazy_exports(
         "progress_dialog": "ProgressDialog",
         "reader": "LOADING Reader inline_reader",
         "runner": "OperationRunner Session",
+        "warm_imports": "warm_then",
     },
 )

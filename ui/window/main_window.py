@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from caseorg.library import Library
 from caseorg_ui import preferences as settings
-from caseorg_ui.operations import Change, OperationRunner, Session, show_message
+from caseorg_ui.operations import Change, OperationRunner, Session, show_message, warm_then
 from caseorg_ui.qt import (
     QAction,
     QDockWidget,
@@ -308,7 +308,7 @@ class MainWindow(
             self.case_model.row_data(0)  # the first block is read: the list is filled
         self.ready.emit()
         if not self._closed:  # then the notice check behind the list's ⚠ marks
-            QTimer.singleShot(0, self.case_model.check_notices_now)
+            warm_then(self, self.case_model.check_notices_now)
 
     def _list_in(self, _count: int) -> None:
         if not self._ready_emitted:
