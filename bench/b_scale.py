@@ -282,6 +282,27 @@ def _cell(row: dict[str, Any], key: str) -> str:
     return "—" if value is None else f"{value:,}" if isinstance(value, int | float) else str(value)
 
 
+OPEN_CHECK_NOTE = (
+    "Open check verdict: *ok* = no problem; *ok\\** = the only problems are the stored "
+    "files a generated library never writes (`missing_file`, one per document: genlib "
+    "writes rows, not PDFs), which is expected and not a fault; *FAIL (kinds)* = anything "
+    "else; nothing = a row measured before the kinds were recorded (its `ok: false` was "
+    "those missing files too)."
+)
+
+
+def verdict(check: dict[str, Any]) -> str:
+    """The open check's answer in a table cell (see :data:`OPEN_CHECK_NOTE`)."""
+    if not check or "problems" not in check:
+        return ""
+    if check.get("ok"):
+        return " ok"
+    if check.get("ok_but_generated"):
+        return " ok\\*"
+    kinds = ", ".join(f"{kind} {n:,}" for kind, n in sorted(check["problems"].items()))
+    return f" FAIL ({kinds})"
+
+
 def table(data: dict[str, Any]) -> str:
     """The sweep as Markdown: one row per size (Whoosh's rebuild and the app's figures),
     the engines' one-time builds, then search p50 / p95 per kind and engine."""
@@ -304,12 +325,13 @@ def table(data: dict[str, Any]) -> str:
             f"{_cell(row, 'reindex_peak_mb')} | {_cell(row, 'temp_disk_mb')} "
             f"({_cell(row, 'temp_ratio')}x) | {_cell(row, 'startup_s')} "
             f"({_cell(row, 'bare_qt_s')}) | {_cell(row, 'startup_peak_mb')} | "
-            f"{walk.get('seconds', '—')} / {walk.get('added_mb', '—')} | "
-            f"{clean.get('seconds', '—')} / {clean.get('added_mb', '—')} "
+            f"{walk.get('seconds', '—')} / {walk.get('added_mb', '—')}{verdict(walk)} | "
+            f"{clean.get('seconds', '—')} / {clean.get('added_mb', '—')}{verdict(clean)} "
             f"(index {clean.get('reconcile_s', '—')}, "
             f"quick_check {clean.get('quick_check_s', '—')}) | "
             f"{row['case_list']['load_s']} |"
         )
+    lines += ["", OPEN_CHECK_NOTE]
     lines += ["", "One-time builds beside the library (tantivy index; fair FTS5 database), "
               "s / MB, and the machine's load average (1 / 5 / 15 min) when the size's run "
               "began:", "", "| pages | tantivy | fair FTS5 | load |",
