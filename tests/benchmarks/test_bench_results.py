@@ -76,9 +76,8 @@ def test_the_sweep_table_tells_expected_gaps_from_faults() -> None:
     fault = {"seconds": 1.0, "ok": False, "problems": {"missing_file": 9, "database": 1},
              "ok_but_generated": False}  # fmt: skip
     before = {"seconds": 1.0, "ok": False}  # a row measured before kinds were recorded
-    table = b_scale.table(
-        {"sizes": {"1": sweep_row(1, expected), "2": sweep_row(2, fault), "3": sweep_row(3, before)}}
-    )
+    sizes = {"1": sweep_row(1, expected), "2": sweep_row(2, fault), "3": sweep_row(3, before)}
+    table = b_scale.table({"sizes": sizes})
     rows: dict[str, str] = {}  # the first table: one row per size
     for line in table.splitlines():
         rows.setdefault(line.split(" | ")[0], line)
