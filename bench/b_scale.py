@@ -156,12 +156,16 @@ def reindex(folder: Path) -> dict[str, float]:
 
 
 def child(mode: str, folder: Path) -> dict[str, Any]:
+    """One measurement in a fresh process; a failure is kept in the row as ``error``
+    (one line) rather than ending the run: a 1,000,000-page row is an hour's work."""
     out = subprocess.run(
         [sys.executable, "-m", "bench.scale_child", mode, str(folder)],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     if out.returncode != 0:
-        raise SystemExit(f"bench.scale_child {mode} failed: {out.stderr[-800:]}")
+        lines = [line for line in out.stderr.splitlines() if line.strip()] or ["no output"]
+        log(f"bench.scale_child {mode} failed (exit {out.returncode}): {out.stderr[-800:]}")
+        return {"error": f"exit {out.returncode}: {lines[-1][:200]}"}
     result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
 
@@ -300,8 +304,9 @@ OPEN_CHECK_NOTE = (
     "Open check verdict: *ok* = no problem; *ok\\** = the only problems are the stored "
     "files a generated library never writes (`missing_file`, one per document: genlib "
     "writes rows, not PDFs), which is expected and not a fault; *FAIL (kinds)* = anything "
-    "else; nothing = a row measured before the kinds were recorded (its `ok: false` was "
-    "those missing files too)."
+    "else; nothing = no verdict recorded (a row from before the kinds were kept, whose "
+    "`ok: false` was those missing files too, or a check that failed: its error is in "
+    "scale.json)."
 )
 
 
@@ -343,7 +348,7 @@ def table(data: dict[str, Any]) -> str:
             f"{clean.get('seconds', '—')} / {clean.get('added_mb', '—')}{verdict(clean)} "
             f"(index {clean.get('reconcile_s', '—')}, "
             f"quick_check {clean.get('quick_check_s', '—')}) | "
-            f"{row['case_list']['load_s']} |"
+            f"{(row.get('case_list') or {}).get('load_s', '—')} |"
         )
     lines += ["", OPEN_CHECK_NOTE]
     lines += ["", "One-time builds beside the library (tantivy index; fair FTS5 database), "

@@ -76,6 +76,9 @@ def _kinds(report: object) -> dict[str, int]:
 
 
 def case_list(folder: Path) -> dict[str, object]:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display: a bench on a server
     from caseorg.library import open_library
     from caseorg_ui.qt import QApplication, QTableView
     from caseorg_ui.views.case_list_model import CaseListModel

@@ -104,3 +104,14 @@ def test_a_generated_librarys_only_open_check_problem_is_its_missing_files(
     stray.write_bytes(b"%PDF-1.4 not this library's")
     broken = scale_child.open_check(folder)
     assert broken["ok_but_generated"] is False and broken["problems"]["unknown_file"] == 1
+
+
+def test_a_failed_measurement_is_kept_as_one_line_and_the_run_goes_on(tmp_path: Path) -> None:
+    # a file, not a library folder: the child fails; the row gets the reason, the run goes on
+    (tmp_path / "not a library").write_text("text")
+    result = b_scale.child("open-check", tmp_path / "not a library")
+    assert set(result) == {"error"} and result["error"].startswith("exit 1: ")
+    assert "\n" not in result["error"] and len(result["error"]) < 220
+    row = sweep_row(5, result) | {"case_list": result}
+    line = b_scale.table({"sizes": {"5": row}}).splitlines()[2]
+    assert line.startswith("| 5 |") and "FAIL" not in line and " ok" not in line
