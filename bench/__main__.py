@@ -81,6 +81,21 @@ def table(results: dict[str, list[dict[str, Any]]], info: dict[str, Any]) -> str
     return "\n".join(lines)
 
 
+def _machine(info: dict[str, Any]) -> str:
+    return f"{info['cores']} cores, {info['cpu']}, {info['memory_gb']} GB, Python {info['python']}"
+
+
+def machines(benches: dict[str, Any]) -> str:
+    """The header's machine line; benches run on different machines say which ran where."""
+    where: dict[str, list[str]] = {}
+    for bench in ORDER:
+        if bench in benches:
+            where.setdefault(_machine(benches[bench]["machine"]), []).append(bench)
+    if len(where) == 1:
+        return f"machine: {next(iter(where))}"
+    return "machines: " + "; ".join(f"{m} ({', '.join(b)})" for m, b in where.items())
+
+
 def _load(entry: dict[str, Any]) -> str:
     load = entry.get("load")
     return f" (load {' / '.join(str(x) for x in load)})" if load else ""
@@ -148,7 +163,7 @@ def write_results(
         "above the last section is rewritten on each run; write notes by hand in that "
         "section, below its marker line, and they are kept.\n\n"
         f"Runs (and the load average, 1 / 5 / 15 min, when each began): {runs}.\n\n"
-        + table(merged, latest["machine"])
+        + "\n".join([machines(benches), *table(merged, latest["machine"]).splitlines()[1:]])
         + "\n\n## Notes\n\n"
         + "\n".join(notes)
         + "\n"

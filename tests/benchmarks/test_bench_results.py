@@ -115,3 +115,12 @@ def test_a_failed_measurement_is_kept_as_one_line_and_the_run_goes_on(tmp_path: 
     row = sweep_row(5, result) | {"case_list": result}
     line = b_scale.table({"sizes": {"5": row}}).splitlines()[2]
     assert line.startswith("| 5 |") and "FAIL" not in line and " ok" not in line
+
+
+def test_benches_run_on_different_machines_say_which_ran_where(files: Path) -> None:
+    other = dict(INFO, cpu="other cpu")
+    cli.write_results({"search": [target("search p95", 15.0)]}, INFO)
+    cli.write_results({"court": [target("court p95", 5.0)]}, other)
+    text = (files / "RESULTS.md").read_text()
+    assert "machines: 2 cores, test cpu, 1.0 GB, Python 3.11 (search); " in text
+    assert "2 cores, other cpu, 1.0 GB, Python 3.11 (court)" in text
