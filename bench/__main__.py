@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from typing import Any
@@ -80,7 +81,33 @@ def table(results: dict[str, list[dict[str, Any]]], info: dict[str, Any]) -> str
     return "\n".join(lines)
 
 
-def write_results(results: dict[str, list[dict[str, Any]]], info: dict[str, Any]) -> None:
+def _machine(info: dict[str, Any]) -> str:
+    return f"{info['cores']} cores, {info['cpu']}, {info['memory_gb']} GB, Python {info['python']}"
+
+
+def machines(benches: dict[str, Any]) -> str:
+    """The header's machine line; benches run on different machines say which ran where."""
+    where: dict[str, list[str]] = {}
+    for bench in ORDER:
+        if bench in benches:
+            where.setdefault(_machine(benches[bench]["machine"]), []).append(bench)
+    if len(where) == 1:
+        return f"machine: {next(iter(where))}"
+    return "machines: " + "; ".join(f"{m} ({', '.join(b)})" for m, b in where.items())
+
+
+def _load(entry: dict[str, Any]) -> str:
+    load = entry.get("load")
+    return f" (load {' / '.join(str(x) for x in load)})" if load else ""
+
+
+def write_results(
+    results: dict[str, list[dict[str, Any]]],
+    info: dict[str, Any],
+    loads: dict[str, list[float]] | None = None,
+) -> None:
+    """Merge ``results`` into results.json and rebuild RESULTS.md from it (``loads``: each
+    bench's load average, 1 / 5 / 15 min, when it began; the machine is shared)."""
     stored: dict[str, Any] = {}
     if RESULTS_JSON.exists():
         try:
@@ -91,6 +118,8 @@ def write_results(results: dict[str, list[dict[str, Any]]], info: dict[str, Any]
     when = time.strftime("%Y-%m-%d %H:%M")
     for bench, targets in results.items():
         benches[bench] = {"at": when, "machine": info, "targets": targets}
+        if loads and bench in loads:
+            benches[bench]["load"] = loads[bench]
     stored = {"benches": benches}
     RESULTS_JSON.write_text(json.dumps(stored, indent=2) + "\n")
 
@@ -113,7 +142,7 @@ def write_results(results: dict[str, list[dict[str, Any]]], info: dict[str, Any]
                 )
             for side, row in (t.get("extra") or {}).get("p50_p95", {}).items():
                 notes.append(f"  - {side}: p50 {row['p50_ms']} ms, p95 {row['p95_ms']} ms")
-    runs = ", ".join(f"{b} {benches[b]['at']}" for b in ORDER if b in benches)
+    runs = ", ".join(f"{b} {benches[b]['at']}{_load(benches[b])}" for b in ORDER if b in benches)
     sweep = ""
     if SCALE_JSON.exists():
         from .b_scale import stored, table as sweep_table
@@ -126,17 +155,34 @@ def write_results(results: dict[str, list[dict[str, Any]]], info: dict[str, Any]
             + sweep_table(stored())
             + "\n"
         )
+    by_hand = hand_written(RESULTS_MD.read_text() if RESULTS_MD.exists() else "")
     RESULTS_MD.write_text(
         "# Benchmark results\n\n"
         "Written by `python -m bench` (see bench/README.md); each value is the median of "
-        "the runs shown, each baseline measured in the same process and run.\n\n"
-        f"Runs: {runs}.\n\n"
-        + table(merged, latest["machine"])
+        "the runs shown, each baseline measured in the same process and run. Everything "
+        "above the last section is rewritten on each run; write notes by hand in that "
+        "section, below its marker line, and they are kept.\n\n"
+        f"Runs (and the load average, 1 / 5 / 15 min, when each began): {runs}.\n\n"
+        + "\n".join([machines(benches), *table(merged, latest["machine"]).splitlines()[1:]])
         + "\n\n## Notes\n\n"
         + "\n".join(notes)
         + "\n"
         + sweep
+        + f"\n## Notes by hand\n\n{HAND_MARK}\n"
+        + by_hand
     )
+
+
+# RESULTS.md is rebuilt from results.json and scale.json on every run; what follows this
+# line in it (explanations, before/after figures, the load a row was measured under) is
+# written by people and carried over as it is.
+HAND_MARK = "<!-- Written by hand below this line: python -m bench keeps it as it is. -->"
+
+
+def hand_written(text: str) -> str:
+    """The part of an existing RESULTS.md after :data:`HAND_MARK` ("" when none)."""
+    _before, mark, after = text.partition(HAND_MARK)
+    return after.lstrip("\n") if mark else ""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -165,12 +211,14 @@ def main(argv: list[str] | None = None) -> int:
     names = list(ORDER) if args.bench == "all" else [args.bench]
     started = time.perf_counter()
     results: dict[str, list[dict[str, Any]]] = {}
+    loads: dict[str, list[float]] = {}
     for name in names:
         log(f"{name}: running")
+        loads[name] = [round(x, 2) for x in os.getloadavg()]
         results[name] = [t.as_json() for t in _run(name, args.repeat)]
     elapsed = round(time.perf_counter() - started, 1)
     if not args.no_write:
-        write_results(results, info)
+        write_results(results, info, loads)
     if args.json:
         print(json.dumps({"machine": info, "seconds": elapsed, "results": results}, indent=2))
     else:

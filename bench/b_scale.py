@@ -86,6 +86,12 @@ ENGINES: list[tuple[str, Callable[[Any], Any]]] = [
     ("fair_fts5", _Fair),
 ]
 BUILDS: dict[str, dict[str, float]] = {}  # engine -> its one-time build (this run)
+LOADS: dict[str, list[float]] = {}  # engine -> load average as its search began (this run)
+
+
+def load_now() -> list[float]:
+    """The load average (1 / 5 / 15 min): 2 cores shared, so each figure says how busy."""
+    return [round(x, 2) for x in os.getloadavg()]
 
 
 def queries() -> list[tuple[str, str]]:
@@ -150,12 +156,16 @@ def reindex(folder: Path) -> dict[str, float]:
 
 
 def child(mode: str, folder: Path) -> dict[str, Any]:
+    """One measurement in a fresh process; a failure is kept in the row as ``error``
+    (one line) rather than ending the run: a 1,000,000-page row is an hour's work."""
     out = subprocess.run(
         [sys.executable, "-m", "bench.scale_child", mode, str(folder)],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     if out.returncode != 0:
-        raise SystemExit(f"bench.scale_child {mode} failed: {out.stderr[-800:]}")
+        lines = [line for line in out.stderr.splitlines() if line.strip()] or ["no output"]
+        log(f"bench.scale_child {mode} failed (exit {out.returncode}): {out.stderr[-800:]}")
+        return {"error": f"exit {out.returncode}: {lines[-1][:200]}"}
     result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
 
@@ -172,6 +182,7 @@ def search(
             if engines is not None and name not in engines:
                 continue
             log(f"scale: {name} searching {folder.name}")
+            LOADS[name] = load_now()
             engine = opener(lib, folder)
             times: dict[str, list[float]] = {}
             for _kind, text in queries():  # warm: the first query opens readers
@@ -218,7 +229,7 @@ def measure(
     Whoosh rebuild, and so no open check or start-up (both would build its index)."""
     folder, meta = library(f"scale-{pages}", pages, CASES, with_index=False)
     row: dict[str, Any] = {"pages": pages, "cases": CASES}
-    row["load"] = [round(x, 2) for x in os.getloadavg()]  # 2 cores shared: say how busy
+    row["load"] = load_now()
     with_whoosh = engines is None or "whoosh" in engines
     if with_whoosh and (fresh_reindex or "scale_reindex" not in meta):
         log(f"scale {pages}: reindex (child process; memory and index.new sampled)")
@@ -234,7 +245,9 @@ def measure(
         row["check_clean"] = child("open-check", folder)
     log(f"scale {pages}: search, {ROUNDS} rounds of {len(queries())} queries per engine")
     BUILDS.clear()
+    LOADS.clear()
     row["search"] = search(folder, engines=engines)
+    row["search_load"] = dict(LOADS)
     builds = meta.setdefault("scale_builds", {})
     builds.update(BUILDS)
     (folder / "bench-meta.json").write_text(json.dumps(meta))
@@ -268,7 +281,8 @@ def run(
         rows = data.setdefault("sizes", {})
         old = rows.get(str(pages), {})
         if engines is not None:  # a partial run keeps what it did not measure
-            row = {**old, **row, "search": {**old.get("search", {}), **row["search"]}}
+            row = {**old, **row, "search": {**old.get("search", {}), **row["search"]},
+                   "search_load": {**old.get("search_load", {}), **row["search_load"]}}  # fmt: skip
         rows[str(pages)] = row
         SCALE_JSON.write_text(json.dumps(data, indent=2) + "\n")
     from .scale_chart import draw
@@ -277,9 +291,35 @@ def run(
     return data
 
 
+def _load(load: list[float] | None) -> str:
+    return " / ".join(str(x) for x in load) if load else "—"
+
+
 def _cell(row: dict[str, Any], key: str) -> str:
     value = row.get(key)
     return "—" if value is None else f"{value:,}" if isinstance(value, int | float) else str(value)
+
+
+OPEN_CHECK_NOTE = (
+    "Open check verdict: *ok* = no problem; *ok\\** = the only problems are the stored "
+    "files a generated library never writes (`missing_file`, one per document: genlib "
+    "writes rows, not PDFs), which is expected and not a fault; *FAIL (kinds)* = anything "
+    "else; nothing = no verdict recorded (a row from before the kinds were kept, whose "
+    "`ok: false` was those missing files too, or a check that failed: its error is in "
+    "scale.json)."
+)
+
+
+def verdict(check: dict[str, Any]) -> str:
+    """The open check's answer in a table cell (see :data:`OPEN_CHECK_NOTE`)."""
+    if not check or "problems" not in check:
+        return ""
+    if check.get("ok"):
+        return " ok"
+    if check.get("ok_but_generated"):
+        return " ok\\*"
+    kinds = ", ".join(f"{kind} {n:,}" for kind, n in sorted(check["problems"].items()))
+    return f" FAIL ({kinds})"
 
 
 def table(data: dict[str, Any]) -> str:
@@ -304,24 +344,32 @@ def table(data: dict[str, Any]) -> str:
             f"{_cell(row, 'reindex_peak_mb')} | {_cell(row, 'temp_disk_mb')} "
             f"({_cell(row, 'temp_ratio')}x) | {_cell(row, 'startup_s')} "
             f"({_cell(row, 'bare_qt_s')}) | {_cell(row, 'startup_peak_mb')} | "
-            f"{walk.get('seconds', '—')} / {walk.get('added_mb', '—')} | "
-            f"{clean.get('seconds', '—')} / {clean.get('added_mb', '—')} "
+            f"{walk.get('seconds', '—')} / {walk.get('added_mb', '—')}{verdict(walk)} | "
+            f"{clean.get('seconds', '—')} / {clean.get('added_mb', '—')}{verdict(clean)} "
             f"(index {clean.get('reconcile_s', '—')}, "
             f"quick_check {clean.get('quick_check_s', '—')}) | "
-            f"{row['case_list']['load_s']} |"
+            f"{(row.get('case_list') or {}).get('load_s', '—')} |"
         )
+    lines += ["", OPEN_CHECK_NOTE]
     lines += ["", "One-time builds beside the library (tantivy index; fair FTS5 database), "
-              "s / MB, and the machine's load average (1 / 5 / 15 min) when the size's run "
-              "began:", "", "| pages | tantivy | fair FTS5 | load |",
-              "| --- | --- | --- | --- |"]  # fmt: skip
+              "s / MB, and the machine's load average (1 / 5 / 15 min) when the size's last "
+              "run began (its reindex, for a run with Whoosh) and as each engine's search "
+              "began (rows from before this was kept: the run's load only):", "",
+              "| pages | tantivy | fair FTS5 | load: last run began | load: search began "
+              "| last run ended |", "| --- | --- | --- | --- | --- | --- |"]  # fmt: skip
     for row in rows:
         builds = row.get("builds") or {}
         cells = [
             f"{b['seconds']:,} / {b['mb']:,}" if (b := builds.get(name)) else "—"
             for name in ("tantivy", "fair_fts5")
         ]
-        load = " / ".join(str(x) for x in row.get("load") or []) or "—"
-        lines.append(f"| {row['pages']:,} | " + " | ".join(cells) + f" | {load} |")
+        searched = "; ".join(
+            f"{name} {_load(load)}" for name, load in (row.get("search_load") or {}).items()
+        )
+        lines.append(
+            f"| {row['pages']:,} | " + " | ".join(cells)
+            + f" | {_load(row.get('load'))} | {searched or '—'} | {row.get('at', '—')} |"
+        )  # fmt: skip
     lines += ["", "Search per query kind, p50 / p95 ms:", ""]
     engines = [name for name, _o in ENGINES if any(name in r["search"] for r in rows)]
     header = " | ".join(f"{r['pages']:,} {name}" for name in engines for r in rows)
