@@ -142,6 +142,7 @@ def run_app(library_path: Path | str) -> int:
     window = MainWindow(session)
     quit_when_ready = os.environ.get("CASEORG_QUIT_WHEN_READY") == "1"
     if quit_when_ready:
+        window.quits_when_ready = True
         window.ready.connect(app.quit, Qt.ConnectionType.QueuedConnection)
     window.show()
     # Everything made so far lives as long as the window: freeze it out of the collector's

@@ -101,6 +101,9 @@ class MainWindow(
         self._closed = False
         self._ready_sent = False
         self._ready_emitted = False
+        # set by run_app for CASEORG_QUIT_WHEN_READY (start-up timing, smoke tests): the
+        # app ends at ready, so nothing is started after it
+        self.quits_when_ready = False
         self.pdf_window: Any = None
         _windows.append(self)
         # the window's reads (a court library's on the reader's thread): a failure is one line
@@ -307,7 +310,7 @@ class MainWindow(
         if self.case_model.rowCount():
             self.case_model.row_data(0)  # the first block is read: the list is filled
         self.ready.emit()
-        if not self._closed:  # then the notice check behind the list's ⚠ marks
+        if not self._closed and not self.quits_when_ready:  # the notice check behind ⚠
             warm_then(self, self.case_model.check_notices_now)
 
     def _list_in(self, _count: int) -> None:
