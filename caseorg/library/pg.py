@@ -172,18 +172,13 @@ class PgDatabase:
     def reconnect(self) -> bool:
         """Connect again if the server closed this connection (a restart), in place, its
         session's settings said again; whether it did. Still away: one line, and this
-        object stays as it was, to try again later."""
+        object stays as it was, to try again later. A read handle may be shared by two
+        threads (the window's reader, a dialog): one of them connects."""
         with self._reconnecting:
             if not self._pg.closed:
                 return False  # open, or another thread's reconnect came first
             self._connect_again()
             return True
-
-    def _reconnect(self) -> None:
-        """A new connection in place of the one the server ended (see :meth:`reconnect`):
-        a read handle may be shared by two threads (the window's reader, a dialog), and
-        one of them connects."""
-        self.reconnect()
 
     def _connect_again(self) -> None:
         import psycopg
@@ -305,14 +300,14 @@ class PgDatabase:
 
         outside = self._outside_transaction()
         if outside and self._pg.closed:
-            self._reconnect()
+            self.reconnect()
         block = self._pg.transaction()
         try:
             block.__enter__()
         except psycopg.Error as exc:
             if not self._may_run_again(exc, outside):
                 raise self._closed_or(exc) from None
-            self._reconnect()
+            self.reconnect()
             block = self._pg.transaction()
             try:
                 block.__enter__()
@@ -369,13 +364,13 @@ class PgDatabase:
         if self._pg.closed:  # ended meanwhile: outside a transaction, connect again
             if not outside:
                 raise CaseorgError(CONNECTION_CLOSED)
-            self._reconnect()
+            self.reconnect()
         try:
             return self._cursor(text, params, rows)
         except psycopg.Error as exc:
             if not self._may_run_again(exc, outside):
                 raise self._closed_or(exc) from None
-        self._reconnect()
+        self.reconnect()
         try:
             return self._cursor(text, params, rows)
         except psycopg.Error as exc:
